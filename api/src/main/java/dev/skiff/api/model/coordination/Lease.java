@@ -1,0 +1,13 @@
+package dev.skiff.api.model.coordination;
+
+import dev.skiff.api.model.meta.KubeObject;
+
+/** coordination.k8s.io/v1 Lease. */
+public class Lease extends KubeObject {
+  public static final String API_VERSION = "coordination.k8s.io/v1";
+  public static final String KIND = "Lease";
+
+  public Lease() {
+    super(API_VERSION, KIND);
+  }
+}
