@@ -1,0 +1,55 @@
+package dev.skiff.server.patch;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import dev.skiff.api.Json;
+import java.io.IOException;
+
+/** Decodes PATCH bodies into Jackson trees; anything undecodable is 400 BadRequest. */
+final class PatchBodies {
+  private static final ObjectReader JSON =
+      Json.mapper().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+  private static final ObjectReader YAML = Json.yamlMapper().readerFor(JsonNode.class);
+
+  private PatchBodies() {}
+
+  static JsonNode json(byte[] body) {
+    return read(JSON, body, "error decoding patch: ");
+  }
+
+  /** YAML, or JSON (which is YAML), as {@code application/apply-patch+yaml} bodies are. */
+  static JsonNode yaml(byte[] body) {
+    return read(YAML, body, "error decoding YAML: ");
+  }
+
+  private static JsonNode read(ObjectReader reader, byte[] body, String prefix) {
+    if (body == null || body.length == 0) {
+      throw PatchErrors.badRequest(prefix + "the request body is empty");
+    }
+    JsonNode node;
+    try {
+      node = reader.readTree(body);
+    } catch (JsonProcessingException e) {
+      throw PatchErrors.badRequest(prefix + describe(e));
+    } catch (IOException | RuntimeException e) {
+      // The YAML parser can fail with its own unchecked exceptions.
+      throw PatchErrors.badRequest(prefix + e.getClass().getSimpleName());
+    }
+    if (node == null || node.isMissingNode()) {
+      throw PatchErrors.badRequest(prefix + "the request body holds no document");
+    }
+    return node;
+  }
+
+  private static String describe(JsonProcessingException e) {
+    String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+    JsonLocation where = e.getLocation();
+    if (where == null || where.getLineNr() < 0) {
+      return message;
+    }
+    return message + " (line " + where.getLineNr() + ", column " + where.getColumnNr() + ")";
+  }
+}

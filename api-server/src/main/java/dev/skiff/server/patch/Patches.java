@@ -1,0 +1,96 @@
+package dev.skiff.server.patch;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.resource.ResourceType;
+import java.util.Optional;
+
+/**
+ * The one entry point for PATCH bodies: picks the patch type from the Content-Type and applies the
+ * body to the live object. Pure functions on Jackson trees; nothing here does I/O.
+ *
+ * <p>What the result may contain: exactly what the patch produced. A patch can change {@code
+ * apiVersion}, {@code kind}, {@code metadata.name}, {@code namespace}, {@code uid}, {@code
+ * resourceVersion} or any server-owned field, or remove them; this class does not restore or reject
+ * such changes. Guarding immutable fields, the resourceVersion precondition (see {@link
+ * #resourceVersionPrecondition}) and create-on-apply are the HTTP layer's policy. The result never
+ * contains strategic-merge directive keys ({@code $patch}, {@code $retainKeys}, {@code
+ * $setElementOrder/...}, {@code $deleteFromPrimitiveList/...}), whatever the patch type.
+ *
+ * <p>Every failure is a {@link dev.skiff.api.status.StatusException}: 415 for an unknown type, 400
+ * for an undecodable or malformed body, 413 for an oversized JSON patch, 422 Invalid for a JSON
+ * patch that does not apply or a patch whose result is not an object.
+ */
+public final class Patches {
+  private Patches() {}
+
+  /**
+   * Applies a PATCH body to {@code live}, which is not modified.
+   *
+   * @param contentType the request's Content-Type; parameters such as {@code charset} are ignored
+   * @param type the kind being patched, which selects the strategic-merge list keys; null for a
+   *     kind without keyed lists
+   */
+  public static ObjectNode apply(
+      ObjectNode live, byte[] body, String contentType, ResourceType type) {
+    return apply(live, body, PatchType.fromContentType(contentType), type);
+  }
+
+  /** As {@link #apply(ObjectNode, byte[], String, ResourceType)}, for a known patch type. */
+  public static ObjectNode apply(
+      ObjectNode live, byte[] body, PatchType patchType, ResourceType type) {
+    MergeKeys keys = MergeKeys.forKind(type == null ? null : type.kind());
+    JsonNode result;
+    try {
+      result =
+          switch (patchType) {
+            case MERGE_PATCH -> MergePatch.apply(live, PatchBodies.json(body));
+            case JSON_PATCH -> JsonPatch.apply(live, PatchBodies.json(body));
+            case STRATEGIC_MERGE_PATCH ->
+                StrategicMergePatch.apply(live, PatchBodies.json(body), keys);
+            case APPLY_PATCH -> ApplyPatch.apply(live, ApplyPatch.parse(body), keys);
+          };
+    } catch (StackOverflowError e) {
+      // Only a pathologically nested body gets here; the functions are pure, nothing is half-done.
+      throw PatchErrors.badRequest("the patch is nested too deeply");
+    }
+    if (!(result instanceof ObjectNode object)) {
+      throw PatchErrors.notAnObject();
+    }
+    Directives.strip(object);
+    return object;
+  }
+
+  /**
+   * The {@code metadata.resourceVersion} a PATCH body sets, if any: the precondition the HTTP layer
+   * compares with the live object's, answering 409 Conflict when they differ. For a JSON patch, the
+   * value of the last add or replace of {@code /metadata/resourceVersion}. An empty string or a
+   * null means no precondition.
+   *
+   * @throws dev.skiff.api.status.StatusException 415 or 400, as {@link #apply} would
+   */
+  public static Optional<String> resourceVersionPrecondition(byte[] body, String contentType) {
+    PatchType patchType = PatchType.fromContentType(contentType);
+    JsonNode patch =
+        patchType == PatchType.APPLY_PATCH ? PatchBodies.yaml(body) : PatchBodies.json(body);
+    JsonNode version = null;
+    if (patchType == PatchType.JSON_PATCH) {
+      for (JsonNode operation : patch) {
+        String op = operation.path("op").asText();
+        if ((op.equals("add") || op.equals("replace"))
+            && operation.path("path").asText().equals("/metadata/resourceVersion")) {
+          version = operation.get("value");
+        }
+      }
+    } else {
+      version = patch.path("metadata").get("resourceVersion");
+    }
+    if (version == null
+        || !version.isValueNode()
+        || version.isNull()
+        || version.asText().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(version.asText());
+  }
+}
