@@ -1,0 +1,84 @@
+package dev.skiff.server.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.Json;
+import dev.skiff.api.status.StatusException;
+import dev.skiff.server.registry.PatchTypes;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+
+/** Decodes request bodies by Content-Type: JSON (also when absent) or YAML; 415 otherwise. */
+public final class Bodies {
+  private Bodies() {}
+
+  /** The body of a POST or PUT as an object. */
+  public static ObjectNode object(RoutingContext ctx) {
+    String type = MediaRange.bareType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+    ObjectMapper mapper =
+        switch (type) {
+          case "", "application/json", "*/*" -> Json.mapper();
+          case "application/yaml", "application/x-yaml", "text/yaml" -> Json.yamlMapper();
+          default -> throw unsupported(type, "application/json, application/yaml");
+        };
+    byte[] bytes = raw(ctx);
+    if (bytes.length == 0) {
+      throw StatusException.badRequest("the body of the request was empty");
+    }
+    try {
+      JsonNode node = mapper.readTree(bytes);
+      if (node instanceof ObjectNode object) {
+        return object;
+      }
+      throw StatusException.badRequest("the body of the request must be a JSON object");
+    } catch (IOException e) {
+      throw StatusException.badRequest("error decoding the request body: " + describe(e));
+    }
+  }
+
+  /** The body of a PATCH: raw bytes, after checking the patch media type. */
+  public static byte[] patch(RoutingContext ctx) {
+    String type = MediaRange.bareType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+    if (!PatchTypes.ALL.contains(type)) {
+      throw unsupported(type, String.join(", ", PatchTypes.ALL));
+    }
+    byte[] bytes = raw(ctx);
+    if (bytes.length == 0) {
+      throw StatusException.badRequest("the body of the request was empty");
+    }
+    return bytes;
+  }
+
+  /** The optional DeleteOptions body of a DELETE, as a tree; empty object when absent. */
+  public static ObjectNode optionalObject(RoutingContext ctx) {
+    byte[] bytes = raw(ctx);
+    if (bytes.length == 0) {
+      return Json.mapper().createObjectNode();
+    }
+    return object(ctx);
+  }
+
+  public static String patchType(RoutingContext ctx) {
+    return MediaRange.bareType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+  }
+
+  private static byte[] raw(RoutingContext ctx) {
+    Buffer buffer = ctx.body() == null ? null : ctx.body().buffer();
+    return buffer == null ? new byte[0] : buffer.getBytes();
+  }
+
+  private static StatusException unsupported(String type, String accepted) {
+    return StatusException.unsupportedMediaType(
+        "the body of the request was in an unknown format - accepted media types include: "
+            + accepted
+            + (type.isEmpty() ? "" : " (got " + type + ")"));
+  }
+
+  private static String describe(IOException e) {
+    return e instanceof JsonProcessingException j ? j.getOriginalMessage() : e.getMessage();
+  }
+}

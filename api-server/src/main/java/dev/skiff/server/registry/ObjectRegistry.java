@@ -1,0 +1,154 @@
+package dev.skiff.server.registry;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.resource.ResourceType;
+import dev.skiff.api.status.StatusException;
+import dev.skiff.server.store.ListResult;
+import dev.skiff.server.store.ObjectKey;
+import dev.skiff.server.store.Store;
+import dev.skiff.server.store.UpdateFunction;
+import io.vertx.core.Future;
+import java.time.Clock;
+
+/**
+ * The API semantics on top of the {@link Store}: what create, update, patch and delete mean for a
+ * Kubernetes object, independent of HTTP. Every method returns a future on the caller's context;
+ * failures are StatusExceptions. Dry runs compute the same result and persist nothing.
+ */
+public final class ObjectRegistry {
+  private final Store store;
+  private final CreatePolicy createPolicy;
+  private final UpdatePolicy updatePolicy;
+  private final Patcher patcher;
+  private final Deleter deleter;
+  private final NamespaceLifecycle namespaces;
+
+  public ObjectRegistry(
+      Store store, Clock clock, Admission admission, Patcher patcher, DeletionHook hook) {
+    this.store = store;
+    this.createPolicy = new CreatePolicy(clock, admission);
+    this.updatePolicy = new UpdatePolicy(admission);
+    this.patcher = patcher;
+    this.namespaces = new NamespaceLifecycle(this, clock);
+    this.deleter = new Deleter(this, clock, hook, namespaces);
+  }
+
+  public Store store() {
+    return store;
+  }
+
+  public NamespaceLifecycle namespaces() {
+    return namespaces;
+  }
+
+  public static ObjectKey key(ResourceType type, String namespace, String name) {
+    return new ObjectKey(type.qualifiedName(), type.namespaced() ? namespace : "", name);
+  }
+
+  public Future<ObjectNode> get(ResourceType type, String namespace, String name) {
+    return store
+        .get(key(type, namespace, name))
+        .recover(e -> KeyErrors.reword(e, type, name));
+  }
+
+  /** A snapshot of one namespace, or of all (namespace null, and always for cluster kinds). */
+  public Future<ListResult> list(ResourceType type, String namespace) {
+    return store.list(type.qualifiedName(), type.namespaced() ? namespace : null);
+  }
+
+  public Future<ObjectNode> create(
+      ResourceType type, String namespace, ObjectNode body, boolean dryRun) {
+    ObjectNode object;
+    try {
+      object = createPolicy.prepare(type, namespace, body);
+    } catch (StatusException e) {
+      return Future.failedFuture(e);
+    }
+    String name = Metadata.name(object);
+    ObjectKey key = key(type, namespace, name);
+    Future<Void> namespaceReady =
+        type.namespaced() ? namespaces.requireActive(namespace, type, name) : Future.succeededFuture();
+    return namespaceReady
+        .compose(v -> dryRun ? absent(key, object) : store.create(key, object))
+        .recover(e -> KeyErrors.reword(e, type, name));
+  }
+
+  /** PUT: replaces the object (or only its status). */
+  public Future<ObjectNode> replace(
+      ResourceType type, String namespace, String name, ObjectNode body, Subresource sub,
+      boolean dryRun) {
+    return update(
+        type,
+        key(type, namespace, name),
+        current -> updatePolicy.next(type, current, body.deepCopy(), sub),
+        dryRun);
+  }
+
+  /**
+   * PATCH with any of the four patch types. An apply patch creates the object when it is absent
+   * ({@link Written#created()} true).
+   */
+  public Future<Written> patch(
+      ResourceType type, String namespace, String name, byte[] body, String contentType,
+      Subresource sub, boolean dryRun) {
+    UpdateFunction function =
+        current ->
+            updatePolicy.next(
+                type, current, patcher.apply(current.deepCopy(), body, contentType, type), sub);
+    Future<Written> patched =
+        update(type, key(type, namespace, name), function, dryRun)
+            .map(object -> new Written(object, false));
+    if (!PatchTypes.APPLY.equals(contentType) || sub != Subresource.MAIN) {
+      return patched;
+    }
+    return patched.recover(
+        e -> {
+          if (!KeyErrors.isNotFound(e)) {
+            return Future.failedFuture(e);
+          }
+          ObjectNode object = PatchTypes.parseApplyBody(body);
+          TypeCheck.name(name, Metadata.of(object));
+          return create(type, namespace, object, dryRun).map(o -> new Written(o, true));
+        });
+  }
+
+  /** Reads, transforms and writes one object; finishes a deletion its last finalizer released. */
+  public Future<ObjectNode> update(
+      ResourceType type, ObjectKey key, UpdateFunction function, boolean dryRun) {
+    Future<ObjectNode> result =
+        dryRun
+            ? store.get(key).map(current -> function.apply(current))
+            : store.update(key, function).compose(object -> deleteIfReleased(type, key, object));
+    return result.recover(e -> KeyErrors.reword(e, type, key.name()));
+  }
+
+  public Future<ObjectNode> delete(
+      ResourceType type, String namespace, String name, DeleteOptions options) {
+    return deleter
+        .delete(type, key(type, namespace, name), options)
+        .recover(e -> KeyErrors.reword(e, type, name));
+  }
+
+  private Future<ObjectNode> deleteIfReleased(ResourceType type, ObjectKey key, ObjectNode object) {
+    if (!Deleter.isReleased(type, object)) {
+      return Future.succeededFuture(object);
+    }
+    return store
+        .delete(key, Deleter::requireReleased)
+        .recover(e -> KeyErrors.isNotFound(e) ? Future.succeededFuture(object) : Future.failedFuture(e));
+  }
+
+  private Future<ObjectNode> absent(ObjectKey key, ObjectNode object) {
+    return store
+        .get(key)
+        .transform(
+            ar -> {
+              if (ar.succeeded()) {
+                return Future.failedFuture(StatusException.alreadyExists("", key.resource(), key.name()));
+              }
+              return KeyErrors.isNotFound(ar.cause())
+                  ? Future.succeededFuture(object)
+                  : Future.failedFuture(ar.cause());
+            });
+  }
+}

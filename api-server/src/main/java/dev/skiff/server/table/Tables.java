@@ -1,0 +1,84 @@
+package dev.skiff.server.table;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.Json;
+import dev.skiff.api.resource.ResourceType;
+import dev.skiff.api.resource.Resources;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Server-side printing: meta.k8s.io/v1 Tables with kubectl's usual columns for every kind. */
+public final class Tables {
+  private static final Map<ResourceType, TableConvertor> CONVERTORS =
+      Map.of(
+          Resources.PODS, new PodTable(),
+          Resources.SERVICES, new ServiceTable(),
+          Resources.DEPLOYMENTS, new DeploymentTable(),
+          Resources.REPLICASETS, new ReplicaSetTable(),
+          Resources.NODES, new NodeTable(),
+          Resources.NAMESPACES, SimpleTables.namespaces(),
+          Resources.ENDPOINTS, SimpleTables.endpoints(),
+          Resources.ENDPOINTSLICES, SimpleTables.endpointSlices(),
+          Resources.EVENTS, new EventTable(),
+          Resources.LEASES, SimpleTables.leases());
+  private static final TableConvertor FALLBACK = SimpleTables.fallback();
+
+  private Tables() {}
+
+  public static TableConvertor convertor(ResourceType type) {
+    return CONVERTORS.getOrDefault(type, FALLBACK);
+  }
+
+  /** A Table of {@code items} (one row each), stamped with {@code resourceVersion}. */
+  public static ObjectNode table(
+      ResourceType type,
+      List<? extends JsonNode> items,
+      String resourceVersion,
+      IncludeObject include,
+      Instant now) {
+    TableConvertor convertor = convertor(type);
+    ObjectNode table = Json.mapper().createObjectNode();
+    table.put("kind", "Table");
+    table.put("apiVersion", "meta.k8s.io/v1");
+    ObjectNode meta = table.putObject("metadata");
+    if (resourceVersion != null) {
+      meta.put("resourceVersion", resourceVersion);
+    }
+    ArrayNode columns = table.putArray("columnDefinitions");
+    for (Column c : convertor.columns()) {
+      columns.addObject()
+          .put("name", c.name())
+          .put("type", c.type())
+          .put("format", c.format())
+          .put("description", c.description())
+          .put("priority", c.priority());
+    }
+    ArrayNode rows = table.putArray("rows");
+    for (JsonNode item : items) {
+      ObjectNode row = rows.addObject();
+      row.set("cells", Json.mapper().valueToTree(convertor.cells(item, now)));
+      JsonNode object = rowObject(item, include);
+      if (object != null) {
+        row.set("object", object);
+      }
+    }
+    return table;
+  }
+
+  private static JsonNode rowObject(JsonNode item, IncludeObject include) {
+    return switch (include) {
+      case NONE -> null;
+      case OBJECT -> item;
+      case METADATA -> {
+        ObjectNode partial = Json.mapper().createObjectNode();
+        partial.put("kind", "PartialObjectMetadata");
+        partial.put("apiVersion", "meta.k8s.io/v1");
+        partial.set("metadata", item.path("metadata"));
+        yield partial;
+      }
+    };
+  }
+}
