@@ -1,0 +1,137 @@
+package dev.skiff.api.client.internal;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientAgent;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpVersion;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import java.net.URI;
+
+/**
+ * HTTP/1.1 to one API server: keep-alive pools, bearer token, and error responses turned into
+ * StatusExceptions. Short requests and long-lived streams (watches, log follows) use separate pools
+ * so that a dozen open watches never starve ordinary calls.
+ */
+public final class Transport {
+  /** Idle time after which a short request fails (ms). */
+  private static final long REQUEST_IDLE_TIMEOUT_MS = 60_000;
+
+  private static final long CONNECT_TIMEOUT_MS = 10_000;
+  private static final int REQUEST_POOL = 16;
+  private static final int STREAM_POOL = 256;
+
+  private final HttpClientAgent requests;
+  private final HttpClientAgent streams;
+  private final String host;
+  private final int port;
+  private final boolean ssl;
+  private final String basePath;
+  private final String authorization;
+
+  public Transport(Vertx vertx, String baseUrl, String bearerToken, boolean trustAll) {
+    URI uri = URI.create(baseUrl);
+    if (uri.getHost() == null) {
+      throw new IllegalArgumentException("API server URL needs a host: " + baseUrl);
+    }
+    this.ssl = "https".equalsIgnoreCase(uri.getScheme());
+    this.host = uri.getHost();
+    this.port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
+    String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+    this.authorization =
+        bearerToken == null || bearerToken.isBlank() ? null : "Bearer " + bearerToken.strip();
+    this.requests = client(vertx, REQUEST_POOL, trustAll);
+    this.streams = client(vertx, STREAM_POOL, trustAll);
+  }
+
+  private HttpClientAgent client(Vertx vertx, int poolSize, boolean trustAll) {
+    HttpClientOptions options =
+        new HttpClientOptions()
+            .setProtocolVersion(HttpVersion.HTTP_1_1)
+            .setKeepAlive(true)
+            .setPipelining(false)
+            .setConnectTimeout((int) CONNECT_TIMEOUT_MS)
+            .setSsl(ssl)
+            .setTrustAll(trustAll)
+            .setVerifyHost(!trustAll);
+    return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(poolSize));
+  }
+
+  /**
+   * Sends one request and returns the whole body of a 2xx answer; any other answer fails with a
+   * StatusException.
+   */
+  public Future<Buffer> request(HttpMethod method, String uri, String contentType, Buffer body) {
+    RequestOptions options =
+        options(method, uri, contentType).setIdleTimeout(REQUEST_IDLE_TIMEOUT_MS);
+    return requests
+        .request(options)
+        .compose(req -> body == null ? req.send() : req.send(body))
+        .compose(
+            resp ->
+                resp.body()
+                    .compose(
+                        bytes ->
+                            isSuccess(resp.statusCode())
+                                ? Future.succeededFuture(bytes)
+                                : Future.failedFuture(
+                                    StatusErrors.fromResponse(method, resp.statusCode(), bytes))));
+  }
+
+  /**
+   * Opens a streaming GET. On 2xx the response comes back paused: set handlers, then resume. On any
+   * other code the body is read and the future fails with a StatusException.
+   */
+  public Future<HttpClientResponse> stream(String uri) {
+    return streams
+        .request(
+            options(HttpMethod.GET, uri, null)
+                .putHeader(HttpHeaders.ACCEPT, "application/json, */*"))
+        .compose(req -> req.send())
+        .compose(
+            resp -> {
+              if (isSuccess(resp.statusCode())) {
+                resp.pause();
+                return Future.succeededFuture(resp);
+              }
+              return resp.body()
+                  .compose(
+                      bytes ->
+                          Future.failedFuture(
+                              StatusErrors.fromResponse(HttpMethod.GET, resp.statusCode(), bytes)));
+            });
+  }
+
+  public Future<Void> close() {
+    return Future.join(requests.close(), streams.close()).mapEmpty();
+  }
+
+  private RequestOptions options(HttpMethod method, String uri, String contentType) {
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(method)
+            .setHost(host)
+            .setPort(port)
+            .setSsl(ssl)
+            .setURI(basePath + uri)
+            .putHeader(HttpHeaders.ACCEPT, "application/json")
+            .putHeader(HttpHeaders.USER_AGENT, "skiff-client/0.1");
+    if (contentType != null) {
+      options.putHeader(HttpHeaders.CONTENT_TYPE, contentType);
+    }
+    if (authorization != null) {
+      options.putHeader(HttpHeaders.AUTHORIZATION, authorization);
+    }
+    return options;
+  }
+
+  private static boolean isSuccess(int code) {
+    return code >= 200 && code < 300;
+  }
+}
