@@ -73,15 +73,21 @@ public final class Selector {
     List<Requirement> reqs = new ArrayList<>();
     if (selector.matchLabels != null) {
       selector.matchLabels.forEach(
-          (k, v) -> reqs.add(Requirement.of(k, Operator.EQUALS, List.of(v))));
+          (k, v) -> reqs.add(Requirement.of(orEmpty(k), Operator.EQUALS, List.of(orEmpty(v)))));
     }
     if (selector.matchExpressions != null) {
       for (LabelSelectorRequirement e : selector.matchExpressions) {
-        reqs.add(
-            Requirement.of(e.key, operator(e.operator), e.values == null ? List.of() : e.values));
+        List<String> values =
+            e.values == null ? List.of() : e.values.stream().map(Selector::orEmpty).toList();
+        reqs.add(Requirement.of(orEmpty(e.key), operator(e.operator), values));
       }
     }
     return of(reqs);
+  }
+
+  /** JSON null decodes to "" in Go's string fields. */
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
   }
 
   private static Operator operator(String operator) {
@@ -100,7 +106,7 @@ public final class Selector {
       }
     }
     throw StatusException.badRequest(
-        FieldErrors.quote(String.valueOf(operator)) + " is not a valid label selector operator");
+        FieldErrors.quote(orEmpty(operator)) + " is not a valid label selector operator");
   }
 
   /**

@@ -3,8 +3,12 @@ package dev.skiff.api.selector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.skiff.api.model.meta.LabelSelector;
+import dev.skiff.api.model.meta.LabelSelectorRequirement;
 import dev.skiff.api.status.Reason;
 import dev.skiff.api.status.StatusException;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -167,5 +171,63 @@ class SelectorTest {
     assertThat(Selector.parse("tier=fe, app in (x,web)"))
         .isEqualTo(Selector.parse("app in (web,x),tier=fe"))
         .hasSameHashCodeAs(Selector.parse("app in (web,x),tier=fe"));
+  }
+
+  @Test
+  void nullLabelSelectorSelectsNothingAndEmptySelectsEverything() {
+    assertThat(Selector.from(null).matchesNothing()).isTrue();
+    assertThat(Selector.from(null).matches(WEB_FE)).isFalse();
+    assertThat(Selector.from(new LabelSelector()).isEmpty()).isTrue();
+    assertThat(Selector.from(new LabelSelector(Map.of())).matches(Map.of())).isTrue();
+  }
+
+  @Test
+  void labelSelectorAndsMatchLabelsWithMatchExpressions() {
+    LabelSelector ls = new LabelSelector(Map.of("app", "web"));
+    ls.matchExpressions =
+        List.of(
+            new LabelSelectorRequirement("tier", LabelSelectorRequirement.IN, List.of("fe", "be")),
+            new LabelSelectorRequirement("canary", LabelSelectorRequirement.DOES_NOT_EXIST, null),
+            new LabelSelectorRequirement("version", LabelSelectorRequirement.EXISTS, List.of()),
+            new LabelSelectorRequirement("track", LabelSelectorRequirement.NOT_IN, List.of("x")));
+    Selector s = Selector.from(ls);
+    assertThat(s).hasToString("app=web,!canary,tier in (be,fe),track notin (x),version");
+    assertThat(s.matches(WEB_FE)).isTrue();
+    assertThat(s.matches(Map.of("app", "web", "tier", "fe"))).isFalse();
+    assertThat(Selector.parse(s.toString())).isEqualTo(s);
+  }
+
+  @ParameterizedTest(name = "{0} {1} {2}")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          app  | Equal  | x   | "Equal" is not a valid label selector operator
+          app  | In     |     | values: Invalid value: []string{}: for 'in', 'notin' operators, values set can't be empty
+          app  | Exists | x   | values: Invalid value: []string{"x"}: values set must be empty for exists and does not exist
+          -app | Exists |     | key: Invalid value: "-app": name part must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character (e.g. 'MyName',  or 'my.name',  or '123-abc', regex used for validation is '([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]')
+          """)
+  void rejectsInvalidLabelSelectorsAsBadRequest(
+      String key, String operator, String value, String message) {
+    List<String> values = value == null ? List.of() : List.of(value);
+    LabelSelector ls = new LabelSelector();
+    ls.matchExpressions = List.of(new LabelSelectorRequirement(key, operator, values));
+    assertThatThrownBy(() -> Selector.from(ls))
+        .isInstanceOfSatisfying(
+            StatusException.class,
+            e -> {
+              assertThat(e.reason()).isEqualTo(Reason.BAD_REQUEST);
+              assertThat(e.getMessage()).isEqualTo(message);
+            });
+  }
+
+  @Test
+  void jsonNullsInALabelSelectorReadAsEmptyStrings() {
+    LabelSelector ls = new LabelSelector();
+    ls.matchExpressions =
+        List.of(
+            new LabelSelectorRequirement(
+                "app", LabelSelectorRequirement.IN, Arrays.asList("web", null)));
+    assertThat(Selector.from(ls)).hasToString("app in (,web)");
   }
 }
