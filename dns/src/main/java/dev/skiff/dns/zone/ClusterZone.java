@@ -1,0 +1,204 @@
+package dev.skiff.dns.zone;
+
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.xbill.DNS.Record;
+
+/**
+ * The cluster zone: keeps the cluster state fed through {@link ClusterRecords}, re-synthesizes the
+ * records of the Services a change touches, and publishes a new immutable {@link ZoneIndex} on one
+ * publisher thread. Changes arriving while an index is being built are folded into the next one, so
+ * a burst costs a few rebuilds, and a single change is visible within about a millisecond.
+ */
+public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseable {
+  private static final ObjectKey KUBE_DNS = new ObjectKey("kube-system", "kube-dns");
+
+  private final ZoneOptions options;
+  private final ExecutorService publisher;
+  private final Object lock = new Object();
+  private final Map<ObjectKey, ServiceEntry> services = new HashMap<>();
+  private final Map<ObjectKey, Map<ObjectKey, EndpointSliceEntry>> slicesByService =
+      new HashMap<>();
+  private final Map<ObjectKey, EndpointSliceEntry> slices = new HashMap<>();
+  private final Map<ObjectKey, PodEntry> pods = new HashMap<>();
+  private final Map<ObjectKey, List<Record>> compiled = new HashMap<>();
+  private final Set<ObjectKey> dirty = new HashSet<>();
+  private boolean scheduled;
+  private long version;
+  private volatile ZoneIndex index;
+  private volatile boolean synced;
+
+  public ClusterZone(ZoneOptions options) {
+    this.options = options;
+    this.index = ZoneIndex.empty(options);
+    this.publisher =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "skiff-dns-zone");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /** A synced zone holding the snapshot, published before this returns. */
+  public static ClusterZone of(ZoneOptions options, ClusterSnapshot snapshot) {
+    ClusterZone zone = new ClusterZone(options);
+    snapshot.services().forEach(zone::upsertService);
+    snapshot.slices().forEach(zone::upsertEndpointSlice);
+    snapshot.pods().forEach(zone::upsertPod);
+    zone.markSynced();
+    zone.flush().join();
+    return zone;
+  }
+
+  @Override
+  public ZoneIndex index() {
+    return index;
+  }
+
+  @Override
+  public boolean synced() {
+    return synced;
+  }
+
+  public ZoneOptions options() {
+    return options;
+  }
+
+  @Override
+  public void upsertService(ServiceEntry service) {
+    change(() -> services.put(service.key(), service), service.key());
+  }
+
+  @Override
+  public void deleteService(ObjectKey key) {
+    change(() -> services.remove(key), key);
+  }
+
+  @Override
+  public void upsertEndpointSlice(EndpointSliceEntry slice) {
+    synchronized (lock) {
+      EndpointSliceEntry old = slices.put(slice.key(), slice);
+      if (old != null && !old.serviceKey().equals(slice.serviceKey())) {
+        detach(old);
+      }
+      slicesByService
+          .computeIfAbsent(slice.serviceKey(), k -> new HashMap<>())
+          .put(slice.key(), slice);
+      markDirty(slice.serviceKey());
+    }
+  }
+
+  @Override
+  public void deleteEndpointSlice(ObjectKey key) {
+    synchronized (lock) {
+      EndpointSliceEntry old = slices.remove(key);
+      if (old != null) {
+        detach(old);
+      }
+    }
+  }
+
+  private void detach(EndpointSliceEntry slice) {
+    Map<ObjectKey, EndpointSliceEntry> forService = slicesByService.get(slice.serviceKey());
+    if (forService != null) {
+      forService.remove(slice.key());
+      if (forService.isEmpty()) {
+        slicesByService.remove(slice.serviceKey());
+      }
+    }
+    markDirty(slice.serviceKey());
+  }
+
+  @Override
+  public void upsertPod(PodEntry pod) {
+    synchronized (lock) {
+      pods.put(pod.key(), pod);
+      schedule();
+    }
+  }
+
+  @Override
+  public void deletePod(ObjectKey key) {
+    synchronized (lock) {
+      pods.remove(key);
+      schedule();
+    }
+  }
+
+  @Override
+  public void markSynced() {
+    synchronized (lock) {
+      schedule();
+      publisher.execute(() -> synced = true); // after the publish just scheduled
+    }
+  }
+
+  /** Completes once every change made before this call is visible in {@link #index()}. */
+  public CompletableFuture<Void> flush() {
+    return CompletableFuture.runAsync(() -> {}, publisher);
+  }
+
+  private void change(Runnable mutation, ObjectKey serviceKey) {
+    synchronized (lock) {
+      mutation.run();
+      markDirty(serviceKey);
+    }
+  }
+
+  private void markDirty(ObjectKey serviceKey) {
+    dirty.add(serviceKey);
+    schedule();
+  }
+
+  private void schedule() {
+    if (!scheduled) {
+      scheduled = true;
+      publisher.execute(this::publish);
+    }
+  }
+
+  private void publish() {
+    List<List<Record>> records;
+    List<PodEntry> podList;
+    List<InetAddress> nameservers = new ArrayList<>();
+    long next;
+    synchronized (lock) {
+      scheduled = false;
+      for (ObjectKey key : dirty) {
+        ServiceEntry service = services.get(key);
+        if (service == null) {
+          compiled.remove(key);
+        } else {
+          var forService = slicesByService.getOrDefault(key, Map.of()).values();
+          compiled.put(key, ServiceRecordSynthesizer.synthesize(service, forService, options));
+        }
+      }
+      dirty.clear();
+      records = new ArrayList<>(compiled.values());
+      podList = options.pods() == PodMode.VERIFIED ? new ArrayList<>(pods.values()) : List.of();
+      ServiceEntry kubeDns = services.get(KUBE_DNS);
+      if (kubeDns != null) {
+        kubeDns.clusterIPs().stream()
+            .map(Addresses::parse)
+            .filter(a -> a != null)
+            .forEach(nameservers::add);
+      }
+      next = ++version;
+    }
+    index = ZoneIndex.build(options, next, records, podList, nameservers);
+  }
+
+  @Override
+  public void close() {
+    publisher.shutdownNow();
+  }
+}
