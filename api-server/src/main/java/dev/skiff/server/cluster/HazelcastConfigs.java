@@ -1,0 +1,68 @@
+package dev.skiff.server.cluster;
+
+import com.hazelcast.config.Config;
+import com.hazelcast.config.InMemoryFormat;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MultiMapConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.config.RingbufferConfig;
+import dev.skiff.server.store.HzStore;
+
+/**
+ * The Hazelcast configuration of an api-server replica: loopback TCP/IP join with a fixed member
+ * list, no multicast, no phone-home, slf4j logging, small footprint, and one synchronous backup of
+ * every structure the store and Vert.x use, so an acknowledged write survives the loss of any one
+ * replica. (A disk persistence layer for single-node restarts would add a MapStore on the objects
+ * map and a RingbufferStore whose largest sequence keeps resourceVersions increasing.)
+ */
+public final class HazelcastConfigs {
+  private HazelcastConfigs() {}
+
+  public static Config replica(ClusterSettings settings) {
+    Config config = new Config();
+    config.setClusterName(settings.clusterName());
+    config.setProperty("hazelcast.phone.home.enabled", "false");
+    config.setProperty("hazelcast.logging.type", "slf4j");
+    config.setProperty("hazelcast.partition.count", Integer.toString(settings.partitionCount()));
+    config.setProperty("hazelcast.wait.seconds.before.join", "0");
+    config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
+    config.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
+    config.setProperty("hazelcast.socket.bind.any", "false");
+    config.setProperty("hazelcast.local.localAddress", "127.0.0.1");
+    config.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
+    config.getMetricsConfig().setEnabled(false);
+    config.getJetConfig().setEnabled(false);
+    network(config.getNetworkConfig(), settings);
+    config.addMapConfig(synced(new MapConfig(HzStore.OBJECTS_MAP)));
+    config.addRingBufferConfig(
+        new RingbufferConfig(HzStore.CHANGE_LOG)
+            .setCapacity(settings.changeLogCapacity())
+            .setBackupCount(1)
+            .setAsyncBackupCount(0)
+            .setTimeToLiveSeconds(0)
+            .setInMemoryFormat(InMemoryFormat.BINARY));
+    // The structures vertx-hazelcast's default-cluster.xml declares.
+    config.addMultiMapConfig(
+        new MultiMapConfig("__vertx.subs")
+            .setBackupCount(1)
+            .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
+    config.addMapConfig(synced(new MapConfig("__vertx.haInfo")));
+    config.addMapConfig(synced(new MapConfig("__vertx.nodeInfo")));
+    return config;
+  }
+
+  private static void network(NetworkConfig network, ClusterSettings settings) {
+    network.setPort(settings.port()).setPortAutoIncrement(false);
+    network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+    network.getRestApiConfig().setEnabled(false);
+    JoinConfig join = network.getJoin();
+    join.getMulticastConfig().setEnabled(false);
+    join.getAutoDetectionConfig().setEnabled(false);
+    join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+  }
+
+  private static MapConfig synced(MapConfig map) {
+    return map.setBackupCount(1).setAsyncBackupCount(0).setInMemoryFormat(InMemoryFormat.BINARY);
+  }
+}

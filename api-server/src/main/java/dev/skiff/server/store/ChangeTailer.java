@@ -1,0 +1,159 @@
+package dev.skiff.server.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.map.IMap;
+import com.hazelcast.ringbuffer.ReadResultSet;
+import com.hazelcast.ringbuffer.Ringbuffer;
+import com.hazelcast.ringbuffer.StaleSequenceException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds the {@link WatchCache} from the change log, in order, on one dedicated thread (never an
+ * event loop: reads are asynchronous, and decoding happens here). Loading takes the log's tail,
+ * then the map, then replays the log from a little before that tail, so a write in flight while
+ * loading is never lost (the cache keeps the newer version of each object). If the log overwrote
+ * changes this replica had not read, it reloads, and ends every local watch so clients relist.
+ */
+final class ChangeTailer {
+  private static final Logger LOG = LoggerFactory.getLogger(ChangeTailer.class);
+  private static final int BATCH = 1000;
+
+  private final IMap<String, byte[]> objects;
+  private final Ringbuffer<byte[]> changes;
+  private final WatchCache cache;
+  private final int replay;
+  private final CompletableFuture<Void> ready = new CompletableFuture<>();
+  private final ScheduledExecutorService thread;
+  private volatile boolean stopped;
+  private long next;
+
+  ChangeTailer(
+      IMap<String, byte[]> objects, Ringbuffer<byte[]> changes, WatchCache cache, int replay) {
+    this.objects = objects;
+    this.changes = changes;
+    this.cache = cache;
+    this.replay = replay;
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "skiff-watch-cache");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  void start() {
+    thread.execute(this::load);
+  }
+
+  /** Completes once the cache holds a first snapshot. */
+  CompletableFuture<Void> ready() {
+    return ready;
+  }
+
+  void stop() {
+    stopped = true;
+    thread.shutdownNow();
+  }
+
+  private void load() {
+    if (stopped) {
+      return;
+    }
+    try {
+      long tail = changes.tailSequence();
+      long from = Math.max(changes.headSequence(), tail + 1 - replay);
+      Map<ObjectKey, ObjectNode> snapshot = new HashMap<>();
+      for (Map.Entry<String, byte[]> entry : objects.entrySet()) {
+        snapshot.put(
+            ObjectCodec.parseKey(entry.getKey()), ObjectCodec.valueObject(entry.getValue()));
+      }
+      cache.reset(snapshot, from);
+      next = from;
+      LOG.debug("watch cache loaded {} objects, replaying the log from {}", snapshot.size(), from);
+      ready.complete(null);
+      read();
+    } catch (RuntimeException e) {
+      retry(e, this::load);
+    }
+  }
+
+  private void read() {
+    if (stopped) {
+      return;
+    }
+    changes.readManyAsync(next, 1, BATCH, null).whenCompleteAsync(this::onRead, this::execute);
+  }
+
+  private void execute(Runnable task) {
+    try {
+      thread.execute(task);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("watch cache stopped, dropping a read");
+    }
+  }
+
+  private void onRead(ReadResultSet<byte[]> result, Throwable failure) {
+    if (stopped) {
+      return;
+    }
+    try {
+      handle(result, failure);
+    } catch (RuntimeException e) {
+      retry(e, this::read);
+    }
+  }
+
+  private void handle(ReadResultSet<byte[]> result, Throwable failure) {
+    if (failure != null) {
+      Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+      if (cause instanceof StaleSequenceException || cause instanceof IllegalArgumentException) {
+        resync("the change log no longer holds sequence " + next);
+      } else {
+        retry(cause, this::read);
+      }
+      return;
+    }
+    if (result.readCount() > 0 && result.getSequence(0) != next) {
+      resync("the change log overwrote sequences " + next + ".." + (result.getSequence(0) - 1));
+      return;
+    }
+    List<StoreEvent> events = new ArrayList<>(result.readCount());
+    for (int i = 0; i < result.readCount(); i++) {
+      try {
+        events.add(ObjectCodec.event(result.getSequence(i), result.get(i)));
+      } catch (RuntimeException e) {
+        LOG.error("skipping undecodable change at sequence {}", result.getSequence(i), e);
+      }
+    }
+    next = result.getNextSequenceToReadFrom();
+    cache.apply(events, next - 1);
+    read();
+  }
+
+  private void resync(String why) {
+    LOG.warn("watch cache fell behind ({}); reloading and ending local watches", why);
+    load();
+  }
+
+  private void retry(Throwable cause, Runnable action) {
+    if (stopped || cause instanceof HazelcastInstanceNotActiveException) {
+      LOG.debug("watch cache stopped: {}", cause.toString());
+      return;
+    }
+    LOG.warn("watch cache read failed, retrying: {}", cause.toString());
+    thread.schedule(action, 200, TimeUnit.MILLISECONDS);
+  }
+}

@@ -1,0 +1,160 @@
+package dev.skiff.server.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import com.hazelcast.ringbuffer.Ringbuffer;
+import dev.skiff.api.status.StatusException;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+
+/**
+ * The {@link Store} on Hazelcast. Objects live in one map (key = {@link ObjectKey#toString()}); a
+ * single-partition ringbuffer is the ordered change log, and its sequence numbers are the global
+ * resourceVersions. Writes lock their key, append to the log, then store the object (see {@link
+ * ObjectWriter}); gets read the map; lists and watches are served by this replica's {@link
+ * WatchCache}, which first catches up with the log's tail for a consistent read.
+ *
+ * <p>Any number of replicas (one HzStore per Hazelcast member) share one cluster's store.
+ */
+public final class HzStore implements Store, AutoCloseable {
+  /** The Hazelcast map holding the objects; see {@code HazelcastConfigs}. */
+  public static final String OBJECTS_MAP = "skiff.objects";
+
+  /** The Hazelcast ringbuffer holding the change log; see {@code HazelcastConfigs}. */
+  public static final String CHANGE_LOG = "skiff.changes";
+
+  private final Vertx vertx;
+  private final HzStoreOptions options;
+  private final IMap<String, byte[]> objects;
+  private final Ringbuffer<byte[]> changes;
+  private final WatchCache cache;
+  private final ObjectWriter writer;
+  private final ChangeTailer tailer;
+
+  public HzStore(Vertx vertx, HazelcastInstance hazelcast) {
+    this(vertx, hazelcast, HzStoreOptions.defaults());
+  }
+
+  /** Starts loading this replica's watch cache at once; {@link #ready()} tells when it is done. */
+  public HzStore(Vertx vertx, HazelcastInstance hazelcast, HzStoreOptions options) {
+    this.vertx = vertx;
+    this.options = options;
+    this.objects = hazelcast.getMap(OBJECTS_MAP);
+    this.changes = hazelcast.getRingbuffer(CHANGE_LOG);
+    this.cache = new WatchCache(options);
+    this.writer = new ObjectWriter(objects, changes, cache, options);
+    this.tailer = new ChangeTailer(objects, changes, cache, options.startupReplay());
+    tailer.start();
+  }
+
+  /**
+   * Completes when the watch cache has its first snapshot; lists and watches wait for it anyway.
+   */
+  public Future<Void> ready() {
+    return Future.fromCompletionStage(tailer.ready(), vertx.getOrCreateContext());
+  }
+
+  @Override
+  public Future<ObjectNode> create(ObjectKey key, ObjectNode object) {
+    return vertx.executeBlocking(() -> writer.create(key, object), false);
+  }
+
+  @Override
+  public Future<ObjectNode> get(ObjectKey key) {
+    Context context = vertx.getOrCreateContext();
+    return Future.fromCompletionStage(objects.getAsync(key.toString()), context)
+        .map(
+            value -> {
+              if (value == null) {
+                throw StoreErrors.notFound(key);
+              }
+              return ObjectCodec.valueObject(value);
+            });
+  }
+
+  @Override
+  public Future<ObjectNode> update(ObjectKey key, UpdateFunction function) {
+    return vertx.executeBlocking(() -> writer.update(key, function), false);
+  }
+
+  @Override
+  public Future<ObjectNode> delete(ObjectKey key, Consumer<ObjectNode> precondition) {
+    return vertx.executeBlocking(() -> writer.delete(key, precondition), false);
+  }
+
+  @Override
+  public Future<ListResult> list(String resource, String namespace) {
+    return vertx.executeBlocking(
+        () -> {
+          catchUp();
+          return cache.snapshot(resource, namespace);
+        },
+        false);
+  }
+
+  @Override
+  public Future<Watch> watch(
+      WatchRequest request, Handler<StoreEvent> handler, Handler<Void> onClose) {
+    LocalWatch watch =
+        new LocalWatch(
+            vertx.getOrCreateContext(),
+            request,
+            handler,
+            onClose,
+            cache,
+            options.watcherQueueLimit());
+    return vertx
+        .executeBlocking(
+            () -> {
+              if (request.resourceVersion() == 0) {
+                catchUp();
+              } else {
+                awaitReady();
+              }
+              cache.register(watch);
+              return watch;
+            },
+            false)
+        .map(
+            registered -> {
+              registered.activate();
+              return (Watch) registered;
+            });
+  }
+
+  @Override
+  public long currentResourceVersion() {
+    return cache.currentResourceVersion();
+  }
+
+  /** Stops following the log and ends every local watch (their onClose runs). */
+  @Override
+  public void close() {
+    tailer.stop();
+    cache.endWatchers();
+  }
+
+  /** Blocks until the cache reflects every change committed before this call (worker only). */
+  private void catchUp() {
+    awaitReady();
+    cache.awaitApplied(changes.tailSequence(), options.readTimeout().toMillis());
+  }
+
+  private void awaitReady() {
+    try {
+      tailer.ready().get(options.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw StatusException.unavailable("interrupted");
+    } catch (ExecutionException | TimeoutException e) {
+      throw StatusException.unavailable("the watch cache is not loaded yet");
+    }
+  }
+}

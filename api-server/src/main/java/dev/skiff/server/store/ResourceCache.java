@@ -1,0 +1,127 @@
+package dev.skiff.server.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiConsumer;
+
+/**
+ * The cached objects, recent changes and local watchers of one resource. Not thread-safe: the
+ * {@link WatchCache} guards it.
+ */
+final class ResourceCache {
+  /** One change and the object's state before it (null when unknown). */
+  record Change(StoreEvent event, ObjectNode previous) {}
+
+  private final TreeMap<String, TreeMap<String, ObjectNode>> namespaces = new TreeMap<>();
+  private final ArrayDeque<Change> history = new ArrayDeque<>();
+  private final List<LocalWatch> watchers = new ArrayList<>();
+  private final String resource;
+  private long evictedThrough;
+
+  ResourceCache(String resource) {
+    this.resource = resource;
+  }
+
+  ObjectNode get(ObjectKey key) {
+    TreeMap<String, ObjectNode> names = namespaces.get(key.namespace());
+    return names == null ? null : names.get(key.name());
+  }
+
+  void put(ObjectKey key, ObjectNode object) {
+    namespaces.computeIfAbsent(key.namespace(), ns -> new TreeMap<>()).put(key.name(), object);
+  }
+
+  /**
+   * Applies a change unless the cache already holds the same or a newer version (possible only
+   * right after loading from the map), records it and hands it to the watchers.
+   */
+  void apply(StoreEvent event, int historyLimit) {
+    ObjectNode current = get(event.key());
+    ObjectNode previous = null;
+    if (current == null || ObjectCodec.rvOf(current) < event.resourceVersion()) {
+      previous = current;
+      if ("DELETED".equals(event.type())) {
+        remove(event.key());
+      } else {
+        put(event.key(), event.object());
+      }
+    }
+    history.addLast(new Change(event, previous));
+    while (history.size() > historyLimit) {
+      evictedThrough = history.removeFirst().event().resourceVersion();
+    }
+    Iterator<LocalWatch> it = watchers.iterator();
+    while (it.hasNext()) {
+      LocalWatch watcher = it.next();
+      if (watcher.isClosed()) {
+        it.remove();
+      } else {
+        watcher.offer(event, previous);
+      }
+    }
+  }
+
+  /** Versions at or below this are no longer in the history. */
+  long evictedThrough() {
+    return evictedThrough;
+  }
+
+  List<ObjectNode> list(String namespace) {
+    List<ObjectNode> items = new ArrayList<>();
+    if (namespace != null) {
+      TreeMap<String, ObjectNode> names = namespaces.get(namespace);
+      if (names != null) {
+        items.addAll(names.values());
+      }
+      return items;
+    }
+    for (Map<String, ObjectNode> names : namespaces.values()) {
+      items.addAll(names.values());
+    }
+    return items;
+  }
+
+  void forEach(String namespace, BiConsumer<ObjectKey, ObjectNode> action) {
+    namespaces.forEach(
+        (ns, names) -> {
+          if (namespace == null || namespace.equals(ns)) {
+            names.forEach(
+                (name, object) -> action.accept(new ObjectKey(resource, ns, name), object));
+          }
+        });
+  }
+
+  /** Queues the recorded changes after {@code fromRv} for a new watcher, then adds it. */
+  void replay(LocalWatch watcher, long fromRv) {
+    for (Change change : history) {
+      if (change.event().resourceVersion() > fromRv) {
+        watcher.offer(change.event(), change.previous());
+      }
+    }
+    watchers.add(watcher);
+  }
+
+  void addWatcher(LocalWatch watcher) {
+    watchers.add(watcher);
+  }
+
+  void removeWatcher(LocalWatch watcher) {
+    watchers.remove(watcher);
+  }
+
+  List<LocalWatch> watchers() {
+    return watchers;
+  }
+
+  private void remove(ObjectKey key) {
+    TreeMap<String, ObjectNode> names = namespaces.get(key.namespace());
+    if (names != null && names.remove(key.name()) != null && names.isEmpty()) {
+      namespaces.remove(key.namespace());
+    }
+  }
+}

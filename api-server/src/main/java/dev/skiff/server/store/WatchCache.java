@@ -1,0 +1,126 @@
+package dev.skiff.server.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.status.StatusException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * This replica's copy of every object and of recent changes, fed in log order by the {@link
+ * ChangeTailer}; serves lists and watches. All state is guarded by this object's monitor, so
+ * registering a watcher and applying a change never interleave: a watcher gets every change after
+ * its start exactly once.
+ */
+final class WatchCache {
+  private final HzStoreOptions options;
+  private final Map<String, ResourceCache> resources = new HashMap<>();
+  private boolean loaded;
+  private long appliedSequence = -1;
+  private long historyFrom;
+
+  WatchCache(HzStoreOptions options) {
+    this.options = options;
+  }
+
+  /**
+   * Replaces the cache with objects read from the map; changes are then applied from log sequence
+   * {@code nextSequence} on. Every current watcher is ended, since it may have missed changes.
+   */
+  synchronized void reset(Map<ObjectKey, ObjectNode> objects, long nextSequence) {
+    endWatchers();
+    resources.clear();
+    objects.forEach((key, object) -> resource(key.resource()).put(key, object));
+    appliedSequence = nextSequence - 1;
+    historyFrom = ObjectCodec.rv(appliedSequence);
+    loaded = true;
+    notifyAll();
+  }
+
+  /** Applies changes read from the log, all sequences up to {@code lastSequence}. */
+  synchronized void apply(List<StoreEvent> events, long lastSequence) {
+    for (StoreEvent event : events) {
+      resource(event.key().resource()).apply(event, options.historyPerResource());
+    }
+    appliedSequence = lastSequence;
+    notifyAll();
+  }
+
+  /** Waits until the cache is loaded and has applied the log through {@code sequence}. */
+  synchronized void awaitApplied(long sequence, long timeoutMillis) {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+    try {
+      while (!loaded || appliedSequence < sequence) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          throw StatusException.unavailable(
+              "the watch cache is still catching up with the change log");
+        }
+        wait(left);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw StatusException.unavailable("interrupted");
+    }
+  }
+
+  synchronized ListResult snapshot(String resource, String namespace) {
+    ResourceCache cache = resources.get(resource);
+    List<ObjectNode> items = cache == null ? new ArrayList<>() : cache.list(namespace);
+    return new ListResult(ObjectCodec.rv(appliedSequence), items);
+  }
+
+  /**
+   * Starts a watcher: at version 0 with the current objects as synthetic ADDED events, otherwise
+   * with the recorded changes after its version; fails Expired when those are gone.
+   */
+  synchronized void register(LocalWatch watcher) {
+    WatchRequest request = watcher.request();
+    ResourceCache cache = resource(request.resource());
+    long from = request.resourceVersion();
+    if (from == 0) {
+      cache.forEach(
+          request.namespace(),
+          (key, object) -> {
+            if (request.filter() == null || request.filter().test(object)) {
+              watcher.offerInitial(new StoreEvent("ADDED", ObjectCodec.rvOf(object), key, object));
+            }
+          });
+      cache.addWatcher(watcher);
+      return;
+    }
+    if (from < Math.max(historyFrom, cache.evictedThrough())) {
+      throw StoreErrors.expired(from, ObjectCodec.rv(appliedSequence));
+    }
+    cache.replay(watcher, from);
+  }
+
+  synchronized void unregister(LocalWatch watcher) {
+    ResourceCache cache = resources.get(watcher.request().resource());
+    if (cache != null) {
+      cache.removeWatcher(watcher);
+    }
+  }
+
+  /** The object as this replica last saw it (shared, do not mutate), or null. */
+  synchronized ObjectNode peek(ObjectKey key) {
+    ResourceCache cache = resources.get(key.resource());
+    return cache == null ? null : cache.get(key);
+  }
+
+  synchronized long currentResourceVersion() {
+    return ObjectCodec.rv(appliedSequence);
+  }
+
+  synchronized void endWatchers() {
+    for (ResourceCache cache : resources.values()) {
+      cache.watchers().forEach(LocalWatch::end);
+      cache.watchers().clear();
+    }
+  }
+
+  private ResourceCache resource(String resource) {
+    return resources.computeIfAbsent(resource, ResourceCache::new);
+  }
+}

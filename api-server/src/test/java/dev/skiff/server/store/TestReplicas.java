@@ -1,0 +1,104 @@
+package dev.skiff.server.store;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.skiff.api.Json;
+import dev.skiff.server.cluster.ClusterSettings;
+import dev.skiff.server.cluster.HazelcastConfigs;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/** Api-server replicas in this JVM: a Hazelcast member, a Vert.x and an HzStore each. */
+final class TestReplicas implements AutoCloseable {
+  record Replica(HazelcastInstance hazelcast, Vertx vertx, HzStore store) {}
+
+  private final List<Replica> replicas = new ArrayList<>();
+
+  static TestReplicas start(int count, HzStoreOptions options, int changeLogCapacity) {
+    TestReplicas cluster = new TestReplicas();
+    String name = "store-test-" + UUID.randomUUID();
+    String first = null;
+    for (int i = 0; i < count; i++) {
+      int port = freePort();
+      first = first == null ? "127.0.0.1:" + port : first;
+      ClusterSettings settings =
+          ClusterSettings.defaults()
+              .withClusterName(name)
+              .withPort(port)
+              .withMembers(List.of(first))
+              .withChangeLogCapacity(changeLogCapacity);
+      HazelcastInstance hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(settings));
+      Vertx vertx = Vertx.vertx();
+      cluster.replicas.add(new Replica(hz, vertx, new HzStore(vertx, hz, options)));
+    }
+    cluster.replicas.forEach(r -> await(r.store().ready()));
+    return cluster;
+  }
+
+  Replica get(int index) {
+    return replicas.get(index);
+  }
+
+  HzStore store(int index) {
+    return replicas.get(index).store();
+  }
+
+  /** Kills a replica's member abruptly, as a crashed process would vanish. */
+  void kill(int index) {
+    Replica replica = replicas.get(index);
+    replica.hazelcast().getLifecycleService().terminate();
+    replica.store().close();
+    await(replica.vertx().close());
+  }
+
+  @Override
+  public void close() {
+    for (Replica replica : replicas) {
+      replica.store().close();
+      replica.hazelcast().getLifecycleService().terminate();
+      replica.vertx().close();
+    }
+  }
+
+  static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static ObjectNode pod(String namespace, String name) {
+    ObjectNode pod = Json.mapper().createObjectNode();
+    pod.put("apiVersion", "v1").put("kind", "Pod");
+    pod.putObject("metadata").put("namespace", namespace).put("name", name);
+    pod.putObject("spec").put("counter", 0);
+    return pod;
+  }
+
+  static long rv(ObjectNode object) {
+    return Long.parseLong(object.path("metadata").path("resourceVersion").asText());
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
