@@ -7,12 +7,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.skiff.api.Json;
 import java.io.IOException;
+import java.util.stream.Collectors;
 
 /** Decodes PATCH bodies into Jackson trees; anything undecodable is 400 BadRequest. */
 final class PatchBodies {
   private static final ObjectReader JSON =
       Json.mapper().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-  private static final ObjectReader YAML = Json.yamlMapper().readerFor(JsonNode.class);
+  private static final ObjectReader YAML =
+      Json.yamlMapper()
+          .readerFor(JsonNode.class)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   private PatchBodies() {}
 
@@ -44,8 +48,20 @@ final class PatchBodies {
     return node;
   }
 
+  /**
+   * Jackson's message without its source-location noise; for YAML, SnakeYAML's context and problem
+   * lines without the quoted snippet.
+   */
   private static String describe(JsonProcessingException e) {
-    String message = String.valueOf(e.getOriginalMessage()).lines().findFirst().orElse("");
+    String original = String.valueOf(e.getOriginalMessage());
+    String message =
+        original.startsWith("Trailing token")
+            ? "unexpected data after the end of the document"
+            : original
+                .lines()
+                .filter(line -> !line.isBlank() && !Character.isWhitespace(line.charAt(0)))
+                .collect(Collectors.joining("; "))
+                .replaceAll("\\[Source: [^;\\]]*; ", "[");
     JsonLocation where = e.getLocation();
     if (where == null || where.getLineNr() < 0) {
       return message;
