@@ -12,60 +12,72 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
-/** Properties of label selectors: the seed rule and the parse/print round trip. */
+/**
+ * Properties of label selectors, checked on 500 generated cases each: the seed rule (a pod needs
+ * ALL of a selector's labels, extra labels do not matter) and the parse/print round trip. Cases come
+ * from a seeded {@link Random}, so a failure names the seed that reproduces it.
+ */
 class SelectorProperties {
-  private static final Set<Operator> POSITIVE =
-      Set.of(Operator.EQUALS, Operator.DOUBLE_EQUALS, Operator.IN, Operator.EXISTS);
+  private static final int TRIES = 500;
+  private static final List<Operator> POSITIVE =
+      List.of(Operator.EQUALS, Operator.DOUBLE_EQUALS, Operator.IN, Operator.EXISTS);
 
-  @Property
-  void aSelectorBuiltFromAnySubsetOfAPodsLabelsMatchesIt(
-      @ForAll("labelSets") Map<String, String> labels, @ForAll("seeds") long seed) {
-    Map<String, String> subset = subset(labels, seed);
+  static Stream<Long> seeds() {
+    return LongStream.range(0, TRIES).map(i -> 0x5eed0000L + i).boxed();
+  }
+
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void aSelectorBuiltFromAnySubsetOfAPodsLabelsMatchesIt(long seed) {
+    Gen g = new Gen(seed);
+    Map<String, String> labels = g.labelSet();
+    Map<String, String> subset = g.subset(labels);
     assertThat(Selector.fromMap(subset).matches(labels)).isTrue();
     assertThat(Selector.parse(Selector.fromMap(subset).toString()).matches(labels)).isTrue();
   }
 
-  @Property
-  void extraLabelsNeverBreakAMatchOfAPositiveSelector(
-      @ForAll("labelSets") Map<String, String> labels,
-      @ForAll("labelSets") Map<String, String> extra,
-      @ForAll("seeds") long seed) {
-    Selector selector = positiveSelectorMatching(labels, seed);
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void extraLabelsNeverBreakAMatchOfAPositiveSelector(long seed) {
+    Gen g = new Gen(seed);
+    Map<String, String> labels = g.labelSet();
+    Selector selector = g.positiveSelectorMatching(labels);
     assertThat(selector.matches(labels)).isTrue();
-    Map<String, String> more = new HashMap<>(extra);
+    Map<String, String> more = new HashMap<>(g.labelSet());
     more.putAll(labels); // extra labels only add keys, never change the pod's own
     assertThat(selector.matches(more)).isTrue();
   }
 
-  @Property
-  void labelsTheSelectorDoesNotMentionNeverChangeTheOutcome(
-      @ForAll("selectors") Selector selector,
-      @ForAll("labelSets") Map<String, String> labels,
-      @ForAll("labelSets") Map<String, String> extra) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void labelsTheSelectorDoesNotMentionNeverChangeTheOutcome(long seed) {
+    Gen g = new Gen(seed);
+    Selector selector = g.selector();
+    Map<String, String> labels = g.labelSet();
     Set<String> mentioned =
         selector.requirements().stream().map(Requirement::key).collect(Collectors.toSet());
     Map<String, String> more = new HashMap<>(labels);
-    extra.forEach(
-        (k, v) -> {
-          if (!mentioned.contains(k)) {
-            more.putIfAbsent(k, v);
-          }
-        });
+    g.labelSet()
+        .forEach(
+            (k, v) -> {
+              if (!mentioned.contains(k)) {
+                more.putIfAbsent(k, v);
+              }
+            });
     assertThat(selector.matches(more)).isEqualTo(selector.matches(labels));
   }
 
-  @Property
-  void removingAnySelectedLabelBreaksTheMatch(
-      @ForAll("labelSets") Map<String, String> labels, @ForAll("seeds") long seed) {
-    Map<String, String> subset = subset(labels, seed);
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void removingAnySelectedLabelBreaksTheMatch(long seed) {
+    Gen g = new Gen(seed);
+    Map<String, String> labels = g.labelSet();
+    Map<String, String> subset = g.subset(labels);
     Selector selector = Selector.fromMap(subset);
     for (String key : subset.keySet()) {
       Map<String, String> fewer = new HashMap<>(labels);
@@ -74,29 +86,35 @@ class SelectorProperties {
     }
   }
 
-  @Property
-  void notEqualsAndNotInMatchPodsWithoutTheLabel(
-      @ForAll("labelSets") Map<String, String> labels,
-      @ForAll("keys") String key,
-      @ForAll("values") String value) {
-    Map<String, String> without = new HashMap<>(labels);
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void notEqualsAndNotInMatchPodsWithoutTheLabel(long seed) {
+    Gen g = new Gen(seed);
+    Map<String, String> without = new HashMap<>(g.labelSet());
+    String key = g.key();
+    String value = g.value();
     without.remove(key);
     assertThat(Selector.parse(key + "!=" + value).matches(without)).isTrue();
     assertThat(Selector.parse(key + " notin (" + value + ",other)").matches(without)).isTrue();
     assertThat(Selector.parse("!" + key).matches(without)).isTrue();
   }
 
-  @Property
-  void parsingTheCanonicalFormGivesAnEquivalentSelector(
-      @ForAll("selectors") Selector selector, @ForAll("labelSets") Map<String, String> labels) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void parsingTheCanonicalFormGivesAnEquivalentSelector(long seed) {
+    Gen g = new Gen(seed);
+    Selector selector = g.selector();
+    Map<String, String> labels = g.labelSet();
     Selector reparsed = Selector.parse(selector.toString());
     assertThat(reparsed).isEqualTo(selector);
     assertThat(reparsed.toString()).isEqualTo(selector.toString());
     assertThat(reparsed.matches(labels)).isEqualTo(selector.matches(labels));
   }
 
-  @Property
-  void garbageIsEitherASelectorOrABadRequest(@ForAll("garbage") String input) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void garbageIsEitherASelectorOrABadRequest(long seed) {
+    String input = new Gen(seed).garbage();
     assertThatCode(
             () -> {
               try {
@@ -108,8 +126,10 @@ class SelectorProperties {
         .doesNotThrowAnyException();
   }
 
-  @Property
-  void fieldSelectorGarbageIsEitherASelectorOrABadRequest(@ForAll("garbage") String input) {
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void fieldSelectorGarbageIsEitherASelectorOrABadRequest(long seed) {
+    String input = new Gen(seed).garbage();
     assertThatCode(
             () -> {
               try {
@@ -121,113 +141,151 @@ class SelectorProperties {
         .doesNotThrowAnyException();
   }
 
-  @Property
-  void generatedKeysAndValuesAreValid(@ForAll("keys") String key, @ForAll("values") String value) {
-    assertThat(Names.isQualifiedName(key)).isEmpty();
-    assertThat(Names.isValidLabelValue(value)).isEmpty();
+  @ParameterizedTest(name = "seed {0}")
+  @MethodSource("seeds")
+  void generatedKeysAndValuesAreValid(long seed) {
+    Gen g = new Gen(seed);
+    assertThat(Names.isQualifiedName(g.key())).isEmpty();
+    assertThat(Names.isValidLabelValue(g.value())).isEmpty();
   }
 
-  // ---- generators ----
-
-  @Provide
-  Arbitrary<Long> seeds() {
-    return Arbitraries.longs();
-  }
-
-  @Provide
-  Arbitrary<String> keys() {
-    Arbitrary<String> common = Arbitraries.of("app", "tier", "version", "kubernetes.io/name");
-    Arbitrary<String> name = names();
-    Arbitrary<String> prefixed =
-        Combinators.combine(dnsSubdomains(), names()).as((p, n) -> p + "/" + n);
-    return Arbitraries.frequencyOf(Tuple.of(3, common), Tuple.of(3, name), Tuple.of(1, prefixed));
-  }
-
-  @Provide
-  Arbitrary<String> values() {
-    return Arbitraries.oneOf(Arbitraries.of("", "web", "fe", "7", "in", "notin"), names());
-  }
-
-  @Provide
-  Arbitrary<Map<String, String>> labelSets() {
-    return Arbitraries.maps(keys(), values()).ofMaxSize(6);
-  }
-
-  @Provide
-  Arbitrary<Selector> selectors() {
-    return requirements().list().ofMaxSize(5).map(Selector::of);
-  }
-
-  @Provide
-  Arbitrary<String> garbage() {
-    Arbitrary<String> tokens =
-        Arbitraries.of(
-                "a", "b", "app", "x/y", "-", "=", "==", "!=", "!", "(", ")", ",", " ", "in",
-                "notin", "<", ">", "5", "\\", "\t", "é", "/", ".", "_", "\u0000")
-            .list()
-            .ofMaxSize(12)
-            .map(l -> String.join("", l));
-    Arbitrary<String> chars = Arbitraries.strings().ofMaxLength(30);
-    return Arbitraries.oneOf(tokens, chars);
-  }
-
-  private Arbitrary<Requirement> requirements() {
-    return Combinators.combine(keys(), Arbitraries.of(Operator.values()), valueLists())
-        .as(SelectorProperties::requirement);
-  }
-
-  private Arbitrary<List<String>> valueLists() {
-    return values().list().ofMinSize(1).ofMaxSize(3);
-  }
-
-  private static Requirement requirement(String key, Operator op, List<String> values) {
-    return switch (op) {
-      case EXISTS, DOES_NOT_EXIST -> Requirement.of(key, op, List.of());
-      case IN, NOT_IN -> Requirement.of(key, op, values);
-      case GREATER_THAN, LESS_THAN ->
-          Requirement.of(key, op, List.of(String.valueOf(Math.abs(values.get(0).hashCode() % 20))));
-      default -> Requirement.of(key, op, List.of(values.get(0)));
+  /** Generators over one seeded random source. */
+  private static final class Gen {
+    private static final String ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final String[] TOKENS = {
+      "a", "b", "app", "x/y", "-", "=", "==", "!=", "!", "(", ")", ",", " ", "in", "notin", "<", ">",
+      "5", "\\", "\t", "é", "/", ".", "_", "\u0000"
     };
-  }
+    private final Random random;
 
-  /** A random selector of =, ==, in and exists requirements that the labels satisfy. */
-  private static Selector positiveSelectorMatching(Map<String, String> labels, long seed) {
-    Random random = new Random(seed);
-    List<Requirement> reqs = new ArrayList<>();
-    for (Map.Entry<String, String> e : labels.entrySet()) {
-      if (random.nextBoolean()) {
-        continue;
-      }
-      Operator op = List.copyOf(POSITIVE).get(random.nextInt(POSITIVE.size()));
-      List<String> values =
-          switch (op) {
-            case EXISTS -> List.of();
-            case IN -> List.of(e.getValue(), "other");
-            default -> List.of(e.getValue());
-          };
-      reqs.add(Requirement.of(e.getKey(), op, values));
+    Gen(long seed) {
+      this.random = new Random(seed);
     }
-    return Selector.of(reqs);
-  }
 
-  private static Map<String, String> subset(Map<String, String> labels, long seed) {
-    Random random = new Random(seed);
-    return labels.entrySet().stream()
-        .filter(e -> random.nextBoolean())
-        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-  }
+    String key() {
+      int pick = random.nextInt(7);
+      if (pick < 3) {
+        return oneOf("app", "tier", "version", "kubernetes.io/name");
+      }
+      return pick < 6 ? name() : dnsSubdomain() + "/" + name();
+    }
 
-  private static Arbitrary<String> names() {
-    Arbitrary<Character> edge = Arbitraries.chars().alpha().numeric();
-    Arbitrary<String> middle =
-        Arbitraries.strings().alpha().numeric().withChars("-_.").ofMaxLength(10);
-    return Combinators.combine(edge, middle, edge, Arbitraries.of(true, false))
-        .as((a, m, b, single) -> single ? String.valueOf(a) : a + m + b);
-  }
+    String value() {
+      return random.nextBoolean() ? oneOf("", "web", "fe", "7", "in", "notin") : name();
+    }
 
-  private static Arbitrary<String> dnsSubdomains() {
-    Arbitrary<String> label =
-        Arbitraries.strings().withCharRange('a', 'z').numeric().ofMinLength(1).ofMaxLength(8);
-    return label.list().ofMinSize(1).ofMaxSize(3).map(l -> String.join(".", l));
+    Map<String, String> labelSet() {
+      Map<String, String> labels = new HashMap<>();
+      int n = random.nextInt(7);
+      for (int i = 0; i < n; i++) {
+        labels.put(key(), value());
+      }
+      return labels;
+    }
+
+    Selector selector() {
+      List<Requirement> reqs = new ArrayList<>();
+      int n = random.nextInt(6);
+      for (int i = 0; i < n; i++) {
+        reqs.add(requirement());
+      }
+      return Selector.of(reqs);
+    }
+
+    private Requirement requirement() {
+      String key = key();
+      Operator op = Operator.values()[random.nextInt(Operator.values().length)];
+      List<String> values = new ArrayList<>();
+      int n = 1 + random.nextInt(3);
+      for (int i = 0; i < n; i++) {
+        values.add(value());
+      }
+      return switch (op) {
+        case EXISTS, DOES_NOT_EXIST -> Requirement.of(key, op, List.of());
+        case IN, NOT_IN -> Requirement.of(key, op, values);
+        case GREATER_THAN, LESS_THAN ->
+            Requirement.of(key, op, List.of(String.valueOf(random.nextInt(20))));
+        default -> Requirement.of(key, op, List.of(values.get(0)));
+      };
+    }
+
+    /** A random selector of =, ==, in and exists requirements that the labels satisfy. */
+    Selector positiveSelectorMatching(Map<String, String> labels) {
+      List<Requirement> reqs = new ArrayList<>();
+      for (Map.Entry<String, String> e : labels.entrySet()) {
+        if (random.nextBoolean()) {
+          continue;
+        }
+        Operator op = POSITIVE.get(random.nextInt(POSITIVE.size()));
+        List<String> values =
+            switch (op) {
+              case EXISTS -> List.of();
+              case IN -> List.of(e.getValue(), "other");
+              default -> List.of(e.getValue());
+            };
+        reqs.add(Requirement.of(e.getKey(), op, values));
+      }
+      return Selector.of(reqs);
+    }
+
+    Map<String, String> subset(Map<String, String> labels) {
+      Map<String, String> subset = new HashMap<>();
+      labels.forEach(
+          (k, v) -> {
+            if (random.nextBoolean()) {
+              subset.put(k, v);
+            }
+          });
+      return subset;
+    }
+
+    String garbage() {
+      StringBuilder sb = new StringBuilder();
+      if (random.nextBoolean()) {
+        int n = random.nextInt(13);
+        for (int i = 0; i < n; i++) {
+          sb.append(TOKENS[random.nextInt(TOKENS.length)]);
+        }
+      } else {
+        int n = random.nextInt(31);
+        for (int i = 0; i < n; i++) {
+          sb.append((char) random.nextInt(0x3000));
+        }
+      }
+      return sb.toString();
+    }
+
+    private String name() {
+      char a = ALNUM.charAt(random.nextInt(ALNUM.length()));
+      if (random.nextBoolean()) {
+        return String.valueOf(a);
+      }
+      StringBuilder middle = new StringBuilder();
+      int n = random.nextInt(11);
+      String chars = ALNUM + "-_.";
+      for (int i = 0; i < n; i++) {
+        middle.append(chars.charAt(random.nextInt(chars.length())));
+      }
+      return a + middle.toString() + ALNUM.charAt(random.nextInt(ALNUM.length()));
+    }
+
+    private String dnsSubdomain() {
+      List<String> labels = new ArrayList<>();
+      int n = 1 + random.nextInt(3);
+      String chars = "abcdefghijklmnopqrstuvwxyz0123456789";
+      for (int i = 0; i < n; i++) {
+        StringBuilder label = new StringBuilder();
+        int len = 1 + random.nextInt(8);
+        for (int j = 0; j < len; j++) {
+          label.append(chars.charAt(random.nextInt(chars.length())));
+        }
+        labels.add(label.toString());
+      }
+      return String.join(".", labels);
+    }
+
+    private String oneOf(String... options) {
+      return options[random.nextInt(options.length)];
+    }
   }
 }
