@@ -37,6 +37,7 @@ final class ChangeTailer {
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final ScheduledExecutorService thread;
   private volatile boolean stopped;
+  private int batch;
   private long next;
 
   ChangeTailer(
@@ -73,6 +74,7 @@ final class ChangeTailer {
       return;
     }
     try {
+      batch = (int) Math.min(BATCH, changes.capacity());
       long tail = changes.tailSequence();
       long from = Math.max(changes.headSequence(), tail + 1 - replay);
       Map<ObjectKey, ObjectNode> snapshot = new HashMap<>();
@@ -94,7 +96,7 @@ final class ChangeTailer {
     if (stopped) {
       return;
     }
-    changes.readManyAsync(next, 1, BATCH, null).whenCompleteAsync(this::onRead, this::execute);
+    changes.readManyAsync(next, 1, batch, null).whenCompleteAsync(this::onRead, this::execute);
   }
 
   private void execute(Runnable task) {

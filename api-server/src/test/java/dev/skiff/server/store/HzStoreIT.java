@@ -1,0 +1,185 @@
+package dev.skiff.server.store;
+
+import static dev.skiff.server.store.HzStoreTest.increment;
+import static dev.skiff.server.store.TestReplicas.await;
+import static dev.skiff.server.store.TestReplicas.pod;
+import static dev.skiff.server.store.TestReplicas.rv;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two replicas (two Hazelcast members, two Vert.x, two stores) sharing one store. */
+class HzStoreIT {
+  private static TestReplicas cluster;
+  private static HzStore a;
+  private static HzStore b;
+
+  private final String ns = "ns-" + UUID.randomUUID();
+
+  @BeforeAll
+  static void startReplicas() {
+    cluster = TestReplicas.start(2, HzStoreOptions.defaults(), 50_000);
+    a = cluster.store(0);
+    b = cluster.store(1);
+  }
+
+  @AfterAll
+  static void stopReplicas() {
+    cluster.close();
+  }
+
+  private ObjectKey key(String name) {
+    return new ObjectKey("pods", ns, name);
+  }
+
+  @Test
+  void writesOnOneReplicaAreSeenInOrderByGetListAndWatchOnTheOther() {
+    EventRecorder onB = watch(b, await(b.list("pods", ns)).resourceVersion());
+    List<Long> written = new ArrayList<>();
+
+    for (int i = 0; i < 20; i++) {
+      written.add(rv(await(a.create(key("p" + i), pod(ns, "p" + i)))));
+      written.add(rv(await(a.update(key("p" + i), HzStoreTest::increment))));
+    }
+
+    assertThat(await(b.get(key("p7"))).path("spec").path("counter").asInt()).isEqualTo(1);
+    assertThat(await(b.list("pods", ns)).items()).hasSize(20);
+    await().until(() -> onB.size() == written.size());
+    assertThat(onB.versions()).containsExactlyElementsOf(written);
+  }
+
+  @Test
+  void aListOnEitherReplicaIncludesEveryWriteAcknowledgedBeforeIt() {
+    for (int i = 0; i < 50; i++) {
+      HzStore writer = i % 2 == 0 ? a : b;
+      HzStore reader = i % 2 == 0 ? b : a;
+      long written = rv(await(writer.create(key("p" + i), pod(ns, "p" + i))));
+
+      ListResult list = await(reader.list("pods", ns));
+
+      assertThat(list.resourceVersion()).isGreaterThanOrEqualTo(written);
+      assertThat(list.items()).hasSize(i + 1);
+    }
+  }
+
+  @Test
+  void concurrentWritersOnBothReplicasGiveEveryWatcherTheSameCompleteOrder() throws Exception {
+    long from = await(a.list("pods", ns)).resourceVersion();
+    EventRecorder onA = watch(a, from);
+    EventRecorder onB = watch(b, from);
+
+    List<Long> written = new ArrayList<>();
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < 8; t++) {
+      HzStore store = t % 2 == 0 ? a : b;
+      String name = "w" + t;
+      Thread writer =
+          new Thread(
+              () -> {
+                List<Long> mine = new ArrayList<>();
+                mine.add(rv(await(store.create(key(name), pod(ns, name)))));
+                for (int i = 1; i < 250; i++) {
+                  mine.add(rv(await(store.update(key(name), HzStoreTest::increment))));
+                }
+                synchronized (written) {
+                  written.addAll(mine);
+                }
+              });
+      writers.add(writer);
+      writer.start();
+    }
+    for (Thread writer : writers) {
+      writer.join();
+    }
+
+    List<Long> expected = written.stream().sorted().toList();
+    await().atMost(Duration.ofSeconds(30)).until(() -> onB.size() >= 2000 && onA.size() >= 2000);
+    assertThat(onA.versions()).containsExactlyElementsOf(expected);
+    assertThat(onB.versions()).containsExactlyElementsOf(expected);
+    assertThat(onB.events()).extracting(StoreEvent::key).isEqualTo(keys(onA.events()));
+  }
+
+  @Test
+  void updatesOfOneObjectFromBothReplicasAreLinearizable() throws Exception {
+    await(a.create(key("counter"), pod(ns, "counter")));
+    List<Thread> writers = new ArrayList<>();
+    for (int t = 0; t < 6; t++) {
+      HzStore store = t % 2 == 0 ? a : b;
+      Thread writer =
+          new Thread(
+              () -> {
+                for (int i = 0; i < 30; i++) {
+                  await(store.update(key("counter"), HzStoreTest::increment));
+                }
+              });
+      writers.add(writer);
+      writer.start();
+    }
+    for (Thread writer : writers) {
+      writer.join();
+    }
+
+    assertThat(await(b.get(key("counter"))).path("spec").path("counter").asInt()).isEqualTo(180);
+  }
+
+  @Test
+  void aReplicaWhoseCacheStartsLaterServesWatchesFromRecentVersions() {
+    long before = rv(await(a.create(key("p"), pod(ns, "p"))));
+    List<Long> written = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      written.add(rv(await(a.update(key("p"), HzStoreTest::increment))));
+    }
+    HzStore fresh = new HzStore(cluster.get(1).vertx(), cluster.get(1).hazelcast());
+    try {
+      EventRecorder recorder = watch(fresh, before);
+
+      await().until(() -> recorder.size() == 10);
+      assertThat(recorder.versions()).containsExactlyElementsOf(written);
+      assertThat(await(fresh.list("pods", ns)).items())
+          .singleElement()
+          .satisfies(o -> assertThat(o.path("spec").path("counter").asInt()).isEqualTo(10));
+    } finally {
+      fresh.close();
+    }
+  }
+
+  @Test
+  void aChangeLoggedByAWriterThatDiedBeforeStoringItIsRolledForward() {
+    ObjectNode created = await(a.create(key("p"), pod(ns, "p")));
+    // A writer that appended its change and died before storing the object.
+    ObjectNode orphan = increment(created.deepCopy());
+    long orphanRv =
+        ObjectCodec.rv(
+            cluster
+                .get(0)
+                .hazelcast()
+                .<byte[]>getRingbuffer(HzStore.CHANGE_LOG)
+                .add(
+                    ObjectCodec.change(
+                        ObjectCodec.MODIFIED, key("p"), ObjectCodec.json(orphan.deepCopy()))));
+    await().until(() -> b.currentResourceVersion() >= orphanRv);
+
+    ObjectNode updated = await(b.update(key("p"), HzStoreTest::increment));
+
+    assertThat(updated.path("spec").path("counter").asInt()).isEqualTo(2);
+    assertThat(rv(updated)).isGreaterThan(orphanRv);
+  }
+
+  private static List<ObjectKey> keys(List<StoreEvent> events) {
+    return events.stream().map(StoreEvent::key).toList();
+  }
+
+  private EventRecorder watch(HzStore store, long from) {
+    EventRecorder recorder = new EventRecorder();
+    await(store.watch(new WatchRequest("pods", ns, from, null), recorder, recorder.onEnd()));
+    return recorder;
+  }
+}

@@ -1,0 +1,67 @@
+package dev.skiff.server.store;
+
+import static dev.skiff.server.store.TestReplicas.await;
+import static dev.skiff.server.store.TestReplicas.pod;
+import static dev.skiff.server.store.TestReplicas.rv;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.skiff.api.status.Reason;
+import dev.skiff.api.status.StatusException;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** A replica whose cache falls behind a tiny change log reloads and makes its watchers relist. */
+class HzStoreResyncIT {
+  private TestReplicas cluster;
+
+  @AfterEach
+  void stop() {
+    cluster.close();
+  }
+
+  @Test
+  void aCacheOverrunByTheChangeLogReloadsAndEndsItsWatches() throws Exception {
+    cluster = TestReplicas.start(1, HzStoreOptions.defaults(), 16);
+    HzStore store = cluster.store(0);
+    HzStore stalled = new HzStore(cluster.get(0).vertx(), cluster.get(0).hazelcast());
+    await(stalled.ready());
+    long start = rv(await(store.create(new ObjectKey("pods", "ns", "first"), pod("ns", "first"))));
+    CountDownLatch release = new CountDownLatch(1);
+    EventRecorder watcher = new EventRecorder();
+    // The filter runs on the cache's thread: blocking it stalls that replica's cache.
+    await(
+        stalled.watch(
+            new WatchRequest("pods", "ns", start, o -> block(release)), watcher, watcher.onEnd()));
+
+    await(store.create(new ObjectKey("pods", "ns", "stall"), pod("ns", "stall")));
+    for (int i = 0; i < 40; i++) {
+      await(store.create(new ObjectKey("pods", "ns", "p" + i), pod("ns", "p" + i)));
+    }
+    release.countDown();
+
+    await().until(watcher::ended);
+    ListResult list = await(stalled.list("pods", "ns"));
+    assertThat(list.items()).hasSize(42);
+    assertThatThrownBy(
+            () -> await(stalled.watch(new WatchRequest("pods", "ns", start, null), e -> {}, null)))
+        .isInstanceOfSatisfying(
+            StatusException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EXPIRED));
+    EventRecorder fresh = new EventRecorder();
+    await(stalled.watch(new WatchRequest("pods", "ns", list.resourceVersion(), null), fresh, null));
+    await(store.create(new ObjectKey("pods", "ns", "last"), pod("ns", "last")));
+    await().until(() -> fresh.size() == 1);
+    stalled.close();
+  }
+
+  private static boolean block(CountDownLatch release) {
+    try {
+      release.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return true;
+  }
+}
