@@ -68,9 +68,10 @@ public final class ObjectRegistry {
     ObjectKey key = key(type, namespace, name);
     Future<Void> namespaceReady =
         type.namespaced() ? namespaces.requireActive(namespace, type, name) : Future.succeededFuture();
-    return namespaceReady
-        .compose(v -> dryRun ? absent(key, object) : store.create(key, object))
-        .recover(e -> KeyErrors.reword(e, type, name));
+    return namespaceReady.compose(
+        v ->
+            (dryRun ? absent(key, object) : store.create(key, object))
+                .recover(e -> KeyErrors.reword(e, type, name)));
   }
 
   /** PUT: replaces the object (or only its status). */

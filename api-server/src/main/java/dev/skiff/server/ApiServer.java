@@ -1,0 +1,82 @@
+package dev.skiff.server;
+
+import dev.skiff.server.cluster.ClusteredVertx;
+import dev.skiff.server.cluster.HazelcastConfigs;
+import dev.skiff.server.store.HzStore;
+import io.vertx.core.Future;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one api-server replica: a Hazelcast member (joining the configured members), its HzStore,
+ * and the HTTP verticle. See {@link ApiServerCommandLine} for the options.
+ */
+public final class ApiServer {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+
+  private ApiServer() {}
+
+  public static void main(String[] args) throws Exception {
+    ApiServerCommandLine line;
+    try {
+      line = ApiServerCommandLine.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("skiff api-server: " + e.getMessage());
+      System.exit(2);
+      return;
+    }
+    String token = line.token() != null ? line.token() : token(line.dataDir());
+    ApiServerOptions options =
+        ApiServerOptions.defaults(token)
+            .withHost(line.bind())
+            .withPort(line.port())
+            .withKubeconfigOut(line.kubeconfigOut());
+    start(options, line)
+        .onSuccess(url -> LOG.info("api-server serving at {}", url))
+        .onFailure(
+            e -> {
+              LOG.error("api-server failed to start", e);
+              System.exit(1);
+            });
+  }
+
+  /** Starts member, store and verticle; completes with the server's URL. */
+  static Future<String> start(ApiServerOptions options, ApiServerCommandLine line) {
+    return ClusteredVertx.start(HazelcastConfigs.replica(line.cluster()))
+        .compose(
+            clustered -> {
+              HzStore store = new HzStore(clustered.vertx(), clustered.hazelcast());
+              ApiServerVerticle verticle = new ApiServerVerticle(store, options);
+              return store
+                  .ready()
+                  .compose(v -> clustered.vertx().deployVerticle(verticle))
+                  .map(id -> verticle.url());
+            });
+  }
+
+  /** The token kept in the data dir (created on first start), or a fresh random one. */
+  private static String token(Path dataDir) throws IOException {
+    if (dataDir == null) {
+      return randomToken();
+    }
+    Path file = dataDir.resolve("token");
+    if (Files.exists(file)) {
+      return Files.readString(file).strip();
+    }
+    Files.createDirectories(dataDir);
+    String token = randomToken();
+    Files.writeString(file, token);
+    return token;
+  }
+
+  private static String randomToken() {
+    byte[] bytes = new byte[24];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+}

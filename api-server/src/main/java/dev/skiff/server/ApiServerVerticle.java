@@ -1,0 +1,96 @@
+package dev.skiff.server;
+
+import dev.skiff.server.auth.KubeconfigFile;
+import dev.skiff.server.http.ApiContext;
+import dev.skiff.server.http.ApiRouter;
+import dev.skiff.server.patch.Patches;
+import dev.skiff.server.registry.NamespaceTerminator;
+import dev.skiff.server.registry.ObjectRegistry;
+import dev.skiff.server.store.Store;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import java.time.Clock;
+
+/**
+ * One api-server replica's HTTP front: listens, seeds the standard namespaces (idempotent, any
+ * replica), sweeps Terminating namespaces, and writes a kubeconfig when asked. start() completes
+ * when it serves.
+ */
+public final class ApiServerVerticle extends VerticleBase {
+  private final Store store;
+  private final ApiServerOptions options;
+  private final Clock clock;
+  private HttpServer server;
+  private ObjectRegistry registry;
+
+  public ApiServerVerticle(Store store, ApiServerOptions options) {
+    this(store, options, Clock.systemUTC());
+  }
+
+  public ApiServerVerticle(Store store, ApiServerOptions options, Clock clock) {
+    this.store = store;
+    this.options = options;
+    this.clock = clock;
+  }
+
+  @Override
+  public Future<?> start() {
+    registry =
+        new ObjectRegistry(store, clock, options.admission(), Patches::apply, options.deletionHook());
+    ApiContext api =
+        new ApiContext(
+            vertx,
+            registry,
+            clock,
+            options.bookmarkIntervalMillis(),
+            vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)));
+    HttpServerOptions serverOptions =
+        new HttpServerOptions()
+            .setHost(options.host())
+            .setPort(options.port())
+            .setCompressionSupported(false)
+            .setTcpNoDelay(true);
+    return vertx
+        .createHttpServer(serverOptions)
+        .requestHandler(
+            ApiRouter.create(api, options.token(), () -> options.host() + ":" + actualPort()))
+        .listen()
+        .compose(
+            listening -> {
+              server = listening;
+              return registry.namespaces().seed();
+            })
+        .compose(v -> writeKubeconfig())
+        .onSuccess(
+            v ->
+                new NamespaceTerminator(registry).start(vertx, options.namespaceSweepMillis()));
+  }
+
+  /** The bound port (useful with port 0). */
+  public int actualPort() {
+    return server.actualPort();
+  }
+
+  /** http://host:port of this replica. */
+  public String url() {
+    return "http://" + options.host() + ":" + actualPort();
+  }
+
+  public ObjectRegistry registry() {
+    return registry;
+  }
+
+  private Future<Void> writeKubeconfig() {
+    if (options.kubeconfigOut() == null) {
+      return Future.succeededFuture();
+    }
+    return vertx.executeBlocking(
+        () -> {
+          KubeconfigFile.write(options.kubeconfigOut(), url(), options.token(), "skiff");
+          return null;
+        });
+  }
+}

@@ -1,0 +1,19 @@
+package dev.skiff.server.http;
+
+import dev.skiff.server.registry.ObjectRegistry;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import java.time.Clock;
+
+/**
+ * What the resource handlers share.
+ *
+ * @param bookmarkIntervalMillis how often a watch that allows bookmarks gets one
+ * @param nodeClient HTTP client for proxying to node agents (pod logs)
+ */
+public record ApiContext(
+    Vertx vertx,
+    ObjectRegistry registry,
+    Clock clock,
+    long bookmarkIntervalMillis,
+    HttpClient nodeClient) {}

@@ -1,0 +1,36 @@
+package dev.skiff.server.http;
+
+import dev.skiff.server.auth.BearerTokenAuth;
+import dev.skiff.server.discovery.DiscoveryRoutes;
+import dev.skiff.server.openapi.OpenApiRoutes;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.util.function.Supplier;
+
+/** The whole HTTP surface: auth, body limit, health, discovery, OpenAPI, resources, errors. */
+public final class ApiRouter {
+  private ApiRouter() {}
+
+  /**
+   * @param serverAddress host:port advertised in discovery
+   */
+  public static Router create(ApiContext api, String token, Supplier<String> serverAddress) {
+    Router router = Router.router(api.vertx());
+    router.route().handler(new BearerTokenAuth(token));
+    router
+        .route()
+        .handler(BodyHandler.create(false).setBodyLimit(Limits.BODY_BYTES).setHandleFileUploads(false));
+    for (String health : new String[] {"/healthz", "/livez", "/readyz"}) {
+      router
+          .get(health)
+          .handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok"));
+    }
+    new DiscoveryRoutes(serverAddress).mount(router);
+    new OpenApiRoutes().mount(router);
+    new ResourceRoutes(api).mount(router);
+    router.route().handler(ctx -> ctx.fail(Errors.pathNotFound()));
+    router.route().failureHandler(new FailureHandler());
+    return router;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.skiff.server.http;
+
+import dev.skiff.api.selector.ObjectFilter;
+import dev.skiff.server.store.ListResult;
+import dev.skiff.server.table.IncludeObject;
+import io.vertx.ext.web.RoutingContext;
+
+/** GET of one object and of collections (JSON lists or Tables). */
+final class ReadHandler {
+  /** Lists larger than this are encoded on a worker thread, off the event loop. */
+  private static final int INLINE_ENCODE_LIMIT = 500;
+
+  private final ApiContext api;
+
+  ReadHandler(ApiContext api) {
+    this.api = api;
+  }
+
+  void get(RoutingContext ctx, ResourcePath path) {
+    api.registry()
+        .get(path.type(), path.namespace(), path.name())
+        .onSuccess(object -> ObjectReplies.object(ctx, api.clock(), path.type(), 200, object))
+        .onFailure(ctx::fail);
+  }
+
+  void list(RoutingContext ctx, ResourcePath path) {
+    Query query = new Query(ctx);
+    ObjectFilter filter =
+        ObjectFilter.of(query.get("labelSelector"), query.get("fieldSelector"), path.type());
+    boolean table = Negotiation.wantsTable(ctx);
+    IncludeObject include = IncludeObject.parse(query.get("includeObject"));
+    api.registry()
+        .list(path.type(), path.namespace())
+        .compose(
+            result -> {
+              if (result.items().size() <= INLINE_ENCODE_LIMIT) {
+                return io.vertx.core.Future.succeededFuture(encode(path, result, filter, table, include));
+              }
+              return api.vertx().executeBlocking(() -> encode(path, result, filter, table, include), false);
+            })
+        .onSuccess(bytes -> Replies.bytes(ctx, 200, Replies.JSON, bytes))
+        .onFailure(ctx::fail);
+  }
+
+  private byte[] encode(
+      ResourcePath path, ListResult result, ObjectFilter filter, boolean table, IncludeObject include) {
+    return table
+        ? ListEncoder.table(path.type(), result, filter, include, api.clock().instant())
+        : ListEncoder.list(path.type(), result, filter);
+  }
+}

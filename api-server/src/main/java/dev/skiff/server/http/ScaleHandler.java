@@ -1,0 +1,121 @@
+package dev.skiff.server.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.Json;
+import dev.skiff.api.model.meta.LabelSelector;
+import dev.skiff.api.resource.ResourceType;
+import dev.skiff.api.selector.Selector;
+import dev.skiff.api.status.Reason;
+import dev.skiff.api.status.StatusCause;
+import dev.skiff.api.status.StatusException;
+import dev.skiff.server.patch.Patches;
+import dev.skiff.server.registry.Metadata;
+import dev.skiff.server.registry.ObjectRegistry;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The {@code scale} subresource (autoscaling/v1 Scale) of deployments and replicasets. Writing it
+ * sets spec.replicas and bumps the generation; the Scale's resourceVersion is the object's, so a
+ * stale one is a 409 Conflict.
+ */
+final class ScaleHandler {
+  private final ApiContext api;
+
+  ScaleHandler(ApiContext api) {
+    this.api = api;
+  }
+
+  void get(RoutingContext ctx, ResourcePath path) {
+    api.registry()
+        .get(path.type(), path.namespace(), path.name())
+        .onSuccess(object -> Replies.json(ctx, 200, scaleOf(object)))
+        .onFailure(ctx::fail);
+  }
+
+  /** PUT: the body is a Scale (kubectl sends it without a Content-Type). */
+  void replace(RoutingContext ctx, ResourcePath path) {
+    ObjectNode body = Bodies.object(ctx);
+    write(ctx, path, scale -> body);
+  }
+
+  void patch(RoutingContext ctx, ResourcePath path) {
+    byte[] body = Bodies.patch(ctx);
+    String type = Bodies.patchType(ctx);
+    write(ctx, path, scale -> Patches.apply(scale, body, type, null));
+  }
+
+  private void write(RoutingContext ctx, ResourcePath path, UnaryOperator<ObjectNode> change) {
+    ResourceType type = path.type();
+    boolean dryRun = new Query(ctx).dryRun();
+    api.registry()
+        .update(
+            type,
+            ObjectRegistry.key(type, path.namespace(), path.name()),
+            current -> applyScale(type, current, change.apply(scaleOf(current))),
+            dryRun)
+        .onSuccess(object -> Replies.json(ctx, 200, scaleOf(object)))
+        .onFailure(ctx::fail);
+  }
+
+  private static ObjectNode applyScale(ResourceType type, ObjectNode current, ObjectNode scale) {
+    String name = Metadata.name(current);
+    String rv = Metadata.resourceVersion(scale);
+    if (!rv.isEmpty() && !rv.equals(Metadata.resourceVersion(current))) {
+      throw StatusException.conflict(type.group(), type.plural(), name);
+    }
+    JsonNode replicas = scale.path("spec").path("replicas");
+    if (!replicas.isMissingNode() && (!replicas.canConvertToInt() || replicas.asInt() < 0)) {
+      throw StatusException.invalid(
+          "autoscaling",
+          "Scale",
+          type.plural(),
+          name,
+          List.of(
+              new StatusCause(
+                  Reason.FIELD_VALUE_INVALID,
+                  "Invalid value: " + replicas + ": must be greater than or equal to 0",
+                  "spec.replicas")));
+    }
+    int desired = replicas.isMissingNode() ? 0 : replicas.asInt();
+    if (current.path("spec").path("replicas").asInt(1) == desired
+        && current.path("spec").has("replicas")) {
+      return current;
+    }
+    ((ObjectNode) current.with("spec")).put("replicas", desired);
+    Metadata.of(current).put("generation", current.path("metadata").path("generation").asLong(1) + 1);
+    return current;
+  }
+
+  static ObjectNode scaleOf(ObjectNode object) {
+    ObjectNode scale = Json.mapper().createObjectNode();
+    scale.put("kind", "Scale");
+    scale.put("apiVersion", "autoscaling/v1");
+    ObjectNode meta = scale.putObject("metadata");
+    JsonNode source = object.path("metadata");
+    for (String field : new String[] {"name", "namespace", "uid", "resourceVersion", "creationTimestamp"}) {
+      if (source.has(field)) {
+        meta.set(field, source.get(field));
+      }
+    }
+    scale.putObject("spec").put("replicas", object.path("spec").path("replicas").asInt(1));
+    ObjectNode status = scale.putObject("status");
+    status.put("replicas", object.path("status").path("replicas").asInt(0));
+    status.put("selector", selectorString(object.path("spec").path("selector")));
+    return scale;
+  }
+
+  /** The selector in label-selector string form ("app=web,tier in (a,b)"). */
+  private static String selectorString(JsonNode selector) {
+    if (!selector.isObject()) {
+      return "";
+    }
+    try {
+      return Selector.from(Json.convert(selector, LabelSelector.class)).toString();
+    } catch (StatusException e) {
+      return "";
+    }
+  }
+}

@@ -1,0 +1,81 @@
+package dev.skiff.server.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.selector.FieldSelector;
+import dev.skiff.api.selector.ObjectFilter;
+import dev.skiff.api.selector.Selector;
+import dev.skiff.api.status.StatusException;
+import dev.skiff.server.store.WatchRequest;
+import dev.skiff.server.table.IncludeObject;
+import io.vertx.core.Future;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/**
+ * {@code ?watch=true}: resourceVersion unset or "0" sends the current state as ADDED events first
+ * (from a list snapshot, then changes after the snapshot); "N" sends only changes after N, or 410
+ * Expired (as an HTTP status, before streaming) when N is no longer retained. sendInitialEvents
+ * follows the watch-list rules: true adds a BOOKMARK marked {@code k8s.io/initial-events-end} after
+ * the initial events; false skips them.
+ */
+final class WatchHandler {
+  private final ApiContext api;
+
+  WatchHandler(ApiContext api) {
+    this.api = api;
+  }
+
+  void watch(RoutingContext ctx, ResourcePath path) {
+    Query query = new Query(ctx);
+    ObjectFilter filter = filter(query, path);
+    long rv = query.resourceVersion();
+    String sendInitial = query.get("sendInitialEvents");
+    boolean initialEvents = sendInitial == null ? rv == 0 : query.flag("sendInitialEvents");
+    if (initialEvents && rv != 0) {
+      throw StatusException.badRequest(
+          "sendInitialEvents requires resourceVersion to be unset or \"0\"");
+    }
+    boolean initialBookmark = sendInitial != null && initialEvents;
+    boolean bookmarks = query.flag("allowWatchBookmarks");
+    Long timeout = query.number("timeoutSeconds");
+    WatchStream stream =
+        new WatchStream(
+            api,
+            ctx,
+            path.type(),
+            new WatchFilter(filter),
+            Negotiation.wantsTable(ctx),
+            IncludeObject.parse(query.get("includeObject")));
+    String resource = path.type().qualifiedName();
+    String namespace = path.type().namespaced() ? path.namespace() : null;
+    Future<List<ObjectNode>> initial;
+    Future<Long> start;
+    if (initialEvents) {
+      Future<dev.skiff.server.store.ListResult> list = api.registry().list(path.type(), namespace);
+      initial = list.map(dev.skiff.server.store.ListResult::items);
+      start = list.map(dev.skiff.server.store.ListResult::resourceVersion);
+    } else {
+      initial = Future.succeededFuture(List.of());
+      start = Future.succeededFuture(rv == 0 ? api.registry().store().currentResourceVersion() : rv);
+    }
+    start
+        .compose(
+            from ->
+                api.registry()
+                    .store()
+                    .watch(new WatchRequest(resource, namespace, from, null), stream::onEvent, v -> stream.finish())
+                    .onSuccess(
+                        w -> stream.begin(w, initial.result(), from, initialBookmark, bookmarks, timeout)))
+        .onFailure(ctx::fail);
+  }
+
+  /** Selectors from the query; a watch on one object's URL watches that name. */
+  private static ObjectFilter filter(Query query, ResourcePath path) {
+    if (path.name() == null) {
+      return ObjectFilter.of(query.get("labelSelector"), query.get("fieldSelector"), path.type());
+    }
+    return new ObjectFilter(
+        Selector.parse(query.get("labelSelector")),
+        FieldSelector.oneTermEqual("metadata.name", path.name()));
+  }
+}

@@ -1,0 +1,129 @@
+package dev.skiff.server.http;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.skiff.server.ApiServerOptions;
+import dev.skiff.server.ApiServerVerticle;
+import dev.skiff.server.auth.KubeconfigFile;
+import dev.skiff.server.cluster.ClusterSettings;
+import dev.skiff.server.cluster.HazelcastConfigs;
+import dev.skiff.server.store.HzStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+
+/**
+ * Api-server replicas in the test JVM, each a Hazelcast member + HzStore + ApiServerVerticle on an
+ * ephemeral loopback port, all in one fresh cluster.
+ */
+public final class TestApiServers implements AutoCloseable {
+  public static final String TOKEN = "test-token-" + UUID.randomUUID();
+
+  /** One replica. */
+  public record Replica(HazelcastInstance hazelcast, Vertx vertx, HzStore store, ApiServerVerticle server) {
+    public String url() {
+      return server.url();
+    }
+  }
+
+  private final List<Replica> replicas = new ArrayList<>();
+
+  public static TestApiServers start(int count) {
+    return start(count, o -> o);
+  }
+
+  public static TestApiServers start(int count, UnaryOperator<ApiServerOptions> tune) {
+    TestApiServers servers = new TestApiServers();
+    String name = "http-test-" + UUID.randomUUID();
+    String first = null;
+    try {
+      for (int i = 0; i < count; i++) {
+        int port = freePort();
+        first = first == null ? "127.0.0.1:" + port : first;
+        ClusterSettings settings =
+            ClusterSettings.defaults()
+                .withClusterName(name)
+                .withPort(port)
+                .withMembers(List.of(first))
+                .withChangeLogCapacity(20_000);
+        HazelcastInstance hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(settings));
+        Vertx vertx = Vertx.vertx();
+        HzStore store = new HzStore(vertx, hz);
+        ApiServerVerticle server =
+            new ApiServerVerticle(store, tune.apply(ApiServerOptions.defaults(TOKEN).withPort(0)));
+        servers.replicas.add(new Replica(hz, vertx, store, server));
+        await(store.ready().compose(v -> vertx.deployVerticle(server)));
+      }
+    } catch (RuntimeException e) {
+      servers.close();
+      throw e;
+    }
+    return servers;
+  }
+
+  public Replica replica(int index) {
+    return replicas.get(index);
+  }
+
+  public String url(int index) {
+    return replicas.get(index).url();
+  }
+
+  public int size() {
+    return replicas.size();
+  }
+
+  /** Writes a kubeconfig pointing at replica {@code index}. */
+  public Path kubeconfig(Path file, int index) {
+    try {
+      KubeconfigFile.write(file, url(index), TOKEN, "skiff");
+      return file;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public void close() {
+    for (Replica r : replicas) {
+      try {
+        await(r.vertx().close());
+      } catch (RuntimeException e) {
+        // keep closing the others
+      }
+      r.store().close();
+      r.hazelcast().getLifecycleService().terminate();
+    }
+    replicas.clear();
+  }
+
+  public static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
