@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
 
-/** The strategic-merge-patch directive keys, and a sweep that removes them from a tree. */
+/**
+ * The strategic-merge-patch directive keys, and a sweep that removes every {@code $}-prefixed key
+ * from a tree: no field of a Kubernetes object starts with {@code $}, so such a key is a directive
+ * or a misspelled one, never data.
+ */
 final class Directives {
   static final String PATCH = "$patch";
   static final String RETAIN_KEYS = "$retainKeys";
@@ -25,13 +29,18 @@ final class Directives {
         || key.startsWith(DELETE_FROM_PRIMITIVE_LIST);
   }
 
-  /** Removes every directive key at any depth, in place. */
+  /** Whether a key is reserved for directives: it starts with {@code $}. */
+  static boolean isReserved(String key) {
+    return key.startsWith("$");
+  }
+
+  /** Removes every reserved key at any depth, in place. */
   static void strip(JsonNode node) {
     if (node instanceof ObjectNode object) {
       Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        if (isDirective(field.getKey())) {
+        if (isReserved(field.getKey())) {
           fields.remove();
         } else {
           strip(field.getValue());

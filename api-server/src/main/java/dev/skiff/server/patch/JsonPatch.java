@@ -64,7 +64,7 @@ public final class JsonPatch {
     };
   }
 
-  static JsonNode add(JsonNode document, Pointer path, JsonNode value) {
+  private static JsonNode add(JsonNode document, Pointer path, JsonNode value) {
     if (path.isRoot()) {
       return value;
     }
@@ -79,7 +79,7 @@ public final class JsonPatch {
     return document;
   }
 
-  static JsonNode remove(JsonNode document, Pointer path) {
+  private static JsonNode remove(JsonNode document, Pointer path) {
     if (path.isRoot()) {
       throw PatchErrors.notApplicable(path.text(), "the whole document cannot be removed");
     }

@@ -14,8 +14,11 @@ import java.util.Optional;
  * resourceVersion} or any server-owned field, or remove them; this class does not restore or reject
  * such changes. Guarding immutable fields, the resourceVersion precondition (see {@link
  * #resourceVersionPrecondition}) and create-on-apply are the HTTP layer's policy. The result never
- * contains strategic-merge directive keys ({@code $patch}, {@code $retainKeys}, {@code
- * $setElementOrder/...}, {@code $deleteFromPrimitiveList/...}), whatever the patch type.
+ * contains a {@code $}-prefixed key, whatever the patch type: strategic-merge and apply patches
+ * interpret the directives ({@code $patch}, {@code $retainKeys}, {@code $setElementOrder/...},
+ * {@code $deleteFromPrimitiveList/...}) and reject other {@code $} keys with 400; merge and JSON
+ * patches do not interpret them, and such keys are dropped from their result, as the real server
+ * drops unknown fields.
  *
  * <p>Every failure is a {@link dev.skiff.api.status.StatusException}: 415 for an unknown type, 400
  * for an undecodable or malformed body, 413 for an oversized JSON patch, 422 Invalid for a JSON

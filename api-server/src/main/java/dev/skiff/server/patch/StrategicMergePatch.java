@@ -27,8 +27,9 @@ import java.util.Set;
  *       first in the given order, the others after them in their current order.
  * </ul>
  *
- * <p>{@code null} deletes a key. Directives never reach the result. A malformed directive, a
- * keyed-list element without its key, or a patch that is not an object is 400 BadRequest.
+ * <p>{@code null} deletes a key. Directives never reach the result. A malformed directive, an
+ * unknown {@code $}-prefixed key, a keyed-list element without its key, or a patch that is not an
+ * object is 400 BadRequest.
  */
 public final class StrategicMergePatch {
   private final StrategicLists lists;
@@ -73,6 +74,10 @@ public final class StrategicMergePatch {
       String key = field.getKey();
       if (Directives.isDirective(key)) {
         continue;
+      }
+      if (Directives.isReserved(key)) {
+        throw PatchErrors.badRequest(
+            "unknown strategic merge patch directive \"" + key + "\" at " + where(path));
       }
       JsonNode merged = mergeValue(target.get(key), field.getValue(), child(path, key));
       if (merged == null) {

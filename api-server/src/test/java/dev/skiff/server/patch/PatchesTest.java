@@ -10,6 +10,7 @@ import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.Reason;
 import dev.skiff.api.status.StatusException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -124,6 +125,21 @@ class PatchesTest {
     assertThat(e.code()).isEqualTo(400);
     assertThat(e.reason()).isEqualTo(Reason.BAD_REQUEST);
     assertThat(e.getMessage()).doesNotContain("Exception").doesNotContain("\tat ");
+  }
+
+  @Test
+  void rejectsDeeplyNestedBodyWith400() {
+    String objects = "{'a':".repeat(5000) + "1" + "}".repeat(5000);
+    String arrays = "{'a':" + "[".repeat(5000) + "]".repeat(5000) + "}";
+    for (PatchType type : PatchType.values()) {
+      for (String body : List.of(objects, arrays)) {
+        StatusException e =
+            catchThrowableOfType(
+                StatusException.class, () -> Patches.apply(POD, bytes(body), type, Resources.PODS));
+
+        assertThat(e.code()).as(type.mediaType()).isEqualTo(400);
+      }
+    }
   }
 
   @Test

@@ -339,6 +339,10 @@ class StrategicMergePatchTest {
         Arguments.of(
             "$deleteFromPrimitiveList not a list",
             "{'metadata':{'$deleteFromPrimitiveList/finalizers':'a'}}"),
+        Arguments.of("misspelled directive", "{'spec':{'strategy':{'$retaunKeys':['type']}}}"),
+        Arguments.of(
+            "unknown directive in a list element",
+            "{'spec':{'containers':[{'name':'a','$foo':1}]}}"),
         Arguments.of("keyed element not an object", "{'spec':{'containers':['a']}}"),
         Arguments.of("keyed element without its key", "{'spec':{'containers':[{'image':'x'}]}}"),
         Arguments.of("keyed element with a null key", "{'spec':{'containers':[{'name':null}]}}"),
