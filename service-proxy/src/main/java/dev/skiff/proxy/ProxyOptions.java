@@ -1,0 +1,139 @@
+package dev.skiff.proxy;
+
+import dev.skiff.proxy.balancer.RetryPolicy;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How one service-proxy instance runs.
+ *
+ * @param nodeName the node this proxy runs on (decides which endpoints are local)
+ * @param nodeAddresses addresses to bind NodePorts on
+ * @param loadBalancer whether this instance also plays the LoadBalancer role (binds ingress IPs)
+ * @param reusePort bind ClusterIP listeners with SO_REUSEPORT, so that the proxies of several nodes
+ *     on one host can all serve the same ClusterIPs
+ * @param retry connect attempts per new connection
+ * @param udpIdleTimeout how long a UDP flow lives without traffic
+ * @param minSyncInterval the shortest time between two data plane syncs
+ * @param maxSyncInterval the longest time without a sync (periodic repair)
+ * @param healthCheckInterval how often the LoadBalancer role checks nodes
+ * @param healthCheckPort the node agents' health port ({@code http://<node>:<port>/healthz})
+ */
+public record ProxyOptions(
+    String nodeName,
+    List<String> nodeAddresses,
+    boolean loadBalancer,
+    boolean reusePort,
+    RetryPolicy retry,
+    Duration udpIdleTimeout,
+    Duration minSyncInterval,
+    Duration maxSyncInterval,
+    Duration healthCheckInterval,
+    int healthCheckPort) {
+
+  /** The port kube-proxy serves its own healthz on; node agents use it too. */
+  public static final int DEFAULT_HEALTH_PORT = 10256;
+
+  public ProxyOptions {
+    nodeName = nodeName == null ? "" : nodeName;
+    nodeAddresses = nodeAddresses == null ? List.of() : List.copyOf(nodeAddresses);
+  }
+
+  public static ProxyOptions forNode(String nodeName, List<String> nodeAddresses) {
+    return new ProxyOptions(
+        nodeName,
+        nodeAddresses,
+        false,
+        true,
+        RetryPolicy.KUBE_USERSPACE,
+        Duration.ofSeconds(30),
+        Duration.ofMillis(100),
+        Duration.ofSeconds(30),
+        Duration.ofSeconds(2),
+        DEFAULT_HEALTH_PORT);
+  }
+
+  public ProxyOptions withLoadBalancer(boolean on) {
+    return new ProxyOptions(
+        nodeName,
+        nodeAddresses,
+        on,
+        reusePort,
+        retry,
+        udpIdleTimeout,
+        minSyncInterval,
+        maxSyncInterval,
+        healthCheckInterval,
+        healthCheckPort);
+  }
+
+  public ProxyOptions withReusePort(boolean on) {
+    return new ProxyOptions(
+        nodeName,
+        nodeAddresses,
+        loadBalancer,
+        on,
+        retry,
+        udpIdleTimeout,
+        minSyncInterval,
+        maxSyncInterval,
+        healthCheckInterval,
+        healthCheckPort);
+  }
+
+  public ProxyOptions withRetry(RetryPolicy policy) {
+    return new ProxyOptions(
+        nodeName,
+        nodeAddresses,
+        loadBalancer,
+        reusePort,
+        policy,
+        udpIdleTimeout,
+        minSyncInterval,
+        maxSyncInterval,
+        healthCheckInterval,
+        healthCheckPort);
+  }
+
+  public ProxyOptions withUdpIdleTimeout(Duration timeout) {
+    return new ProxyOptions(
+        nodeName,
+        nodeAddresses,
+        loadBalancer,
+        reusePort,
+        retry,
+        timeout,
+        minSyncInterval,
+        maxSyncInterval,
+        healthCheckInterval,
+        healthCheckPort);
+  }
+
+  public ProxyOptions withSyncIntervals(Duration min, Duration max) {
+    return new ProxyOptions(
+        nodeName,
+        nodeAddresses,
+        loadBalancer,
+        reusePort,
+        retry,
+        udpIdleTimeout,
+        min,
+        max,
+        healthCheckInterval,
+        healthCheckPort);
+  }
+
+  public ProxyOptions withHealthCheck(Duration interval, int port) {
+    return new ProxyOptions(
+        nodeName,
+        nodeAddresses,
+        loadBalancer,
+        reusePort,
+        retry,
+        udpIdleTimeout,
+        minSyncInterval,
+        maxSyncInterval,
+        interval,
+        port);
+  }
+}

@@ -1,0 +1,13 @@
+package dev.skiff.proxy.dataplane;
+
+/** What a data plane reports while it reprograms; called on the data plane's context. */
+public interface DataPlaneEvents {
+  DataPlaneEvents NONE = new DataPlaneEvents() {};
+
+  default void listenerBound(ListenerKey key) {}
+
+  /** A listener could not bind (address in use, address not local, ...); retried next sync. */
+  default void bindFailed(ListenerKey key, Throwable cause) {}
+
+  default void listenerClosed(ListenerKey key) {}
+}

@@ -1,0 +1,90 @@
+package dev.skiff.proxy.dataplane;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelOption;
+import io.vertx.core.Future;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.PromiseInternal;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.net.NetServerOptions;
+
+/**
+ * A TCP listener on one (address, port): a Netty server channel on Vert.x's acceptor and event
+ * loops and transport (epoll when native transport is on). Each accepted connection reads the
+ * current backends once, so a swap never touches established connections.
+ */
+final class TcpListener implements Listener {
+  private final ListenerKey key;
+  private final ContextInternal context;
+  private final Connector connector;
+  private final boolean reusePort;
+  private final Acceptor acceptor = new Acceptor();
+  private volatile Backends backends;
+  private Channel server;
+
+  TcpListener(ListenerKey key, ContextInternal context, Connector connector, boolean reusePort) {
+    this.key = key;
+    this.context = context;
+    this.connector = connector;
+    this.reusePort = reusePort;
+  }
+
+  @Override
+  public ListenerKey key() {
+    return key;
+  }
+
+  @Override
+  public void route(Backends backends) {
+    this.backends = backends;
+  }
+
+  @Override
+  public Future<Void> bind() {
+    VertxInternal vertx = context.owner();
+    ServerBootstrap bootstrap =
+        new ServerBootstrap()
+            .group(vertx.acceptorEventLoopGroup(), vertx.nettyEventLoopGroup())
+            .channelFactory(vertx.transport().serverChannelFactory(false))
+            .childOption(ChannelOption.AUTO_READ, false)
+            .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+            .childHandler(acceptor);
+    NetServerOptions options =
+        new NetServerOptions()
+            .setReuseAddress(true)
+            .setReusePort(reusePort)
+            .setTcpNoDelay(true)
+            .setAcceptBacklog(1024);
+    vertx.transport().configure(options, false, bootstrap);
+    PromiseInternal<Void> bound = context.promise();
+    var future = bootstrap.bind(key.ip(), key.port());
+    server = future.channel();
+    future.addListener(bound);
+    return bound.future();
+  }
+
+  @Override
+  public Future<Void> close() {
+    PromiseInternal<Void> closed = context.promise();
+    if (server == null) {
+      closed.complete();
+    } else {
+      server.close().addListener(closed);
+    }
+    return closed.future();
+  }
+
+  /** First handler of every accepted channel: hands it to a {@link Forwarder}. */
+  @ChannelHandler.Sharable
+  private final class Acceptor extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+      ctx.pipeline().remove(this);
+      Forwarder.forward(ctx.channel(), backends, connector);
+    }
+  }
+}

@@ -1,0 +1,142 @@
+package dev.skiff.proxy.dataplane;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.resolver.NoopAddressResolverGroup;
+import io.netty.util.concurrent.ScheduledFuture;
+import io.vertx.core.Future;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.PromiseInternal;
+import io.vertx.core.internal.VertxInternal;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A UDP listener on one (address, port). Each client address gets a flow: a datagram socket
+ * connected to one endpoint; replies go back to the client from the listener's address. Flows end
+ * after the idle timeout, when their endpoint leaves the backends, or on an ICMP error. All flow
+ * state lives on the listener's event loop.
+ */
+final class UdpListener implements Listener {
+  private final ListenerKey key;
+  private final ContextInternal context;
+  private final long idleNanos;
+  private final Map<InetSocketAddress, UdpFlow> flows = new HashMap<>();
+  private volatile Backends backends;
+  private Channel channel;
+  private ScheduledFuture<?> sweeper;
+
+  UdpListener(ListenerKey key, ContextInternal context, Duration idleTimeout) {
+    this.key = key;
+    this.context = context;
+    this.idleNanos = idleTimeout.toNanos();
+  }
+
+  @Override
+  public ListenerKey key() {
+    return key;
+  }
+
+  @Override
+  public void route(Backends backends) {
+    this.backends = backends;
+    if (channel != null) {
+      channel.eventLoop().execute(() -> closeFlows(f -> !backends.contains(f.target)));
+    }
+  }
+
+  @Override
+  public Future<Void> bind() {
+    VertxInternal vertx = context.owner();
+    Bootstrap bootstrap =
+        new Bootstrap()
+            .group(vertx.nettyEventLoopGroup())
+            .channelFactory(() -> vertx.transport().datagramChannel())
+            .handler(new Inbound());
+    PromiseInternal<Void> bound = context.promise();
+    var future = bootstrap.bind(key.ip(), key.port());
+    channel = future.channel();
+    future.addListener(
+        f -> {
+          if (f.isSuccess()) {
+            long every = Math.max(TimeUnit.MILLISECONDS.toNanos(10), idleNanos / 4);
+            sweeper =
+                channel
+                    .eventLoop()
+                    .scheduleAtFixedRate(this::expireIdle, every, every, TimeUnit.NANOSECONDS);
+          }
+        });
+    future.addListener(bound);
+    return bound.future();
+  }
+
+  @Override
+  public Future<Void> close() {
+    PromiseInternal<Void> closed = context.promise();
+    if (channel == null) {
+      closed.complete();
+      return closed.future();
+    }
+    channel
+        .eventLoop()
+        .execute(
+            () -> {
+              if (sweeper != null) {
+                sweeper.cancel(false);
+              }
+              closeFlows(f -> true);
+              channel.close().addListener(closed);
+            });
+    return closed.future();
+  }
+
+  private void expireIdle() {
+    long now = System.nanoTime();
+    closeFlows(f -> now - f.lastActive >= idleNanos);
+  }
+
+  private void closeFlows(java.util.function.Predicate<UdpFlow> which) {
+    for (UdpFlow f : new ArrayList<>(flows.values())) {
+      if (which.test(f)) {
+        f.close();
+      }
+    }
+  }
+
+  private final class Inbound extends ChannelInboundHandlerAdapter {
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+      DatagramPacket packet = (DatagramPacket) msg;
+      InetSocketAddress client = packet.sender();
+      UdpFlow flow = flows.get(client);
+      if (flow == null) {
+        Backends b = backends;
+        Target target = b == null ? null : b.balancer.pick(client.getAddress());
+        if (target == null) {
+          if (b != null) {
+            b.stats.refused();
+          }
+          packet.release();
+          return;
+        }
+        flow = new UdpFlow(ctx.channel(), client, target, flows::remove);
+        flows.put(client, flow);
+        flow.open(
+            new Bootstrap()
+                .group(ctx.channel().eventLoop())
+                .channelFactory(() -> context.owner().transport().datagramChannel())
+                .resolver(NoopAddressResolverGroup.INSTANCE));
+      }
+      ByteBuf content = packet.content();
+      flow.send(content);
+    }
+  }
+}

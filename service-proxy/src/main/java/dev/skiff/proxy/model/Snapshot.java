@@ -1,0 +1,35 @@
+package dev.skiff.proxy.model;
+
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The immutable desired state a data plane is programmed to: every Service port with its Ready
+ * endpoints, and the cluster's nodes (for the load-balancer role).
+ */
+public record Snapshot(Map<ServicePortName, ServicePort> services, List<NodeInfo> nodes) {
+  public static final Snapshot EMPTY = new Snapshot(Map.of(), List.of());
+
+  public Snapshot {
+    services = Map.copyOf(services);
+    nodes = List.copyOf(nodes);
+  }
+
+  public static Snapshot of(Collection<ServicePort> ports, List<NodeInfo> nodes) {
+    Map<ServicePortName, ServicePort> byName = new LinkedHashMap<>();
+    for (ServicePort port : ports) {
+      byName.put(port.name(), port);
+    }
+    return new Snapshot(byName, nodes);
+  }
+
+  public static Snapshot of(ServicePort... ports) {
+    return of(List.of(ports), List.of());
+  }
+
+  public ServicePort service(ServicePortName name) {
+    return services.get(name);
+  }
+}

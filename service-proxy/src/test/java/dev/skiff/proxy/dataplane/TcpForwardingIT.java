@@ -1,0 +1,364 @@
+package dev.skiff.proxy.dataplane;
+
+import static dev.skiff.proxy.support.Clients.connect;
+import static dev.skiff.proxy.support.Clients.reader;
+import static dev.skiff.proxy.support.Clients.whoAnswers;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.skiff.proxy.ProxyOptions;
+import dev.skiff.proxy.metrics.ProxyMetrics;
+import dev.skiff.proxy.model.Endpoint;
+import dev.skiff.proxy.model.Protocol;
+import dev.skiff.proxy.model.ServicePort;
+import dev.skiff.proxy.model.ServicePortName;
+import dev.skiff.proxy.model.SessionAffinity;
+import dev.skiff.proxy.model.Snapshot;
+import dev.skiff.proxy.support.TestBackend;
+import io.netty.channel.epoll.EpollSocketChannel;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.internal.VertxInternal;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TcpForwardingIT {
+  private static final ServicePortName WEB = new ServicePortName("default", "web", "http");
+  private static final String CLUSTER_IP = "127.10.0.1";
+
+  private Vertx vertx;
+  private UserspaceDataPlane plane;
+  private ProxyMetrics metrics;
+  private final List<ListenerKey> bindFailures = new CopyOnWriteArrayList<>();
+  private final List<AutoCloseable> closeables = new ArrayList<>();
+
+  @BeforeEach
+  void start() {
+    vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(2));
+    metrics = new ProxyMetrics();
+    plane =
+        new UserspaceDataPlane(
+            vertx,
+            ProxyOptions.forNode("n1", List.of()),
+            metrics,
+            new DataPlaneEvents() {
+              @Override
+              public void bindFailed(ListenerKey key, Throwable cause) {
+                bindFailures.add(key);
+              }
+            },
+            n -> true);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    plane.close().await(10, TimeUnit.SECONDS);
+    for (AutoCloseable c : closeables) {
+      c.close();
+    }
+    vertx.close().await(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void usesTheNativeEpollTransport() {
+    assertThat(vertx.isNativeTransportEnabled()).isTrue();
+    assertThat(((VertxInternal) vertx).transport().channelFactory(false).newChannel())
+        .isInstanceOf(EpollSocketChannel.class);
+  }
+
+  @Test
+  void spreadsOverAllReadyEndpointsAndNeverToANonReadyOne() throws Exception {
+    List<TestBackend> ready = backends("127.0.2.1", "127.0.2.2", "127.0.2.3");
+    TestBackend notReady = backend("not-ready", "127.0.2.4");
+    sync(web(endpoints(ready)));
+
+    Map<String, Integer> answers = new HashMap<>();
+    for (int i = 0; i < 60; i++) {
+      answers.merge(whoAnswers(CLUSTER_IP, 80), 1, Integer::sum);
+    }
+
+    assertThat(answers).doesNotContainKey(notReady.name);
+    assertThat(answers.keySet()).containsExactlyInAnyOrder("127.0.2.1", "127.0.2.2", "127.0.2.3");
+    assertThat(answers.values()).allSatisfy(n -> assertThat(n).isEqualTo(20));
+  }
+
+  @Test
+  void clientIpAffinityKeepsEachClientOnOneEndpoint() throws Exception {
+    List<TestBackend> ready = backends("127.0.2.1", "127.0.2.2", "127.0.2.3");
+    sync(web(endpoints(ready)).toBuilder().affinity(SessionAffinity.clientIP(60)).build());
+
+    Set<String> seenByAll = new HashSet<>();
+    for (int client = 1; client <= 6; client++) {
+      Set<String> seen = new HashSet<>();
+      for (int i = 0; i < 5; i++) {
+        seen.add(whoAnswers("127.0.3." + client, CLUSTER_IP, 80));
+      }
+      assertThat(seen).hasSize(1);
+      seenByAll.addAll(seen);
+    }
+    assertThat(seenByAll).hasSizeGreaterThan(1);
+  }
+
+  @Test
+  void triesTheNextEndpointWhenOneRefuses() throws Exception {
+    int closedPort = freePort("127.0.2.9");
+    List<TestBackend> live = backends("127.0.2.1", "127.0.2.2");
+    List<Endpoint> eps = new ArrayList<>(endpoints(live));
+    eps.add(Endpoint.of("127.0.2.9", closedPort));
+    sync(web(eps));
+
+    Set<String> answers = new HashSet<>();
+    for (int i = 0; i < 30; i++) {
+      answers.add(whoAnswers(CLUSTER_IP, 80));
+    }
+
+    assertThat(answers).containsExactlyInAnyOrder("127.0.2.1", "127.0.2.2");
+    assertThat(
+            metrics.service(WEB.toString()).endpoint("127.0.2.9:" + closedPort).connectFailures())
+        .isPositive();
+    assertThat(metrics.service(WEB.toString()).refusedCount()).isZero();
+  }
+
+  @Test
+  void refusesAtOnceWhenNoEndpointIsReady() throws Exception {
+    sync(web(List.of()));
+
+    long start = System.nanoTime();
+    try (Socket s = connect(null, CLUSTER_IP, 80)) {
+      assertThatThrownBy(() -> assertThat(s.getInputStream().read()).isEqualTo(-1))
+          .isInstanceOf(IOException.class);
+    }
+    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start)).isLessThan(500);
+    assertThat(metrics.service(WEB.toString()).refusedCount()).isEqualTo(1);
+  }
+
+  @Test
+  void establishedConnectionSurvivesRemovalOfItsEndpoint() throws Exception {
+    TestBackend first = backend("first", "127.0.2.1");
+    TestBackend second = backend("second", "127.0.2.2");
+    sync(web(endpoints(List.of(first))));
+
+    try (Socket s = connect(null, CLUSTER_IP, 80)) {
+      BufferedReader in = reader(s);
+      assertThat(in.readLine()).isEqualTo("first");
+      sync(web(endpoints(List.of(second))));
+      assertThat(whoAnswers(CLUSTER_IP, 80)).isEqualTo("second");
+
+      s.getOutputStream().write("still here\n".getBytes(StandardCharsets.UTF_8));
+      assertThat(in.readLine()).isEqualTo("still here");
+    }
+  }
+
+  @Test
+  void halfCloseIsRelayedBothWays() throws Exception {
+    try (ServerSocket counter = new ServerSocket()) {
+      counter.bind(new InetSocketAddress(InetAddress.getByName("127.0.2.1"), 0));
+      Thread backend =
+          new Thread(
+              () -> {
+                try (Socket s = counter.accept()) {
+                  long n = s.getInputStream().readAllBytes().length;
+                  s.getOutputStream().write(("read " + n + "\n").getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      backend.start();
+      sync(web(List.of(Endpoint.of("127.0.2.1", counter.getLocalPort()))));
+
+      try (Socket s = connect(null, CLUSTER_IP, 80)) {
+        s.getOutputStream().write("last words".getBytes(StandardCharsets.UTF_8));
+        s.shutdownOutput();
+        BufferedReader in = reader(s);
+        assertThat(in.readLine()).isEqualTo("read 10");
+        assertThat(in.readLine()).isNull();
+      }
+      backend.join(5000);
+    }
+  }
+
+  @Test
+  void listenersCloseWhenTheServiceIsRemoved() throws Exception {
+    sync(web(endpoints(backends("127.0.2.1"))));
+    assertThat(whoAnswers(CLUSTER_IP, 80)).isEqualTo("127.0.2.1");
+
+    SyncResult result = sync(Snapshot.EMPTY);
+
+    assertThat(result.listening()).isEmpty();
+    assertThatThrownBy(() -> whoAnswers(CLUSTER_IP, 80)).isInstanceOf(ConnectException.class);
+  }
+
+  @Test
+  void bindConflictIsReportedWhileOtherListenersKeepWorking() throws Exception {
+    ServicePortName other = new ServicePortName("default", "other", "");
+    try (ServerSocket squatter = new ServerSocket()) {
+      squatter.bind(new InetSocketAddress(InetAddress.getByName("127.10.0.9"), 80));
+      List<Endpoint> eps = endpoints(backends("127.0.2.1"));
+      ServicePort blocked =
+          ServicePort.builder(other).clusterIP("127.10.0.9").port(80).endpoints(eps).build();
+
+      SyncResult result = sync(Snapshot.of(web(eps), blocked));
+
+      ListenerKey conflict = new ListenerKey(Protocol.TCP, "127.10.0.9", 80);
+      assertThat(result.bindFailures()).containsOnlyKeys(conflict);
+      assertThat(bindFailures).containsExactly(conflict);
+      assertThat(result.listening()).containsExactly(new ListenerKey(Protocol.TCP, CLUSTER_IP, 80));
+      assertThat(whoAnswers(CLUSTER_IP, 80)).isEqualTo("127.0.2.1");
+    }
+  }
+
+  @Test
+  void backendReachesItselfThroughItsOwnClusterIP() throws Exception {
+    TestBackend self = backend("self", "127.0.2.1");
+    sync(web(endpoints(List.of(self))));
+
+    assertThat(whoAnswers(self.ip, CLUSTER_IP, 80)).isEqualTo("self");
+  }
+
+  @Test
+  void relaysLargeTransfersIntact() throws Exception {
+    sync(web(endpoints(backends("127.0.2.1"))));
+    byte[] chunk = new byte[64 * 1024];
+    for (int i = 0; i < chunk.length; i++) {
+      chunk[i] = (byte) (i * 31);
+    }
+    int chunks = 256;
+
+    try (Socket s = connect(null, CLUSTER_IP, 80)) {
+      BufferedReader greeting = reader(s);
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  OutputStream out = s.getOutputStream();
+                  for (int i = 0; i < chunks; i++) {
+                    out.write(chunk);
+                  }
+                  s.shutdownOutput();
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      writer.start();
+      var in = s.getInputStream();
+      assertThat(readLine(in)).isEqualTo("127.0.2.1");
+      byte[] got = in.readNBytes(chunk.length * chunks);
+      writer.join(10_000);
+      for (int i = 0; i < got.length; i++) {
+        if (got[i] != chunk[i % chunk.length]) {
+          throw new AssertionError("byte " + i + " differs");
+        }
+      }
+      assertThat(got).hasSize(chunk.length * chunks);
+      assertThat(in.read()).isEqualTo(-1);
+    }
+  }
+
+  @Test
+  void stopsReadingFromTheClientWhileTheEndpointDoesNotRead() throws Exception {
+    TestBackend stuck = TestBackend.start(vertx, "stuck", "127.0.2.1", 0, true);
+    closeables.add(stuck);
+    sync(web(endpoints(List.of(stuck))));
+    long[] written = {0};
+
+    try (Socket s = connect(null, CLUSTER_IP, 80)) {
+      Thread writer =
+          new Thread(
+              () -> {
+                byte[] chunk = new byte[64 * 1024];
+                try {
+                  OutputStream out = s.getOutputStream();
+                  for (int i = 0; i < 1024; i++) {
+                    out.write(chunk);
+                    synchronized (written) {
+                      written[0] += chunk.length;
+                    }
+                  }
+                } catch (IOException closed) {
+                  // the test closes the socket to end the writer
+                }
+              });
+      writer.setDaemon(true);
+      writer.start();
+      long[] last = {-1};
+      org.awaitility.Awaitility.await()
+          .pollInterval(java.time.Duration.ofMillis(300))
+          .atMost(java.time.Duration.ofSeconds(20))
+          .until(
+              () -> {
+                long now;
+                synchronized (written) {
+                  now = written[0];
+                }
+                boolean stalled = now == last[0];
+                last[0] = now;
+                return stalled;
+              });
+      assertThat(last[0]).isLessThan(48L * 1024 * 1024);
+      assertThat(writer.isAlive()).isTrue();
+    }
+  }
+
+  private static String readLine(java.io.InputStream in) throws IOException {
+    StringBuilder line = new StringBuilder();
+    for (int c = in.read(); c != '\n' && c != -1; c = in.read()) {
+      line.append((char) c);
+    }
+    return line.toString();
+  }
+
+  private SyncResult sync(ServicePort port) throws Exception {
+    return sync(Snapshot.of(port));
+  }
+
+  private SyncResult sync(Snapshot snapshot) throws Exception {
+    return plane.sync(snapshot).await(10, TimeUnit.SECONDS);
+  }
+
+  private static ServicePort web(List<Endpoint> endpoints) {
+    return ServicePort.builder(WEB).clusterIP(CLUSTER_IP).port(80).endpoints(endpoints).build();
+  }
+
+  private static List<Endpoint> endpoints(List<TestBackend> backends) {
+    return backends.stream().map(b -> Endpoint.of(b.ip, b.port)).toList();
+  }
+
+  private List<TestBackend> backends(String... ips) {
+    List<TestBackend> started = new ArrayList<>();
+    for (String ip : ips) {
+      started.add(backend(ip, ip));
+    }
+    return started;
+  }
+
+  private TestBackend backend(String name, String ip) {
+    TestBackend b = TestBackend.start(vertx, name, ip, 0);
+    closeables.add(b);
+    return b;
+  }
+
+  private static int freePort(String ip) throws IOException {
+    try (ServerSocket s = new ServerSocket()) {
+      s.bind(new InetSocketAddress(InetAddress.getByName(ip), 0));
+      return s.getLocalPort();
+    }
+  }
+}
