@@ -3,16 +3,23 @@ package dev.skiff.server.cluster;
 import java.util.List;
 
 /**
- * Where an api-server replica's Hazelcast member listens and whom it joins. Loopback only.
+ * Where an api-server replica's Hazelcast member listens and whom it joins.
  *
  * @param clusterName replicas with the same name form one cluster
- * @param port the member's TCP port on 127.0.0.1 (no auto-increment: a clash fails the start)
+ * @param host the address the member binds to and announces: 127.0.0.1 unless replicas run in
+ *     containers with their own addresses
+ * @param port the member's TCP port (no auto-increment: a clash fails the start)
  * @param members the other replicas, "127.0.0.1:5701" style; may include this one
  * @param partitionCount Hazelcast partitions; few are plenty for a small cluster
  * @param changeLogCapacity changes the ringbuffer keeps (each holds one object's JSON)
  */
 public record ClusterSettings(
-    String clusterName, int port, List<String> members, int partitionCount, int changeLogCapacity) {
+    String clusterName,
+    String host,
+    int port,
+    List<String> members,
+    int partitionCount,
+    int changeLogCapacity) {
 
   public static final int DEFAULT_PORT = 5701;
 
@@ -23,22 +30,29 @@ public record ClusterSettings(
   /** A single replica named "skiff" on 127.0.0.1:5701. */
   public static ClusterSettings defaults() {
     return new ClusterSettings(
-        "skiff", DEFAULT_PORT, List.of("127.0.0.1:" + DEFAULT_PORT), 71, 100_000);
+        "skiff", "127.0.0.1", DEFAULT_PORT, List.of("127.0.0.1:" + DEFAULT_PORT), 71, 100_000);
   }
 
   public ClusterSettings withClusterName(String name) {
-    return new ClusterSettings(name, port, members, partitionCount, changeLogCapacity);
+    return new ClusterSettings(name, host, port, members, partitionCount, changeLogCapacity);
+  }
+
+  public ClusterSettings withHost(String address) {
+    return new ClusterSettings(
+        clusterName, address, port, members, partitionCount, changeLogCapacity);
   }
 
   public ClusterSettings withPort(int memberPort) {
-    return new ClusterSettings(clusterName, memberPort, members, partitionCount, changeLogCapacity);
+    return new ClusterSettings(
+        clusterName, host, memberPort, members, partitionCount, changeLogCapacity);
   }
 
   public ClusterSettings withMembers(List<String> addresses) {
-    return new ClusterSettings(clusterName, port, addresses, partitionCount, changeLogCapacity);
+    return new ClusterSettings(
+        clusterName, host, port, addresses, partitionCount, changeLogCapacity);
   }
 
   public ClusterSettings withChangeLogCapacity(int capacity) {
-    return new ClusterSettings(clusterName, port, members, partitionCount, capacity);
+    return new ClusterSettings(clusterName, host, port, members, partitionCount, capacity);
   }
 }

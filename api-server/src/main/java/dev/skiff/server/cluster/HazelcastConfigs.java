@@ -10,11 +10,12 @@ import com.hazelcast.config.RingbufferConfig;
 import dev.skiff.server.store.HzStore;
 
 /**
- * The Hazelcast configuration of an api-server replica: loopback TCP/IP join with a fixed member
- * list, no multicast, no phone-home, slf4j logging, small footprint, and one synchronous backup of
- * every structure the store and Vert.x use, so an acknowledged write survives the loss of any one
- * replica. (A disk persistence layer for single-node restarts would add a MapStore on the objects
- * map and a RingbufferStore whose largest sequence keeps resourceVersions increasing.)
+ * The Hazelcast configuration of an api-server replica: TCP/IP join with a fixed member list on one
+ * address (loopback by default), no multicast, no phone-home, slf4j logging, small footprint, and
+ * one synchronous backup of every structure the store and Vert.x use, so an acknowledged write
+ * survives the loss of any one replica. (A disk persistence layer for single-node restarts would
+ * add a MapStore on the objects map and a RingbufferStore whose largest sequence keeps
+ * resourceVersions increasing.)
  */
 public final class HazelcastConfigs {
   private HazelcastConfigs() {}
@@ -29,7 +30,7 @@ public final class HazelcastConfigs {
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
     config.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
     config.setProperty("hazelcast.socket.bind.any", "false");
-    config.setProperty("hazelcast.local.localAddress", "127.0.0.1");
+    config.setProperty("hazelcast.local.localAddress", settings.host());
     config.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
     config.getMetricsConfig().setEnabled(false);
     config.getJetConfig().setEnabled(false);
@@ -54,7 +55,7 @@ public final class HazelcastConfigs {
 
   private static void network(NetworkConfig network, ClusterSettings settings) {
     network.setPort(settings.port()).setPortAutoIncrement(false);
-    network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
+    network.getInterfaces().setEnabled(true).addInterface(settings.host());
     network.getRestApiConfig().setEnabled(false);
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
