@@ -19,6 +19,7 @@ import io.vertx.core.net.SocketAddress;
 public final class DnsListenerVerticle extends VerticleBase {
   static final int SOCKET_BUFFER = 4 * 1024 * 1024;
   static final int TCP_IDLE_SECONDS = 10;
+  private static final int EPHEMERAL_ATTEMPTS = 5;
 
   private final QueryProcessor processor;
   private final String host;
@@ -40,6 +41,14 @@ public final class DnsListenerVerticle extends VerticleBase {
 
   @Override
   public Future<?> start() {
+    return bind(port == 0 ? EPHEMERAL_ATTEMPTS : 1);
+  }
+
+  /**
+   * Binds UDP, then TCP on the same port number. With port 0 the TCP port may be taken although the
+   * UDP one was free: then both are tried again on another free port.
+   */
+  private Future<Void> bind(int attempts) {
     DatagramSocketOptions options =
         new DatagramSocketOptions()
             .setReuseAddress(true)
@@ -49,7 +58,12 @@ public final class DnsListenerVerticle extends VerticleBase {
     udp = vertx.createDatagramSocket(options);
     udp.handler(this::onPacket);
     return udp.listen(port, host)
-        .compose(s -> tcp ? listenTcp(udpPort()) : Future.succeededFuture());
+        .compose(s -> tcp ? listenTcp(udpPort()).<Void>mapEmpty() : Future.<Void>succeededFuture())
+        .recover(
+            failure ->
+                attempts <= 1
+                    ? Future.<Void>failedFuture(failure)
+                    : udp.close().transform(closed -> bind(attempts - 1)));
   }
 
   /** The UDP port actually bound. */
