@@ -1,0 +1,63 @@
+package dev.skiff.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code skiff down}: stop a cluster and everything it started. */
+@Command(
+    name = "down",
+    mixinStandardHelpOptions = true,
+    description = "Stop a cluster and everything it started.",
+    footer = {"", "Examples:", "  skiff down", "  skiff down --name dev --purge"})
+final class DownCommand implements Callable<Integer> {
+  @Option(
+      names = "--name",
+      defaultValue = "skiff",
+      description = "Cluster name (default: ${DEFAULT-VALUE}).")
+  String name;
+
+  @Option(names = "--purge", description = "Also delete the cluster's data directory.")
+  boolean purge;
+
+  @Override
+  public Integer call() throws Exception {
+    ClusterHome home = ClusterHome.of(name);
+    Optional<ProcessHandle> process = home.runningProcess();
+    if (process.isEmpty()) {
+      System.out.println("cluster \"" + name + "\" is not running");
+    } else {
+      ProcessHandle p = process.get();
+      p.destroy(); // SIGTERM: the cluster stops its pods, listeners and routes
+      try {
+        p.onExit().get(30, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        System.err.println("cluster did not stop within 30 s; killing it");
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
+        p.onExit().get(10, TimeUnit.SECONDS);
+      }
+      System.out.println("cluster \"" + name + "\" stopped");
+    }
+    home.clearRuntimeFiles();
+    if (purge && Files.exists(home.dir())) {
+      deleteTree(home.dir());
+      System.out.println("deleted " + home.dir());
+    }
+    return 0;
+  }
+
+  private static void deleteTree(Path dir) throws java.io.IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,31 @@
+package dev.skiff.cli;
+
+import dev.skiff.api.Json;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * What a started cluster tells the CLI through its {@code ready} file.
+ *
+ * @param server API server URL
+ * @param kubeconfig path of the kubeconfig the cluster wrote
+ * @param nodes node names with their addresses ("node-1 127.0.1.1")
+ * @param dns cluster DNS address ("127.0.0.1:53")
+ * @param steps per-step start timings for the progress output ("api-server 412 ms")
+ */
+public record ReadyInfo(
+    String server, String kubeconfig, List<String> nodes, String dns, List<String> steps) {
+
+  public void writeTo(Path file) throws IOException {
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.write(tmp, Json.toBytes(this));
+    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+  }
+
+  public static ReadyInfo readFrom(Path file) throws IOException {
+    return Json.mapper().readValue(Files.readAllBytes(file), ReadyInfo.class);
+  }
+}

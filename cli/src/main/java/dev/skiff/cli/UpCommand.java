@@ -1,0 +1,163 @@
+package dev.skiff.cli;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code skiff up}: start a local cluster and return when it is usable. */
+@Command(
+    name = "up",
+    mixinStandardHelpOptions = true,
+    description = "Start a local cluster in the background and wait until it is usable.",
+    footer = {
+      "",
+      "Examples:",
+      "  skiff up                       one node, process runtime",
+      "  skiff up --name dev --nodes 3  a second cluster with three nodes",
+      "  skiff up --foreground          stay attached; Ctrl-C stops the cluster"
+    })
+final class UpCommand implements Callable<Integer> {
+  @Option(
+      names = "--name",
+      defaultValue = "skiff",
+      description = "Cluster name (default: ${DEFAULT-VALUE}).")
+  String name;
+
+  @Option(
+      names = "--nodes",
+      defaultValue = "1",
+      description = "Number of nodes (default: ${DEFAULT-VALUE}).")
+  int nodes;
+
+  @Option(
+      names = "--runtime",
+      defaultValue = "process",
+      description = "Container runtime: process or docker (default: ${DEFAULT-VALUE}).")
+  String runtime;
+
+  @Option(names = "--foreground", description = "Run in this process; Ctrl-C stops the cluster.")
+  boolean foreground;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "60",
+      description = "Seconds to wait for the cluster to become usable (default: ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Override
+  public Integer call() throws Exception {
+    if (nodes < 1 || nodes > 20) {
+      System.err.println("error: --nodes must be between 1 and 20");
+      return 2;
+    }
+    if (!runtime.equals("process") && !runtime.equals("docker")) {
+      System.err.println("error: --runtime must be process or docker, not " + runtime);
+      return 2;
+    }
+    ClusterHome home = ClusterHome.of(name);
+    if (home.runningProcess().isPresent() && Files.exists(home.readyFile())) {
+      System.out.println("cluster \"" + name + "\" is already running");
+      System.out.println("  kubeconfig: " + home.kubeconfig());
+      return 0;
+    }
+    if (home.runningProcess().isPresent()) {
+      System.err.println(
+          "error: cluster \"" + name + "\" is starting or stuck (pid file " + home.pidFile() + ")");
+      return 1;
+    }
+    home.clearRuntimeFiles();
+    Files.createDirectories(home.dir());
+    List<String> args = EmbeddedArgs.of(home, nodes, runtime);
+    if (foreground) {
+      return dev.skiff.cli.embedded.EmbeddedClusterMain.runForeground(args.toArray(String[]::new));
+    }
+    return startInBackground(home, args);
+  }
+
+  private int startInBackground(ClusterHome home, List<String> args)
+      throws IOException, InterruptedException {
+    long start = System.nanoTime();
+    System.out.println(
+        "Starting cluster \"" + name + "\" (" + nodes + " node(s), " + runtime + " runtime)");
+    List<String> cmd = new ArrayList<>();
+    if (new File("/usr/bin/setsid").canExecute()) {
+      cmd.add("/usr/bin/setsid");
+    }
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-Xmx256m");
+    cmd.add("-XX:+UseSerialGC");
+    cmd.add("-XX:TieredStopAtLevel=1");
+    cmd.add("-Xss512k");
+    cmd.add("-cp");
+    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(dev.skiff.cli.embedded.EmbeddedClusterMain.class.getName());
+    cmd.addAll(args);
+    Process process =
+        new ProcessBuilder(cmd)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(home.logFile().toFile()))
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+            .start();
+    long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (Files.exists(home.readyFile())) {
+        ReadyInfo info = ReadyInfo.readFrom(home.readyFile());
+        printReady(info, home, Duration.ofNanos(System.nanoTime() - start));
+        return 0;
+      }
+      if (!process.isAlive()) {
+        System.err.println("error: the cluster process exited with code " + process.exitValue());
+        printLogTail(home);
+        home.clearRuntimeFiles();
+        return 1;
+      }
+      Thread.sleep(20);
+    }
+    System.err.println("error: the cluster did not become ready within " + timeoutSeconds + " s");
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+    process.waitFor();
+    printLogTail(home);
+    home.clearRuntimeFiles();
+    return 1;
+  }
+
+  private void printReady(ReadyInfo info, ClusterHome home, Duration took) {
+    for (String step : info.steps()) {
+      System.out.println("  ✓ " + step);
+    }
+    System.out.printf("Cluster \"%s\" is ready in %d ms.%n", name, took.toMillis());
+    System.out.println();
+    System.out.println("  API server:  " + info.server());
+    for (String node : info.nodes()) {
+      System.out.println("  node:        " + node);
+    }
+    if (info.dns() != null) {
+      System.out.println("  cluster DNS: " + info.dns());
+    }
+    System.out.println("  kubeconfig:  " + info.kubeconfig());
+    System.out.println();
+    System.out.println("Try:");
+    System.out.println("  export KUBECONFIG=" + info.kubeconfig());
+    System.out.println("  kubectl get nodes");
+    System.out.println(
+        "Stop it with: ./skiff down" + (name.equals("skiff") ? "" : " --name " + name));
+  }
+
+  static void printLogTail(ClusterHome home) {
+    try {
+      List<String> lines = Files.readAllLines(home.logFile());
+      System.err.println("--- last lines of " + home.logFile() + " ---");
+      lines.subList(Math.max(0, lines.size() - 20), lines.size()).forEach(System.err::println);
+    } catch (IOException e) {
+      System.err.println("(no log at " + home.logFile() + ")");
+    }
+  }
+}

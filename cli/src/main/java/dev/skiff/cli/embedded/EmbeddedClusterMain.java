@@ -1,0 +1,80 @@
+package dev.skiff.cli.embedded;
+
+import dev.skiff.cli.ClusterHome;
+import dev.skiff.cli.ReadyInfo;
+import java.nio.file.Files;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The process behind {@code skiff up}: runs an {@link EmbeddedCluster}, writes {@code pid} and
+ * {@code ready} into the cluster directory, and stops the cluster cleanly on SIGTERM or Ctrl-C.
+ */
+public final class EmbeddedClusterMain {
+  private EmbeddedClusterMain() {}
+
+  public static void main(String[] args) {
+    System.exit(run(args, false));
+  }
+
+  /** {@code skiff up --foreground}: same as the background process, attached to the terminal. */
+  public static int runForeground(String[] args) {
+    return run(args, true);
+  }
+
+  private static int run(String[] args, boolean foreground) {
+    EmbeddedOptions options = EmbeddedOptions.parse(args);
+    ClusterHome home = new ClusterHome(options.name(), options.dir());
+    EmbeddedCluster cluster = new EmbeddedCluster(options);
+    CountDownLatch stopped = new CountDownLatch(1);
+    try {
+      Files.createDirectories(options.dir());
+      Files.writeString(home.pidFile(), Long.toString(ProcessHandle.current().pid()));
+      ReadyInfo info =
+          cluster.start().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      cluster
+                          .stop()
+                          .toCompletionStage()
+                          .toCompletableFuture()
+                          .get(20, TimeUnit.SECONDS);
+                      home.clearRuntimeFiles();
+                    } catch (Exception e) {
+                      System.err.println("skiff: error while stopping: " + e);
+                    } finally {
+                      stopped.countDown();
+                    }
+                  },
+                  "skiff-shutdown"));
+      info.writeTo(home.readyFile());
+      if (foreground) {
+        System.out.println("Cluster \"" + options.name() + "\" is ready: " + info.server());
+        System.out.println("  kubeconfig: " + info.kubeconfig());
+        System.out.println("Press Ctrl-C to stop it.");
+      }
+      stopped.await();
+      return 0;
+    } catch (Exception e) {
+      System.err.println("skiff: the cluster failed to start: " + rootMessage(e));
+      try {
+        cluster.stop().toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+        home.clearRuntimeFiles();
+      } catch (Exception ignored) {
+        // already failing; the message above names the cause
+      }
+      return 1;
+    }
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t.getMessage() == null ? t.toString() : t.getMessage();
+  }
+}
