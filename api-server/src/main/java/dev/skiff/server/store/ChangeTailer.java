@@ -12,10 +12,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,7 @@ final class ChangeTailer {
   private final WatchCache cache;
   private final int replay;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
+  private final AppliedLog applied = new AppliedLog();
   private final ScheduledExecutorService thread;
   private volatile boolean stopped;
   private int batch;
@@ -84,6 +87,7 @@ final class ChangeTailer {
       }
       cache.reset(snapshot, from);
       next = from;
+      applied.reset(from);
       LOG.debug("watch cache loaded {} objects, replaying the log from {}", snapshot.size(), from);
       ready.complete(null);
       read();
@@ -134,6 +138,7 @@ final class ChangeTailer {
     }
     List<StoreEvent> events = new ArrayList<>(result.readCount());
     for (int i = 0; i < result.readCount(); i++) {
+      applied.record(result.getSequence(i), result.get(i));
       try {
         events.add(ObjectCodec.event(result.getSequence(i), result.get(i)));
       } catch (RuntimeException e) {
@@ -143,6 +148,48 @@ final class ChangeTailer {
     next = result.getNextSequenceToReadFrom();
     cache.apply(events, next - 1);
     read();
+  }
+
+  /**
+   * Checks, on the tailer's thread, that the log still holds the changes this replica applied last;
+   * reloads if not. Run after a member leaves: the log's new owner may have lost a change.
+   */
+  void verify() {
+    execute(this::checkApplied);
+  }
+
+  private void checkApplied() {
+    if (stopped || !ready.isDone()) {
+      return;
+    }
+    long from = applied.checkFrom(batch);
+    int count = (int) (applied.next() - from);
+    if (count <= 0) {
+      return;
+    }
+    try {
+      ReadResultSet<byte[]> result =
+          changes
+              .readManyAsync(from, 0, count, null)
+              .toCompletableFuture()
+              .get(30, TimeUnit.SECONDS);
+      long last = applied.next() - 1;
+      boolean holdsLast = false;
+      for (int i = 0; i < result.readCount() && result.getSequence(i) <= last; i++) {
+        if (!applied.matches(result.getSequence(i), result.get(i))) {
+          resync("the change log replaced the change at sequence " + result.getSequence(i));
+          return;
+        }
+        holdsLast = result.getSequence(i) == last;
+      }
+      if (!holdsLast) {
+        resync("the change log lost the change at sequence " + last);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+      retry(e, this::checkApplied);
+    }
   }
 
   private void resync(String why) {

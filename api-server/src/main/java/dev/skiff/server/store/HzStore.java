@@ -1,7 +1,11 @@
 package dev.skiff.server.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.cluster.Cluster;
+import com.hazelcast.cluster.MembershipAdapter;
+import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.ringbuffer.Ringbuffer;
 import dev.skiff.api.status.StatusException;
@@ -9,6 +13,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -37,6 +42,8 @@ public final class HzStore implements Store, AutoCloseable {
   private final WatchCache cache;
   private final ObjectWriter writer;
   private final ChangeTailer tailer;
+  private final Cluster cluster;
+  private final UUID membership;
 
   public HzStore(Vertx vertx, HazelcastInstance hazelcast) {
     this(vertx, hazelcast, HzStoreOptions.defaults());
@@ -51,6 +58,15 @@ public final class HzStore implements Store, AutoCloseable {
     this.cache = new WatchCache(options);
     this.writer = new ObjectWriter(objects, changes, cache, options);
     this.tailer = new ChangeTailer(objects, changes, cache, options.startupReplay());
+    this.cluster = hazelcast.getCluster();
+    this.membership =
+        cluster.addMembershipListener(
+            new MembershipAdapter() {
+              @Override
+              public void memberRemoved(MembershipEvent event) {
+                tailer.verify();
+              }
+            });
     tailer.start();
   }
 
@@ -137,8 +153,18 @@ public final class HzStore implements Store, AutoCloseable {
   /** Stops following the log and ends every local watch (their onClose runs). */
   @Override
   public void close() {
+    try {
+      cluster.removeMembershipListener(membership);
+    } catch (HazelcastInstanceNotActiveException e) {
+      // the member is gone already
+    }
     tailer.stop();
     cache.endWatchers();
+  }
+
+  /** Checks that the change log still holds what this replica applied last (tests, failover). */
+  void verifyChangeLog() {
+    tailer.verify();
   }
 
   /** Blocks until the cache reflects every change committed before this call (worker only). */

@@ -56,6 +56,32 @@ class HzStoreResyncIT {
     stalled.close();
   }
 
+  @Test
+  void aReplicaWhoseAppliedChangesVanishFromTheLogReloadsWhenAMemberLeaves() {
+    cluster = TestReplicas.start(1, HzStoreOptions.defaults(), 1000);
+    HzStore store = cluster.store(0);
+    EventRecorder watcher = new EventRecorder();
+    long from = await(store.list("pods", "ns")).resourceVersion();
+    await(store.watch(new WatchRequest("pods", "ns", from, null), watcher, watcher.onEnd()));
+    for (int i = 0; i < 5; i++) {
+      await(store.create(new ObjectKey("pods", "ns", "p" + i), pod("ns", "p" + i)));
+    }
+    // What a new log owner that lacks changes looks like: the same sequences, other contents.
+    var log = cluster.get(0).hazelcast().<byte[]>getRingbuffer(HzStore.CHANGE_LOG);
+    log.destroy();
+    for (int i = 0; i < 5; i++) {
+      ObjectKey other = new ObjectKey("pods", "ns", "other" + i);
+      log.add(ObjectCodec.change(ObjectCodec.ADDED, other, ObjectCodec.json(pod("ns", "x"))));
+    }
+    await(store.create(new ObjectKey("pods", "ns", "after"), pod("ns", "after")));
+    await().until(() -> watcher.size() == 6);
+    assertThat(watcher.ended()).isFalse();
+
+    store.verifyChangeLog();
+
+    await().until(watcher::ended);
+  }
+
   private static boolean block(CountDownLatch release) {
     try {
       release.await();
