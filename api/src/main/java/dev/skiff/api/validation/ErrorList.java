@@ -1,5 +1,8 @@
 package dev.skiff.api.validation;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.skiff.api.Json;
 import dev.skiff.api.model.meta.IntOrString;
 import dev.skiff.api.status.Reason;
@@ -14,6 +17,10 @@ import java.util.Set;
  * apimachinery's field.Error ({@code Invalid value: "X": detail}, {@code Required value}, ...).
  */
 public final class ErrorList {
+  /** Go's encoding/json writes map keys sorted. */
+  private static final ObjectMapper SORTED =
+      Json.mapper().copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
   private final List<StatusCause> causes = new ArrayList<>();
 
   public ErrorList required(FieldPath path, String detail) {
@@ -118,11 +125,21 @@ public final class ErrorList {
     if (value instanceof Number || value instanceof Boolean) {
       return value.toString();
     }
+    if (value instanceof Verbatim v) {
+      return v.text();
+    }
     if (value instanceof IntOrString ios) {
       return ios.isInt() ? ios.toString() : quote(ios.strValue());
     }
-    return Json.toString(value);
+    try {
+      return SORTED.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      return String.valueOf(value);
+    }
   }
+
+  /** A bad value already rendered as Kubernetes prints it. */
+  record Verbatim(String text) {}
 
   /** Go's %q (strconv.Quote). */
   static String quote(String s) {

@@ -4,9 +4,7 @@ import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.core.ServicePort;
 import dev.skiff.api.model.core.ServiceSpec;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,7 +53,7 @@ public final class ServiceValidation {
       return;
     }
     Set<String> names = new HashSet<>();
-    Map<String, Integer> nodePorts = new LinkedHashMap<>();
+    Set<String> nodePorts = new HashSet<>();
     Set<String> portKeys = new HashSet<>();
     boolean requireName = s.ports.size() > 1;
     for (int i = 0; i < s.ports.size(); i++) {
@@ -82,7 +80,7 @@ public final class ServiceValidation {
       String protocol = sp.protocol == null ? "TCP" : sp.protocol;
       if (sp.nodePort != null && sp.nodePort != 0) {
         PortRules.portNumber(sp.nodePort, p.child("nodePort"), errs);
-        if (nodePorts.putIfAbsent(protocol + "/" + sp.nodePort, i) != null) {
+        if (!nodePorts.add(protocol + "/" + sp.nodePort)) {
           errs.duplicate(p.child("nodePort"), sp.nodePort);
         }
       }
@@ -118,15 +116,13 @@ public final class ServiceValidation {
   }
 
   /** The value Kubernetes prints for a duplicate (protocol, port): its internal ServicePort. */
-  private static Map<String, Object> portKey(ServicePort sp, String protocol) {
-    Map<String, Object> key = new LinkedHashMap<>();
-    key.put("Name", "");
-    key.put("Protocol", protocol);
-    key.put("AppProtocol", null);
-    key.put("Port", sp.port == null ? 0 : sp.port);
-    key.put("TargetPort", 0);
-    key.put("NodePort", 0);
-    return key;
+  private static ErrorList.Verbatim portKey(ServicePort sp, String protocol) {
+    return new ErrorList.Verbatim(
+        "{\"Name\":\"\",\"Protocol\":"
+            + ErrorList.quote(protocol)
+            + ",\"AppProtocol\":null,\"Port\":"
+            + (sp.port == null ? 0 : sp.port)
+            + ",\"TargetPort\":0,\"NodePort\":0}");
   }
 
   static boolean isEmpty(List<?> list) {
