@@ -1,5 +1,6 @@
 package dev.skiff.server;
 
+import dev.skiff.server.auth.ServingCertificate;
 import dev.skiff.server.cluster.ClusteredVertx;
 import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.store.HzStore;
@@ -35,6 +36,7 @@ public final class ApiServer {
         ApiServerOptions.defaults(token)
             .withHost(line.bind())
             .withPort(line.port())
+            .withCertificate(certificate(line))
             .withKubeconfigOut(line.kubeconfigOut());
     start(options, line)
         .onSuccess(url -> LOG.info("api-server serving at {}", url))
@@ -57,6 +59,30 @@ public final class ApiServer {
                   .compose(v -> clustered.vertx().deployVerticle(verticle))
                   .map(id -> verticle.url());
             });
+  }
+
+  /** The given certificate, the one kept in the data dir (created on first start), or a new one. */
+  private static ServingCertificate certificate(ApiServerCommandLine line) throws IOException {
+    if (line.insecureHttp()) {
+      return null;
+    }
+    if (line.tlsCertFile() != null) {
+      return new ServingCertificate(
+          Files.readString(line.tlsCertFile()), Files.readString(line.tlsKeyFile()));
+    }
+    if (line.dataDir() == null) {
+      return ApiServerOptions.selfSigned(line.bind());
+    }
+    Path cert = line.dataDir().resolve("serving-cert.pem");
+    Path key = line.dataDir().resolve("serving-key.pem");
+    if (Files.exists(cert) && Files.exists(key)) {
+      return new ServingCertificate(Files.readString(cert), Files.readString(key));
+    }
+    ServingCertificate created = ApiServerOptions.selfSigned(line.bind());
+    Files.createDirectories(line.dataDir());
+    Files.writeString(key, created.privateKeyPem());
+    Files.writeString(cert, created.certificatePem());
+    return created;
   }
 
   /** The token kept in the data dir (created on first start), or a fresh random one. */

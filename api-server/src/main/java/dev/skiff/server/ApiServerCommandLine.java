@@ -16,7 +16,10 @@ import java.util.List;
  *   --cluster-name NAME    Hazelcast cluster name (skiff)
  *   --hz-port N            this replica's Hazelcast member port (5701)
  *   --hz-members A,B       Hazelcast members to join, host:port (this member only)
- *   --data-dir DIR         replica state directory (token)
+ *   --data-dir DIR         replica state directory (token, serving certificate)
+ *   --tls-cert-file PATH   PEM serving certificate (with --tls-key-file); default self-signed
+ *   --tls-key-file PATH    PEM PKCS#8 private key
+ *   --insecure-http true   serve plain HTTP (kubectl then sends no token: only for other clients)
  * </pre>
  */
 record ApiServerCommandLine(
@@ -25,7 +28,10 @@ record ApiServerCommandLine(
     String token,
     Path kubeconfigOut,
     ClusterSettings cluster,
-    Path dataDir) {
+    Path dataDir,
+    Path tlsCertFile,
+    Path tlsKeyFile,
+    boolean insecureHttp) {
 
   static ApiServerCommandLine parse(String... args) {
     String bind = ApiServerOptions.DEFAULT_HOST;
@@ -33,6 +39,9 @@ record ApiServerCommandLine(
     String token = null;
     Path kubeconfig = null;
     Path dataDir = null;
+    Path certFile = null;
+    Path keyFile = null;
+    boolean insecure = false;
     ClusterSettings cluster = ClusterSettings.defaults();
     List<String> members = null;
     for (int i = 0; i < args.length; i++) {
@@ -50,11 +59,18 @@ record ApiServerCommandLine(
         case "--hz-port" -> cluster = cluster.withPort(Integer.parseInt(value));
         case "--hz-members" -> members = Arrays.asList(value.split(","));
         case "--data-dir" -> dataDir = Path.of(value);
+        case "--tls-cert-file" -> certFile = Path.of(value);
+        case "--tls-key-file" -> keyFile = Path.of(value);
+        case "--insecure-http" -> insecure = Boolean.parseBoolean(value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
     cluster =
         cluster.withMembers(members != null ? members : List.of("127.0.0.1:" + cluster.port()));
-    return new ApiServerCommandLine(bind, port, token, kubeconfig, cluster, dataDir);
+    if ((certFile == null) != (keyFile == null)) {
+      throw new IllegalArgumentException("--tls-cert-file and --tls-key-file go together");
+    }
+    return new ApiServerCommandLine(
+        bind, port, token, kubeconfig, cluster, dataDir, certFile, keyFile, insecure);
   }
 }

@@ -1,8 +1,11 @@
 package dev.skiff.server;
 
+import dev.skiff.server.auth.ServingCertificate;
 import dev.skiff.server.registry.Admission;
 import dev.skiff.server.registry.DeletionHook;
+import dev.skiff.server.registry.ModelAdmission;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * How one api-server replica serves HTTP.
@@ -10,6 +13,8 @@ import java.nio.file.Path;
  * @param host bind address (loopback by default)
  * @param port TCP port; 0 picks a free one
  * @param token the bearer token every client must send
+ * @param certificate the TLS serving certificate, or null for plain HTTP. kubectl sends its token
+ *     only over TLS, so serve TLS whenever kubectl is a client.
  * @param kubeconfigOut where to write a kubeconfig for this server, or null
  * @param bookmarkIntervalMillis how often watches that allow bookmarks get one (0 = never)
  * @param namespaceSweepMillis how often Terminating namespaces are swept
@@ -20,6 +25,7 @@ public record ApiServerOptions(
     String host,
     int port,
     String token,
+    ServingCertificate certificate,
     Path kubeconfigOut,
     long bookmarkIntervalMillis,
     long namespaceSweepMillis,
@@ -29,50 +35,124 @@ public record ApiServerOptions(
   public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 6443;
 
+  /** TLS with a fresh self-signed certificate for 127.0.0.1 and localhost, port 6443. */
   public static ApiServerOptions defaults(String token) {
     return new ApiServerOptions(
         DEFAULT_HOST,
         DEFAULT_PORT,
         token,
+        selfSigned(DEFAULT_HOST),
         null,
         5_000,
         1_000,
-        dev.skiff.server.registry.ModelAdmission.INSTANCE,
+        ModelAdmission.INSTANCE,
         DeletionHook.NONE);
+  }
+
+  /** A self-signed certificate valid for {@code host}, 127.0.0.1 and localhost. */
+  public static ServingCertificate selfSigned(String host) {
+    List<String> hosts =
+        host.equals("127.0.0.1") || host.equals("localhost") || host.equals("0.0.0.0")
+            ? List.of("127.0.0.1", "localhost")
+            : List.of(host, "127.0.0.1", "localhost");
+    return ServingCertificate.generate("skiff-api-server", hosts);
+  }
+
+  public String scheme() {
+    return certificate == null ? "http" : "https";
+  }
+
+  public ApiServerOptions withHost(String value) {
+    ServingCertificate cert =
+        certificate == null || value.equals(host) ? certificate : selfSigned(value);
+    return new ApiServerOptions(
+        value,
+        port,
+        token,
+        cert,
+        kubeconfigOut,
+        bookmarkIntervalMillis,
+        namespaceSweepMillis,
+        admission,
+        deletionHook);
   }
 
   public ApiServerOptions withPort(int value) {
     return new ApiServerOptions(
-        host, value, token, kubeconfigOut, bookmarkIntervalMillis, namespaceSweepMillis, admission,
+        host,
+        value,
+        token,
+        certificate,
+        kubeconfigOut,
+        bookmarkIntervalMillis,
+        namespaceSweepMillis,
+        admission,
         deletionHook);
   }
 
-  public ApiServerOptions withHost(String value) {
+  /** Another certificate; null serves plain HTTP. */
+  public ApiServerOptions withCertificate(ServingCertificate value) {
     return new ApiServerOptions(
-        value, port, token, kubeconfigOut, bookmarkIntervalMillis, namespaceSweepMillis, admission,
+        host,
+        port,
+        token,
+        value,
+        kubeconfigOut,
+        bookmarkIntervalMillis,
+        namespaceSweepMillis,
+        admission,
         deletionHook);
   }
 
   public ApiServerOptions withKubeconfigOut(Path value) {
     return new ApiServerOptions(
-        host, port, token, value, bookmarkIntervalMillis, namespaceSweepMillis, admission,
+        host,
+        port,
+        token,
+        certificate,
+        value,
+        bookmarkIntervalMillis,
+        namespaceSweepMillis,
+        admission,
         deletionHook);
   }
 
   public ApiServerOptions withBookmarkIntervalMillis(long value) {
     return new ApiServerOptions(
-        host, port, token, kubeconfigOut, value, namespaceSweepMillis, admission, deletionHook);
+        host,
+        port,
+        token,
+        certificate,
+        kubeconfigOut,
+        value,
+        namespaceSweepMillis,
+        admission,
+        deletionHook);
   }
 
   public ApiServerOptions withAdmission(Admission value) {
     return new ApiServerOptions(
-        host, port, token, kubeconfigOut, bookmarkIntervalMillis, namespaceSweepMillis, value,
+        host,
+        port,
+        token,
+        certificate,
+        kubeconfigOut,
+        bookmarkIntervalMillis,
+        namespaceSweepMillis,
+        value,
         deletionHook);
   }
 
   public ApiServerOptions withDeletionHook(DeletionHook value) {
     return new ApiServerOptions(
-        host, port, token, kubeconfigOut, bookmarkIntervalMillis, namespaceSweepMillis, admission,
+        host,
+        port,
+        token,
+        certificate,
+        kubeconfigOut,
+        bookmarkIntervalMillis,
+        namespaceSweepMillis,
+        admission,
         value);
   }
 }

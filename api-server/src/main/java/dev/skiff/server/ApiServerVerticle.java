@@ -9,9 +9,11 @@ import dev.skiff.server.registry.ObjectRegistry;
 import dev.skiff.server.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Clock;
 
 /**
@@ -39,7 +41,8 @@ public final class ApiServerVerticle extends VerticleBase {
   @Override
   public Future<?> start() {
     registry =
-        new ObjectRegistry(store, clock, options.admission(), Patches::apply, options.deletionHook());
+        new ObjectRegistry(
+            store, clock, options.admission(), Patches::apply, options.deletionHook());
     ApiContext api =
         new ApiContext(
             vertx,
@@ -53,6 +56,14 @@ public final class ApiServerVerticle extends VerticleBase {
             .setPort(options.port())
             .setCompressionSupported(false)
             .setTcpNoDelay(true);
+    if (options.certificate() != null) {
+      serverOptions
+          .setSsl(true)
+          .setKeyCertOptions(
+              new PemKeyCertOptions()
+                  .setCertValue(Buffer.buffer(options.certificate().certificatePem()))
+                  .setKeyValue(Buffer.buffer(options.certificate().privateKeyPem())));
+    }
     return vertx
         .createHttpServer(serverOptions)
         .requestHandler(
@@ -65,8 +76,7 @@ public final class ApiServerVerticle extends VerticleBase {
             })
         .compose(v -> writeKubeconfig())
         .onSuccess(
-            v ->
-                new NamespaceTerminator(registry).start(vertx, options.namespaceSweepMillis()));
+            v -> new NamespaceTerminator(registry).start(vertx, options.namespaceSweepMillis()));
   }
 
   /** The bound port (useful with port 0). */
@@ -74,9 +84,13 @@ public final class ApiServerVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  /** http://host:port of this replica. */
+  /** http(s)://host:port of this replica. */
   public String url() {
-    return "http://" + options.host() + ":" + actualPort();
+    return options.scheme() + "://" + options.host() + ":" + actualPort();
+  }
+
+  public ApiServerOptions options() {
+    return options;
   }
 
   public ObjectRegistry registry() {
@@ -89,7 +103,8 @@ public final class ApiServerVerticle extends VerticleBase {
     }
     return vertx.executeBlocking(
         () -> {
-          KubeconfigFile.write(options.kubeconfigOut(), url(), options.token(), "skiff");
+          KubeconfigFile.write(
+              options.kubeconfigOut(), url(), options.token(), options.certificate(), "skiff");
           return null;
         });
   }

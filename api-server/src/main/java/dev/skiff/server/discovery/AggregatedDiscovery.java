@@ -7,8 +7,8 @@ import dev.skiff.api.resource.ResourceType;
 import java.util.List;
 
 /**
- * apidiscovery.k8s.io/v2 APIGroupDiscoveryList for {@code /api} (the core group) and {@code
- * /apis} (named groups). Served only with the exact Content-Type client-go parses it by.
+ * apidiscovery.k8s.io/v2 APIGroupDiscoveryList for {@code /api} (the core group) and {@code /apis}
+ * (named groups). Served only with the exact Content-Type client-go parses it by.
  */
 public final class AggregatedDiscovery {
   private AggregatedDiscovery() {}

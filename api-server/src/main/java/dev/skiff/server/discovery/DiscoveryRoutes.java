@@ -16,16 +16,27 @@ public final class DiscoveryRoutes {
   private final byte[] aggregatedCore = Json.toBytes(AggregatedDiscovery.core());
   private final byte[] aggregatedNamed = Json.toBytes(AggregatedDiscovery.named());
 
-  /** @param serverAddress host:port clients reach this server at (known once it listens) */
+  /**
+   * @param serverAddress host:port clients reach this server at (known once it listens)
+   */
   public DiscoveryRoutes(Supplier<String> serverAddress) {
     this.serverAddress = serverAddress;
   }
 
   public void mount(Router router) {
     router.get("/version").handler(ctx -> send(ctx, version));
-    router.get("/api").handler(ctx -> negotiate(ctx, aggregatedCore, Json.toBytes(LegacyDiscovery.apiVersions(serverAddress.get()))));
+    router
+        .get("/api")
+        .handler(
+            ctx ->
+                negotiate(
+                    ctx,
+                    aggregatedCore,
+                    Json.toBytes(LegacyDiscovery.apiVersions(serverAddress.get()))));
     router.get("/apis").handler(ctx -> negotiate(ctx, aggregatedNamed, groupList));
-    router.get("/api/v1").handler(ctx -> Replies.json(ctx, 200, LegacyDiscovery.resourceList("v1")));
+    router
+        .get("/api/v1")
+        .handler(ctx -> Replies.json(ctx, 200, LegacyDiscovery.resourceList("v1")));
     router.getWithRegex("/apis/([^/]+)").handler(this::group);
     router.getWithRegex("/apis/([^/]+)/([^/]+)").handler(this::groupVersion);
   }

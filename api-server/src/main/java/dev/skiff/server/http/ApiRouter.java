@@ -20,11 +20,13 @@ public final class ApiRouter {
     router.route().handler(new BearerTokenAuth(token));
     router
         .route()
-        .handler(BodyHandler.create(false).setBodyLimit(Limits.BODY_BYTES).setHandleFileUploads(false));
+        .handler(
+            BodyHandler.create(false).setBodyLimit(Limits.BODY_BYTES).setHandleFileUploads(false));
     for (String health : new String[] {"/healthz", "/livez", "/readyz"}) {
       router
           .get(health)
-          .handler(ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok"));
+          .handler(
+              ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok"));
     }
     new DiscoveryRoutes(serverAddress).mount(router);
     new OpenApiRoutes().mount(router);

@@ -42,7 +42,8 @@ final class BindingHandler {
   private ObjectNode bind(ObjectNode pod, String node) {
     String name = Metadata.name(pod);
     if (Metadata.isDeleting(pod)) {
-      throw StatusException.conflict("", "pods", name, "pod " + name + " is being deleted, cannot be assigned to a host");
+      throw StatusException.conflict(
+          "", "pods", name, "pod " + name + " is being deleted, cannot be assigned to a host");
     }
     String current = pod.path("spec").path("nodeName").asText("");
     if (!current.isEmpty()) {

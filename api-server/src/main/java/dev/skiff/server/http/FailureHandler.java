@@ -43,7 +43,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
         case 401 -> StatusException.unauthorized();
         case 404 -> Errors.pathNotFound();
         case 405 -> Errors.methodNotAllowed();
-        case 413 -> StatusException.tooLarge("Request entity too large: limit is " + Limits.BODY_BYTES);
+        case 413 ->
+            StatusException.tooLarge("Request entity too large: limit is " + Limits.BODY_BYTES);
         case 415 -> StatusException.unsupportedMediaType("the body's media type is not supported");
         default -> internal(ctx, failure);
       };

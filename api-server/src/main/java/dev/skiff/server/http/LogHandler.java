@@ -44,16 +44,23 @@ final class LogHandler {
         .onFailure(ctx::fail);
   }
 
-  private Future<Void> proxy(RoutingContext ctx, ObjectNode node, ResourcePath path, String container) {
+  private Future<Void> proxy(
+      RoutingContext ctx, ObjectNode node, ResourcePath path, String container) {
     String host = internalIp(node);
-    int port = node.path("status").path("daemonEndpoints").path("kubeletEndpoint").path("Port").asInt(0);
+    int port =
+        node.path("status").path("daemonEndpoints").path("kubeletEndpoint").path("Port").asInt(0);
     if (host == null || port <= 0) {
       throw StatusException.badRequest(
           "node " + Metadata.name(node) + " has no reachable node agent endpoint");
     }
     String query = ctx.request().query();
     String uri =
-        "/containerLogs/" + path.namespace() + "/" + path.name() + "/" + container
+        "/containerLogs/"
+            + path.namespace()
+            + "/"
+            + path.name()
+            + "/"
+            + container
             + (query == null || query.isEmpty() ? "" : "?" + query);
     RequestOptions options =
         new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port).setURI(uri);

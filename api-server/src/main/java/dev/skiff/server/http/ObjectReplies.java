@@ -19,7 +19,8 @@ final class ObjectReplies {
     if (Negotiation.wantsTable(ctx)) {
       IncludeObject include = IncludeObject.parse(ctx.request().getParam("includeObject"));
       ObjectNode table =
-          Tables.table(type, List.of(object), Metadata.resourceVersion(object), include, clock.instant());
+          Tables.table(
+              type, List.of(object), Metadata.resourceVersion(object), include, clock.instant());
       Replies.bytes(ctx, code, Replies.JSON, Json.toBytes(table));
       return;
     }

@@ -34,16 +34,22 @@ final class ReadHandler {
         .compose(
             result -> {
               if (result.items().size() <= INLINE_ENCODE_LIMIT) {
-                return io.vertx.core.Future.succeededFuture(encode(path, result, filter, table, include));
+                return io.vertx.core.Future.succeededFuture(
+                    encode(path, result, filter, table, include));
               }
-              return api.vertx().executeBlocking(() -> encode(path, result, filter, table, include), false);
+              return api.vertx()
+                  .executeBlocking(() -> encode(path, result, filter, table, include), false);
             })
         .onSuccess(bytes -> Replies.bytes(ctx, 200, Replies.JSON, bytes))
         .onFailure(ctx::fail);
   }
 
   private byte[] encode(
-      ResourcePath path, ListResult result, ObjectFilter filter, boolean table, IncludeObject include) {
+      ResourcePath path,
+      ListResult result,
+      ObjectFilter filter,
+      boolean table,
+      IncludeObject include) {
     return table
         ? ListEncoder.table(path.type(), result, filter, include, api.clock().instant())
         : ListEncoder.list(path.type(), result, filter);

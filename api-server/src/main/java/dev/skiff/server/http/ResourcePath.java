@@ -7,8 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * A parsed resource URL: {@code /api/v1/[namespaces/{ns}/]{resource}[/{name}[/{sub}]]} or the
- * same under {@code /apis/{group}/{version}}.
+ * A parsed resource URL: {@code /api/v1/[namespaces/{ns}/]{resource}[/{name}[/{sub}]]} or the same
+ * under {@code /apis/{group}/{version}}.
  *
  * @param namespace the URL's namespace, or null (cluster-wide collection or cluster-scoped kind)
  * @param name the object's name, or null for a collection

@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * Routes {@code /api/v1/...} and {@code /apis/{group}/{version}/...} resource URLs to the handler
- * for the method and the kind of path (collection, object, subresource). Unknown resources are
- * 404; a method the path does not support is 405.
+ * for the method and the kind of path (collection, object, subresource). Unknown resources are 404;
+ * a method the path does not support is 405.
  */
 public final class ResourceRoutes {
   private final ReadHandler read;
@@ -38,7 +38,10 @@ public final class ResourceRoutes {
         .handler(
             ctx ->
                 dispatch(
-                    ctx, ctx.pathParam("param0"), ctx.pathParam("param1"), ctx.pathParam("param2")));
+                    ctx,
+                    ctx.pathParam("param0"),
+                    ctx.pathParam("param1"),
+                    ctx.pathParam("param2")));
   }
 
   private void dispatch(RoutingContext ctx, String group, String version, String rest) {
@@ -142,5 +145,4 @@ public final class ResourceRoutes {
       ctx.fail(Errors.methodNotAllowed());
     }
   }
-
 }

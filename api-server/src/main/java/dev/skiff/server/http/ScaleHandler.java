@@ -85,7 +85,8 @@ final class ScaleHandler {
       return current;
     }
     ((ObjectNode) current.with("spec")).put("replicas", desired);
-    Metadata.of(current).put("generation", current.path("metadata").path("generation").asLong(1) + 1);
+    Metadata.of(current)
+        .put("generation", current.path("metadata").path("generation").asLong(1) + 1);
     return current;
   }
 
@@ -95,7 +96,8 @@ final class ScaleHandler {
     scale.put("apiVersion", "autoscaling/v1");
     ObjectNode meta = scale.putObject("metadata");
     JsonNode source = object.path("metadata");
-    for (String field : new String[] {"name", "namespace", "uid", "resourceVersion", "creationTimestamp"}) {
+    for (String field :
+        new String[] {"name", "namespace", "uid", "resourceVersion", "creationTimestamp"}) {
       if (source.has(field)) {
         meta.set(field, source.get(field));
       }

@@ -56,16 +56,22 @@ final class WatchHandler {
       start = list.map(dev.skiff.server.store.ListResult::resourceVersion);
     } else {
       initial = Future.succeededFuture(List.of());
-      start = Future.succeededFuture(rv == 0 ? api.registry().store().currentResourceVersion() : rv);
+      start =
+          Future.succeededFuture(rv == 0 ? api.registry().store().currentResourceVersion() : rv);
     }
     start
         .compose(
             from ->
                 api.registry()
                     .store()
-                    .watch(new WatchRequest(resource, namespace, from, null), stream::onEvent, v -> stream.finish())
+                    .watch(
+                        new WatchRequest(resource, namespace, from, null),
+                        stream::onEvent,
+                        v -> stream.finish())
                     .onSuccess(
-                        w -> stream.begin(w, initial.result(), from, initialBookmark, bookmarks, timeout)))
+                        w ->
+                            stream.begin(
+                                w, initial.result(), from, initialBookmark, bookmarks, timeout)))
         .onFailure(ctx::fail);
   }
 

@@ -80,8 +80,12 @@ final class WatchStream {
    * @param startRv the version the watch starts after
    */
   void begin(
-      Watch storeWatch, List<ObjectNode> initial, long startRv, boolean initialBookmark,
-      boolean bookmarks, Long timeoutSeconds) {
+      Watch storeWatch,
+      List<ObjectNode> initial,
+      long startRv,
+      boolean initialBookmark,
+      boolean bookmarks,
+      Long timeoutSeconds) {
     this.watch = storeWatch;
     if (closed || ctx.response().closed()) {
       release();
@@ -107,7 +111,8 @@ final class WatchStream {
     pending.clear();
     held.forEach(this::onEvent);
     if (bookmarks && api.bookmarkIntervalMillis() > 0) {
-      bookmarkTimer = api.vertx().setPeriodic(api.bookmarkIntervalMillis(), id -> writeBookmark(false));
+      bookmarkTimer =
+          api.vertx().setPeriodic(api.bookmarkIntervalMillis(), id -> writeBookmark(false));
     }
     if (timeoutSeconds != null && timeoutSeconds > 0) {
       timeoutTimer = api.vertx().setTimer(timeoutSeconds * 1000, id -> finish());
@@ -143,7 +148,11 @@ final class WatchStream {
         table
             ? Json.toBytes(
                 Tables.table(
-                    type, List.of(object), Metadata.resourceVersion(object), include, api.clock().instant()))
+                    type,
+                    List.of(object),
+                    Metadata.resourceVersion(object),
+                    include,
+                    api.clock().instant()))
             : Json.toBytes(object);
     send(eventType, body);
   }

@@ -70,7 +70,8 @@ final class WriteHandler {
                 if (filter.test(item)) {
                   deleted.add(
                       api.registry()
-                          .delete(path.type(), Metadata.namespace(item), Metadata.name(item), options));
+                          .delete(
+                              path.type(), Metadata.namespace(item), Metadata.name(item), options));
                 }
               }
               return Future.all(deleted).map(all -> all.<ObjectNode>list());

@@ -16,8 +16,8 @@ import java.util.Map;
  * A minimal OpenAPI v3: an index of group-versions and, per group-version, one PATCH operation per
  * kind carrying {@code x-kubernetes-group-version-kind} and the {@code fieldValidation} query
  * parameter. That parameter tells kubectl the server validates, so it skips client-side schema
- * validation. No request body content is advertised: listing strategic-merge-patch there would
- * make kubectl build patches from schemas this document does not have.
+ * validation. No request body content is advertised: listing strategic-merge-patch there would make
+ * kubectl build patches from schemas this document does not have.
  */
 public final class OpenApiDocuments {
   private final Map<String, byte[]> byPath = new LinkedHashMap<>();
@@ -33,7 +33,8 @@ public final class OpenApiDocuments {
     }
     ObjectNode idx = Json.mapper().createObjectNode();
     ObjectNode paths = idx.putObject("paths");
-    byPath.keySet()
+    byPath
+        .keySet()
         .forEach(
             p ->
                 paths
@@ -73,7 +74,12 @@ public final class OpenApiDocuments {
           .put("kind", t.kind());
       ArrayNode params = patch.putArray("parameters");
       for (String name : new String[] {"fieldValidation", "fieldManager", "dryRun", "force"}) {
-        params.addObject().put("name", name).put("in", "query").putObject("schema").put("type", "string");
+        params
+            .addObject()
+            .put("name", name)
+            .put("in", "query")
+            .putObject("schema")
+            .put("type", "string");
       }
       patch.putObject("responses");
     }

@@ -5,11 +5,11 @@ import dev.skiff.api.resource.ResourceType;
 import java.util.List;
 
 /**
- * The garbage collector's hook into deletion. Cascading by ownerReferences is not the API
- * server's job: a collector watching DELETED events removes dependents (Background). For
- * Foreground and Orphan it returns the finalizers to add ("foregroundDeletion", "orphan"); the
- * object then only gets a deletionTimestamp and the collector removes the finalizer when done. The
- * default adds none, so every deletion behaves like Background without dependents.
+ * The garbage collector's hook into deletion. Cascading by ownerReferences is not the API server's
+ * job: a collector watching DELETED events removes dependents (Background). For Foreground and
+ * Orphan it returns the finalizers to add ("foregroundDeletion", "orphan"); the object then only
+ * gets a deletionTimestamp and the collector removes the finalizer when done. The default adds
+ * none, so every deletion behaves like Background without dependents.
  */
 @FunctionalInterface
 public interface DeletionHook {

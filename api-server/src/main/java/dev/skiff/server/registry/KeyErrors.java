@@ -6,8 +6,8 @@ import dev.skiff.api.status.StatusException;
 import io.vertx.core.Future;
 
 /**
- * Re-words the store's NotFound/AlreadyExists/Conflict for one object so messages name the
- * resource as the real server does ({@code deployments.apps "api" not found}).
+ * Re-words the store's NotFound/AlreadyExists/Conflict for one object so messages name the resource
+ * as the real server does ({@code deployments.apps "api" not found}).
  */
 final class KeyErrors {
   private KeyErrors() {}

@@ -74,7 +74,11 @@ public final class NamespaceTerminator {
                       ObjectRegistry.key(Resources.NAMESPACES, null, namespace),
                       Deleter::requireReleased)
                   .<Void>mapEmpty()
-                  .recover(e -> KeyErrors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e));
+                  .recover(
+                      e ->
+                          KeyErrors.isNotFound(e)
+                              ? Future.succeededFuture()
+                              : Future.failedFuture(e));
             });
   }
 
@@ -90,7 +94,11 @@ public final class NamespaceTerminator {
                   deletes.add(
                       registry
                           .delete(type, namespace, Metadata.name(item), DeleteOptions.DEFAULT)
-                          .recover(e -> KeyErrors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e)));
+                          .recover(
+                              e ->
+                                  KeyErrors.isNotFound(e)
+                                      ? Future.succeededFuture()
+                                      : Future.failedFuture(e)));
                 }
               }
               return Future.join(deletes).map(v -> list.items().isEmpty());

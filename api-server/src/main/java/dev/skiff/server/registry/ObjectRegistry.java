@@ -46,9 +46,7 @@ public final class ObjectRegistry {
   }
 
   public Future<ObjectNode> get(ResourceType type, String namespace, String name) {
-    return store
-        .get(key(type, namespace, name))
-        .recover(e -> KeyErrors.reword(e, type, name));
+    return store.get(key(type, namespace, name)).recover(e -> KeyErrors.reword(e, type, name));
   }
 
   /** A snapshot of one namespace, or of all (namespace null, and always for cluster kinds). */
@@ -67,7 +65,9 @@ public final class ObjectRegistry {
     String name = Metadata.name(object);
     ObjectKey key = key(type, namespace, name);
     Future<Void> namespaceReady =
-        type.namespaced() ? namespaces.requireActive(namespace, type, name) : Future.succeededFuture();
+        type.namespaced()
+            ? namespaces.requireActive(namespace, type, name)
+            : Future.succeededFuture();
     return namespaceReady.compose(
         v ->
             (dryRun ? absent(key, object) : store.create(key, object))
@@ -76,7 +76,11 @@ public final class ObjectRegistry {
 
   /** PUT: replaces the object (or only its status). */
   public Future<ObjectNode> replace(
-      ResourceType type, String namespace, String name, ObjectNode body, Subresource sub,
+      ResourceType type,
+      String namespace,
+      String name,
+      ObjectNode body,
+      Subresource sub,
       boolean dryRun) {
     return update(
         type,
@@ -90,8 +94,13 @@ public final class ObjectRegistry {
    * ({@link Written#created()} true).
    */
   public Future<Written> patch(
-      ResourceType type, String namespace, String name, byte[] body, String contentType,
-      Subresource sub, boolean dryRun) {
+      ResourceType type,
+      String namespace,
+      String name,
+      byte[] body,
+      String contentType,
+      Subresource sub,
+      boolean dryRun) {
     UpdateFunction function =
         current ->
             updatePolicy.next(
@@ -136,7 +145,8 @@ public final class ObjectRegistry {
     }
     return store
         .delete(key, Deleter::requireReleased)
-        .recover(e -> KeyErrors.isNotFound(e) ? Future.succeededFuture(object) : Future.failedFuture(e));
+        .recover(
+            e -> KeyErrors.isNotFound(e) ? Future.succeededFuture(object) : Future.failedFuture(e));
   }
 
   private Future<ObjectNode> absent(ObjectKey key, ObjectNode object) {
@@ -145,7 +155,8 @@ public final class ObjectRegistry {
         .transform(
             ar -> {
               if (ar.succeeded()) {
-                return Future.failedFuture(StatusException.alreadyExists("", key.resource(), key.name()));
+                return Future.failedFuture(
+                    StatusException.alreadyExists("", key.resource(), key.name()));
               }
               return KeyErrors.isNotFound(ar.cause())
                   ? Future.succeededFuture(object)

@@ -25,7 +25,11 @@ public final class PatchTypes {
         return object;
       }
     } catch (IOException e) {
-      throw StatusException.badRequest("error decoding YAML: " + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j ? j.getOriginalMessage() : e.getMessage()));
+      throw StatusException.badRequest(
+          "error decoding YAML: "
+              + (e instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                  ? j.getOriginalMessage()
+                  : e.getMessage()));
     }
     throw StatusException.badRequest("error decoding YAML: the body is not an object");
   }

@@ -23,7 +23,11 @@ final class TypeCheck {
     }
     if (!kind.isEmpty() && !kind.equals(type.kind())) {
       throw StatusException.badRequest(
-          "the kind in the data (" + kind + ") does not match the expected kind (" + type.kind() + ")");
+          "the kind in the data ("
+              + kind
+              + ") does not match the expected kind ("
+              + type.kind()
+              + ")");
     }
     body.put("apiVersion", type.apiVersion());
     body.put("kind", type.kind());
@@ -47,7 +51,11 @@ final class TypeCheck {
     String inBody = text(meta.get("name"));
     if (!inBody.isEmpty() && !inBody.equals(urlName)) {
       throw StatusException.badRequest(
-          "the name of the object (" + inBody + ") does not match the name on the URL (" + urlName + ")");
+          "the name of the object ("
+              + inBody
+              + ") does not match the name on the URL ("
+              + urlName
+              + ")");
     }
     meta.put("name", urlName);
   }

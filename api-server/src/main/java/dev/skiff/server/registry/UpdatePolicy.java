@@ -7,9 +7,9 @@ import dev.skiff.api.status.StatusException;
 import java.util.List;
 
 /**
- * Computes the object to store from the current one and a client's full object (PUT, or the
- * result of a patch): resourceVersion precondition, server-owned metadata kept, status semantics
- * of the status subresource, defaulting and validation, and the generation bump on spec changes.
+ * Computes the object to store from the current one and a client's full object (PUT, or the result
+ * of a patch): resourceVersion precondition, server-owned metadata kept, status semantics of the
+ * status subresource, defaulting and validation, and the generation bump on spec changes.
  */
 final class UpdatePolicy {
   private static final List<String> SERVER_OWNED =
@@ -53,7 +53,8 @@ final class UpdatePolicy {
     keepServerOwned(current, Metadata.of(next));
     next = admission.admit(type, next, current);
     if (type.hasSpec() && !JsonEquality.same(next.get("spec"), current.get("spec"))) {
-      Metadata.of(next).put("generation", current.path("metadata").path("generation").asLong(1) + 1);
+      Metadata.of(next)
+          .put("generation", current.path("metadata").path("generation").asLong(1) + 1);
     }
     return JsonEquality.same(next, current) ? current : next;
   }

@@ -42,7 +42,10 @@ final class Cells {
   static String selector(JsonNode selector) {
     List<String> parts = new ArrayList<>();
     Map<String, String> sorted = new TreeMap<>();
-    selector.path("matchLabels").properties().forEach(e -> sorted.put(e.getKey(), e.getValue().asText()));
+    selector
+        .path("matchLabels")
+        .properties()
+        .forEach(e -> sorted.put(e.getKey(), e.getValue().asText()));
     sorted.forEach((k, v) -> parts.add(k + "=" + v));
     for (JsonNode expr : selector.path("matchExpressions")) {
       String key = expr.path("key").asText();

@@ -7,8 +7,7 @@ public record Column(String name, String type, String format, String description
   }
 
   public static Column ageColumn() {
-    return new Column(
-        "Age", "string", "", "CreationTimestamp is when this object was created.", 0);
+    return new Column("Age", "string", "", "CreationTimestamp is when this object was created.", 0);
   }
 
   public static Column text(String name, String description) {

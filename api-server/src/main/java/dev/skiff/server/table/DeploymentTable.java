@@ -10,7 +10,8 @@ final class DeploymentTable implements TableConvertor {
       List.of(
           Column.nameColumn(),
           Column.text("Ready", "Number of the pod with ready state"),
-          Column.number("Up-to-date", "Total number of non-terminated pods with the desired template."),
+          Column.number(
+              "Up-to-date", "Total number of non-terminated pods with the desired template."),
           Column.number("Available", "Total number of available pods."),
           Column.ageColumn(),
           Column.wide("Containers", "Names of each container in the template."),

@@ -63,7 +63,8 @@ final class EventTable implements TableConvertor {
   }
 
   private static String source(JsonNode e) {
-    String component = firstNonEmpty(e.path("source").path("component"), e.path("reportingComponent"));
+    String component =
+        firstNonEmpty(e.path("source").path("component"), e.path("reportingComponent"));
     String instance = firstNonEmpty(e.path("source").path("host"), e.path("reportingInstance"));
     return instance.isEmpty() ? component : component + ", " + instance;
   }

@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.TreeSet;
 
 /**
- * kubectl get nodes: NAME STATUS ROLES AGE VERSION [INTERNAL-IP EXTERNAL-IP OS-IMAGE
- * KERNEL-VERSION CONTAINER-RUNTIME].
+ * kubectl get nodes: NAME STATUS ROLES AGE VERSION [INTERNAL-IP EXTERNAL-IP OS-IMAGE KERNEL-VERSION
+ * CONTAINER-RUNTIME].
  */
 final class NodeTable implements TableConvertor {
   private static final String ROLE_PREFIX = "node-role.kubernetes.io/";
@@ -68,9 +68,11 @@ final class NodeTable implements TableConvertor {
         .properties()
         .forEach(
             e -> {
-              if (e.getKey().startsWith(ROLE_PREFIX) && e.getKey().length() > ROLE_PREFIX.length()) {
+              if (e.getKey().startsWith(ROLE_PREFIX)
+                  && e.getKey().length() > ROLE_PREFIX.length()) {
                 roles.add(e.getKey().substring(ROLE_PREFIX.length()));
-              } else if (e.getKey().equals("kubernetes.io/role") && !e.getValue().asText().isEmpty()) {
+              } else if (e.getKey().equals("kubernetes.io/role")
+                  && !e.getValue().asText().isEmpty()) {
                 roles.add(e.getValue().asText());
               }
             });

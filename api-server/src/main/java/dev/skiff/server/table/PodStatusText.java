@@ -74,7 +74,8 @@ record PodStatusText(String ready, String reason, String restarts) {
           reason = terminated.path("reason").asText();
         } else if (!terminated.isMissingNode()) {
           int signal = terminated.path("signal").asInt(0);
-          reason = signal != 0 ? "Signal:" + signal : "ExitCode:" + terminated.path("exitCode").asInt();
+          reason =
+              signal != 0 ? "Signal:" + signal : "ExitCode:" + terminated.path("exitCode").asInt();
         } else if (c.path("ready").asBoolean(false) && state.has("running")) {
           hasRunning = true;
           readyCount++;
@@ -93,7 +94,8 @@ record PodStatusText(String ready, String reason, String restarts) {
     }
     String restartText = Long.toString(restarts);
     if (restarts != 0 && lastRestart != null) {
-      restartText = restarts + " (" + Age.human(java.time.Duration.between(lastRestart, now)) + " ago)";
+      restartText =
+          restarts + " (" + Age.human(java.time.Duration.between(lastRestart, now)) + " ago)";
     }
     return new PodStatusText(readyCount + "/" + total, reason, restartText);
   }

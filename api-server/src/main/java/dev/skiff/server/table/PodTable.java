@@ -18,7 +18,8 @@ final class PodTable implements TableConvertor {
           Column.ageColumn(),
           Column.wide("IP", "IP address allocated to the pod."),
           Column.wide("Node", "NodeName is a request to schedule this pod onto a specific node."),
-          Column.wide("Nominated Node", "nominatedNodeName is set when this pod preempts other pods."),
+          Column.wide(
+              "Nominated Node", "nominatedNodeName is set when this pod preempts other pods."),
           Column.wide("Readiness Gates", "If specified, all readiness gates will be evaluated."));
 
   @Override

@@ -49,7 +49,8 @@ public final class Tables {
     }
     ArrayNode columns = table.putArray("columnDefinitions");
     for (Column c : convertor.columns()) {
-      columns.addObject()
+      columns
+          .addObject()
           .put("name", c.name())
           .put("type", c.type())
           .put("format", c.format())

@@ -3,7 +3,6 @@ package dev.skiff.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -16,7 +15,7 @@ class ApiErrorsIT {
   @BeforeAll
   static void start() {
     servers = TestApiServers.start(1);
-    http = new Http(servers.url(0));
+    http = Http.of(servers, 0);
   }
 
   @AfterAll
@@ -27,7 +26,7 @@ class ApiErrorsIT {
   @Test
   void missingTokenIsUnauthorized() {
     Http.Reply r =
-        http.send(HttpRequest.newBuilder(URI.create(servers.url(0) + "/api/v1/pods")).GET().build());
+        http.send(http.unauthenticated(URI.create(servers.url(0) + "/api/v1/pods")).GET().build());
     assertStatus(r, 401, "Unauthorized");
   }
 
@@ -35,7 +34,7 @@ class ApiErrorsIT {
   void wrongTokenIsUnauthorized() {
     Http.Reply r =
         http.send(
-            HttpRequest.newBuilder(URI.create(servers.url(0) + "/api/v1/pods"))
+            http.unauthenticated(URI.create(servers.url(0) + "/api/v1/pods"))
                 .header("Authorization", "Bearer nope")
                 .GET()
                 .build());
@@ -45,7 +44,8 @@ class ApiErrorsIT {
   @Test
   void healthAndVersionNeedNoToken() {
     for (String path : new String[] {"/healthz", "/livez", "/readyz", "/version"}) {
-      Http.Reply r = http.send(HttpRequest.newBuilder(URI.create(servers.url(0) + path)).GET().build());
+      Http.Reply r =
+          http.send(http.unauthenticated(URI.create(servers.url(0) + path)).GET().build());
       assertThat(r.code()).as(path).isEqualTo(200);
     }
   }
@@ -53,7 +53,15 @@ class ApiErrorsIT {
   @Test
   void unknownPathsAndResourcesAreNotFound() {
     for (String path :
-        new String[] {"/nope", "/api/v2", "/api/v1/foos", "/apis/apps/v1/pods", "/apis/nope/v1", "/openapi/v2", "/api/v1/pods/web"}) {
+        new String[] {
+          "/nope",
+          "/api/v2",
+          "/api/v1/foos",
+          "/apis/apps/v1/pods",
+          "/apis/nope/v1",
+          "/openapi/v2",
+          "/api/v1/pods/web"
+        }) {
       Http.Reply r = http.get(path);
       assertStatus(r, 404, "NotFound");
       assertThat(r.json().path("message").asText())
@@ -66,12 +74,14 @@ class ApiErrorsIT {
   void missingObjectIsNotFoundNamingTheResource() {
     Http.Reply r = http.get("/apis/apps/v1/namespaces/default/deployments/nosuch");
     assertStatus(r, 404, "NotFound");
-    assertThat(r.json().path("message").asText()).isEqualTo("deployments.apps \"nosuch\" not found");
+    assertThat(r.json().path("message").asText())
+        .isEqualTo("deployments.apps \"nosuch\" not found");
   }
 
   @Test
   void malformedJsonIsBadRequest() {
-    Http.Reply r = http.send("POST", "/api/v1/namespaces/default/pods", "application/json", "{\"kind\":");
+    Http.Reply r =
+        http.send("POST", "/api/v1/namespaces/default/pods", "application/json", "{\"kind\":");
     assertStatus(r, 400, "BadRequest");
   }
 
@@ -79,7 +89,12 @@ class ApiErrorsIT {
   void unsupportedContentTypeIsUnsupportedMediaType() {
     Http.Reply r = http.send("POST", "/api/v1/namespaces/default/configmaps-no", "text/plain", "x");
     assertStatus(r, 404, "NotFound");
-    r = http.send("POST", "/api/v1/namespaces/default/pods", "application/vnd.kubernetes.protobuf", "k8s");
+    r =
+        http.send(
+            "POST",
+            "/api/v1/namespaces/default/pods",
+            "application/vnd.kubernetes.protobuf",
+            "k8s");
     assertStatus(r, 415, "UnsupportedMediaType");
     r = http.send("PATCH", "/api/v1/namespaces/default/pods/x", "application/json", "{}");
     assertStatus(r, 415, "UnsupportedMediaType");
@@ -87,7 +102,10 @@ class ApiErrorsIT {
 
   @Test
   void oversizedBodyIsRequestEntityTooLarge() {
-    String big = "{\"metadata\":{\"name\":\"big\",\"annotations\":{\"a\":\"" + "x".repeat(4 * 1024 * 1024) + "\"}}}";
+    String big =
+        "{\"metadata\":{\"name\":\"big\",\"annotations\":{\"a\":\""
+            + "x".repeat(4 * 1024 * 1024)
+            + "\"}}}";
     Http.Reply r = http.send("POST", "/api/v1/namespaces/default/pods", "application/json", big);
     assertStatus(r, 413, "RequestEntityTooLarge");
     assertThat(http.get("/api/v1/namespaces/default/pods/big").code()).isEqualTo(404);
@@ -105,7 +123,9 @@ class ApiErrorsIT {
   void creatingInAMissingNamespaceIsNotFound() {
     Http.Reply r =
         http.send(
-            "POST", "/api/v1/namespaces/ghost/pods", "application/json",
+            "POST",
+            "/api/v1/namespaces/ghost/pods",
+            "application/json",
             "{\"metadata\":{\"name\":\"p\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"i\"}]}}");
     assertStatus(r, 404, "NotFound");
     assertThat(r.json().path("message").asText()).isEqualTo("namespaces \"ghost\" not found");
@@ -115,7 +135,9 @@ class ApiErrorsIT {
   void bodyNamespaceDifferentFromUrlIsBadRequest() {
     Http.Reply r =
         http.send(
-            "POST", "/api/v1/namespaces/default/pods", "application/json",
+            "POST",
+            "/api/v1/namespaces/default/pods",
+            "application/json",
             "{\"metadata\":{\"name\":\"p\",\"namespace\":\"kube-system\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"i\"}]}}");
     assertStatus(r, 400, "BadRequest");
   }

@@ -2,18 +2,25 @@ package dev.skiff.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skiff.api.Json;
+import dev.skiff.server.auth.ServingCertificate;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
 import java.time.Duration;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 
 /** A blocking HTTP client for tests, sending the test token unless told otherwise. */
 public final class Http {
-  private final HttpClient client =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient client;
   private final String base;
 
   public record Reply(int code, String contentType, String body) {
@@ -22,8 +29,39 @@ public final class Http {
     }
   }
 
-  public Http(String base) {
+  /** A client of replica {@code index}, trusting its serving certificate. */
+  public static Http of(TestApiServers servers, int index) {
+    return new Http(servers.url(index), servers.replica(index).server().options().certificate());
+  }
+
+  public Http(String base, ServingCertificate certificate) {
     this.base = base;
+    HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+    if (certificate != null) {
+      builder.sslContext(trusting(certificate));
+    }
+    this.client = builder.build();
+  }
+
+  private static SSLContext trusting(ServingCertificate certificate) {
+    try {
+      KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+      store.load(null, null);
+      store.setCertificateEntry(
+          "skiff",
+          CertificateFactory.getInstance("X.509")
+              .generateCertificate(
+                  new ByteArrayInputStream(
+                      certificate.certificatePem().getBytes(StandardCharsets.US_ASCII))));
+      TrustManagerFactory trust =
+          TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(store);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return context;
+    } catch (GeneralSecurityException | IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public Reply get(String path) {
@@ -40,7 +78,11 @@ public final class Http {
       b.header("Content-Type", contentType);
     }
     return send(
-        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        b.method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
             .build());
   }
 
@@ -60,6 +102,10 @@ public final class Http {
     return HttpRequest.newBuilder(URI.create(base + path))
         .timeout(Duration.ofSeconds(20))
         .header("Authorization", "Bearer " + TestApiServers.TOKEN);
+  }
+
+  public HttpRequest.Builder unauthenticated(URI uri) {
+    return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(20));
   }
 
   public HttpClient client() {

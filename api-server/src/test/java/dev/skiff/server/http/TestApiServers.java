@@ -29,7 +29,8 @@ public final class TestApiServers implements AutoCloseable {
   public static final String TOKEN = "test-token-" + UUID.randomUUID();
 
   /** One replica. */
-  public record Replica(HazelcastInstance hazelcast, Vertx vertx, HzStore store, ApiServerVerticle server) {
+  public record Replica(
+      HazelcastInstance hazelcast, Vertx vertx, HzStore store, ApiServerVerticle server) {
     public String url() {
       return server.url();
     }
@@ -85,7 +86,8 @@ public final class TestApiServers implements AutoCloseable {
   /** Writes a kubeconfig pointing at replica {@code index}. */
   public Path kubeconfig(Path file, int index) {
     try {
-      KubeconfigFile.write(file, url(index), TOKEN, "skiff");
+      KubeconfigFile.write(
+          file, url(index), TOKEN, replicas.get(index).server().options().certificate(), "skiff");
       return file;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
