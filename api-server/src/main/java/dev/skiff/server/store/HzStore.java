@@ -27,6 +27,14 @@ import java.util.function.Consumer;
  * WatchCache}, which first catches up with the log's tail for a consistent read.
  *
  * <p>Any number of replicas (one HzStore per Hazelcast member) share one cluster's store.
+ *
+ * <p>Ownership: {@code create} and {@code update} take the object they are given (or the one the
+ * update function returns), stamp its resourceVersion and return it. Objects in list results and
+ * watch events are shared with the cache: never mutate them. A {@link WatchRequest#filter()} runs
+ * on the cache's thread while it applies changes: keep it fast and free of side effects.
+ *
+ * <p>Construct it off the event loop if convenient (it fetches Hazelcast proxies); loading the
+ * cache happens in the background, and lists and watches wait for it.
  */
 public final class HzStore implements Store, AutoCloseable {
   /** The Hazelcast map holding the objects; see {@code HazelcastConfigs}. */
