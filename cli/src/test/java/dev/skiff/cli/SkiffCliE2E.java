@@ -1,0 +1,102 @@
+package dev.skiff.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The built CLI, run as a separate process: the cluster lifecycle a user goes through. */
+class SkiffCliE2E {
+  @TempDir Path home;
+  SkiffProcess cli;
+
+  @BeforeEach
+  void setUp() {
+    cli = new SkiffProcess(home);
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    cli.skiff("down", "--name", "e2e");
+    cli.skiff("down", "--name", "e2e-b");
+  }
+
+  @Test
+  void upServesKubectlAndDownLeavesNothingRunning() throws Exception {
+    SkiffProcess.Result up = cli.skiff("up", "--name", "e2e");
+    assertThat(up.exitCode()).as(up.all()).isZero();
+    assertThat(up.stdout()).contains("is ready", "kubeconfig:", "kubectl get nodes");
+
+    SkiffProcess.Result path = cli.skiff("kubeconfig", "--name", "e2e");
+    assertThat(path.exitCode()).isZero();
+    Path kubeconfig = Path.of(path.stdout().strip());
+    SkiffProcess.Result namespaces = cli.kubectl(kubeconfig, "get", "namespaces");
+    assertThat(namespaces.exitCode()).as(namespaces.all()).isZero();
+    assertThat(namespaces.stdout()).contains("default", "kube-system", "kube-node-lease");
+
+    long pid = pid("e2e").orElseThrow();
+    SkiffProcess.Result down = cli.skiff("down", "--name", "e2e");
+    assertThat(down.exitCode()).as(down.all()).isZero();
+    assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    SkiffProcess.Result after =
+        cli.kubectl(kubeconfig, "get", "namespaces", "--request-timeout=3s");
+    assertThat(after.exitCode()).isNotZero();
+    SkiffProcess.Result status = cli.skiff("status", "--name", "e2e");
+    assertThat(status.stdout()).contains("not running");
+  }
+
+  @Test
+  void upTwiceSaysSoAndExitsZero() throws Exception {
+    assertThat(cli.skiff("up", "--name", "e2e").exitCode()).isZero();
+    SkiffProcess.Result again = cli.skiff("up", "--name", "e2e");
+    assertThat(again.exitCode()).isZero();
+    assertThat(again.stdout()).contains("already running");
+  }
+
+  @Test
+  void twoClustersRunSideBySide() throws Exception {
+    assertThat(cli.skiff("up", "--name", "e2e").exitCode()).isZero();
+    assertThat(cli.skiff("up", "--name", "e2e-b").exitCode()).isZero();
+    for (String name : List.of("e2e", "e2e-b")) {
+      Path kubeconfig = home.resolve("clusters").resolve(name).resolve("kubeconfig");
+      assertThat(cli.kubectl(kubeconfig, "get", "ns", "default").exitCode()).isZero();
+    }
+  }
+
+  @Test
+  void aClusterThatIsNotReadyInTimeFailsClearlyAndLeavesNothingRunning() throws Exception {
+    SkiffProcess.Result up = cli.skiff("up", "--name", "e2e", "--timeout", "0");
+    assertThat(up.exitCode()).isNotZero();
+    assertThat(up.stderr()).contains("did not become ready within 0 s");
+    assertThat(pid("e2e")).isEmpty();
+    assertThat(cli.skiff("status", "--name", "e2e").stdout()).contains("not running");
+  }
+
+  @Test
+  void badArgumentsAreRefusedWithAClearMessage() throws Exception {
+    SkiffProcess.Result up = cli.skiff("up", "--name", "e2e", "--runtime", "vm");
+    assertThat(up.exitCode()).isEqualTo(2);
+    assertThat(up.stderr()).contains("--runtime must be process or docker");
+  }
+
+  @Test
+  void downPurgeDeletesTheClusterDirectory() throws Exception {
+    assertThat(cli.skiff("up", "--name", "e2e").exitCode()).isZero();
+    Path dir = home.resolve("clusters").resolve("e2e");
+    assertThat(dir).exists();
+    assertThat(cli.skiff("down", "--name", "e2e", "--purge").exitCode()).isZero();
+    assertThat(Files.exists(dir)).isFalse();
+  }
+
+  private Optional<Long> pid(String name) {
+    return new ClusterHome(name, home.resolve("clusters").resolve(name))
+        .runningProcess()
+        .map(ProcessHandle::pid);
+  }
+}
