@@ -142,7 +142,7 @@ public final class ErrorList {
   record Verbatim(String text) {}
 
   /** Go's %q (strconv.Quote). */
-  static String quote(String s) {
+  public static String quote(String s) {
     StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
     s.codePoints()
         .forEach(

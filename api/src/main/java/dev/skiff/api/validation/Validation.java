@@ -16,6 +16,10 @@ import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.status.StatusCause;
 import dev.skiff.api.status.StatusException;
 import java.util.List;
+import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Validation as the Kubernetes API server does it, per kind, with its field paths, cause reasons
@@ -25,6 +29,51 @@ import java.util.List;
 public final class Validation {
   private Validation() {}
 
+  /** How one kind is checked on create and, additionally, on update. */
+  private record Rules<T extends KubeObject>(
+      Class<T> type, BiConsumer<T, ErrorList> create, Update<T> update) {
+    void run(KubeObject obj, KubeObject old, ErrorList errs) {
+      if (old != null && type.isInstance(old)) {
+        update.check(type.cast(obj), type.cast(old), errs);
+      }
+      create.accept(type.cast(obj), errs);
+    }
+  }
+
+  @FunctionalInterface
+  private interface Update<T> {
+    void check(T obj, T old, ErrorList errs);
+
+    static <T> Update<T> none() {
+      return (obj, old, errs) -> {};
+    }
+  }
+
+  private static final Map<Class<?>, Rules<?>> RULES =
+      Stream.of(
+              new Rules<>(Pod.class, PodValidation::validate, PodValidation::validateUpdateSpec),
+              new Rules<>(
+                  Service.class, ServiceValidation::validate, ServiceIpValidation::validateUpdate),
+              new Rules<>(
+                  Deployment.class,
+                  WorkloadValidation::validate,
+                  WorkloadValidation::validateUpdate),
+              new Rules<>(
+                  ReplicaSet.class,
+                  WorkloadValidation::validate,
+                  WorkloadValidation::validateUpdate),
+              new Rules<>(
+                  EndpointSlice.class,
+                  EndpointSliceValidation::validate,
+                  EndpointSliceValidation::validateUpdate),
+              new Rules<>(Node.class, NodeValidation::validate, NodeValidation::validateUpdate),
+              new Rules<>(Endpoints.class, EndpointsValidation::validate, Update.<Endpoints>none()),
+              new Rules<>(Namespace.class, NamespaceValidation::validate, Update.<Namespace>none()),
+              new Rules<>(Event.class, EventValidation::validate, Update.<Event>none()),
+              new Rules<>(Lease.class, LeaseValidation::validate, Update.<Lease>none()),
+              new Rules<>(Scale.class, LeaseValidation::validate, Update.<Scale>none()))
+          .collect(Collectors.toUnmodifiableMap(Rules::type, r -> r));
+
   /** The problems with {@code obj}; {@code old} is the stored object on update, null on create. */
   public static List<StatusCause> validate(KubeObject obj, KubeObject old) {
     ErrorList errs = new ErrorList();
@@ -32,50 +81,9 @@ public final class Validation {
       ObjectMetaValidation.validateUpdate(
           obj.metadata, old.metadata, FieldPath.root("metadata"), errs);
     }
-    if (obj instanceof Pod pod) {
-      if (old instanceof Pod oldPod) {
-        PodValidation.validateUpdateSpec(pod, oldPod, errs);
-      }
-      PodValidation.validate(pod, errs);
-    } else if (obj instanceof Service svc) {
-      if (old instanceof Service oldSvc) {
-        ServiceIpValidation.validateUpdate(svc, oldSvc, errs);
-      }
-      ServiceValidation.validate(svc, errs);
-    } else if (obj instanceof Deployment d) {
-      if (old instanceof Deployment o) {
-        WorkloadValidation.selectorImmutable(
-            d.spec == null ? null : d.spec.selector, o.spec == null ? null : o.spec.selector, errs);
-      }
-      WorkloadValidation.validate(d, errs);
-    } else if (obj instanceof ReplicaSet rs) {
-      if (old instanceof ReplicaSet o) {
-        WorkloadValidation.selectorImmutable(
-            rs.spec == null ? null : rs.spec.selector,
-            o.spec == null ? null : o.spec.selector,
-            errs);
-      }
-      WorkloadValidation.validate(rs, errs);
-    } else if (obj instanceof EndpointSlice es) {
-      if (old instanceof EndpointSlice o) {
-        EndpointSliceValidation.validateUpdate(es, o, errs);
-      }
-      EndpointSliceValidation.validate(es, errs);
-    } else if (obj instanceof Node node) {
-      if (old instanceof Node o) {
-        NodeValidation.validateUpdate(node, o, errs);
-      }
-      NodeValidation.validate(node, errs);
-    } else if (obj instanceof Endpoints ep) {
-      EndpointsValidation.validate(ep, errs);
-    } else if (obj instanceof Namespace ns) {
-      NamespaceValidation.validate(ns, errs);
-    } else if (obj instanceof Event ev) {
-      EventValidation.validate(ev, errs);
-    } else if (obj instanceof Lease lease) {
-      LeaseValidation.validate(lease, errs);
-    } else if (obj instanceof Scale scale) {
-      LeaseValidation.validate(scale, errs);
+    Rules<?> rules = RULES.get(obj.getClass());
+    if (rules != null) {
+      rules.run(obj, old, errs);
     }
     return errs.causes();
   }

@@ -50,7 +50,19 @@ public final class WorkloadValidation {
   }
 
   /** apps/v1: spec.selector may not change. */
-  static void selectorImmutable(LabelSelector selector, LabelSelector old, ErrorList errs) {
+  static void validateUpdate(Deployment d, Deployment old, ErrorList errs) {
+    selectorImmutable(
+        d.spec == null ? null : d.spec.selector, old.spec == null ? null : old.spec.selector, errs);
+  }
+
+  static void validateUpdate(ReplicaSet rs, ReplicaSet old, ErrorList errs) {
+    selectorImmutable(
+        rs.spec == null ? null : rs.spec.selector,
+        old.spec == null ? null : old.spec.selector,
+        errs);
+  }
+
+  private static void selectorImmutable(LabelSelector selector, LabelSelector old, ErrorList errs) {
     if (!Objects.equals(tree(selector), tree(old))) {
       errs.invalid(FieldPath.root("spec", "selector"), selector, "field is immutable");
     }
