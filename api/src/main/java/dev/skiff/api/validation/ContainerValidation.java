@@ -88,6 +88,9 @@ final class ContainerValidation {
       errs.notSupported(p.child("restartPolicy"), c.restartPolicy, List.of("Always"));
     }
     String why = "may not be set for init containers without restartPolicy=Always";
+    if (c.lifecycle != null) {
+      errs.forbidden(p.child("lifecycle"), why);
+    }
     if (c.livenessProbe != null) {
       errs.forbidden(p.child("livenessProbe"), why);
     }

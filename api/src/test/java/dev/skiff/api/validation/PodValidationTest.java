@@ -241,6 +241,25 @@ class PodValidationTest {
                 "FieldValueForbidden",
                 "Forbidden: may not be set for init containers without restartPolicy=Always")),
         row(
+            "init containers have no lifecycle hooks",
+            (Pod p) -> {
+              Container init = sidecar("init");
+              init.lifecycle =
+                  Map.of("preStop", Map.of("exec", Map.of("command", List.of("true"))));
+              p.spec.initContainers = List.of(init);
+            },
+            cause(
+                "spec.initContainers[0].lifecycle",
+                "FieldValueForbidden",
+                "Forbidden: may not be set for init containers without restartPolicy=Always")),
+        row(
+            "sidecar init containers may have probes",
+            (Pod p) -> {
+              Container init = withProbe(sidecar("proxy"));
+              init.restartPolicy = "Always";
+              p.spec.initContainers = List.of(init);
+            }),
+        row(
             "env name has no '='",
             (Pod p) -> web(p).env.get(0).name = "A=B",
             cause(
