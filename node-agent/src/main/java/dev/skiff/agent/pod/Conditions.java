@@ -1,0 +1,67 @@
+package dev.skiff.agent.pod;
+
+import dev.skiff.agent.Times;
+import dev.skiff.api.model.core.ContainerStatus;
+import dev.skiff.api.model.core.PodCondition;
+import dev.skiff.api.model.core.PodStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The pod conditions the node agent owns: PodScheduled (kept), Initialized, ContainersReady and
+ * Ready; a condition keeps its lastTransitionTime while its status does not change.
+ */
+final class Conditions {
+  private Conditions() {}
+
+  static List<PodCondition> of(PodStatus old, PodStatus now, int containers, Instant at) {
+    List<String> unready = new ArrayList<>();
+    for (ContainerStatus s : now.containerStatuses) {
+      if (!Boolean.TRUE.equals(s.ready)) {
+        unready.add(s.name);
+      }
+    }
+    boolean completed = PodPhase.SUCCEEDED.equals(now.phase);
+    boolean ready = containers > 0 && unready.isEmpty() && !PodPhase.isTerminal(now.phase);
+    String reason = completed ? "PodCompleted" : ready ? null : "ContainersNotReady";
+    String message =
+        ready || completed
+            ? null
+            : "containers with unready status: [" + String.join(" ", unready) + "]";
+    List<PodCondition> list = new ArrayList<>();
+    PodCondition scheduled = find(old, "PodScheduled");
+    list.add(scheduled != null ? scheduled : condition(old, "PodScheduled", true, null, null, at));
+    list.add(condition(old, "Initialized", true, completed ? "PodCompleted" : null, null, at));
+    list.add(condition(old, "ContainersReady", ready, reason, message, at));
+    list.add(condition(old, "Ready", ready, reason, message, at));
+    return list;
+  }
+
+  private static PodCondition condition(
+      PodStatus old, String type, boolean value, String reason, String message, Instant at) {
+    PodCondition c = new PodCondition();
+    c.type = type;
+    c.status = value ? "True" : "False";
+    c.reason = reason;
+    c.message = message;
+    PodCondition previous = find(old, type);
+    c.lastTransitionTime =
+        previous != null && c.status.equals(previous.status) && previous.lastTransitionTime != null
+            ? previous.lastTransitionTime
+            : Times.time(at);
+    return c;
+  }
+
+  private static PodCondition find(PodStatus status, String type) {
+    if (status == null || status.conditions == null) {
+      return null;
+    }
+    for (PodCondition c : status.conditions) {
+      if (type.equals(c.type)) {
+        return c;
+      }
+    }
+    return null;
+  }
+}

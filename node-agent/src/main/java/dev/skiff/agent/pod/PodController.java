@@ -1,0 +1,215 @@
+package dev.skiff.agent.pod;
+
+import dev.skiff.agent.logs.LogStore;
+import dev.skiff.agent.pod.env.ServiceEnv;
+import dev.skiff.agent.probe.Prober;
+import dev.skiff.agent.runtime.ContainerRuntime;
+import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.client.controller.Controller;
+import dev.skiff.api.client.informer.Informer;
+import dev.skiff.api.client.informer.InformerOptions;
+import dev.skiff.api.model.core.ContainerStatus;
+import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.Service;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The pod workers of a node: watches the pods bound to this node (and Services, for their
+ * environment variables), turns every change (and every runtime event) into a pod key, and syncs
+ * keys one at a time each. Removes what belongs to pods that no longer exist. Start and use it on
+ * one context (the agent verticle's).
+ */
+public final class PodController {
+  private static final Logger LOG = LoggerFactory.getLogger(PodController.class);
+
+  private final Vertx vertx;
+  private final PodSettings settings;
+  private final ContainerRuntime runtime;
+  private final LogStore logs;
+  private final WorkerExecutor blocking;
+  private final Informer<Pod> pods;
+  private final Informer<Service> services;
+  private final Controller controller;
+  private final PodSyncer syncer;
+  private final PodTerminator terminator;
+  private final Map<String, PodRecord> byKey = new HashMap<>();
+  private final Map<String, PodRecord> byUid = new HashMap<>();
+  private final Clock clock;
+  private Context context;
+  private long orphanTimer = -1;
+
+  public PodController(
+      Vertx vertx,
+      KubeClient client,
+      PodSettings settings,
+      ContainerRuntime runtime,
+      LogStore logs,
+      WorkerExecutor blocking,
+      Clock clock) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.runtime = runtime;
+    this.logs = logs;
+    this.blocking = blocking;
+    this.clock = clock;
+    this.pods =
+        new Informer<>(
+            vertx,
+            client,
+            Pod.class,
+            InformerOptions.defaults()
+                .withFieldSelector("spec.nodeName=" + settings.nodeName())
+                .withResyncPeriod(settings.resync()));
+    this.services = new Informer<>(vertx, client, Service.class, InformerOptions.defaults());
+    this.controller = new Controller(vertx, "pods@" + settings.nodeName(), this::sync).watch(pods);
+    PodSyncer.Requeue requeue =
+        new PodSyncer.Requeue() {
+          @Override
+          public void now(String key) {
+            controller.enqueue(key);
+          }
+
+          @Override
+          public void after(String key, Duration delay) {
+            controller.queue().addAfter(key, delay);
+          }
+        };
+    EventRecorder events = new EventRecorder(client, settings.nodeName(), clock);
+    PodStatusWriter writer = new PodStatusWriter(client);
+    Prober prober = new Prober(vertx, runtime);
+    this.syncer =
+        new PodSyncer(
+            vertx, settings, runtime, prober, events, writer, this::serviceEnv, requeue, clock);
+    this.terminator =
+        new PodTerminator(
+            client, runtime, events, writer, syncer.statuses(), settings.hostIp(), requeue, clock);
+  }
+
+  /** Starts watching and syncing; completes when the caches are filled and workers run. */
+  public Future<Void> start() {
+    context = vertx.getOrCreateContext();
+    runtime.onPodChange(uid -> context.runOnContext(v -> enqueueUid(uid)));
+    return services
+        .start()
+        .compose(v -> controller.start(settings.workers()))
+        .compose(v -> removeOrphans())
+        .onSuccess(
+            v ->
+                orphanTimer =
+                    vertx.setPeriodic(settings.resync().toMillis(), t -> removeOrphans()));
+  }
+
+  public Future<Void> stop() {
+    vertx.cancelTimer(orphanTimer);
+    byKey.values().forEach(PodRecord::stopProbes);
+    return controller.stop().compose(v -> Future.join(pods.stop(), services.stop())).mapEmpty();
+  }
+
+  /** The pods bound to this node, as last seen (never modify them). */
+  public Informer<Pod> pods() {
+    return pods;
+  }
+
+  private void enqueueUid(String uid) {
+    PodRecord record = byUid.get(uid);
+    if (record != null) {
+      controller.enqueue(record.key);
+    }
+  }
+
+  private Future<Void> sync(String key) {
+    Pod pod = pods.get(key);
+    PodRecord record = byKey.get(key);
+    Future<Void> retired = Future.succeededFuture();
+    if (record != null && (pod == null || !record.uid.equals(pod.meta().uid))) {
+      retired = retire(record, key);
+      record = null;
+    }
+    if (pod == null) {
+      return retired;
+    }
+    if (record == null) {
+      record = adopt(pod, key);
+    }
+    if (pod.meta().deletionTimestamp != null) {
+      return terminator.terminate(pod, record);
+    }
+    return syncer.sync(pod, record);
+  }
+
+  /** A pod seen for the first time by this agent: restart counts continue from its status. */
+  private PodRecord adopt(Pod pod, String key) {
+    PodRecord record = new PodRecord(pod.meta().uid, key);
+    record.startTime = clock.instant();
+    if (pod.status != null && pod.status.containerStatuses != null) {
+      for (ContainerStatus s : pod.status.containerStatuses) {
+        int count = s.restartCount == null ? 0 : s.restartCount;
+        boolean ran = s.state != null && (s.state.running != null || s.state.terminated != null);
+        record.container(s.name).baseAttempt = ran ? count + 1 : count;
+      }
+    }
+    byKey.put(key, record);
+    byUid.put(record.uid, record);
+    return record;
+  }
+
+  private Future<Void> retire(PodRecord record, String key) {
+    record.stopProbes();
+    byKey.remove(key, record);
+    byUid.remove(record.uid, record);
+    syncer.backoff().forget(record.uid + "/");
+    String namespace = key.substring(0, key.indexOf('/'));
+    String name = key.substring(key.indexOf('/') + 1);
+    return runtime
+        .removePod(record.uid)
+        .compose(
+            v ->
+                blocking.executeBlocking(
+                    () -> {
+                      logs.deletePod(namespace, name, record.uid);
+                      return null;
+                    },
+                    false))
+        .mapEmpty();
+  }
+
+  /** Removes runtime pods (and their logs) that no pod bound to this node accounts for. */
+  private Future<Void> removeOrphans() {
+    Set<String> known = new HashSet<>();
+    pods.list().forEach(p -> known.add(p.meta().uid));
+    List<Future<Void>> removals = new ArrayList<>();
+    for (String uid : runtime.podUids()) {
+      if (!known.contains(uid) && !byUid.containsKey(uid)) {
+        LOG.info("removing containers of pod uid {}: no such pod on this node", uid);
+        removals.add(runtime.removePod(uid));
+      }
+    }
+    return Future.join(removals).mapEmpty();
+  }
+
+  private Map<String, String> serviceEnv(Pod pod) {
+    List<Service> visible = new ArrayList<>();
+    for (Service s : services.list("default")) {
+      if (s.meta().name.equals("kubernetes")) {
+        visible.add(s);
+      }
+    }
+    if (!Boolean.FALSE.equals(pod.spec().enableServiceLinks)) {
+      visible.addAll(services.list(pod.meta().namespace));
+    }
+    return ServiceEnv.of(visible);
+  }
+}

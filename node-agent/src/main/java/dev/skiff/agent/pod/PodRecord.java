@@ -1,0 +1,40 @@
+package dev.skiff.agent.pod;
+
+import dev.skiff.agent.runtime.Sandbox;
+import io.vertx.core.Future;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * What the agent knows about one pod (one uid) beyond the runtime's containers: sandbox progress,
+ * per-container bookkeeping, the last status it wrote, and its termination. Touched only on the
+ * agent's context.
+ */
+final class PodRecord {
+  final String uid;
+  final String key;
+  final Map<String, ContainerRecord> containers = new HashMap<>();
+  Future<Sandbox> sandbox;
+  StartFailure sandboxFailure;
+  String writtenStatus;
+  Future<Void> termination;
+  java.time.Instant startTime;
+
+  PodRecord(String uid, String key) {
+    this.uid = uid;
+    this.key = key;
+  }
+
+  ContainerRecord container(String name) {
+    return containers.computeIfAbsent(name, n -> new ContainerRecord());
+  }
+
+  /** The sandbox if it has been created. */
+  Sandbox readySandbox() {
+    return sandbox != null && sandbox.succeeded() ? sandbox.result() : null;
+  }
+
+  void stopProbes() {
+    containers.values().forEach(ContainerRecord::stopProbes);
+  }
+}

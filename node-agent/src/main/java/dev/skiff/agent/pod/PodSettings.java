@@ -1,0 +1,24 @@
+package dev.skiff.agent.pod;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * How the node agent runs pods.
+ *
+ * @param hostIp the node's InternalIP (status.hostIP)
+ * @param clusterDns the cluster DNS servers for dnsPolicy ClusterFirst (empty: host resolver)
+ * @param backoffInitial first crash back-off (Kubernetes: 10 s)
+ * @param backoffMax longest crash back-off (Kubernetes: 5 min)
+ * @param resync how often every pod is re-synced even without events
+ * @param workers pod sync workers
+ */
+public record PodSettings(
+    String nodeName,
+    String hostIp,
+    List<String> clusterDns,
+    String clusterDomain,
+    Duration backoffInitial,
+    Duration backoffMax,
+    Duration resync,
+    int workers) {}

@@ -1,0 +1,343 @@
+package dev.skiff.agent.pod;
+
+import dev.skiff.agent.pod.env.ContainerEnv;
+import dev.skiff.agent.pod.env.Expansion;
+import dev.skiff.agent.probe.ContainerProbes;
+import dev.skiff.agent.probe.ProbeKind;
+import dev.skiff.agent.probe.ProbeTarget;
+import dev.skiff.agent.probe.Prober;
+import dev.skiff.agent.runtime.ContainerInfo;
+import dev.skiff.agent.runtime.ContainerRuntime;
+import dev.skiff.agent.runtime.ContainerSpec;
+import dev.skiff.agent.runtime.RuntimeFailure;
+import dev.skiff.agent.runtime.Sandbox;
+import dev.skiff.agent.runtime.SandboxSpec;
+import dev.skiff.api.model.core.Container;
+import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.PodStatus;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Makes one pod real, level-based: ensures its sandbox, starts or restarts each container as the
+ * restart policy and the crash back-off allow, keeps probes on running containers, and writes the
+ * resulting status. Long operations run in the background and re-enqueue the pod when they finish,
+ * so a sync never waits for a container. Runs on the agent's context only.
+ */
+final class PodSyncer {
+  private static final Duration SANDBOX_RETRY = Duration.ofSeconds(5);
+
+  private final Vertx vertx;
+  private final PodSettings settings;
+  private final ContainerRuntime runtime;
+  private final Prober prober;
+  private final EventRecorder events;
+  private final CrashBackoff backoff;
+  private final PodStatusWriter writer;
+  private final Function<Pod, Map<String, String>> serviceEnv;
+  private final Requeue requeue;
+  private final Clock clock;
+  private final StatusBuilder statuses;
+
+  /** How the syncer asks for another sync of a pod key. */
+  interface Requeue {
+    void now(String key);
+
+    void after(String key, Duration delay);
+  }
+
+  PodSyncer(
+      Vertx vertx,
+      PodSettings settings,
+      ContainerRuntime runtime,
+      Prober prober,
+      EventRecorder events,
+      PodStatusWriter writer,
+      Function<Pod, Map<String, String>> serviceEnv,
+      Requeue requeue,
+      Clock clock) {
+    this.vertx = vertx;
+    this.settings = settings;
+    this.runtime = runtime;
+    this.prober = prober;
+    this.events = events;
+    this.writer = writer;
+    this.serviceEnv = serviceEnv;
+    this.requeue = requeue;
+    this.clock = clock;
+    this.backoff = new CrashBackoff(settings.backoffInitial(), settings.backoffMax(), clock);
+    this.statuses = new StatusBuilder(runtime.type());
+  }
+
+  CrashBackoff backoff() {
+    return backoff;
+  }
+
+  StatusBuilder statuses() {
+    return statuses;
+  }
+
+  Future<Void> sync(Pod pod, PodRecord record) {
+    Sandbox sandbox = ensureSandbox(pod, record);
+    List<ContainerView> views = new ArrayList<>();
+    for (Container c : pod.spec().containers) {
+      views.add(syncContainer(pod, record, c, sandbox));
+    }
+    PodStatus status =
+        statuses.build(
+            pod,
+            views,
+            sandbox == null ? pod.status().podIP : sandbox.ip(),
+            settings.hostIp(),
+            record.startTime,
+            clock.instant());
+    return writer.write(pod, record, status);
+  }
+
+  private Sandbox ensureSandbox(Pod pod, PodRecord record) {
+    boolean retry =
+        record.sandbox != null
+            && record.sandbox.failed()
+            && clock.instant().isAfter(record.sandboxFailure.at().plus(SANDBOX_RETRY));
+    if (record.sandbox == null || retry) {
+      SandboxSpec spec =
+          new SandboxSpec(
+              pod.meta().uid,
+              pod.meta().namespace,
+              pod.meta().name,
+              pod.spec().hostname != null ? pod.spec().hostname : pod.meta().name,
+              pod.status().podIP,
+              PodDns.of(pod, settings.clusterDns(), settings.clusterDomain()));
+      record.sandbox =
+          runtime
+              .runSandbox(spec)
+              .onComplete(
+                  ar -> {
+                    if (ar.failed()) {
+                      record.sandboxFailure = failure(ar.cause(), "CreatePodSandboxError");
+                      events.warning(
+                          pod,
+                          null,
+                          "FailedCreatePodSandBox",
+                          "Failed to create pod sandbox: " + ar.cause().getMessage());
+                      requeue.after(record.key, SANDBOX_RETRY);
+                    } else {
+                      record.sandboxFailure = null;
+                      requeue.now(record.key);
+                    }
+                  });
+    }
+    return record.readySandbox();
+  }
+
+  private ContainerView syncContainer(Pod pod, PodRecord record, Container c, Sandbox sandbox) {
+    ContainerRecord cr = record.container(c.name);
+    List<ContainerInfo> instances = instances(record.uid, c.name);
+    ContainerInfo latest = instances.isEmpty() ? null : instances.get(instances.size() - 1);
+    ContainerInfo previous = instances.size() < 2 ? null : instances.get(instances.size() - 2);
+    int restarts = latest == null ? cr.baseAttempt : latest.attempt();
+    if (sandbox == null) {
+      StartFailure f = record.sandboxFailure;
+      return new ContainerView(
+          c,
+          latest,
+          previous,
+          f == null ? "ContainerCreating" : f.reason(),
+          f == null ? null : f.message(),
+          false,
+          false,
+          restarts);
+    }
+    watchProbes(pod, record, cr, c, latest, sandbox);
+    String key = record.uid + "/" + c.name;
+    RestartDecision decision =
+        RestartDecision.decide(
+            pod.spec().restartPolicy, latest, cr.failure, cr.starting, backoff, key);
+    String waiting = null;
+    String message = null;
+    switch (decision.action()) {
+      case START -> {
+        if (decision.eventTime() != null) {
+          backoff.next(key, decision.eventTime());
+        }
+        start(pod, record, cr, c, sandbox, latest == null ? cr.baseAttempt : latest.attempt() + 1);
+        waiting = "ContainerCreating";
+      }
+      case BACKOFF -> {
+        long seconds = Math.max(1, Duration.between(clock.instant(), decision.until()).toSeconds());
+        boolean crashed = cr.failure == null || !decision.eventTime().equals(cr.failure.at());
+        waiting = crashed ? "CrashLoopBackOff" : backoffReason(cr.failure.reason());
+        message =
+            crashed
+                ? "back-off "
+                    + seconds
+                    + "s restarting failed container="
+                    + c.name
+                    + " pod="
+                    + pod.meta().name
+                    + "_"
+                    + pod.meta().namespace
+                    + "("
+                    + record.uid
+                    + ")"
+                : cr.failure.message();
+        if (!decision.eventTime().equals(cr.backoffReported)) {
+          cr.backoffReported = decision.eventTime();
+          events.warning(
+              pod,
+              c.name,
+              "BackOff",
+              crashed
+                  ? "Back-off restarting failed container " + c.name + " in pod " + pod.meta().name
+                  : "Back-off: " + cr.failure.message());
+        }
+        requeue.after(record.key, Duration.between(clock.instant(), decision.until()));
+      }
+      case NONE -> {
+        if (cr.starting) {
+          waiting = "ContainerCreating";
+        } else if (cr.failure != null && latest == null) {
+          waiting = cr.failure.reason();
+          message = cr.failure.message();
+        }
+      }
+    }
+    boolean running = latest != null && latest.running();
+    boolean ready = running && (cr.probes == null || cr.probes.ready());
+    boolean started = running && (cr.probes == null || cr.probes.started());
+    return new ContainerView(c, latest, previous, waiting, message, ready, started, restarts);
+  }
+
+  private static String backoffReason(String failureReason) {
+    return RuntimeFailure.ERR_IMAGE_PULL.equals(failureReason) ? "ImagePullBackOff" : failureReason;
+  }
+
+  private void start(
+      Pod pod, PodRecord record, ContainerRecord cr, Container c, Sandbox sandbox, int attempt) {
+    cr.starting = true;
+    runtime
+        .ensureImage(c.image, PullPolicy.of(c.image, c.imagePullPolicy))
+        .compose(
+            imageId -> {
+              events.normal(
+                  pod,
+                  c.name,
+                  "Pulled",
+                  "Container image \"" + c.image + "\" already present on machine");
+              Map<String, String> env =
+                  ContainerEnv.build(
+                      pod, c, serviceEnv.apply(pod), sandbox.ip(), settings.hostIp());
+              ContainerSpec spec =
+                  new ContainerSpec(
+                      record.uid,
+                      pod.meta().namespace,
+                      pod.meta().name,
+                      c.name,
+                      attempt,
+                      c.image,
+                      Expansion.expandAll(c.command, env),
+                      Expansion.expandAll(c.args, env),
+                      env,
+                      c.workingDir);
+              return runtime.startContainer(spec);
+            })
+        .onComplete(
+            ar -> {
+              cr.starting = false;
+              if (ar.succeeded()) {
+                cr.failure = null;
+                events.normal(pod, c.name, "Created", "Created container " + c.name);
+                events.normal(pod, c.name, "Started", "Started container " + c.name);
+              } else {
+                cr.failure = failure(ar.cause(), RuntimeFailure.CREATE_CONTAINER_ERROR);
+                events.warning(pod, c.name, "Failed", "Error: " + ar.cause().getMessage());
+              }
+              requeue.now(record.key);
+            });
+  }
+
+  private void watchProbes(
+      Pod pod,
+      PodRecord record,
+      ContainerRecord cr,
+      Container c,
+      ContainerInfo latest,
+      Sandbox sandbox) {
+    if (latest == null || !latest.running()) {
+      cr.stopProbes();
+      return;
+    }
+    if (latest.id().equals(cr.probedId)) {
+      return;
+    }
+    cr.stopProbes();
+    cr.probedId = latest.id();
+    if (c.readinessProbe == null && c.livenessProbe == null && c.startupProbe == null) {
+      return;
+    }
+    ProbeTarget target = new ProbeTarget(sandbox.ip(), latest.id(), c.ports);
+    cr.probes =
+        new ContainerProbes(
+            vertx,
+            prober,
+            c,
+            target,
+            new ContainerProbes.Listener() {
+              @Override
+              public void changed() {
+                requeue.now(record.key);
+              }
+
+              @Override
+              public void unhealthy(ProbeKind kind, String message) {
+                events.warning(
+                    pod, c.name, "Unhealthy", kind.title() + " probe failed: " + message);
+              }
+
+              @Override
+              public void failed(ProbeKind kind) {
+                restartUnhealthy(pod, record, c, latest, kind);
+              }
+            });
+    cr.probes.start();
+  }
+
+  private void restartUnhealthy(
+      Pod pod, PodRecord record, Container c, ContainerInfo instance, ProbeKind kind) {
+    events.normal(
+        pod,
+        c.name,
+        "Killing",
+        "Container "
+            + c.name
+            + " failed "
+            + kind.title().toLowerCase(java.util.Locale.ROOT)
+            + " probe, will be restarted");
+    var probe = kind == ProbeKind.STARTUP ? c.startupProbe : c.livenessProbe;
+    Duration grace = Grace.of(pod, probe == null ? null : probe.terminationGracePeriodSeconds);
+    runtime.stopContainer(instance.id(), grace).onComplete(ar -> requeue.now(record.key));
+  }
+
+  private List<ContainerInfo> instances(String uid, String name) {
+    List<ContainerInfo> list = new ArrayList<>();
+    for (ContainerInfo info : runtime.containers(uid)) {
+      if (info.name().equals(name)) {
+        list.add(info);
+      }
+    }
+    return list;
+  }
+
+  private StartFailure failure(Throwable cause, String fallback) {
+    return new StartFailure(
+        RuntimeFailure.reasonOf(cause, fallback),
+        String.valueOf(cause.getMessage()),
+        clock.instant());
+  }
+}

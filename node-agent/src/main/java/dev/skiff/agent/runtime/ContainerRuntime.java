@@ -1,0 +1,62 @@
+package dev.skiff.agent.runtime;
+
+import io.vertx.core.Future;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * What the node agent needs from a container runtime, in the spirit of the CRI: pod sandboxes (the
+ * pod's network identity), containers inside them, exec for probes, and a change feed. Every method
+ * that touches processes, sockets or files completes asynchronously and never blocks the caller's
+ * event loop. Failures a user must see on the pod fail the future with a {@link RuntimeFailure}
+ * whose reason is the container's waiting reason.
+ */
+public interface ContainerRuntime {
+
+  /** "process" or "docker". */
+  String type();
+
+  /** For Node.status.nodeInfo.containerRuntimeVersion, e.g. {@code docker://20.10.24}. */
+  String version();
+
+  /**
+   * Prepares the runtime and deals with what an earlier agent left behind: adopts what it can still
+   * manage (its containers are then listed by {@link #containers}) and removes the rest.
+   */
+  Future<Void> start();
+
+  /** Creates the sandbox of a pod, or answers the existing one (idempotent per pod uid). */
+  Future<Sandbox> runSandbox(SandboxSpec spec);
+
+  /** Kills whatever still runs in the pod, removes its containers and sandbox, frees its IP. */
+  Future<Void> removePod(String podUid);
+
+  /** Makes the image available under {@code pullPolicy}; answers its id. */
+  Future<String> ensureImage(String image, String pullPolicy);
+
+  /** Creates and starts one container in an existing sandbox. */
+  Future<ContainerInfo> startContainer(ContainerSpec spec);
+
+  /** SIGTERM, then SIGKILL after {@code grace}; completes once the container has exited. */
+  Future<Void> stopContainer(String containerId, Duration grace);
+
+  /** Runs a command in a running container's context (exec probes). */
+  Future<ExecResult> exec(String containerId, List<String> command, Duration timeout);
+
+  /** The containers of one pod this runtime knows, oldest attempt first (a snapshot). */
+  List<ContainerInfo> containers(String podUid);
+
+  /** The sandbox of a pod, or null. */
+  Sandbox sandbox(String podUid);
+
+  /** Uids of every pod this runtime holds a sandbox or container for. */
+  Set<String> podUids();
+
+  /** Called (on any thread) with the uid of a pod whose containers changed state by themselves. */
+  void onPodChange(Consumer<String> listener);
+
+  /** Stops the runtime. Runtimes whose containers cannot outlive the agent stop them. */
+  Future<Void> close();
+}

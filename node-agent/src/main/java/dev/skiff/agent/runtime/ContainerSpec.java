@@ -1,0 +1,38 @@
+package dev.skiff.agent.runtime;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One container to start, already resolved: environment computed and $(VAR) references expanded.
+ *
+ * @param attempt the restart count this instance starts with (0 for the first)
+ * @param command the entrypoint override, or null for the image's
+ * @param args the arguments, or null for the image's
+ * @param env in definition order
+ * @param workingDir null for the runtime's default
+ */
+public record ContainerSpec(
+    String podUid,
+    String namespace,
+    String podName,
+    String name,
+    int attempt,
+    String image,
+    List<String> command,
+    List<String> args,
+    Map<String, String> env,
+    String workingDir) {
+
+  /** command followed by args: what a runtime without image entrypoints executes. */
+  public List<String> argv() {
+    List<String> argv = new java.util.ArrayList<>();
+    if (command != null) {
+      argv.addAll(command);
+    }
+    if (args != null) {
+      argv.addAll(args);
+    }
+    return argv;
+  }
+}

@@ -1,0 +1,83 @@
+package dev.skiff.agent.runtime.process;
+
+import dev.skiff.agent.runtime.RuntimeFailure;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Starts a container's command as a child process: its own session and process group ({@code
+ * setsid}), a clean environment (PATH, HOME, HOSTNAME, POD_IP, then the container's env), stdin
+ * from /dev/null, stdout and stderr as pipes. Blocking.
+ */
+final class ProcessLauncher {
+  static final String DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
+  private static final boolean SETSID = Files.isExecutable(Path.of("/usr/bin/setsid"));
+
+  private ProcessLauncher() {}
+
+  static Process start(List<String> argv, Map<String, String> env, Path workDir) {
+    if (argv.isEmpty()) {
+      throw new RuntimeFailure(
+          RuntimeFailure.CREATE_CONTAINER_ERROR,
+          "no command specified: the process runtime runs the container's command and args "
+              + "(images are recorded, not run)");
+    }
+    if (!Files.isDirectory(workDir)) {
+      throw new RuntimeFailure(
+          RuntimeFailure.CREATE_CONTAINER_ERROR,
+          "working directory " + workDir + " does not exist");
+    }
+    List<String> command = new ArrayList<>();
+    if (SETSID) {
+      command.add("/usr/bin/setsid");
+    }
+    command.add(resolve(argv.get(0), env.getOrDefault("PATH", DEFAULT_PATH), workDir));
+    command.addAll(argv.subList(1, argv.size()));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .directory(workDir.toFile())
+            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+    builder.environment().clear();
+    builder.environment().putAll(env);
+    try {
+      return builder.start();
+    } catch (IOException e) {
+      throw new RuntimeFailure(
+          RuntimeFailure.CREATE_CONTAINER_ERROR,
+          "failed to start container process: " + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
+   * The executable for {@code name}, looked up in the container's PATH as exec would; fails clearly
+   * when there is none (setsid would otherwise start and only then fail).
+   */
+  static String resolve(String name, String path, Path workDir) {
+    if (name.contains("/")) {
+      Path file = workDir.resolve(name);
+      if (Files.isExecutable(file) && !Files.isDirectory(file)) {
+        return file.toString();
+      }
+      throw notFound(name, "no such file or directory");
+    }
+    for (String dir : path.split(":")) {
+      Path candidate = Path.of(dir.isEmpty() ? "." : dir, name);
+      if (Files.isExecutable(candidate) && !Files.isDirectory(candidate)) {
+        return candidate.toString();
+      }
+    }
+    throw notFound(name, "executable file not found in $PATH");
+  }
+
+  private static RuntimeFailure notFound(String name, String why) {
+    return new RuntimeFailure(
+        RuntimeFailure.CREATE_CONTAINER_ERROR,
+        "failed to start container process: exec: \"" + name + "\": " + why);
+  }
+}

@@ -1,0 +1,293 @@
+package dev.skiff.agent.runtime.process;
+
+import dev.skiff.agent.logs.LogKey;
+import dev.skiff.agent.logs.LogStore;
+import dev.skiff.agent.logs.LogWriter;
+import dev.skiff.agent.runtime.Cidr;
+import dev.skiff.agent.runtime.ContainerInfo;
+import dev.skiff.agent.runtime.ContainerRuntime;
+import dev.skiff.agent.runtime.ContainerSpec;
+import dev.skiff.agent.runtime.ExecResult;
+import dev.skiff.agent.runtime.Sandbox;
+import dev.skiff.agent.runtime.SandboxSpec;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded runtime: a container is a child process of the agent running the container's command
+ * and args; the image name is only recorded. Each pod gets its own address from the node's pod
+ * range (loopback by default), passed as POD_IP: a server that binds it can share a port number
+ * with other pods; one that binds 0.0.0.0 shares the port space of the whole machine. Processes
+ * cannot outlive the agent that pipes their output, so {@link #close()} stops them and {@link
+ * #start()} kills whatever a crashed predecessor left (from its pid files).
+ */
+public final class ProcessRuntime implements ContainerRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
+
+  private final Vertx vertx;
+  private final WorkerExecutor blocking;
+  private final LogStore logs;
+  private final Path podsDir;
+  private final PidFiles pidFiles;
+  private final PodIpAllocator ips;
+  private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
+  private final Map<String, ProcessContainer> containers = new ConcurrentHashMap<>();
+  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+
+  /**
+   * @param stateDir where pid files and pods' default working directories live
+   * @param podRange the node's pod CIDR
+   */
+  public ProcessRuntime(
+      Vertx vertx, WorkerExecutor blocking, LogStore logs, Path stateDir, Cidr podRange) {
+    this.vertx = vertx;
+    this.blocking = blocking;
+    this.logs = logs;
+    this.podsDir = stateDir.resolve("pods");
+    this.pidFiles = new PidFiles(stateDir.resolve("processes"));
+    this.ips = new PodIpAllocator(podRange);
+  }
+
+  @Override
+  public String type() {
+    return "process";
+  }
+
+  @Override
+  public String version() {
+    return "process://" + Runtime.version().feature();
+  }
+
+  @Override
+  public Future<Void> start() {
+    return blocking.executeBlocking(
+        () -> {
+          int killed = pidFiles.killLeftovers();
+          if (killed > 0) {
+            LOG.info("killed {} container processes left by an earlier node agent", killed);
+          }
+          return null;
+        },
+        false);
+  }
+
+  @Override
+  public Future<Sandbox> runSandbox(SandboxSpec spec) {
+    Sandbox existing = sandboxes.get(spec.podUid());
+    if (existing != null) {
+      return Future.succeededFuture(existing);
+    }
+    return blocking.executeBlocking(
+        () -> {
+          Files.createDirectories(podsDir.resolve(spec.podUid()));
+          String ip = ips.allocate(spec.podUid(), spec.preferredIp());
+          return sandboxes.computeIfAbsent(spec.podUid(), uid -> new Sandbox(uid, uid, ip));
+        },
+        false);
+  }
+
+  @Override
+  public Future<Void> removePod(String podUid) {
+    List<Future<Void>> stops = new ArrayList<>();
+    for (ContainerInfo c : containers(podUid)) {
+      stops.add(stopContainer(c.id(), Duration.ZERO));
+    }
+    return Future.join(stops)
+        .transform(
+            ar -> {
+              containers.values().removeIf(c -> c.spec.podUid().equals(podUid));
+              sandboxes.remove(podUid);
+              ips.release(podUid);
+              return Future.<Void>succeededFuture();
+            });
+  }
+
+  @Override
+  public Future<String> ensureImage(String image, String pullPolicy) {
+    return Future.succeededFuture("process://" + image);
+  }
+
+  @Override
+  public Future<ContainerInfo> startContainer(ContainerSpec spec) {
+    Sandbox sandbox = sandboxes.get(spec.podUid());
+    String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
+    return blocking.executeBlocking(
+        () -> {
+          Path workDir =
+              spec.workingDir() == null
+                  ? podsDir.resolve(spec.podUid())
+                  : Path.of(spec.workingDir());
+          Map<String, String> env = new LinkedHashMap<>();
+          env.put("PATH", ProcessLauncher.DEFAULT_PATH);
+          env.put("HOME", "/");
+          env.put("HOSTNAME", spec.podName());
+          if (sandbox != null) {
+            env.put("POD_IP", sandbox.ip());
+          }
+          env.putAll(spec.env());
+          Process process = ProcessLauncher.start(spec.argv(), env, workDir);
+          pidFiles.record(id, process.toHandle());
+          LogWriter writer =
+              logs.open(
+                  new LogKey(
+                      spec.namespace(),
+                      spec.podName(),
+                      spec.podUid(),
+                      spec.name(),
+                      spec.attempt()));
+          OutputPump.start("skiff-" + spec.podName() + "-" + spec.name(), process, writer);
+          ContainerInfo info =
+              new ContainerInfo(
+                  id,
+                  spec.podUid(),
+                  spec.name(),
+                  spec.attempt(),
+                  spec.image(),
+                  "process://" + spec.image(),
+                  ContainerInfo.State.RUNNING,
+                  Instant.now(),
+                  null,
+                  null,
+                  null,
+                  null);
+          ProcessContainer container = new ProcessContainer(spec, workDir, process, info);
+          containers.put(id, container);
+          pruneOlderThanPrevious(spec.podUid(), spec.name());
+          process.onExit().thenRun(() -> exited(container));
+          return info;
+        },
+        false);
+  }
+
+  @Override
+  public Future<Void> stopContainer(String containerId, Duration grace) {
+    ProcessContainer c = containers.get(containerId);
+    if (c == null || c.process == null || !c.process.isAlive()) {
+      return Future.succeededFuture();
+    }
+    Promise<Void> stopped = Promise.promise();
+    c.process.onExit().thenRun(() -> stopped.tryComplete());
+    blocking
+        .executeBlocking(
+            () -> {
+              ProcessGroups.signalTree(c.process.toHandle(), grace.isZero());
+              return null;
+            },
+            false)
+        .onSuccess(
+            v -> {
+              if (!grace.isZero()) {
+                vertx.setTimer(
+                    Math.max(1, grace.toMillis()),
+                    t -> {
+                      if (c.process.isAlive()) {
+                        blocking.executeBlocking(
+                            () -> {
+                              ProcessGroups.signalTree(c.process.toHandle(), true);
+                              return null;
+                            },
+                            false);
+                      }
+                    });
+              }
+            });
+    return stopped.future();
+  }
+
+  @Override
+  public Future<ExecResult> exec(String containerId, List<String> command, Duration timeout) {
+    ProcessContainer c = containers.get(containerId);
+    if (c == null || !c.info().running()) {
+      return Future.failedFuture(new IllegalStateException("container is not running"));
+    }
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PATH", ProcessLauncher.DEFAULT_PATH);
+    env.putAll(c.spec.env());
+    return blocking.executeBlocking(() -> ProcessExec.run(command, env, c.workDir, timeout), false);
+  }
+
+  @Override
+  public List<ContainerInfo> containers(String podUid) {
+    List<ContainerInfo> list = new ArrayList<>();
+    for (ProcessContainer c : containers.values()) {
+      if (c.spec.podUid().equals(podUid)) {
+        list.add(c.info());
+      }
+    }
+    list.sort(Comparator.comparingInt(ContainerInfo::attempt));
+    return list;
+  }
+
+  @Override
+  public Sandbox sandbox(String podUid) {
+    return sandboxes.get(podUid);
+  }
+
+  @Override
+  public Set<String> podUids() {
+    Set<String> uids = new HashSet<>(sandboxes.keySet());
+    containers.values().forEach(c -> uids.add(c.spec.podUid()));
+    return uids;
+  }
+
+  @Override
+  public void onPodChange(Consumer<String> listener) {
+    listeners.add(listener);
+  }
+
+  @Override
+  public Future<Void> close() {
+    List<Future<Void>> removed = new ArrayList<>();
+    for (String uid : podUids()) {
+      removed.add(removePod(uid));
+    }
+    return Future.join(removed).mapEmpty();
+  }
+
+  private void exited(ProcessContainer c) {
+    int code = c.process.exitValue();
+    c.update(c.info().exited(Instant.now(), code, ContainerInfo.exitReason(code), null));
+    blocking.executeBlocking(
+        () -> {
+          ProcessGroups.killGroup(c.process.pid());
+          pidFiles.remove(c.info().id());
+          return null;
+        },
+        false);
+    listeners.forEach(l -> l.accept(c.spec.podUid()));
+  }
+
+  /** Keeps the current and the previous instance of a container (for --previous and lastState). */
+  private void pruneOlderThanPrevious(String podUid, String name) {
+    List<ContainerInfo> same = new ArrayList<>();
+    for (ContainerInfo info : containers(podUid)) {
+      if (info.name().equals(name)) {
+        same.add(info);
+      }
+    }
+    for (int i = 0; i < same.size() - 2; i++) {
+      if (same.get(i).exited()) {
+        containers.remove(same.get(i).id());
+      }
+    }
+  }
+}

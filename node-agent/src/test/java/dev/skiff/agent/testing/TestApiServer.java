@@ -1,0 +1,80 @@
+package dev.skiff.agent.testing;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.skiff.api.client.KubeClient;
+import dev.skiff.server.ApiServerOptions;
+import dev.skiff.server.ApiServerVerticle;
+import dev.skiff.server.cluster.ClusterSettings;
+import dev.skiff.server.cluster.HazelcastConfigs;
+import dev.skiff.server.store.HzStore;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.util.List;
+import java.util.UUID;
+
+/** A real, single-replica api-server in this JVM (Hazelcast member, store, HTTP) on a free port. */
+public final class TestApiServer implements AutoCloseable {
+  public static final String TOKEN = "node-agent-test-token";
+
+  private final HazelcastInstance hazelcast;
+  private final Vertx vertx;
+  private final HzStore store;
+  private final ApiServerVerticle server;
+  private final KubeClient client;
+
+  private TestApiServer(
+      HazelcastInstance hz, Vertx vertx, HzStore store, ApiServerVerticle server) {
+    this.hazelcast = hz;
+    this.vertx = vertx;
+    this.store = store;
+    this.server = server;
+    this.client = new KubeClient(vertx, server.url(), TOKEN);
+  }
+
+  public static TestApiServer start() {
+    int port = freePort();
+    ClusterSettings settings =
+        ClusterSettings.defaults()
+            .withClusterName("agent-test-" + UUID.randomUUID())
+            .withPort(port)
+            .withMembers(List.of("127.0.0.1:" + port));
+    HazelcastInstance hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(settings));
+    Vertx vertx = Vertx.vertx();
+    HzStore store = new HzStore(vertx, hz);
+    Await.result(store.ready());
+    ApiServerVerticle server =
+        new ApiServerVerticle(
+            store, ApiServerOptions.defaults(TOKEN).withPort(0).withCertificate(null));
+    Await.result(vertx.deployVerticle(server));
+    return new TestApiServer(hz, vertx, store, server);
+  }
+
+  public String url() {
+    return server.url();
+  }
+
+  /** A client of the test's own (not the agent's). */
+  public KubeClient client() {
+    return client;
+  }
+
+  @Override
+  public void close() {
+    Await.result(client.close());
+    Await.result(vertx.close());
+    store.close();
+    hazelcast.getLifecycleService().terminate();
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
