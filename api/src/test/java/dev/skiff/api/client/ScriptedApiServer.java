@@ -201,6 +201,12 @@ public final class ScriptedApiServer implements AutoCloseable {
       return this;
     }
 
+    /** Writes if the client still listens; a client that already hung up is not an error. */
+    public Stream chunkIfOpen(String raw) {
+      response.write(raw);
+      return this;
+    }
+
     public void end() {
       await(response.end());
     }

@@ -1,10 +1,12 @@
 package dev.skiff.api.client.internal;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientAgent;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
@@ -72,16 +74,7 @@ public final class Transport {
         options(method, uri, contentType).setIdleTimeout(REQUEST_IDLE_TIMEOUT_MS);
     return requests
         .request(options)
-        .compose(req -> body == null ? req.send() : req.send(body))
-        .compose(
-            resp ->
-                resp.body()
-                    .compose(
-                        bytes ->
-                            isSuccess(resp.statusCode())
-                                ? Future.succeededFuture(bytes)
-                                : Future.failedFuture(
-                                    StatusErrors.fromResponse(method, resp.statusCode(), bytes))));
+        .compose(req -> sent(req, body).compose(resp -> whole(method, resp)));
   }
 
   /**
@@ -89,23 +82,52 @@ public final class Transport {
    * other code the body is read and the future fails with a StatusException.
    */
   public Future<HttpClientResponse> stream(String uri) {
+    RequestOptions options =
+        options(HttpMethod.GET, uri, null).putHeader(HttpHeaders.ACCEPT, "application/json, */*");
     return streams
-        .request(
-            options(HttpMethod.GET, uri, null)
-                .putHeader(HttpHeaders.ACCEPT, "application/json, */*"))
-        .compose(req -> req.send())
+        .request(options)
         .compose(
-            resp -> {
-              if (isSuccess(resp.statusCode())) {
-                resp.pause();
-                return Future.succeededFuture(resp);
+            req ->
+                sent(req, null)
+                    .compose(
+                        resp -> {
+                          if (isSuccess(resp.statusCode())) {
+                            return Future.succeededFuture(resp);
+                          }
+                          return whole(HttpMethod.GET, resp).map(failsAnyway -> resp);
+                        }));
+  }
+
+  /**
+   * Sends and pauses the response the moment its head arrives. Vert.x 5 pushes body chunks as soon
+   * as the head is in, and drops them if no handler is set yet (eclipse-vertx/vert.x#5904, #5825);
+   * a listener added to a derived future can run a tick too late. Pausing here, in the listener of
+   * the send future itself, buffers the body until the caller reads it.
+   */
+  private static Future<HttpClientResponse> sent(HttpClientRequest req, Buffer body) {
+    Promise<HttpClientResponse> head = Promise.promise();
+    (body == null ? req.send() : req.send(body))
+        .onComplete(
+            ar -> {
+              if (ar.succeeded()) {
+                ar.result().pause();
+                head.complete(ar.result());
+              } else {
+                head.fail(ar.cause());
               }
-              return resp.body()
-                  .compose(
-                      bytes ->
-                          Future.failedFuture(
-                              StatusErrors.fromResponse(HttpMethod.GET, resp.statusCode(), bytes)));
             });
+    return head.future();
+  }
+
+  /** Reads a paused response whole: its body on 2xx, else a StatusException. */
+  private static Future<Buffer> whole(HttpMethod method, HttpClientResponse resp) {
+    Future<Buffer> bytes = resp.body();
+    resp.resume();
+    return bytes.compose(
+        b ->
+            isSuccess(resp.statusCode())
+                ? Future.succeededFuture(b)
+                : Future.failedFuture(StatusErrors.fromResponse(method, resp.statusCode(), b)));
   }
 
   public Future<Void> close() {

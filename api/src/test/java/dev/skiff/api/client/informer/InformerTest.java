@@ -55,7 +55,11 @@ class InformerTest {
 
   private Informer<Pod> informer(InformerOptions options) {
     Informer<Pod> i =
-        new Informer<>(vertx, client, Pod.class, options.withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)));
+        new Informer<>(
+            vertx,
+            client,
+            Pod.class,
+            options.withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)));
     i.addEventHandler(handler);
     return i;
   }
@@ -93,10 +97,14 @@ class InformerTest {
     Await.result(informer.start());
     ScriptedApiServer.Stream stream = server.nextStream();
 
-    stream.event("ADDED", pod("b", "11")).event("MODIFIED", pod("a", "12")).event("DELETED", pod("b", "13"));
+    stream
+        .event("ADDED", pod("b", "11"))
+        .event("MODIFIED", pod("a", "12"))
+        .event("DELETED", pod("b", "13"));
 
     await().until(() -> handler.calls().size() == 4);
-    assertThat(handler.calls()).containsExactly("add a@3", "add b@11", "update a@3->a@12", "delete b@13");
+    assertThat(handler.calls())
+        .containsExactly("add a@3", "add b@11", "update a@3->a@12", "delete b@13");
     assertThat(informer.keys()).containsExactly("default/a");
     assertThat(informer.lastResourceVersion()).isEqualTo("13");
     assertThat(handler.threads).allMatch(t -> t == handler.threads.get(0));
@@ -139,16 +147,23 @@ class InformerTest {
     stream.event("ERROR", Fixtures.status(410, "Expired", "too old resource version: 6 (9)"));
 
     assertThat(server.nextStream().recorded().param("resourceVersion")).isEqualTo("9");
-    assertThat(server.listRequests()).extracting(r -> r.param("resourceVersion")).containsExactly("0", "6");
-    assertThat(handler.calls()).containsExactlyInAnyOrder(
-        "add a@1", "add b@2", "update a@1->a@6", "add c@8", "delete b@2");
+    assertThat(server.listRequests())
+        .extracting(r -> r.param("resourceVersion"))
+        .containsExactly("0", "6");
+    assertThat(handler.calls())
+        .containsExactlyInAnyOrder(
+            "add a@1", "add b@2", "update a@1->a@6", "add c@8", "delete b@2");
     assertThat(informer.keys()).containsExactlyInAnyOrder("default/a", "default/c");
   }
 
   @Test
   void relistsWhenTheWatchItselfIsAnswered410() {
     listBody.set(podList("5", pod("a", "1")));
-    server.once(HttpMethod.GET, PODS, Recorded::isWatch, status(410, "Expired", "too old resource version: 5 (30)"));
+    server.once(
+        HttpMethod.GET,
+        PODS,
+        Recorded::isWatch,
+        status(410, "Expired", "too old resource version: 5 (30)"));
     Await.result(informer.start());
     listBody.set(podList("30", pod("a", "29")));
 
@@ -160,14 +175,18 @@ class InformerTest {
   void relistsFromTheLatestStateWhenTheLastVersionIsGoneToo() {
     listBody.set(podList("5"));
     Await.result(informer.start());
-    server.once(HttpMethod.GET, PODS, r -> "5".equals(r.param("resourceVersion")) && !r.isWatch(),
+    server.once(
+        HttpMethod.GET,
+        PODS,
+        r -> "5".equals(r.param("resourceVersion")) && !r.isWatch(),
         status(410, "Expired", "too old resource version: 5 (50)"));
     listBody.set(podList("50", pod("a", "44")));
 
     server.nextStream().event("ERROR", Fixtures.status(410, "Gone", "gone"));
 
     assertThat(server.nextStream().recorded().param("resourceVersion")).isEqualTo("50");
-    assertThat(server.listRequests()).extracting(r -> r.param("resourceVersion"))
+    assertThat(server.listRequests())
+        .extracting(r -> r.param("resourceVersion"))
         .containsExactly("0", "5", null);
     assertThat(handler.calls()).containsExactly("add a@44");
   }
@@ -199,7 +218,8 @@ class InformerTest {
   @Test
   void resyncRedeliversEveryCachedObjectAsAnUpdateOfItself() {
     listBody.set(podList("5", pod("a", "1"), pod("b", "2")));
-    Informer<Pod> resyncing = informer(InformerOptions.inNamespace("default").withResyncPeriod(Duration.ofMillis(100)));
+    Informer<Pod> resyncing =
+        informer(InformerOptions.inNamespace("default").withResyncPeriod(Duration.ofMillis(100)));
     try {
       Await.result(resyncing.start());
 
@@ -212,13 +232,23 @@ class InformerTest {
 
   @Test
   void userIndexesFindObjectsAndFollowChanges() {
-    listBody.set(podList("5", pod("default", "a", "1", "{\"app\":\"web\"}"), pod("default", "b", "2", "{\"app\":\"db\"}")));
-    informer.addIndex("app", p -> p.meta().labels == null || !p.meta().labels.containsKey("app")
-        ? List.of() : List.of(p.meta().labels.get("app")));
+    listBody.set(
+        podList(
+            "5",
+            pod("default", "a", "1", "{\"app\":\"web\"}"),
+            pod("default", "b", "2", "{\"app\":\"db\"}")));
+    informer.addIndex(
+        "app",
+        p ->
+            p.meta().labels == null || !p.meta().labels.containsKey("app")
+                ? List.of()
+                : List.of(p.meta().labels.get("app")));
     Await.result(informer.start());
     assertThat(informer.byIndex("app", "web")).extracting(p -> p.meta().name).containsExactly("a");
 
-    server.nextStream().event("MODIFIED", pod("default", "b", "3", "{\"app\":\"web\"}"))
+    server
+        .nextStream()
+        .event("MODIFIED", pod("default", "b", "3", "{\"app\":\"web\"}"))
         .event("DELETED", pod("default", "a", "4", "{\"app\":\"web\"}"));
 
     await().until(() -> informer.lastResourceVersion().equals("4"));
@@ -241,9 +271,10 @@ class InformerTest {
   @Test
   void aThrowingHandlerDoesNotStopOtherHandlersOrTheInformer() {
     listBody.set(podList("5"));
-    informer.onAdd(p -> {
-      throw new IllegalStateException("handler bug");
-    });
+    informer.onAdd(
+        p -> {
+          throw new IllegalStateException("handler bug");
+        });
     RecordingHandler<Pod> after = new RecordingHandler<>();
     informer.addEventHandler(after);
     Await.result(informer.start());
@@ -257,8 +288,11 @@ class InformerTest {
   @Test
   void selectorsAndNamespaceGoToBothListAndWatch() {
     listBody.set(podList("5"));
-    Informer<Pod> selective = informer(InformerOptions.inNamespace("default")
-        .withLabelSelector("app=web").withFieldSelector("spec.nodeName=n1"));
+    Informer<Pod> selective =
+        informer(
+            InformerOptions.inNamespace("default")
+                .withLabelSelector("app=web")
+                .withFieldSelector("spec.nodeName=n1"));
     try {
       Await.result(selective.start());
       Recorded watch = server.nextStream().recorded();

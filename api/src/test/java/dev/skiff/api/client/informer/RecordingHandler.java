@@ -16,7 +16,12 @@ final class RecordingHandler<T extends KubeObject> implements ResourceEventHandl
 
   @Override
   public void onUpdate(T oldObject, T newObject) {
-    record("update " + id(oldObject) + "->" + id(newObject) + (oldObject == newObject ? " (same)" : ""));
+    record(
+        "update "
+            + id(oldObject)
+            + "->"
+            + id(newObject)
+            + (oldObject == newObject ? " (same)" : ""));
   }
 
   @Override

@@ -33,8 +33,11 @@ final class FakeScheduler implements Scheduler {
     while (true) {
       Task next;
       synchronized (this) {
-        next = tasks.stream().filter(t -> t.dueAt() <= target)
-            .min(Comparator.comparingLong(Task::dueAt).thenComparingLong(Task::seq)).orElse(null);
+        next =
+            tasks.stream()
+                .filter(t -> t.dueAt() <= target)
+                .min(Comparator.comparingLong(Task::dueAt).thenComparingLong(Task::seq))
+                .orElse(null);
         if (next == null) {
           now = target;
           return;

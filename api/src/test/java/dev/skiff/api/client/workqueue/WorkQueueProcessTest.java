@@ -34,7 +34,8 @@ class WorkQueueProcessTest {
     Await.result(vertx.close());
   }
 
-  private Future<Void> process(WorkQueue queue, int workers, java.util.function.Function<String, Future<Void>> sync) {
+  private Future<Void> process(
+      WorkQueue queue, int workers, java.util.function.Function<String, Future<Void>> sync) {
     Promise<Future<Void>> started = Promise.promise();
     context.runOnContext(v -> started.complete(queue.process(workers, sync)));
     return Await.result(started.future());
@@ -48,19 +49,25 @@ class WorkQueueProcessTest {
     AtomicInteger total = new AtomicInteger();
     AtomicInteger maxTotal = new AtomicInteger();
     AtomicInteger syncs = new AtomicInteger();
-    Future<Void> workers = process(queue, 4, key -> {
-      int same = inFlight.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
-      maxSameKey.accumulateAndGet(same, Math::max);
-      maxTotal.accumulateAndGet(total.incrementAndGet(), Math::max);
-      Promise<Void> p = Promise.promise();
-      vertx.setTimer(5, id -> {
-        inFlight.get(key).decrementAndGet();
-        total.decrementAndGet();
-        syncs.incrementAndGet();
-        p.complete();
-      });
-      return p.future();
-    });
+    Future<Void> workers =
+        process(
+            queue,
+            4,
+            key -> {
+              int same = inFlight.computeIfAbsent(key, k -> new AtomicInteger()).incrementAndGet();
+              maxSameKey.accumulateAndGet(same, Math::max);
+              maxTotal.accumulateAndGet(total.incrementAndGet(), Math::max);
+              Promise<Void> p = Promise.promise();
+              vertx.setTimer(
+                  5,
+                  id -> {
+                    inFlight.get(key).decrementAndGet();
+                    total.decrementAndGet();
+                    syncs.incrementAndGet();
+                    p.complete();
+                  });
+              return p.future();
+            });
 
     for (int round = 0; round < 30; round++) {
       for (String key : List.of("a", "b", "c", "d", "e")) {
@@ -78,13 +85,22 @@ class WorkQueueProcessTest {
 
   @Test
   void aFailingSyncIsRetriedWithGrowingDelaysAndForgottenOnSuccess() {
-    WorkQueue queue = new WorkQueue("retry", Scheduler.of(vertx),
-        new ExponentialRateLimiter(Duration.ofMillis(20), Duration.ofSeconds(1)));
+    WorkQueue queue =
+        new WorkQueue(
+            "retry",
+            Scheduler.of(vertx),
+            new ExponentialRateLimiter(Duration.ofMillis(20), Duration.ofSeconds(1)));
     List<Long> attempts = new CopyOnWriteArrayList<>();
-    Future<Void> workers = process(queue, 2, key -> {
-      attempts.add(System.nanoTime() / 1_000_000);
-      return attempts.size() <= 3 ? Future.failedFuture(new IllegalStateException("not yet")) : Future.succeededFuture();
-    });
+    Future<Void> workers =
+        process(
+            queue,
+            2,
+            key -> {
+              attempts.add(System.nanoTime() / 1_000_000);
+              return attempts.size() <= 3
+                  ? Future.failedFuture(new IllegalStateException("not yet"))
+                  : Future.succeededFuture();
+            });
 
     queue.add("x");
 
@@ -99,15 +115,22 @@ class WorkQueueProcessTest {
 
   @Test
   void aSyncThatThrowsCountsAsAFailure() {
-    WorkQueue queue = new WorkQueue("throws", Scheduler.of(vertx),
-        new ExponentialRateLimiter(Duration.ofMillis(1), Duration.ofMillis(10)));
+    WorkQueue queue =
+        new WorkQueue(
+            "throws",
+            Scheduler.of(vertx),
+            new ExponentialRateLimiter(Duration.ofMillis(1), Duration.ofMillis(10)));
     AtomicInteger calls = new AtomicInteger();
-    Future<Void> workers = process(queue, 1, key -> {
-      if (calls.incrementAndGet() == 1) {
-        throw new IllegalStateException("bug");
-      }
-      return Future.succeededFuture();
-    });
+    Future<Void> workers =
+        process(
+            queue,
+            1,
+            key -> {
+              if (calls.incrementAndGet() == 1) {
+                throw new IllegalStateException("bug");
+              }
+              return Future.succeededFuture();
+            });
 
     queue.add("k");
 

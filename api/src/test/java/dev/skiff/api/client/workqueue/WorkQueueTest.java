@@ -50,7 +50,8 @@ class WorkQueueTest {
   void followsClientGoSemantics(String name, String script, String expected) {
     FakeScheduler clock = new FakeScheduler();
     WorkQueue queue =
-        new WorkQueue("test", clock, new ExponentialRateLimiter(Duration.ofMillis(5), Duration.ofSeconds(1)));
+        new WorkQueue(
+            "test", clock, new ExponentialRateLimiter(Duration.ofMillis(5), Duration.ofSeconds(1)));
     Deque<Future<String>> waiting = new ArrayDeque<>();
     List<String> out = new ArrayList<>();
 
