@@ -48,7 +48,7 @@ public final class DnsServerVerticle extends VerticleBase {
   }
 
   private QueryProcessor processor(List<InetSocketAddress> upstreams) {
-    Forwarder forwarder = new Forwarder(vertx, upstreams, options.forwardTimeout());
+    Forwarder forwarder = new Forwarder(context, upstreams, options.forwardTimeout());
     DnsHandler forward =
         new ForwardHandler(
             forwarder, new ForwardCache(FORWARD_CACHE_ENTRIES), zone.options().zone());
@@ -58,7 +58,8 @@ public final class DnsServerVerticle extends VerticleBase {
 
   private Future<?> listen(QueryProcessor processor) {
     String host = options.bindAddress();
-    DnsListenerVerticle first = new DnsListenerVerticle(processor, host, options.port(), true);
+    DnsListenerVerticle first =
+        new DnsListenerVerticle(processor, host, options.port(), true, options.udpEngine());
     return vertx
         .deployVerticle(first)
         .compose(
@@ -68,7 +69,9 @@ public final class DnsServerVerticle extends VerticleBase {
               List<Future<String>> more = new ArrayList<>();
               for (int i = 0; i < extra; i++) {
                 more.add(
-                    vertx.deployVerticle(new DnsListenerVerticle(processor, host, port, false)));
+                    vertx.deployVerticle(
+                        new DnsListenerVerticle(
+                            processor, host, port, false, options.udpEngine())));
               }
               return Future.all(more);
             });

@@ -3,7 +3,6 @@ package dev.skiff.dns.forward;
 import dev.skiff.dns.handler.Query;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,11 +19,14 @@ import org.xbill.DNS.SimpleResolver;
 public final class Forwarder {
   private static final int EDNS_PAYLOAD = 1232;
 
-  private final Vertx vertx;
+  private final Context context;
   private final List<SimpleResolver> resolvers;
 
-  public Forwarder(Vertx vertx, List<InetSocketAddress> upstreams, Duration timeout) {
-    this.vertx = vertx;
+  /**
+   * @param context where answers complete (the deploying verticle's context)
+   */
+  public Forwarder(Context context, List<InetSocketAddress> upstreams, Duration timeout) {
+    this.context = context;
     List<SimpleResolver> list = new ArrayList<>();
     for (InetSocketAddress upstream : upstreams) {
       SimpleResolver resolver = new SimpleResolver(upstream);
@@ -44,10 +46,10 @@ public final class Forwarder {
     if (resolvers.isEmpty()) {
       return Future.failedFuture(new IllegalStateException("no upstream DNS servers"));
     }
-    return attempt(query, 0, vertx.getOrCreateContext());
+    return attempt(query, 0);
   }
 
-  private Future<Message> attempt(Query query, int i, Context context) {
+  private Future<Message> attempt(Query query, int i) {
     Message request = Message.newQuery(query.question());
     Future<Message> sent = Future.fromCompletionStage(resolvers.get(i).sendAsync(request), context);
     if (i + 1 >= resolvers.size()) {
@@ -57,9 +59,9 @@ public final class Forwarder {
         response -> {
           int rcode = response.getRcode();
           return rcode == Rcode.SERVFAIL || rcode == Rcode.REFUSED
-              ? attempt(query, i + 1, context).recover(e -> Future.succeededFuture(response))
+              ? attempt(query, i + 1).recover(e -> Future.succeededFuture(response))
               : Future.succeededFuture(response);
         },
-        failure -> attempt(query, i + 1, context));
+        failure -> attempt(query, i + 1));
   }
 }

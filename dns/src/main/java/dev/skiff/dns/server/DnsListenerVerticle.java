@@ -2,22 +2,16 @@ package dev.skiff.dns.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.datagram.DatagramPacket;
-import io.vertx.core.datagram.DatagramSocket;
-import io.vertx.core.datagram.DatagramSocketOptions;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
-import io.vertx.core.net.NetSocket;
-import io.vertx.core.net.SocketAddress;
 
 /**
- * One UDP socket and one TCP server on an event loop, both answering through a shared {@link
- * QueryProcessor}. Several instances bind the same UDP port with SO_REUSEPORT, so the kernel
+ * One UDP socket and (optionally) one TCP server on an event loop, both answering through a shared
+ * {@link QueryProcessor}. Several instances bind the same UDP port with SO_REUSEPORT, so the kernel
  * spreads queries over event loops. {@code start()} fails when a bind fails.
  */
 public final class DnsListenerVerticle extends VerticleBase {
-  static final int SOCKET_BUFFER = 4 * 1024 * 1024;
   static final int TCP_IDLE_SECONDS = 10;
   private static final int EPHEMERAL_ATTEMPTS = 5;
 
@@ -25,18 +19,25 @@ public final class DnsListenerVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final boolean tcp;
-  private DatagramSocket udp;
+  private final UdpEngine engine;
+  private UdpEndpoint udp;
   private NetServer server;
 
   /**
    * @param port the port to bind; 0 picks a free UDP port (then TCP binds the same number)
    * @param tcp whether this instance also serves TCP
    */
-  public DnsListenerVerticle(QueryProcessor processor, String host, int port, boolean tcp) {
+  public DnsListenerVerticle(
+      QueryProcessor processor, String host, int port, boolean tcp, UdpEngine engine) {
     this.processor = processor;
     this.host = host;
     this.port = port;
     this.tcp = tcp;
+    this.engine = engine;
+  }
+
+  public DnsListenerVerticle(QueryProcessor processor, String host, int port, boolean tcp) {
+    this(processor, host, port, tcp, UdpEngine.NETTY);
   }
 
   @Override
@@ -49,29 +50,33 @@ public final class DnsListenerVerticle extends VerticleBase {
    * UDP one was free: then both are tried again on another free port.
    */
   private Future<Void> bind(int attempts) {
-    DatagramSocketOptions options =
-        new DatagramSocketOptions()
-            .setReuseAddress(true)
-            .setReceiveBufferSize(SOCKET_BUFFER)
-            .setSendBufferSize(SOCKET_BUFFER);
-    options.setReusePort(vertx.isNativeTransportEnabled());
-    udp = vertx.createDatagramSocket(options);
-    udp.handler(this::onPacket);
-    return udp.listen(port, host)
-        .compose(s -> tcp ? listenTcp(udpPort()).<Void>mapEmpty() : Future.<Void>succeededFuture())
+    Future<UdpEndpoint> bound =
+        engine == UdpEngine.NETTY
+            ? NettyUdpEndpoint.bind((ContextInternal) context, host, port, processor)
+            : VertxUdpEndpoint.bind(vertx, host, port, processor);
+    return bound
+        .compose(
+            endpoint -> {
+              udp = endpoint;
+              return tcp ? listenTcp(endpoint.port()) : Future.<Void>succeededFuture();
+            })
         .recover(
-            failure ->
-                attempts <= 1
-                    ? Future.<Void>failedFuture(failure)
-                    : udp.close().transform(closed -> bind(attempts - 1)));
+            failure -> {
+              if (attempts <= 1 || udp == null) {
+                return Future.failedFuture(failure);
+              }
+              Future<Void> closed = udp.close();
+              udp = null;
+              return closed.transform(c -> bind(attempts - 1));
+            });
   }
 
   /** The UDP port actually bound. */
   public int udpPort() {
-    return udp.localAddress().port();
+    return udp.port();
   }
 
-  private Future<NetServer> listenTcp(int boundPort) {
+  private Future<Void> listenTcp(int boundPort) {
     server =
         vertx.createNetServer(
             new NetServerOptions()
@@ -79,30 +84,8 @@ public final class DnsListenerVerticle extends VerticleBase {
                 .setPort(boundPort)
                 .setIdleTimeout(TCP_IDLE_SECONDS)
                 .setTcpNoDelay(true));
-    server.connectHandler(this::onConnection);
-    return server.listen();
-  }
-
-  private void onPacket(DatagramPacket packet) {
-    byte[] query = packet.data().getBytes();
-    SocketAddress sender = packet.sender();
-    byte[] cached = processor.cached(query);
-    if (cached != null) {
-      udp.send(Buffer.buffer(cached), sender.port(), sender.host());
-      return;
-    }
-    processor
-        .process(query, Transport.UDP)
-        .onSuccess(
-            response -> {
-              if (response != null) {
-                udp.send(Buffer.buffer(response), sender.port(), sender.host());
-              }
-            });
-  }
-
-  private void onConnection(NetSocket socket) {
-    new TcpFraming(socket, processor).start();
+    server.connectHandler(socket -> new TcpFraming(socket, processor).start());
+    return server.listen().mapEmpty();
   }
 
   @Override

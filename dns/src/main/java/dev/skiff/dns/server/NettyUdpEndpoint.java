@@ -1,0 +1,150 @@
+package dev.skiff.dns.server;
+
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.FixedRecvByteBufAllocator;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollChannelOption;
+import io.netty.channel.epoll.EpollDatagramChannel;
+import io.netty.channel.socket.DatagramChannel;
+import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.socket.InternetProtocolFamily;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
+import org.xbill.DNS.Address;
+
+/**
+ * UDP on a Netty datagram channel of Vert.x's own transport, registered on the calling verticle's
+ * event loop ({@link UdpEngine#NETTY}). Answers computed synchronously are written without flush
+ * and flushed once per read batch, so epoll sends a batch with one sendmmsg; epoll also reads
+ * batches with recvmmsg and shares the port between event loops with SO_REUSEPORT.
+ */
+final class NettyUdpEndpoint implements UdpEndpoint {
+  static final int SOCKET_BUFFER = 1024 * 1024;
+
+  /** Largest query read; longer datagrams are cut (and then answered FORMERR). */
+  static final int MAX_QUERY = 2048;
+
+  private static final int BATCH = 32;
+
+  private final DatagramChannel channel;
+
+  private NettyUdpEndpoint(DatagramChannel channel) {
+    this.channel = channel;
+  }
+
+  static Future<UdpEndpoint> bind(
+      ContextInternal context, String host, int port, QueryProcessor processor) {
+    InetAddress address;
+    try {
+      address = Address.getByAddress(host);
+    } catch (UnknownHostException e) {
+      return Future.failedFuture(new IllegalArgumentException("not an address: " + host, e));
+    }
+    VertxInternal vertx = context.owner();
+    DatagramChannel channel =
+        vertx
+            .transport()
+            .datagramChannel(
+                address.getAddress().length == 4
+                    ? InternetProtocolFamily.IPv4
+                    : InternetProtocolFamily.IPv6);
+    channel.config().setOption(ChannelOption.SO_SNDBUF, SOCKET_BUFFER);
+    channel.config().setOption(ChannelOption.SO_RCVBUF, SOCKET_BUFFER);
+    if (channel instanceof EpollDatagramChannel) {
+      channel.config().setOption(EpollChannelOption.SO_REUSEPORT, true);
+      channel.config().setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_QUERY);
+      channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(BATCH * MAX_QUERY));
+    } else {
+      channel.config().setRecvByteBufAllocator(new FixedRecvByteBufAllocator(MAX_QUERY));
+    }
+    channel.pipeline().addLast(new Handler(processor));
+    Promise<UdpEndpoint> bound = context.promise();
+    context
+        .nettyEventLoop()
+        .register(channel)
+        .addListener(
+            (ChannelFuture registered) -> {
+              if (!registered.isSuccess()) {
+                bound.fail(registered.cause());
+                return;
+              }
+              channel
+                  .bind(new InetSocketAddress(address, port))
+                  .addListener(
+                      (ChannelFuture b) -> {
+                        if (b.isSuccess()) {
+                          bound.complete(new NettyUdpEndpoint(channel));
+                        } else {
+                          channel.close();
+                          bound.fail(b.cause());
+                        }
+                      });
+            });
+    return bound.future();
+  }
+
+  @Override
+  public int port() {
+    return ((InetSocketAddress) channel.localAddress()).getPort();
+  }
+
+  @Override
+  public Future<Void> close() {
+    Promise<Void> closed = Promise.promise();
+    channel.close().addListener(f -> closed.complete());
+    return closed.future();
+  }
+
+  @ChannelHandler.Sharable
+  private static final class Handler extends SimpleChannelInboundHandler<DatagramPacket> {
+    private final QueryProcessor processor;
+
+    Handler(QueryProcessor processor) {
+      this.processor = processor;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
+      byte[] query = ByteBufUtil.getBytes(packet.content());
+      InetSocketAddress sender = packet.sender();
+      byte[] cached = processor.cached(query);
+      if (cached != null) {
+        ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(cached), sender));
+        return;
+      }
+      Future<byte[]> answer = processor.process(query, Transport.UDP);
+      if (answer.isComplete()) {
+        if (answer.result() != null) {
+          ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(answer.result()), sender));
+        }
+        return;
+      }
+      answer.onSuccess(
+          response -> {
+            if (response != null) {
+              ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(response), sender));
+            }
+          });
+    }
+
+    @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+      ctx.flush();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+      // A failed read or write of one datagram (e.g. ICMP unreachable): keep serving.
+    }
+  }
+}
