@@ -1,0 +1,200 @@
+package dev.skiff.server.controller.deployment;
+
+import dev.skiff.api.Json;
+import dev.skiff.api.client.DeleteOptions;
+import dev.skiff.api.client.Errors;
+import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.client.controller.Controller;
+import dev.skiff.api.client.informer.Informer;
+import dev.skiff.api.client.informer.Keys;
+import dev.skiff.api.model.apps.Deployment;
+import dev.skiff.api.model.apps.DeploymentStatus;
+import dev.skiff.api.model.apps.ReplicaSet;
+import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.meta.OwnerReference;
+import dev.skiff.server.controller.endpoints.ServiceMembers;
+import dev.skiff.server.controller.support.ChildTracker;
+import dev.skiff.server.controller.support.EventRecorder;
+import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.controller.support.Owners;
+import dev.skiff.server.controller.support.RecentWrites;
+import dev.skiff.server.controller.support.SharedInformers;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs Deployments: applies {@link DeploymentReconciler}'s plan (create the new ReplicaSet, scale,
+ * clean up old ones), writes the status and emits ScalingReplicaSet events. Keys are Deployment
+ * keys; ReplicaSet events (and pod events, for Recreate) enqueue the owning Deployment.
+ */
+public final class DeploymentController implements ManagedController {
+  private final KubeClient client;
+  private final Informer<Deployment> deployments;
+  private final Informer<ReplicaSet> replicaSets;
+  private final Informer<Pod> pods;
+  private final EventRecorder events;
+  private final Clock clock;
+  private final ChildTracker<ReplicaSet> tracker = new ChildTracker<>();
+  private final RecentWrites<Deployment> recent = new RecentWrites<>();
+  private final Controller controller;
+  private final int workers;
+
+  public DeploymentController(
+      Vertx vertx, SharedInformers informers, EventRecorder events, Clock clock, int workers) {
+    this.client = informers.client();
+    this.deployments = informers.of(Deployment.class);
+    this.replicaSets = informers.of(ReplicaSet.class);
+    this.pods = informers.of(Pod.class);
+    this.events = events;
+    this.clock = clock;
+    this.workers = workers;
+    this.controller =
+        new Controller(vertx, name(), this::sync)
+            .watch(deployments)
+            .watch(replicaSets, rs -> ownerKey(rs.meta().namespace, Owners.controllerOf(rs)))
+            .watch(pods, this::deploymentOfPod);
+  }
+
+  @Override
+  public String name() {
+    return "deployment";
+  }
+
+  @Override
+  public Future<Void> start() {
+    return controller.start(workers);
+  }
+
+  @Override
+  public Future<Void> stop() {
+    return controller.stop();
+  }
+
+  private static List<String> ownerKey(String namespace, OwnerReference ref) {
+    return ref == null || !"Deployment".equals(ref.kind)
+        ? List.of()
+        : List.of(Keys.of(namespace, ref.name));
+  }
+
+  private List<String> deploymentOfPod(Pod pod) {
+    OwnerReference ref = Owners.controllerOf(pod);
+    if (ref == null || !"ReplicaSet".equals(ref.kind)) {
+      return List.of();
+    }
+    ReplicaSet rs = replicaSets.get(pod.meta().namespace, ref.name);
+    return rs == null ? List.of() : ownerKey(rs.meta().namespace, Owners.controllerOf(rs));
+  }
+
+  Future<Void> sync(String key) {
+    Deployment cached = deployments.get(key);
+    if (cached == null) {
+      tracker.forget(key);
+      recent.forget(key);
+      return Future.succeededFuture();
+    }
+    Deployment d = recent.newest(key, cached);
+    if (Owners.isDeleting(d)) {
+      return Future.succeededFuture();
+    }
+    String uid = d.meta().uid;
+    List<ReplicaSet> owned =
+        tracker.view(
+            key,
+            replicaSets.byIndex(SharedInformers.OWNER_INDEX, uid).stream()
+                .filter(rs -> Owners.isControlledBy(rs, uid))
+                .toList());
+    Map<String, Integer> podCounts = new HashMap<>();
+    for (ReplicaSet rs : owned) {
+      long n =
+          pods.byIndex(SharedInformers.OWNER_INDEX, rs.meta().uid).stream()
+              .filter(p -> !ServiceMembers.isTerminal(p))
+              .count();
+      podCounts.put(rs.meta().uid, (int) n);
+    }
+    DeploymentReconciler.Plan plan =
+        DeploymentReconciler.plan(d, owned, podCounts, clock.instant());
+    List<Future<?>> writes = new ArrayList<>();
+    if (plan.create() != null) {
+      writes.add(create(key, d, plan.create()));
+    }
+    plan.scales().forEach(s -> writes.add(scale(key, d, s)));
+    plan.delete().forEach(rs -> writes.add(delete(key, rs)));
+    return Future.all(writes).compose(v -> writeStatus(key, d, plan));
+  }
+
+  private Future<ReplicaSet> create(String key, Deployment d, ReplicaSet rs) {
+    return client
+        .create(rs)
+        .onSuccess(
+            created -> {
+              tracker.wrote(key, created);
+              events.normal(
+                  d,
+                  "ScalingReplicaSet",
+                  "Scaled up replica set "
+                      + created.meta().name
+                      + " to "
+                      + created.spec().replicas
+                      + " from 0");
+            });
+  }
+
+  private Future<ReplicaSet> scale(String key, Deployment d, DeploymentReconciler.Scale s) {
+    ReplicaSet updated = Json.copy(s.rs(), ReplicaSet.class);
+    updated.spec().replicas = s.to();
+    Map<String, String> annotations =
+        updated.meta().annotations == null
+            ? new LinkedHashMap<>()
+            : new LinkedHashMap<>(updated.meta().annotations);
+    annotations.put(DeploymentReconciler.DESIRED_REPLICAS, Integer.toString(Rollout.replicas(d)));
+    annotations.put(
+        DeploymentReconciler.MAX_REPLICAS,
+        Integer.toString(Rollout.replicas(d) + Rollout.maxSurge(d)));
+    updated.meta().annotations = annotations;
+    return client
+        .update(updated)
+        .onSuccess(
+            written -> {
+              tracker.wrote(key, written);
+              events.normal(
+                  d,
+                  "ScalingReplicaSet",
+                  "Scaled "
+                      + (s.to() > s.from() ? "up" : "down")
+                      + " replica set "
+                      + written.meta().name
+                      + " to "
+                      + s.to()
+                      + " from "
+                      + s.from());
+            });
+  }
+
+  private Future<Void> delete(String key, ReplicaSet rs) {
+    return client
+        .delete(ReplicaSet.class, rs.meta().namespace, rs.meta().name, DeleteOptions.none())
+        .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e))
+        .onSuccess(v -> tracker.deleted(key, rs.meta().name));
+  }
+
+  private Future<Void> writeStatus(String key, Deployment d, DeploymentReconciler.Plan plan) {
+    Object before = Json.mapper().valueToTree(d.status == null ? new DeploymentStatus() : d.status);
+    if (before.equals(Json.mapper().valueToTree(plan.status()))) {
+      return Future.succeededFuture();
+    }
+    Deployment updated = Json.copy(d, Deployment.class);
+    updated.status = plan.status();
+    return client
+        .updateStatus(updated)
+        .onSuccess(written -> recent.remember(key, written))
+        .onFailure(e -> recent.forget(key))
+        .<Void>mapEmpty()
+        .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e));
+  }
+}

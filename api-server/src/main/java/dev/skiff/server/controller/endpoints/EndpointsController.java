@@ -1,0 +1,100 @@
+package dev.skiff.server.controller.endpoints;
+
+import dev.skiff.api.client.DeleteOptions;
+import dev.skiff.api.client.Errors;
+import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.client.controller.Controller;
+import dev.skiff.api.client.informer.Informer;
+import dev.skiff.api.client.informer.Keys;
+import dev.skiff.api.model.core.Endpoints;
+import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.Service;
+import dev.skiff.api.selector.Selector;
+import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.controller.support.RecentWrites;
+import dev.skiff.server.controller.support.SharedInformers;
+import dev.skiff.server.controller.support.Writes;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+
+/**
+ * Keeps every selector Service's Endpoints object equal to {@link EndpointsReconciler#desired};
+ * deletes it with the Service. Services without a selector keep their user-managed Endpoints.
+ * Keys are Service keys; a pod event enqueues the Services selecting it (before and after).
+ */
+public final class EndpointsController implements ManagedController {
+  private final KubeClient client;
+  private final Informer<Service> services;
+  private final Informer<Pod> pods;
+  private final Informer<Endpoints> endpoints;
+  private final RecentWrites<Endpoints> recent = new RecentWrites<>();
+  private final Controller controller;
+  private final int workers;
+
+  public EndpointsController(Vertx vertx, SharedInformers informers, int workers) {
+    this.client = informers.client();
+    this.services = informers.of(Service.class);
+    this.pods = informers.of(Pod.class);
+    this.endpoints = informers.of(Endpoints.class);
+    this.workers = workers;
+    this.controller =
+        new Controller(vertx, name(), this::sync)
+            .watch(services)
+            .watch(pods, this::servicesSelecting)
+            .watch(endpoints);
+  }
+
+  @Override
+  public String name() {
+    return "endpoints";
+  }
+
+  @Override
+  public Future<Void> start() {
+    return controller.start(workers);
+  }
+
+  @Override
+  public Future<Void> stop() {
+    return controller.stop();
+  }
+
+  List<String> servicesSelecting(Pod pod) {
+    return services.list(pod.meta().namespace).stream()
+        .filter(svc -> ServiceMembers.selects(svc, pod))
+        .map(Keys::of)
+        .toList();
+  }
+
+  Future<Void> sync(String key) {
+    Service svc = services.get(key);
+    Endpoints current = recent.newest(key, endpoints.get(key));
+    if (svc == null) {
+      if (current == null) {
+        return Future.succeededFuture();
+      }
+      recent.forget(key);
+      return Writes.ignoreNotFound(
+          client.delete(
+              Endpoints.class, Keys.namespace(key), Keys.name(key), DeleteOptions.none()));
+    }
+    if (Selector.fromServiceSelector(svc.spec().selector).matchesNothing()) {
+      return Future.succeededFuture();
+    }
+    EndpointsReconciler.Result result =
+        EndpointsReconciler.reconcile(svc, pods.list(svc.meta().namespace), current);
+    if (result.write() == null) {
+      return Future.succeededFuture();
+    }
+    return (result.create() ? client.create(result.write()) : client.update(result.write()))
+        .onSuccess(written -> recent.remember(key, written))
+        .onFailure(
+            e -> {
+              if (Errors.isNotFound(e) || Errors.isConflict(e)) {
+                recent.forget(key);
+              }
+            })
+        .mapEmpty();
+  }
+}

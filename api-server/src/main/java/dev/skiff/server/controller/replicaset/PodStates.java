@@ -1,0 +1,77 @@
+package dev.skiff.server.controller.replicaset;
+
+import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.PodCondition;
+import dev.skiff.server.controller.endpoints.ServiceMembers;
+import dev.skiff.server.controller.support.Times;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+
+/** Pod facts the workload controllers share: active, ready, available, deletion order. */
+public final class PodStates {
+  private PodStates() {}
+
+  /** Not terminal and not being deleted (controller.FilterActivePods). */
+  public static boolean isActive(Pod pod) {
+    return !ServiceMembers.isTerminal(pod) && pod.meta().deletionTimestamp == null;
+  }
+
+  public static boolean isReady(Pod pod) {
+    return ServiceMembers.isPodReady(pod);
+  }
+
+  /** Ready for at least minReadySeconds (podutil.IsPodAvailable). */
+  public static boolean isAvailable(Pod pod, int minReadySeconds, Instant now) {
+    if (!isReady(pod)) {
+      return false;
+    }
+    if (minReadySeconds <= 0) {
+      return true;
+    }
+    Instant since = readySince(pod);
+    return since != null && !since.plus(Duration.ofSeconds(minReadySeconds)).isAfter(now);
+  }
+
+  static Instant readySince(Pod pod) {
+    if (pod.status == null || pod.status.conditions == null) {
+      return null;
+    }
+    for (PodCondition c : pod.status.conditions) {
+      if ("Ready".equals(c.type) && "True".equals(c.status)) {
+        return Times.parse(c.lastTransitionTime);
+      }
+    }
+    return null;
+  }
+
+  /**
+   * The order in which to delete surplus pods, first = delete first (controller.ActivePods):
+   * unscheduled, then pending, then not ready, then ready for the shortest time, then newest.
+   */
+  public static final Comparator<Pod> DELETE_FIRST =
+      Comparator.<Pod>comparingInt(p -> isScheduled(p) ? 1 : 0)
+          .thenComparingInt(PodStates::phaseRank)
+          .thenComparingInt(p -> isReady(p) ? 1 : 0)
+          .thenComparing(
+              p -> readySince(p) == null ? Instant.MAX : readySince(p), Comparator.reverseOrder())
+          .thenComparing(
+              p -> p.meta().creationTimestamp == null ? "" : p.meta().creationTimestamp,
+              Comparator.reverseOrder())
+          .thenComparing(p -> p.meta().name);
+
+  private static boolean isScheduled(Pod pod) {
+    return pod.spec != null && pod.spec.nodeName != null && !pod.spec.nodeName.isEmpty();
+  }
+
+  private static int phaseRank(Pod pod) {
+    String phase = pod.status == null ? null : pod.status.phase;
+    if ("Pending".equals(phase)) {
+      return 0;
+    }
+    if ("Running".equals(phase)) {
+      return 2;
+    }
+    return 1;
+  }
+}

@@ -1,0 +1,180 @@
+package dev.skiff.server.controller.scheduler;
+
+import dev.skiff.api.Json;
+import dev.skiff.api.client.Errors;
+import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.client.controller.Controller;
+import dev.skiff.api.client.informer.Informer;
+import dev.skiff.api.client.informer.Keys;
+import dev.skiff.api.model.core.Node;
+import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.PodCondition;
+import dev.skiff.api.resource.Resources;
+import dev.skiff.server.controller.endpoints.ServiceMembers;
+import dev.skiff.server.controller.support.EventRecorder;
+import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.controller.support.SharedInformers;
+import dev.skiff.server.controller.support.Times;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Binds pending pods (no spec.nodeName, default scheduler) to nodes chosen by {@link Scheduling},
+ * through {@code pods/{name}/binding}. A pod that fits nowhere gets PodScheduled=False
+ * (Unschedulable) and a FailedScheduling event, and is retried when nodes change and on a timer.
+ * Bindings not yet visible in the cache are "assumed", so a burst of pods spreads correctly.
+ */
+public final class SchedulerController implements ManagedController {
+  public static final String NAME = "default-scheduler";
+  private static final Duration RETRY_UNSCHEDULABLE = Duration.ofSeconds(5);
+
+  private final KubeClient client;
+  private final Informer<Pod> pods;
+  private final Informer<Node> nodes;
+  private final EventRecorder events;
+  private final Clock clock;
+  private final Map<String, Pod> assumed = new ConcurrentHashMap<>();
+  private final Controller controller;
+  private final int workers;
+
+  public SchedulerController(
+      Vertx vertx, SharedInformers informers, EventRecorder events, Clock clock, int workers) {
+    this.client = informers.client();
+    this.pods = informers.of(Pod.class);
+    this.nodes = informers.of(Node.class);
+    this.events = events;
+    this.clock = clock;
+    this.workers = workers;
+    this.controller =
+        new Controller(vertx, name(), this::sync)
+            .watch(pods, p -> needsScheduling(p) ? List.of(Keys.of(p)) : List.of())
+            .watch(nodes, n -> pendingKeys());
+  }
+
+  @Override
+  public String name() {
+    return "scheduler";
+  }
+
+  @Override
+  public Future<Void> start() {
+    return controller.start(workers);
+  }
+
+  @Override
+  public Future<Void> stop() {
+    return controller.stop();
+  }
+
+  static boolean needsScheduling(Pod pod) {
+    String scheduler = pod.spec == null ? null : pod.spec.schedulerName;
+    return pod.spec != null
+        && (pod.spec.nodeName == null || pod.spec.nodeName.isEmpty())
+        && pod.meta().deletionTimestamp == null
+        && !ServiceMembers.isTerminal(pod)
+        && (scheduler == null || scheduler.isEmpty() || NAME.equals(scheduler));
+  }
+
+  private List<String> pendingKeys() {
+    return pods.list().stream().filter(SchedulerController::needsScheduling).map(Keys::of).toList();
+  }
+
+  Future<Void> sync(String key) {
+    Pod pod = pods.get(key);
+    if (pod == null || !needsScheduling(pod) || assumed.containsKey(key)) {
+      return Future.succeededFuture();
+    }
+    Scheduling.Decision decision = Scheduling.decide(pod, nodes.list(), podsByNode());
+    if (!decision.scheduled()) {
+      controller.queue().addAfter(key, RETRY_UNSCHEDULABLE);
+      return unschedulable(pod, decision.reason());
+    }
+    Pod bound = Json.copy(pod, Pod.class);
+    bound.spec.nodeName = decision.node();
+    assumed.put(key, bound);
+    Map<String, Object> binding =
+        Map.of(
+            "apiVersion", "v1",
+            "kind", "Binding",
+            "metadata", Map.of("name", pod.meta().name, "namespace", pod.meta().namespace),
+            "target", Map.of("apiVersion", "v1", "kind", "Node", "name", decision.node()));
+    String uri = Resources.PODS.itemPath(pod.meta().namespace, pod.meta().name) + "/binding";
+    return client
+        .raw()
+        .request(io.vertx.core.http.HttpMethod.POST, uri, "application/json", binding)
+        .onSuccess(
+            v ->
+                events.normal(
+                    pod,
+                    "Scheduled",
+                    "Successfully assigned "
+                        + key
+                        + " to "
+                        + decision.node()))
+        .onFailure(e -> assumed.remove(key))
+        .<Void>mapEmpty()
+        .recover(e -> Errors.isConflict(e) || Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e));
+  }
+
+  /** Bound and assumed pods per node; an assumption ends once the cache shows the binding. */
+  private Map<String, List<Pod>> podsByNode() {
+    Map<String, List<Pod>> byNode = new HashMap<>();
+    for (Node node : nodes.list()) {
+      List<Pod> on = new ArrayList<>();
+      for (Pod p : pods.byIndex(SharedInformers.NODE_INDEX, node.meta().name)) {
+        if (!ServiceMembers.isTerminal(p)) {
+          on.add(p);
+        }
+      }
+      byNode.put(node.meta().name, on);
+    }
+    assumed.forEach(
+        (key, pod) -> {
+          Pod cached = pods.get(key);
+          if (cached == null || !needsScheduling(cached)) {
+            assumed.remove(key, pod);
+          } else {
+            byNode.computeIfAbsent(pod.spec.nodeName, n -> new ArrayList<>()).add(pod);
+          }
+        });
+    return byNode;
+  }
+
+  private Future<Void> unschedulable(Pod pod, String reason) {
+    events.warning(pod, "FailedScheduling", reason);
+    PodCondition current = condition(pod, "PodScheduled");
+    if (current != null
+        && "False".equals(current.status)
+        && "Unschedulable".equals(current.reason)
+        && reason.equals(current.message)) {
+      return Future.succeededFuture();
+    }
+    Pod updated = Json.copy(pod, Pod.class);
+    List<PodCondition> conditions =
+        updated.status().conditions == null ? new ArrayList<>() : updated.status.conditions;
+    conditions.removeIf(c -> "PodScheduled".equals(c.type));
+    PodCondition c = new PodCondition();
+    c.type = "PodScheduled";
+    c.status = "False";
+    c.reason = "Unschedulable";
+    c.message = reason;
+    c.lastTransitionTime = Times.now(clock);
+    conditions.add(c);
+    updated.status.conditions = conditions;
+    return client.updateStatus(updated).<Void>mapEmpty().recover(e -> Future.succeededFuture());
+  }
+
+  private static PodCondition condition(Pod pod, String type) {
+    if (pod.status == null || pod.status.conditions == null) {
+      return null;
+    }
+    return pod.status.conditions.stream().filter(c -> type.equals(c.type)).findFirst().orElse(null);
+  }
+}

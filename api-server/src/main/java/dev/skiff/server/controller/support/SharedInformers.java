@@ -1,0 +1,97 @@
+package dev.skiff.server.controller.support;
+
+import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.client.informer.Informer;
+import dev.skiff.api.client.informer.InformerOptions;
+import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.discovery.EndpointSlice;
+import dev.skiff.api.model.meta.KubeObject;
+import dev.skiff.api.model.meta.OwnerReference;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One informer per kind (all namespaces), shared by every controller of a leadership term, like
+ * client-go's SharedInformerFactory. Each informer has an {@link #OWNER_INDEX} (the uids in
+ * ownerReferences); pods also have a {@link #NODE_INDEX} (spec.nodeName).
+ */
+public final class SharedInformers {
+  public static final String OWNER_INDEX = "owner";
+  public static final String NODE_INDEX = "node";
+
+  /** EndpointSlices by their Service: namespace/service-name label. */
+  public static final String SERVICE_INDEX = "service";
+
+  private final Vertx vertx;
+  private final KubeClient client;
+  private final InformerOptions options;
+  private final Map<Class<?>, Informer<?>> informers = new LinkedHashMap<>();
+
+  public SharedInformers(Vertx vertx, KubeClient client, Duration resync) {
+    this.vertx = vertx;
+    this.client = client;
+    this.options =
+        InformerOptions.defaults()
+            .withResyncPeriod(resync)
+            .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(5));
+  }
+
+  @SuppressWarnings("unchecked")
+  public synchronized <T extends KubeObject> Informer<T> of(Class<T> type) {
+    return (Informer<T>) informers.computeIfAbsent(type, t -> create(type));
+  }
+
+  public KubeClient client() {
+    return client;
+  }
+
+  /** Stops every informer created so far. */
+  public synchronized Future<Void> stop() {
+    List<Future<Void>> stops = new ArrayList<>();
+    informers.values().forEach(i -> stops.add(i.stop()));
+    return Future.join(stops).mapEmpty();
+  }
+
+  private <T extends KubeObject> Informer<T> create(Class<T> type) {
+    Informer<T> informer = new Informer<>(vertx, client, type, options);
+    informer.addIndex(OWNER_INDEX, SharedInformers::ownerUids);
+    if (type == Pod.class) {
+      informer.addIndex(
+          NODE_INDEX,
+          o -> {
+            Pod pod = (Pod) o;
+            String node = pod.spec == null ? null : pod.spec.nodeName;
+            return node == null || node.isEmpty() ? List.of() : List.of(node);
+          });
+    }
+    if (type == EndpointSlice.class) {
+      informer.addIndex(
+          SERVICE_INDEX,
+          o -> {
+            Map<String, String> labels = o.meta().labels;
+            String svc = labels == null ? null : labels.get(EndpointSlice.SERVICE_NAME_LABEL);
+            return svc == null ? List.of() : List.of(o.meta().namespace + "/" + svc);
+          });
+    }
+    return informer;
+  }
+
+  private static List<String> ownerUids(KubeObject o) {
+    List<OwnerReference> refs = o.meta().ownerReferences;
+    if (refs == null || refs.isEmpty()) {
+      return List.of();
+    }
+    List<String> uids = new ArrayList<>(refs.size());
+    for (OwnerReference ref : refs) {
+      if (ref.uid != null) {
+        uids.add(ref.uid);
+      }
+    }
+    return uids;
+  }
+}
