@@ -51,14 +51,19 @@ public final class ApiServer {
   static Future<String> start(ApiServerOptions options, ApiServerCommandLine line) {
     return ClusteredVertx.start(HazelcastConfigs.replica(line.cluster()))
         .compose(
-            clustered -> {
-              HzStore store = new HzStore(clustered.vertx(), clustered.hazelcast());
-              ApiServerVerticle verticle = new ApiServerVerticle(store, options);
-              return store
-                  .ready()
-                  .compose(v -> clustered.vertx().deployVerticle(verticle))
-                  .map(id -> verticle.url());
-            });
+            clustered ->
+                // Off the event loop: with a data dir, the store loads from disk as it is built.
+                clustered
+                    .vertx()
+                    .executeBlocking(() -> new HzStore(clustered.vertx(), clustered.hazelcast()))
+                    .compose(
+                        store -> {
+                          ApiServerVerticle verticle = new ApiServerVerticle(store, options);
+                          return store
+                              .ready()
+                              .compose(v -> clustered.vertx().deployVerticle(verticle))
+                              .map(id -> verticle.url());
+                        }));
   }
 
   /** The given certificate, the one kept in the data dir (created on first start), or a new one. */

@@ -16,7 +16,8 @@ import java.util.List;
  *   --cluster-name NAME    Hazelcast cluster name (skiff)
  *   --hz-port N            this replica's Hazelcast member port (5701)
  *   --hz-members A,B       Hazelcast members to join, host:port (this member only)
- *   --data-dir DIR         replica state directory (token, serving certificate)
+ *   --data-dir DIR         replica state directory (token, serving certificate; and the store,
+ *                          kept across restarts, when --hz-members names only this replica)
  *   --tls-cert-file PATH   PEM serving certificate (with --tls-key-file); default self-signed
  *   --tls-key-file PATH    PEM PKCS#8 private key
  *   --insecure-http true   serve plain HTTP (kubectl then sends no token: only for other clients)
@@ -67,10 +68,19 @@ record ApiServerCommandLine(
     }
     cluster =
         cluster.withMembers(members != null ? members : List.of("127.0.0.1:" + cluster.port()));
+    if (dataDir != null && alone(cluster)) {
+      cluster = cluster.withDataDir(dataDir);
+    }
     if ((certFile == null) != (keyFile == null)) {
       throw new IllegalArgumentException("--tls-cert-file and --tls-key-file go together");
     }
     return new ApiServerCommandLine(
         bind, port, token, kubeconfig, cluster, dataDir, certFile, keyFile, insecure);
+  }
+
+  /** Whether the member list names only this replica: persistence is for one-member clusters. */
+  private static boolean alone(ClusterSettings cluster) {
+    String self = cluster.host() + ":" + cluster.port();
+    return cluster.members().stream().allMatch(self::equals);
   }
 }

@@ -1,5 +1,6 @@
 package dev.skiff.server.cluster;
 
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -12,6 +13,8 @@ import java.util.List;
  * @param members the other replicas, "127.0.0.1:5701" style; may include this one
  * @param partitionCount Hazelcast partitions; few are plenty for a small cluster
  * @param changeLogCapacity changes the ringbuffer keeps (each holds one object's JSON)
+ * @param dataDir where a cluster of this one member keeps its store on disk (in {@code store/}), so
+ *     it survives a restart; null = memory only (tests, clusters of several replicas)
  */
 public record ClusterSettings(
     String clusterName,
@@ -19,7 +22,8 @@ public record ClusterSettings(
     int port,
     List<String> members,
     int partitionCount,
-    int changeLogCapacity) {
+    int changeLogCapacity,
+    Path dataDir) {
 
   public static final int DEFAULT_PORT = 5701;
 
@@ -30,29 +34,36 @@ public record ClusterSettings(
   /** A single replica named "skiff" on 127.0.0.1:5701. */
   public static ClusterSettings defaults() {
     return new ClusterSettings(
-        "skiff", "127.0.0.1", DEFAULT_PORT, List.of("127.0.0.1:" + DEFAULT_PORT), 71, 100_000);
+        "skiff", "127.0.0.1", DEFAULT_PORT, List.of("127.0.0.1:" + DEFAULT_PORT), 71, 100_000, null);
   }
 
   public ClusterSettings withClusterName(String name) {
-    return new ClusterSettings(name, host, port, members, partitionCount, changeLogCapacity);
+    return new ClusterSettings(name, host, port, members, partitionCount, changeLogCapacity, dataDir);
   }
 
   public ClusterSettings withHost(String address) {
     return new ClusterSettings(
-        clusterName, address, port, members, partitionCount, changeLogCapacity);
+        clusterName, address, port, members, partitionCount, changeLogCapacity, dataDir);
   }
 
   public ClusterSettings withPort(int memberPort) {
     return new ClusterSettings(
-        clusterName, host, memberPort, members, partitionCount, changeLogCapacity);
+        clusterName, host, memberPort, members, partitionCount, changeLogCapacity, dataDir);
   }
 
   public ClusterSettings withMembers(List<String> addresses) {
     return new ClusterSettings(
-        clusterName, host, port, addresses, partitionCount, changeLogCapacity);
+        clusterName, host, port, addresses, partitionCount, changeLogCapacity, dataDir);
   }
 
   public ClusterSettings withChangeLogCapacity(int capacity) {
-    return new ClusterSettings(clusterName, host, port, members, partitionCount, capacity);
+    return new ClusterSettings(
+        clusterName, host, port, members, partitionCount, capacity, dataDir);
+  }
+
+  /** Persists the store in {@code dir} (a single-member cluster); null = memory only. */
+  public ClusterSettings withDataDir(Path dir) {
+    return new ClusterSettings(
+        clusterName, host, port, members, partitionCount, changeLogCapacity, dir);
   }
 }

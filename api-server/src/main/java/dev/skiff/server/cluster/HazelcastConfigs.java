@@ -8,14 +8,14 @@ import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.RingbufferConfig;
 import dev.skiff.server.store.HzStore;
+import dev.skiff.server.store.persist.StorePersistence;
 
 /**
  * The Hazelcast configuration of an api-server replica: TCP/IP join with a fixed member list on one
  * address (loopback by default), no multicast, no phone-home, slf4j logging, small footprint, and
  * one synchronous backup of every structure the store and Vert.x use, so an acknowledged write
- * survives the loss of any one replica. (A disk persistence layer for single-node restarts would
- * add a MapStore on the objects map and a RingbufferStore whose largest sequence keeps
- * resourceVersions increasing.)
+ * survives the loss of any one replica. With {@link ClusterSettings#dataDir()} set (one member
+ * only), the store also persists on local disk across restarts: see {@link StorePersistence}.
  */
 public final class HazelcastConfigs {
   private HazelcastConfigs() {}
@@ -50,6 +50,9 @@ public final class HazelcastConfigs {
             .setValueCollectionType(MultiMapConfig.ValueCollectionType.SET));
     config.addMapConfig(synced(new MapConfig("__vertx.haInfo")));
     config.addMapConfig(synced(new MapConfig("__vertx.nodeInfo")));
+    if (settings.dataDir() != null) {
+      StorePersistence.attach(config, settings.dataDir());
+    }
     return config;
   }
 

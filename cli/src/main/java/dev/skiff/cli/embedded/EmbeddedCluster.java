@@ -22,7 +22,8 @@ import java.util.UUID;
 
 /**
  * A whole cluster in one JVM: a single-member Hazelcast store, the api-server (with its
- * controllers) and the node agents. Lifecycle: {@link #start()} once, then {@link #stop()}.
+ * controllers) and the node agents. Lifecycle: {@link #start()} once, then {@link #stop()}. The
+ * store persists in {@code <cluster dir>/data/store}, so the next start finds the same objects.
  */
 public final class EmbeddedCluster {
   private final EmbeddedOptions options;
@@ -41,13 +42,19 @@ public final class EmbeddedCluster {
         ClusterSettings.defaults()
             .withClusterName("skiff-" + options.name() + "-" + UUID.randomUUID())
             .withPort(freePort())
-            .withChangeLogCapacity(50_000);
+            .withChangeLogCapacity(50_000)
+            .withDataDir(options.dir().resolve("data"));
     settings = settings.withMembers(List.of("127.0.0.1:" + settings.port()));
     return ClusteredVertx.start(HazelcastConfigs.replica(settings))
         .compose(
             c -> {
               clustered = c;
-              store = new HzStore(c.vertx(), c.hazelcast());
+              // Off the event loop: the store loads the cluster's saved state as it is built.
+              return c.vertx().executeBlocking(() -> new HzStore(c.vertx(), c.hazelcast()));
+            })
+        .compose(
+            s -> {
+              store = s;
               return store.ready();
             })
         .compose(

@@ -1,0 +1,305 @@
+package dev.skiff.server.store.persist;
+
+import static java.nio.file.StandardOpenOption.CREATE;
+import static java.nio.file.StandardOpenOption.READ;
+import static java.nio.file.StandardOpenOption.WRITE;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A durable map from String keys to byte[] values, plus the largest change-log sequence handed out,
+ * in one append-only {@link LogFile} ({@code objects.log}) in a directory this process locks.
+ *
+ * <p>Durability: every write reaches the kernel (one {@code write} call) before it returns, so a
+ * killed process loses nothing it acknowledged; a maintenance thread forces the file to the disk
+ * every {@link DiskStoreOptions#syncInterval()} (a power loss costs at most that much) and rewrites
+ * the log without dead records when more than half of it is dead. Compaction copies the live
+ * records into {@code objects.log.compacting} while writers go on appending to the old file, then,
+ * briefly holding the writers' lock, copies what they appended meanwhile and renames the new file
+ * over the old one; a crash at any point leaves one complete log.
+ *
+ * <p>Thread-safe. Blocking: call it from Hazelcast's or worker threads, never an event loop.
+ */
+final class DiskStore implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DiskStore.class);
+  static final String LOG_FILE = "objects.log";
+  static final String COMPACTING = "objects.log.compacting";
+  static final String LOCK_FILE = "lock";
+
+  private final Path dir;
+  private final DiskStoreOptions options;
+  private final FileChannel lockChannel;
+  private final FileLock lock;
+  private final LogIndex index = new LogIndex();
+  private final Object maintenance = new Object();
+  private final ScheduledExecutorService thread;
+  private LogFile log;
+  private long unsynced;
+  private boolean closed;
+
+  private DiskStore(Path dir, DiskStoreOptions options, FileChannel lockChannel, FileLock lock) {
+    this.dir = dir;
+    this.options = options;
+    this.lockChannel = lockChannel;
+    this.lock = lock;
+    this.thread =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "skiff-store-sync");
+              t.setDaemon(true);
+              return t;
+            });
+  }
+
+  /**
+   * Opens (creating if needed) the store in {@code dir}, reading the log back.
+   *
+   * @throws IllegalStateException when another store holds the directory
+   */
+  static DiskStore open(Path dir, DiskStoreOptions options) throws IOException {
+    Files.createDirectories(dir);
+    FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), CREATE, READ, WRITE);
+    FileLock lock;
+    try {
+      lock = lockChannel.tryLock();
+    } catch (OverlappingFileLockException e) {
+      lock = null;
+    }
+    if (lock == null) {
+      lockChannel.close();
+      throw new IllegalStateException(dir + " is in use by another store (another skiff process?)");
+    }
+    DiskStore store = new DiskStore(dir, options, lockChannel, lock);
+    try {
+      Files.deleteIfExists(dir.resolve(COMPACTING));
+      store.log = LogFile.open(dir.resolve(LOG_FILE), store.index::apply);
+    } catch (IOException | RuntimeException e) {
+      store.release();
+      throw e;
+    }
+    long every = options.syncInterval().toMillis();
+    store.thread.scheduleWithFixedDelay(store::maintain, every, every, TimeUnit.MILLISECONDS);
+    LOG.info(
+        "store {}: {} objects, sequence {}, {} bytes",
+        dir,
+        store.index.size(),
+        store.index.largestSequence(),
+        store.log.size());
+    return store;
+  }
+
+  void put(String key, byte[] value) {
+    append(LogRecord.put(key, value));
+  }
+
+  void delete(String key) {
+    append(LogRecord.delete(key));
+  }
+
+  /** Records that the change log handed out {@code sequence}. */
+  void sequence(long sequence) {
+    append(LogRecord.sequence(sequence));
+  }
+
+  /** The largest sequence ever recorded, or -1 for a new store. */
+  synchronized long largestSequence() {
+    return index.largestSequence();
+  }
+
+  synchronized Set<String> keys() {
+    return index.keys();
+  }
+
+  /** The value stored under {@code key}, or null. */
+  synchronized byte[] get(String key) {
+    LogIndex.Location at = index.get(key);
+    if (at == null) {
+      return null;
+    }
+    try {
+      return log.record(at.offset(), at.size()).value();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** What opening found in the log file. */
+  LogFile.Recovery recovery() {
+    return log.recovery();
+  }
+
+  synchronized long fileSize() {
+    return log.size();
+  }
+
+  /** Forces what was written to the disk, if anything was. */
+  void sync() throws IOException {
+    synchronized (maintenance) {
+      LogFile current;
+      long pending;
+      synchronized (this) {
+        if (closed || unsynced == 0) {
+          return;
+        }
+        current = log;
+        pending = unsynced;
+        unsynced = 0;
+      }
+      try {
+        current.force();
+      } catch (IOException e) {
+        synchronized (this) {
+          unsynced += pending;
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** Whether more than half of a log larger than the configured minimum is dead records. */
+  synchronized boolean compactionDue() {
+    return log.size() > options.compactionMinBytes() && log.size() > 2 * index.liveBytes();
+  }
+
+  /** Rewrites the log with only the live records (see the class comment). */
+  void compact() throws IOException {
+    synchronized (maintenance) {
+      LogFile old;
+      long copiedUpTo;
+      long sequence;
+      List<Map.Entry<String, LogIndex.Location>> live;
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        old = log;
+        copiedUpTo = log.size();
+        sequence = index.largestSequence();
+        live = index.inFileOrder();
+      }
+      Path compacting = dir.resolve(COMPACTING);
+      LogFile next = LogFile.create(compacting);
+      try {
+        Map<String, LogIndex.Location> moved = copy(old, live, sequence, next);
+        next.force();
+        synchronized (this) {
+          long tailStart = next.size();
+          if (old.size() > copiedUpTo) {
+            next.append(ByteBuffer.wrap(old.read(copiedUpTo, (int) (old.size() - copiedUpTo))));
+          }
+          LogFile replaced = next.moveTo(dir.resolve(LOG_FILE));
+          index.relocate(moved, copiedUpTo, tailStart);
+          log = replaced;
+          unsynced = log.size() - tailStart;
+        }
+      } catch (IOException | RuntimeException e) {
+        next.close();
+        Files.deleteIfExists(compacting);
+        throw e;
+      }
+      old.close();
+      log.force();
+      syncDirectory();
+      LOG.debug("store {}: compacted {} bytes to {}", dir, copiedUpTo, log.size());
+    }
+  }
+
+  /** Forces the log to the disk and releases the directory; later writes fail. */
+  @Override
+  public void close() {
+    // No interrupt: an interrupted FileChannel operation closes the channel. A running sync or
+    // compaction finishes first (it holds the maintenance lock); scheduled ones are dropped.
+    thread.shutdown();
+    synchronized (maintenance) {
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+        closed = true;
+      }
+      try {
+        log.force();
+      } catch (IOException e) {
+        LOG.warn("store {}: final sync failed: {}", dir, e.toString());
+      }
+      release();
+    }
+  }
+
+  private synchronized void append(LogRecord record) {
+    if (closed) {
+      throw new IllegalStateException("store " + dir + " is closed");
+    }
+    ByteBuffer bytes = record.encode();
+    int size = bytes.remaining();
+    try {
+      long offset = log.append(bytes);
+      index.apply(record, offset, size);
+      unsynced += size;
+    } catch (IOException e) {
+      throw new UncheckedIOException("store " + dir + ": write failed", e);
+    }
+  }
+
+  private static Map<String, LogIndex.Location> copy(
+      LogFile from, List<Map.Entry<String, LogIndex.Location>> live, long sequence, LogFile to)
+      throws IOException {
+    if (sequence >= 0) {
+      to.append(LogRecord.sequence(sequence).encode());
+    }
+    Map<String, LogIndex.Location> moved = new HashMap<>(live.size() * 2);
+    for (Map.Entry<String, LogIndex.Location> entry : live) {
+      LogIndex.Location at = entry.getValue();
+      long offset = to.append(ByteBuffer.wrap(from.read(at.offset(), at.size())));
+      moved.put(entry.getKey(), new LogIndex.Location(offset, at.size()));
+    }
+    return moved;
+  }
+
+  private void maintain() {
+    try {
+      sync();
+      if (compactionDue()) {
+        compact();
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("store {}: sync or compaction failed, retrying later: {}", dir, e.toString());
+    }
+  }
+
+  private void syncDirectory() {
+    try (FileChannel directory = FileChannel.open(dir, READ)) {
+      directory.force(true);
+    } catch (IOException e) {
+      LOG.debug("store {}: cannot sync the directory: {}", dir, e.toString());
+    }
+  }
+
+  private void release() {
+    try {
+      if (log != null) {
+        log.close();
+      }
+      lock.release();
+      lockChannel.close();
+    } catch (IOException e) {
+      LOG.warn("store {}: closing failed: {}", dir, e.toString());
+    }
+  }
+}
