@@ -55,7 +55,7 @@ final class WatchHandler {
       initial = list.map(dev.skiff.server.store.ListResult::items);
       start = list.map(dev.skiff.server.store.ListResult::resourceVersion);
     } else {
-      initial = Future.succeededFuture(List.of());
+      initial = Future.succeededFuture(null);
       start =
           Future.succeededFuture(rv == 0 ? api.registry().store().currentResourceVersion() : rv);
     }

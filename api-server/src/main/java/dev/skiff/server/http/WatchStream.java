@@ -76,7 +76,8 @@ final class WatchStream {
   /**
    * Sends the response head, the initial objects as ADDED, then the held-back events.
    *
-   * @param initial objects to send as synthetic ADDED (already filtered by the caller or not)
+   * @param initial the full current state to send as synthetic ADDED events (filtered here), or
+   *     null when the watch starts from a resourceVersion
    * @param startRv the version the watch starts after
    */
   void begin(
@@ -96,13 +97,15 @@ final class WatchStream {
     response.setStatusCode(200).setChunked(true).putHeader(HttpHeaders.CONTENT_TYPE, Replies.JSON);
     response.setWriteQueueMaxSize(MAX_QUEUED_BYTES);
     response.writeHead();
-    for (ObjectNode object : initial) {
-      if (filter.matches(object)) {
-        filter.seen(keyOf(object));
-        write(WatchEvent.ADDED, object);
+    if (initial != null) {
+      for (ObjectNode object : initial) {
+        if (filter.matches(object)) {
+          filter.seen(keyOf(object));
+          write(WatchEvent.ADDED, object);
+        }
       }
+      filter.markComplete();
     }
-    filter.markComplete();
     if (initialBookmark) {
       writeBookmark(true);
     }

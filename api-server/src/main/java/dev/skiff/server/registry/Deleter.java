@@ -72,8 +72,10 @@ final class Deleter {
 
   /** True when a deleting object has nothing left holding it: no finalizers, no pod grace. */
   static boolean isReleased(ResourceType type, JsonNode object) {
-    if (!Metadata.isDeleting(object) || Metadata.hasFinalizers(object)) {
-      return false;
+    if (type == Resources.NAMESPACES
+        || !Metadata.isDeleting(object)
+        || Metadata.hasFinalizers(object)) {
+      return false; // a Terminating namespace goes when its content is gone: NamespaceTerminator
     }
     return type != Resources.PODS
         || object.path("metadata").path("deletionGracePeriodSeconds").asLong(0) == 0;

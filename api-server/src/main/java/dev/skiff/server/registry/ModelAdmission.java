@@ -1,11 +1,20 @@
 package dev.skiff.server.registry;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.Json;
+import dev.skiff.api.defaults.Defaults;
+import dev.skiff.api.model.meta.KubeObject;
 import dev.skiff.api.resource.ResourceType;
+import dev.skiff.api.status.StatusException;
+import dev.skiff.api.validation.Validation;
+import java.io.UncheckedIOException;
 
 /**
- * Admission through the api module's model: Defaults.apply then Validation.validateOrThrow on the
- * typed object. (Wired to pass-through until those classes land.)
+ * Admission through the api module's model: the object is decoded into its Java type (a body that
+ * does not fit the type is a 400), defaulted ({@link Defaults#applyOnCreate} on create, {@link
+ * Defaults#apply} on update), validated against the stored object ({@link
+ * Validation#validateOrThrow}, 422 Invalid), and encoded back.
  */
 public final class ModelAdmission implements Admission {
   public static final ModelAdmission INSTANCE = new ModelAdmission();
@@ -14,6 +23,25 @@ public final class ModelAdmission implements Admission {
 
   @Override
   public ObjectNode admit(ResourceType type, ObjectNode object, ObjectNode old) {
-    return object;
+    KubeObject typed = decode(type, object);
+    if (old == null) {
+      Defaults.applyOnCreate(typed);
+    } else {
+      Defaults.apply(typed);
+    }
+    Validation.validateOrThrow(type, typed, old == null ? null : decode(type, old));
+    return Json.tree(typed);
+  }
+
+  private static KubeObject decode(ResourceType type, ObjectNode object) {
+    try {
+      return Json.convert(object, type.type());
+    } catch (UncheckedIOException | IllegalArgumentException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      String detail =
+          cause instanceof JsonProcessingException j ? j.getOriginalMessage() : cause.getMessage();
+      throw StatusException.badRequest(
+          "the body does not decode as a " + type.kind() + ": " + detail);
+    }
   }
 }

@@ -8,6 +8,7 @@ import dev.skiff.server.auth.KubeconfigFile;
 import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.store.HzStore;
+import dev.skiff.server.store.HzStoreOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -43,6 +44,11 @@ public final class TestApiServers implements AutoCloseable {
   }
 
   public static TestApiServers start(int count, UnaryOperator<ApiServerOptions> tune) {
+    return start(count, HzStoreOptions.defaults(), tune);
+  }
+
+  public static TestApiServers start(
+      int count, HzStoreOptions storeOptions, UnaryOperator<ApiServerOptions> tune) {
     TestApiServers servers = new TestApiServers();
     String name = "http-test-" + UUID.randomUUID();
     String first = null;
@@ -58,7 +64,7 @@ public final class TestApiServers implements AutoCloseable {
                 .withChangeLogCapacity(20_000);
         HazelcastInstance hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(settings));
         Vertx vertx = Vertx.vertx();
-        HzStore store = new HzStore(vertx, hz);
+        HzStore store = new HzStore(vertx, hz, storeOptions);
         ApiServerVerticle server =
             new ApiServerVerticle(store, tune.apply(ApiServerOptions.defaults(TOKEN).withPort(0)));
         servers.replicas.add(new Replica(hz, vertx, store, server));
