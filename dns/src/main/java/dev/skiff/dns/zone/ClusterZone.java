@@ -5,11 +5,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
 /**
@@ -29,8 +31,9 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
       new HashMap<>();
   private final Map<ObjectKey, EndpointSliceEntry> slices = new HashMap<>();
   private final Map<ObjectKey, PodEntry> pods = new HashMap<>();
-  private final Map<ObjectKey, List<Record>> compiled = new HashMap<>();
+  private final Map<ObjectKey, ServiceFragment> fragments = new HashMap<>();
   private final Set<ObjectKey> dirty = new HashSet<>();
+  private boolean podsDirty;
   private boolean scheduled;
   private long version;
   private volatile ZoneIndex index;
@@ -122,6 +125,7 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
   public void upsertPod(PodEntry pod) {
     synchronized (lock) {
       pods.put(pod.key(), pod);
+      podsDirty = options.pods() == PodMode.VERIFIED;
       schedule();
     }
   }
@@ -130,6 +134,7 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
   public void deletePod(ObjectKey key) {
     synchronized (lock) {
       pods.remove(key);
+      podsDirty = options.pods() == PodMode.VERIFIED;
       schedule();
     }
   }
@@ -167,24 +172,28 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
   }
 
   private void publish() {
-    List<List<Record>> records;
-    List<PodEntry> podList;
+    List<ZoneChange> changes = new ArrayList<>();
+    PodRecords podRecords = null;
     List<InetAddress> nameservers = new ArrayList<>();
+    ZoneIndex current;
     long next;
     synchronized (lock) {
       scheduled = false;
       for (ObjectKey key : dirty) {
-        ServiceEntry service = services.get(key);
-        if (service == null) {
-          compiled.remove(key);
-        } else {
-          var forService = slicesByService.getOrDefault(key, Map.of()).values();
-          compiled.put(key, ServiceRecordSynthesizer.synthesize(service, forService, options));
-        }
+        ServiceFragment after = compile(key);
+        ServiceFragment before = after == null ? fragments.remove(key) : fragments.put(key, after);
+        changes.add(
+            new ZoneChange(
+                key.namespace().toLowerCase(Locale.ROOT),
+                key.name().toLowerCase(Locale.ROOT),
+                before,
+                after));
       }
       dirty.clear();
-      records = new ArrayList<>(compiled.values());
-      podList = options.pods() == PodMode.VERIFIED ? new ArrayList<>(pods.values()) : List.of();
+      if (podsDirty) {
+        podRecords = new PodRecords(options, List.copyOf(pods.values()));
+        podsDirty = false;
+      }
       ServiceEntry kubeDns = services.get(KUBE_DNS);
       if (kubeDns != null) {
         kubeDns.clusterIPs().stream()
@@ -192,9 +201,24 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
             .filter(a -> a != null)
             .forEach(nameservers::add);
       }
+      current = index;
       next = ++version;
     }
-    index = ZoneIndex.build(options, next, records, podList, nameservers);
+    index =
+        current.update(
+            next, changes, podRecords == null ? current.pods() : podRecords, nameservers);
+  }
+
+  /** The records of a Service as the state now stands, or null when it has none. */
+  private ServiceFragment compile(ObjectKey key) {
+    ServiceEntry service = services.get(key);
+    if (service == null) {
+      return null;
+    }
+    var slicesOfService = slicesByService.getOrDefault(key, Map.of()).values();
+    List<Record> records = ServiceRecordSynthesizer.synthesize(service, slicesOfService, options);
+    Name base = ServiceRecordSynthesizer.serviceName(service, options.zone());
+    return records.isEmpty() || base == null ? null : ServiceFragment.of(records, base);
   }
 
   @Override

@@ -18,41 +18,41 @@ import org.xbill.DNS.Type;
 final class PodRecords {
   private final ZoneOptions options;
   private final Set<String> known = new HashSet<>();
-  private final Set<Name> emptyNonTerminals = new HashSet<>();
+  private final Set<String> namespaces = new HashSet<>();
 
   PodRecords(ZoneOptions options, Collection<PodEntry> pods) {
     this.options = options;
     if (options.pods() == PodMode.DISABLED) {
       return;
     }
-    emptyNonTerminals.add(ServiceRecordSynthesizer.child("pod", options.zone()));
     if (options.pods() == PodMode.VERIFIED) {
       for (PodEntry pod : pods) {
         InetAddress address = Addresses.parse(pod.ip());
-        Name ns = ServiceRecordSynthesizer.child(pod.namespace() + ".pod", options.zone());
-        if (address != null && ns != null) {
+        if (address != null) {
           known.add(key(pod.namespace(), address));
-          emptyNonTerminals.add(ns);
+          namespaces.add(pod.namespace().toLowerCase(Locale.ROOT));
         }
       }
     }
-  }
-
-  Set<Name> emptyNonTerminals() {
-    return emptyNonTerminals;
   }
 
   /** Answers a name in the zone that has no indexed records. */
   ZoneAnswer lookup(Name qname, int qtype) {
     int relative = qname.labels() - options.zone().labels();
     if (options.pods() == PodMode.DISABLED
-        || relative < 2
+        || relative < 1
         || relative > 3
         || !"pod".equalsIgnoreCase(qname.getLabelString(relative - 1))) {
       return ZoneAnswer.NXDOMAIN;
     }
-    if (relative == 2) { // <ns>.pod.<zone>; in VERIFIED mode known ones are indexed
-      return options.pods() == PodMode.INSECURE ? ZoneAnswer.NODATA : ZoneAnswer.NXDOMAIN;
+    if (relative == 1) { // pod.<zone>
+      return ZoneAnswer.NODATA;
+    }
+    if (relative == 2) { // <ns>.pod.<zone>
+      boolean exists =
+          options.pods() == PodMode.INSECURE
+              || namespaces.contains(qname.getLabelString(0).toLowerCase(Locale.ROOT));
+      return exists ? ZoneAnswer.NODATA : ZoneAnswer.NXDOMAIN;
     }
     InetAddress address = parseLabel(qname.getLabelString(0));
     String namespace = qname.getLabelString(1).toLowerCase(Locale.ROOT);
