@@ -13,9 +13,11 @@ import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.net.NetServerOptions;
 
 /**
- * A TCP listener on one (address, port): a Netty server channel on Vert.x's acceptor and event
- * loops and transport (epoll when native transport is on). Each accepted connection reads the
- * current backends once, so a swap never touches established connections.
+ * A TCP listener on one (address, port): a Netty server channel on Vert.x's event loops and
+ * transport (epoll when native transport is on). It accepts on an event loop rather than Vert.x's
+ * acceptor thread: with one loop, accept, connect and relay of a connection never change thread.
+ * Each accepted connection reads the current backends once, so a swap never touches established
+ * connections.
  */
 final class TcpListener implements Listener {
   private final ListenerKey key;
@@ -48,7 +50,7 @@ final class TcpListener implements Listener {
     VertxInternal vertx = context.owner();
     ServerBootstrap bootstrap =
         new ServerBootstrap()
-            .group(vertx.acceptorEventLoopGroup(), vertx.nettyEventLoopGroup())
+            .group(vertx.nettyEventLoopGroup(), vertx.nettyEventLoopGroup())
             .channelFactory(vertx.transport().serverChannelFactory(false))
             .childOption(ChannelOption.AUTO_READ, false)
             .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)

@@ -47,7 +47,10 @@ public final class PrometheusWriter {
     if (value == Math.rint(value) && Math.abs(value) < 1e15) {
       return Long.toString((long) value);
     }
-    return Double.toString(value);
+    if (Double.isNaN(value) || Double.isInfinite(value)) {
+      return value > 0 ? "+Inf" : value < 0 ? "-Inf" : "NaN";
+    }
+    return java.math.BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   @Override

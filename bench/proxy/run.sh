@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# Service proxy benchmark, all on loopback, in ONE run so the ratios are comparable:
+#   (a) direct to a Vert.x HTTP backend, (b) through Skiff's userspace proxy (ClusterIP
+#   127.10.0.1:80), (c) through HAProxy in TCP mode (127.10.0.2:80), all to the same backend.
+# Measures keep-alive req/s and p50/p99 latency for 100 B and 10 KiB responses, new connections/s
+# (Connection: close), single-connection latency, and bulk throughput of one long TCP stream.
+# Writes the "Service proxy" section of docs/benchmarks.md. Bounded: about 5 minutes.
+#
+# Usage: bench/proxy/run.sh   (DURATION=8 CONNS=32 LOOPS=1 BULK_MIB=4096 ROUNDS=2 to tune)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+DURATION=${DURATION:-8}
+CONNS=${CONNS:-32}
+LOOPS=${LOOPS:-1}          # event loops of the Skiff proxy = HAProxy nbthread
+BULK_MIB=${BULK_MIB:-4096}
+ROUNDS=${ROUNDS:-2}
+WORK=$(mktemp -d /tmp/skiff-bench-proxy.XXXXXX)
+BACKEND=127.0.0.1:18080
+SINK=127.0.0.1:19090
+SKIFF=127.10.0.1
+HAPROXY=127.10.0.2
+PIDS=()
+
+cleanup() {
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+need() { command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
+ulimit -n 65536 2>/dev/null || true
+need wrk wrk
+need haproxy haproxy
+
+echo "== building service-proxy" >&2
+./mvnw -B -q -Dskiff.target=target-bench -Dspotless.skip=true -pl service-proxy -am package -DskipTests >&2
+./mvnw -B -q -Dskiff.target=target-bench -pl service-proxy dependency:build-classpath \
+  -Dmdep.outputFile="$WORK/cp.txt" >&2
+CP="service-proxy/target-bench/classes:$(cat "$WORK/cp.txt")"
+JAVA_OPTS=(-Xms256m -Xmx256m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled)
+
+start() { # name, command... (waits for "ready" in its output)
+  local name=$1; shift
+  "$@" >"$WORK/$name.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 1 150); do
+    grep -q ready "$WORK/$name.log" 2>/dev/null && return 0
+    kill -0 "${PIDS[-1]}" 2>/dev/null || break
+    sleep 0.2
+  done
+  echo "$name did not start:" >&2; cat "$WORK/$name.log" >&2; exit 1
+}
+
+start backend java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.proxy.bench.BenchBackendMain 127.0.0.1 18080 1
+start sink java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.proxy.bench.BulkMain sink 127.0.0.1 19090
+start skiff java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.proxy.bench.BenchProxyMain "$LOOPS" "$SKIFF" \
+  "80=$BACKEND" "81=$SINK"
+cat >"$WORK/haproxy.cfg" <<CFG
+global
+  nbthread $LOOPS
+  maxconn 8000
+defaults
+  mode tcp
+  timeout connect 2s
+  timeout client 30s
+  timeout server 30s
+listen web
+  bind $HAPROXY:80
+  server backend $BACKEND
+listen bulk
+  bind $HAPROXY:81
+  server sink $SINK
+CFG
+haproxy -c -q -f "$WORK/haproxy.cfg"
+haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 &
+PIDS+=($!)
+for i in $(seq 1 50); do (exec 3<>/dev/tcp/$HAPROXY/80) 2>/dev/null && break; sleep 0.1; done
+[ "$i" -lt 50 ] || { echo "haproxy did not start:" >&2; cat "$WORK/haproxy.log" >&2; exit 1; }
+
+# wrk output -> "req/s p50_us p99_us"
+wrk_run() { # url, connections, extra args...
+  local url=$1 conns=$2; shift 2
+  wrk -t1 -c"$conns" -d"${DURATION}s" --latency "$@" "$url" | awk '
+    function us(v) { if (v ~ /us$/) return v+0; if (v ~ /ms$/) return (v+0)*1000; if (v ~ /s$/) return (v+0)*1000000; return v }
+    $1=="50%" { p50=us($2) } $1=="99%" { p99=us($2) } $1=="Requests/sec:" { rps=$2 }
+    END { printf "%.0f %.0f %.0f\n", rps, p50, p99 }'
+}
+
+declare -A R
+TARGETS=(direct skiff haproxy)
+declare -A HOST=([direct]=$BACKEND [skiff]=$SKIFF:80 [haproxy]=$HAPROXY:80)
+declare -A BULK=([direct]="${SINK%:*} ${SINK#*:}" [skiff]="$SKIFF 81" [haproxy]="$HAPROXY 81")
+best() { # key, new "rps p50 p99" result: keep the run with the higher first field
+  if [ -z "${R[$1]:-}" ] || [ "${2%% *}" -gt "${R[$1]%% *}" ]; then R[$1]=$2; fi
+}
+for t in "${TARGETS[@]}"; do  # warm-up (JIT of the JVMs, HAProxy's pools)
+  wrk -t1 -c"$CONNS" -d4s "http://${HOST[$t]}/small" >/dev/null
+  wrk -t1 -c"$CONNS" -d2s -H "Connection: close" "http://${HOST[$t]}/small" >/dev/null
+done
+# Targets are interleaved and each figure is the best of ROUNDS, so that a burst of other load on a
+# shared machine does not land on one target only.
+for round in $(seq 1 "$ROUNDS"); do
+  for t in "${TARGETS[@]}"; do
+    best "$t,small" "$(wrk_run "http://${HOST[$t]}/small" "$CONNS")"
+    best "$t,large" "$(wrk_run "http://${HOST[$t]}/large" "$CONNS")"
+    best "$t,close" "$(wrk_run "http://${HOST[$t]}/small" "$CONNS" -H "Connection: close")"
+    best "$t,one" "$(wrk_run "http://${HOST[$t]}/small" 1)"
+    best "$t,bulk" "$(java -cp "$CP" dev.skiff.proxy.bench.BulkMain send ${BULK[$t]} "$BULK_MIB")"
+    echo "round $round $t: small ${R[$t,small]} | 10k ${R[$t,large]} | close ${R[$t,close]} | 1-conn ${R[$t,one]} | bulk ${R[$t,bulk]} MiB/s" >&2
+  done
+done
+
+f() { echo "${R[$1,$2]}" | cut -d' ' -f"$3"; }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+row() { # label, key
+  printf '| %s | %s / %s / %s | %s / %s / %s | %s / %s / %s | %s | %s |\n' "$1" \
+    "$(f direct $2 1)" "$(f direct $2 2)" "$(f direct $2 3)" \
+    "$(f skiff $2 1)" "$(f skiff $2 2)" "$(f skiff $2 3)" \
+    "$(f haproxy $2 1)" "$(f haproxy $2 2)" "$(f haproxy $2 3)" \
+    "$(ratio "$(f skiff $2 1)" "$(f haproxy $2 1)")" "$(( $(f skiff $2 2) - $(f direct $2 2) ))"
+}
+
+CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+JAVA=$(java -version 2>&1 | head -1)
+SECTION=$(cat <<MD
+## Service proxy
+
+Command: \`bench/proxy/run.sh\` (DURATION=$DURATION CONNS=$CONNS LOOPS=$LOOPS BULK_MIB=$BULK_MIB ROUNDS=$ROUNDS), run $(date -u +%Y-%m-%d).
+Machine: $CPU, $(nproc) cores, $(uname -sr), $JAVA, $(haproxy -v | head -1 | cut -d' ' -f1-3), wrk $(wrk -v 2>&1 | head -1 | cut -d' ' -f2).
+
+Everything on loopback in one run: wrk (1 thread), a Vert.x HTTP backend (1 event loop) on $BACKEND,
+Skiff's userspace proxy (\`BenchProxyMain\`, $LOOPS event loop(s), epoll) on ClusterIP $SKIFF:80, and
+HAProxy in TCP mode (nbthread $LOOPS) on $HAPROXY:80, all forwarding to the same backend. Each cell:
+requests/s / p50 µs / p99 µs, the best of $ROUNDS interleaved rounds. "close" sends \`Connection: close\`, so it measures new connections/s
+through the proxy. "1 conn" is one keep-alive connection (latency without queueing).
+
+| workload | direct | Skiff | HAProxy | Skiff/HAProxy req/s | Skiff p50 added vs direct (µs) |
+|---|---|---|---|---|---|
+$(row "100 B keep-alive, $CONNS conns" small)
+$(row "10 KiB keep-alive, $CONNS conns" large)
+$(row "100 B Connection: close, $CONNS conns" close)
+$(row "100 B keep-alive, 1 conn" one)
+
+Bulk: one TCP stream of $BULK_MIB MiB (\`BulkMain\`, 1 MiB writes) to a discarding sink:
+direct ${R[direct,bulk]} MiB/s, Skiff ${R[skiff,bulk]} MiB/s ($(ratio "${R[skiff,bulk]}" "${R[direct,bulk]}") of direct),
+HAProxy ${R[haproxy,bulk]} MiB/s ($(ratio "${R[haproxy,bulk]}" "${R[direct,bulk]}") of direct).
+
+Targets: Skiff/HAProxy req/s >= 1.0; added p50 < 100 µs; bulk >= 0.80 of direct. The machine is
+shared and has 2 cores for wrk, backend and proxy together: compare within a run, not across runs.
+MD
+)
+python3 - "$ROOT/docs/benchmarks.md" "$SECTION" <<'PY'
+import re, sys, os
+path, section = sys.argv[1], sys.argv[2].rstrip() + "\n"
+os.makedirs(os.path.dirname(path), exist_ok=True)
+text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
+pattern = re.compile(r"^## Service proxy\n.*?(?=^## |\Z)", re.S | re.M)
+if pattern.search(text):
+    text = pattern.sub(lambda m: section + "\n", text, count=1)
+else:
+    text = text.rstrip() + "\n\n" + section
+open(path, "w").write(text.rstrip() + "\n")
+PY
+echo "$SECTION"
