@@ -38,7 +38,12 @@ public final class KubeClient {
 
   /** {@code bearerToken} may be null: no Authorization header is sent. */
   public KubeClient(Vertx vertx, String baseUrl, String bearerToken) {
-    this(new Transport(vertx, baseUrl, bearerToken, false));
+    this(vertx, Kubeconfig.of(baseUrl, bearerToken));
+  }
+
+  /** Server, token and TLS trust as a kubeconfig describes them. */
+  public KubeClient(Vertx vertx, Kubeconfig config) {
+    this(new Transport(vertx, config));
   }
 
   private KubeClient(Transport transport) {
@@ -51,9 +56,7 @@ public final class KubeClient {
    * at startup, not on an event loop.
    */
   public static KubeClient fromKubeconfig(Vertx vertx, Path kubeconfig) {
-    Kubeconfig config = Kubeconfig.load(kubeconfig);
-    return new KubeClient(
-        new Transport(vertx, config.server(), config.token(), config.insecureSkipTlsVerify()));
+    return new KubeClient(vertx, Kubeconfig.load(kubeconfig));
   }
 
   /** The untyped JSON client over the same connections. */

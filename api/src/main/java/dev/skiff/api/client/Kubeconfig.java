@@ -4,14 +4,28 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.skiff.api.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 
 /**
- * What the client needs from a kubeconfig: the current context's server URL and bearer token
- * ({@code token}, or the contents of {@code tokenFile}).
+ * What the client needs from a kubeconfig: the current context's server URL, bearer token ({@code
+ * token}, or the contents of {@code tokenFile}) and, for https, the CA to trust ({@code
+ * certificate-authority-data} or the {@code certificate-authority} file).
+ *
+ * @param token null = no Authorization header
+ * @param certificateAuthorityPem PEM certificate(s) to trust for https; null = the JVM's trust
+ *     store
+ * @param insecureSkipTlsVerify trust any server certificate (never for production)
  */
-public record Kubeconfig(String server, String token, boolean insecureSkipTlsVerify) {
+public record Kubeconfig(
+    String server, String token, String certificateAuthorityPem, boolean insecureSkipTlsVerify) {
+
+  /** A server URL and an optional token (plain HTTP, or https trusted by the JVM's store). */
+  public static Kubeconfig of(String server, String token) {
+    return new Kubeconfig(server, token, null, false);
+  }
 
   /** Blocking: reads the file (and a tokenFile it names). */
   public static Kubeconfig load(Path file) {
@@ -43,7 +57,25 @@ public record Kubeconfig(String server, String token, boolean insecureSkipTlsVer
     String userName = context.path("user").asText("");
     JsonNode user = userName.isEmpty() ? null : named(root, "users", userName).path("user");
     return new Kubeconfig(
-        server, token(user, dir), cluster.path("insecure-skip-tls-verify").asBoolean(false));
+        server,
+        token(user, dir),
+        certificateAuthority(cluster, dir),
+        cluster.path("insecure-skip-tls-verify").asBoolean(false));
+  }
+
+  private static String certificateAuthority(JsonNode cluster, Path dir) {
+    if (cluster.hasNonNull("certificate-authority-data")) {
+      String data = cluster.get("certificate-authority-data").asText().replaceAll("\\s", "");
+      try {
+        return new String(Base64.getDecoder().decode(data), StandardCharsets.US_ASCII);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("certificate-authority-data is not base64", e);
+      }
+    }
+    if (cluster.hasNonNull("certificate-authority")) {
+      return readFile(dir, cluster.get("certificate-authority").asText(), "certificate-authority");
+    }
+    return null;
   }
 
   private static String token(JsonNode user, Path dir) {
@@ -54,14 +86,18 @@ public record Kubeconfig(String server, String token, boolean insecureSkipTlsVer
       return user.get("token").asText();
     }
     if (user.hasNonNull("tokenFile")) {
-      Path file = Path.of(user.get("tokenFile").asText());
-      try {
-        return Files.readString(dir == null ? file : dir.resolve(file)).strip();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read tokenFile " + file, e);
-      }
+      return readFile(dir, user.get("tokenFile").asText(), "tokenFile").strip();
     }
     return null;
+  }
+
+  private static String readFile(Path dir, String name, String what) {
+    Path file = Path.of(name);
+    try {
+      return Files.readString(dir == null ? file : dir.resolve(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + what + " " + file, e);
+    }
   }
 
   private static JsonNode named(JsonNode root, String section, String name) {

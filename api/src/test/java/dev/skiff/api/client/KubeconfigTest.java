@@ -54,6 +54,22 @@ class KubeconfigTest {
   }
 
   @Test
+  void readsACertificateAuthorityFileRelativeToTheKubeconfig(@TempDir Path dir) throws IOException {
+    Files.writeString(
+        dir.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
+    Files.writeString(
+        dir.resolve("config"),
+        CONFIG.replace(
+            "server: http://127.0.0.1:6443",
+            "server: https://127.0.0.1:6443\n    certificate-authority: ca.pem"));
+
+    Kubeconfig config = Kubeconfig.load(dir.resolve("config"));
+
+    assertThat(config.server()).startsWith("https://");
+    assertThat(config.certificateAuthorityPem()).contains("BEGIN CERTIFICATE");
+  }
+
+  @Test
   void aContextWithoutUserHasNoToken() {
     String noUser = CONFIG.replace("    user: admin\n", "");
 

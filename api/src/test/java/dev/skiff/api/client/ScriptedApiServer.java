@@ -7,8 +7,10 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.net.SelfSignedCertificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -55,21 +57,34 @@ public final class ScriptedApiServer implements AutoCloseable {
   private final List<Recorded> requests = new CopyOnWriteArrayList<>();
   private final BlockingQueue<Stream> streams = new LinkedBlockingQueue<>();
   private final HttpServer server;
+  private final boolean tls;
 
-  private ScriptedApiServer(HttpServer server) {
+  private ScriptedApiServer(HttpServer server, boolean tls) {
     this.server = server;
+    this.tls = tls;
   }
 
   public static ScriptedApiServer start(Vertx vertx) {
+    return start(vertx, new HttpServerOptions());
+  }
+
+  /** Serves https with {@code certificate} (the URL then names the host "localhost"). */
+  public static ScriptedApiServer startTls(Vertx vertx, SelfSignedCertificate certificate) {
+    return start(
+        vertx,
+        new HttpServerOptions().setSsl(true).setKeyCertOptions(certificate.keyCertOptions()));
+  }
+
+  private static ScriptedApiServer start(Vertx vertx, HttpServerOptions options) {
     ScriptedApiServer[] self = new ScriptedApiServer[1];
-    HttpServer http = vertx.createHttpServer().requestHandler(req -> self[0].handle(req));
-    self[0] = new ScriptedApiServer(http);
+    HttpServer http = vertx.createHttpServer(options).requestHandler(req -> self[0].handle(req));
+    self[0] = new ScriptedApiServer(http, options.isSsl());
     await(http.listen(0, "127.0.0.1"));
     return self[0];
   }
 
   public String url() {
-    return "http://127.0.0.1:" + server.actualPort();
+    return (tls ? "https://localhost:" : "http://127.0.0.1:") + server.actualPort();
   }
 
   public synchronized ScriptedApiServer once(

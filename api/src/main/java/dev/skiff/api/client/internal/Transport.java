@@ -1,5 +1,6 @@
 package dev.skiff.api.client.internal;
 
+import dev.skiff.api.client.Kubeconfig;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -13,6 +14,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.PemTrustOptions;
 import java.net.URI;
 
 /**
@@ -36,32 +38,36 @@ public final class Transport {
   private final String basePath;
   private final String authorization;
 
-  public Transport(Vertx vertx, String baseUrl, String bearerToken, boolean trustAll) {
-    URI uri = URI.create(baseUrl);
+  public Transport(Vertx vertx, Kubeconfig config) {
+    URI uri = URI.create(config.server());
     if (uri.getHost() == null) {
-      throw new IllegalArgumentException("API server URL needs a host: " + baseUrl);
+      throw new IllegalArgumentException("API server URL needs a host: " + config.server());
     }
     this.ssl = "https".equalsIgnoreCase(uri.getScheme());
     this.host = uri.getHost();
     this.port = uri.getPort() > 0 ? uri.getPort() : ssl ? 443 : 80;
     String path = uri.getRawPath() == null ? "" : uri.getRawPath();
     this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
-    this.authorization =
-        bearerToken == null || bearerToken.isBlank() ? null : "Bearer " + bearerToken.strip();
-    this.requests = client(vertx, REQUEST_POOL, trustAll);
-    this.streams = client(vertx, STREAM_POOL, trustAll);
+    String token = config.token();
+    this.authorization = token == null || token.isBlank() ? null : "Bearer " + token.strip();
+    this.requests = client(vertx, REQUEST_POOL, config);
+    this.streams = client(vertx, STREAM_POOL, config);
   }
 
-  private HttpClientAgent client(Vertx vertx, int poolSize, boolean trustAll) {
+  private HttpClientAgent client(Vertx vertx, int poolSize, Kubeconfig config) {
     HttpClientOptions options =
         new HttpClientOptions()
             .setProtocolVersion(HttpVersion.HTTP_1_1)
             .setKeepAlive(true)
             .setPipelining(false)
             .setConnectTimeout((int) CONNECT_TIMEOUT_MS)
-            .setSsl(ssl)
-            .setTrustAll(trustAll)
-            .setVerifyHost(!trustAll);
+            .setSsl(ssl);
+    if (ssl && config.insecureSkipTlsVerify()) {
+      options.setTrustAll(true).setVerifyHost(false);
+    } else if (ssl && config.certificateAuthorityPem() != null) {
+      options.setTrustOptions(
+          new PemTrustOptions().addCertValue(Buffer.buffer(config.certificateAuthorityPem())));
+    }
     return vertx.createHttpClient(options, new PoolOptions().setHttp1MaxSize(poolSize));
   }
 
