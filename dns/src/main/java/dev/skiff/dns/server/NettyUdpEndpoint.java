@@ -31,6 +31,9 @@ import org.xbill.DNS.Address;
 final class NettyUdpEndpoint implements UdpEndpoint {
   static final int SOCKET_BUFFER = 1024 * 1024;
 
+  /** Queue of unread queries: room for bursts (the kernel caps it at net.core.rmem_max). */
+  static final int RECEIVE_BUFFER = 4 * 1024 * 1024;
+
   /** Largest query read; longer datagrams are cut (and then answered FORMERR). */
   static final int MAX_QUERY = 2048;
 
@@ -59,7 +62,7 @@ final class NettyUdpEndpoint implements UdpEndpoint {
                     ? InternetProtocolFamily.IPv4
                     : InternetProtocolFamily.IPv6);
     channel.config().setOption(ChannelOption.SO_SNDBUF, SOCKET_BUFFER);
-    channel.config().setOption(ChannelOption.SO_RCVBUF, SOCKET_BUFFER);
+    channel.config().setOption(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER);
     if (channel instanceof EpollDatagramChannel) {
       channel.config().setOption(EpollChannelOption.SO_REUSEPORT, true);
       channel.config().setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, MAX_QUERY);
