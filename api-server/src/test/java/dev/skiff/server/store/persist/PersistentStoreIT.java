@@ -1,0 +1,223 @@
+package dev.skiff.server.store.persist;
+
+import static dev.skiff.server.store.persist.PersistentReplica.await;
+import static dev.skiff.server.store.persist.PersistentReplica.object;
+import static dev.skiff.server.store.persist.PersistentReplica.rv;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.status.Reason;
+import dev.skiff.api.status.StatusException;
+import dev.skiff.server.store.HzStore;
+import dev.skiff.server.store.ListResult;
+import dev.skiff.server.store.ObjectKey;
+import dev.skiff.server.store.StoreEvent;
+import dev.skiff.server.store.WatchRequest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** An HzStore on a one-member cluster with a data directory, restarted on the same directory. */
+class PersistentStoreIT {
+  @TempDir Path dataDir;
+  private PersistentReplica replica;
+
+  @AfterEach
+  void stop() {
+    if (replica != null) {
+      replica.close();
+    }
+  }
+
+  private HzStore restart() {
+    if (replica != null) {
+      replica.close();
+    }
+    replica = PersistentReplica.start(dataDir, 1000);
+    return replica.store();
+  }
+
+  @Test
+  void everyObjectComesBackAfterARestartAndLaterWritesGetHigherVersions() {
+    HzStore store = restart();
+    Map<ObjectKey, ObjectNode> expected = new HashMap<>();
+    long highest = 0;
+    for (int i = 0; i < 30; i++) {
+      ObjectKey key = new ObjectKey("pods", "ns" + (i % 3), "p" + i);
+      expected.put(key, await(store.create(key, object("Pod", key.namespace(), key.name()))));
+    }
+    for (int i = 0; i < 5; i++) {
+      ObjectKey key = new ObjectKey("services", "default", "s" + i);
+      expected.put(key, await(store.create(key, object("Service", "default", key.name()))));
+    }
+    for (int i = 0; i < 10; i++) {
+      ObjectKey key = new ObjectKey("pods", "ns" + (i % 3), "p" + i);
+      expected.put(key, await(store.update(key, PersistentStoreIT::increment)));
+    }
+    for (int i = 25; i < 30; i++) {
+      ObjectKey key = new ObjectKey("pods", "ns" + (i % 3), "p" + i);
+      highest = Math.max(highest, rv(await(store.delete(key, null))));
+      expected.remove(key);
+    }
+    for (ObjectNode object : expected.values()) {
+      highest = Math.max(highest, rv(object));
+    }
+
+    HzStore restarted = restart();
+
+    for (Map.Entry<ObjectKey, ObjectNode> entry : expected.entrySet()) {
+      assertThat(await(restarted.get(entry.getKey()))).isEqualTo(entry.getValue());
+    }
+    ListResult pods = await(restarted.list("pods", null));
+    assertThat(pods.items()).hasSize(25);
+    assertThat(pods.resourceVersion()).isGreaterThan(highest);
+    assertThat(await(restarted.list("services", "default")).items()).hasSize(5);
+    ObjectKey p0 = new ObjectKey("pods", "ns0", "p0");
+    assertThat(rv(await(restarted.update(p0, PersistentStoreIT::increment))))
+        .isGreaterThan(pods.resourceVersion());
+    ObjectKey deleted = new ObjectKey("pods", "ns1", "p25");
+    ObjectNode again = await(restarted.create(deleted, object("Pod", "ns1", "p25")));
+    assertThat(rv(again)).isGreaterThan(pods.resourceVersion());
+  }
+
+  @Test
+  void versionsKeepIncreasingOverRestartsWithAndWithoutWrites() {
+    List<Long> versions = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      HzStore store = restart();
+      versions.add(await(store.list("pods", "ns")).resourceVersion());
+      ObjectKey key = new ObjectKey("pods", "ns", "p" + i);
+      versions.add(rv(await(store.create(key, object("Pod", "ns", key.name())))));
+    }
+    long listed = await(restart().list("pods", "ns")).resourceVersion();
+    long listedAgain = await(restart().list("pods", "ns")).resourceVersion();
+
+    assertThat(versions).isSorted().doesNotHaveDuplicates();
+    assertThat(listed).isGreaterThan(versions.get(versions.size() - 1));
+    assertThat(listedAgain).isEqualTo(listed);
+    assertThat(await(replica.store().list("pods", "ns")).items()).hasSize(3);
+  }
+
+  @Test
+  void aWatchFromZeroAfterARestartListsEveryObjectThenFollowsNewChanges() {
+    HzStore store = restart();
+    Map<String, Long> written = new HashMap<>();
+    for (int i = 0; i < 20; i++) {
+      ObjectKey key = new ObjectKey("pods", "ns" + (i % 2), "p" + i);
+      written.put(key.name(), rv(await(store.create(key, object("Pod", key.namespace(), key.name())))));
+    }
+
+    HzStore restarted = restart();
+    Recorder watcher = new Recorder();
+    await(restarted.watch(new WatchRequest("pods", null, 0, null), watcher, null));
+    await().until(() -> watcher.size() == 20);
+    ObjectNode later = await(restarted.create(new ObjectKey("pods", "ns0", "later"), object("Pod", "ns0", "later")));
+    await().until(() -> watcher.size() == 21);
+
+    Map<String, Long> listed = new HashMap<>();
+    for (StoreEvent event : watcher.events().subList(0, 20)) {
+      assertThat(event.type()).isEqualTo("ADDED");
+      listed.put(event.key().name(), event.resourceVersion());
+    }
+    assertThat(listed).isEqualTo(written);
+    StoreEvent last = watcher.events().get(20);
+    assertThat(last.key().name()).isEqualTo("later");
+    assertThat(last.resourceVersion()).isEqualTo(rv(later));
+  }
+
+  @Test
+  void aWatchFromAVersionBeforeTheRestartIsExpiredSoTheClientRelists() {
+    HzStore store = restart();
+    long before = rv(await(store.create(new ObjectKey("pods", "ns", "a"), object("Pod", "ns", "a"))));
+
+    HzStore restarted = restart();
+
+    assertThatThrownBy(
+            () -> await(restarted.watch(new WatchRequest("pods", "ns", before, null), e -> {}, null)))
+        .isInstanceOfSatisfying(
+            StatusException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EXPIRED));
+  }
+
+  @Test
+  void aCacheOverrunByTheChangeLogStillReloadsWithPersistence() {
+    replica = PersistentReplica.start(dataDir, 16);
+    HzStore store = replica.store();
+    HzStore stalled = new HzStore(replica.vertx(), replica.hazelcast());
+    await(stalled.ready());
+    long start = rv(await(store.create(new ObjectKey("pods", "ns", "first"), object("Pod", "ns", "first"))));
+    CountDownLatch release = new CountDownLatch(1);
+    Recorder watcher = new Recorder();
+    // The filter runs on the cache's thread: blocking it stalls that store's cache.
+    await(
+        stalled.watch(
+            new WatchRequest("pods", "ns", start, o -> block(release)), watcher, watcher.onEnd()));
+
+    for (int i = 0; i < 40; i++) {
+      await(store.create(new ObjectKey("pods", "ns", "p" + i), object("Pod", "ns", "p" + i)));
+    }
+    release.countDown();
+
+    await().until(watcher::ended);
+    assertThat(await(stalled.list("pods", "ns")).items()).hasSize(41);
+    stalled.close();
+  }
+
+  @Test
+  void aSecondMemberOnTheSameDataDirectoryIsRefused() {
+    restart();
+
+    assertThatThrownBy(() -> PersistentReplica.start(dataDir, 1000))
+        .hasStackTraceContaining("in use by another store");
+  }
+
+  private static ObjectNode increment(ObjectNode current) {
+    ObjectNode spec = (ObjectNode) current.path("spec");
+    spec.put("counter", spec.path("counter").asInt() + 1);
+    return current;
+  }
+
+  private static boolean block(CountDownLatch release) {
+    try {
+      release.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return true;
+  }
+
+  /** Collects what a watch delivers. */
+  static final class Recorder implements io.vertx.core.Handler<StoreEvent> {
+    private final List<StoreEvent> events = new ArrayList<>();
+    private final AtomicBoolean ended = new AtomicBoolean();
+
+    @Override
+    public synchronized void handle(StoreEvent event) {
+      events.add(event);
+    }
+
+    synchronized List<StoreEvent> events() {
+      return List.copyOf(events);
+    }
+
+    synchronized int size() {
+      return events.size();
+    }
+
+    io.vertx.core.Handler<Void> onEnd() {
+      return v -> ended.set(true);
+    }
+
+    boolean ended() {
+      return ended.get();
+    }
+  }
+}
