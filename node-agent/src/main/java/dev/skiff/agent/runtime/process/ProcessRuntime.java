@@ -117,7 +117,12 @@ public final class ProcessRuntime implements ContainerRuntime {
               containers.values().removeIf(c -> c.spec.podUid().equals(podUid));
               sandboxes.remove(podUid);
               ips.release(podUid);
-              return Future.<Void>succeededFuture();
+              return blocking.executeBlocking(
+                  () -> {
+                    PodDirs.delete(podsDir.resolve(podUid));
+                    return null;
+                  },
+                  false);
             });
   }
 
