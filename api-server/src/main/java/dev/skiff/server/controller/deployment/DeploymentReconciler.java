@@ -130,8 +130,9 @@ public final class DeploymentReconciler {
     rs.meta().annotations = new LinkedHashMap<>();
     rs.meta().annotations.put(REVISION, Long.toString(maxRevision(old) + 1));
     rs.meta().annotations.put(DESIRED_REPLICAS, Integer.toString(Rollout.replicas(d)));
-    rs.meta().annotations.put(
-        MAX_REPLICAS, Integer.toString(Rollout.replicas(d) + Rollout.maxSurge(d)));
+    rs.meta()
+        .annotations
+        .put(MAX_REPLICAS, Integer.toString(Rollout.replicas(d) + Rollout.maxSurge(d)));
     rs.meta().ownerReferences = Owners.listOf(Owners.controllerRef(d));
     rs.spec().replicas = replicas;
     rs.spec().minReadySeconds = d.spec().minReadySeconds;

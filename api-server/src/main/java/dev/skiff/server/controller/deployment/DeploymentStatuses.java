@@ -46,13 +46,45 @@ final class DeploymentStatuses {
         false);
     String rsName = newRs == null ? "" : newRs.meta().name;
     if (createdNew) {
-      set(s, condition("Progressing", true, "NewReplicaSetCreated", "Created new replica set \"" + rsName + "\"", nowText), true);
+      set(
+          s,
+          condition(
+              "Progressing",
+              true,
+              "NewReplicaSetCreated",
+              "Created new replica set \"" + rsName + "\"",
+              nowText),
+          true);
     } else if (newRs != null && complete(d, s)) {
-      set(s, condition("Progressing", true, "NewReplicaSetAvailable", "ReplicaSet \"" + rsName + "\" has successfully progressed.", nowText), false);
+      set(
+          s,
+          condition(
+              "Progressing",
+              true,
+              "NewReplicaSetAvailable",
+              "ReplicaSet \"" + rsName + "\" has successfully progressed.",
+              nowText),
+          false);
     } else if (newRs != null && progressing(old, s)) {
-      set(s, condition("Progressing", true, "ReplicaSetUpdated", "ReplicaSet \"" + rsName + "\" is progressing.", nowText), true);
+      set(
+          s,
+          condition(
+              "Progressing",
+              true,
+              "ReplicaSetUpdated",
+              "ReplicaSet \"" + rsName + "\" is progressing.",
+              nowText),
+          true);
     } else if (newRs != null && timedOut(d, s, now)) {
-      set(s, condition("Progressing", false, "ProgressDeadlineExceeded", "ReplicaSet \"" + rsName + "\" has timed out progressing.", nowText), false);
+      set(
+          s,
+          condition(
+              "Progressing",
+              false,
+              "ProgressDeadlineExceeded",
+              "ReplicaSet \"" + rsName + "\" has timed out progressing.",
+              nowText),
+          false);
     }
     return s;
   }

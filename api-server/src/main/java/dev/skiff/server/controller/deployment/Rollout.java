@@ -55,11 +55,15 @@ final class Rollout {
   }
 
   static int statusTotal(List<ReplicaSet> sets) {
-    return sets.stream().mapToInt(rs -> rs.status == null || rs.status.replicas == null ? 0 : rs.status.replicas).sum();
+    return sets.stream()
+        .mapToInt(rs -> rs.status == null || rs.status.replicas == null ? 0 : rs.status.replicas)
+        .sum();
   }
 
   static int available(ReplicaSet rs) {
-    return rs.status == null || rs.status.availableReplicas == null ? 0 : rs.status.availableReplicas;
+    return rs.status == null || rs.status.availableReplicas == null
+        ? 0
+        : rs.status.availableReplicas;
   }
 
   static int ready(ReplicaSet rs) {

@@ -22,6 +22,7 @@ final class RolloutSteps {
   private final List<ReplicaSet> old;
   private final Map<String, Integer> working = new HashMap<>();
   final List<Scale> scales = new ArrayList<>();
+
   /** The new ReplicaSet's replicas when it must be created; -1 when not. */
   int createWith = -1;
 

@@ -20,8 +20,8 @@ import java.util.List;
 
 /**
  * Keeps every selector Service's Endpoints object equal to {@link EndpointsReconciler#desired};
- * deletes it with the Service. Services without a selector keep their user-managed Endpoints.
- * Keys are Service keys; a pod event enqueues the Services selecting it (before and after).
+ * deletes it with the Service. Services without a selector keep their user-managed Endpoints. Keys
+ * are Service keys; a pod event enqueues the Services selecting it (before and after).
  */
 public final class EndpointsController implements ManagedController {
   private final KubeClient client;

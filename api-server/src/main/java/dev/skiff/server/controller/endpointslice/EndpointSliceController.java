@@ -98,15 +98,20 @@ public final class EndpointSliceController implements ManagedController {
     EndpointSliceReconciler.Changes changes =
         EndpointSliceReconciler.reconcile(svc, pods.list(svc.meta().namespace), managed);
     List<Future<?>> writes = new ArrayList<>();
-    changes.create().forEach(s -> writes.add(client.create(s).onSuccess(w -> tracker.wrote(key, w))));
-    changes.update().forEach(s -> writes.add(client.update(s).onSuccess(w -> tracker.wrote(key, w))));
+    changes
+        .create()
+        .forEach(s -> writes.add(client.create(s).onSuccess(w -> tracker.wrote(key, w))));
+    changes
+        .update()
+        .forEach(s -> writes.add(client.update(s).onSuccess(w -> tracker.wrote(key, w))));
     changes.delete().forEach(s -> writes.add(delete(key, s)));
     return Future.all(writes).mapEmpty();
   }
 
   private Future<Void> delete(String key, EndpointSlice slice) {
     return client
-        .delete(EndpointSlice.class, slice.meta().namespace, slice.meta().name, DeleteOptions.none())
+        .delete(
+            EndpointSlice.class, slice.meta().namespace, slice.meta().name, DeleteOptions.none())
         .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e))
         .onSuccess(v -> tracker.deleted(key, slice.meta().name));
   }

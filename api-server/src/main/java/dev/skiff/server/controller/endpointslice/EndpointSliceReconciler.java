@@ -46,13 +46,18 @@ public final class EndpointSliceReconciler {
     Map<List<ResolvedPort>, Map<String, Endpoint>> desired = new LinkedHashMap<>();
     for (PodPorts member : PodPorts.members(svc, ServiceMembers.of(svc, namespacePods))) {
       Endpoint e = SliceEndpoints.of(svc, member.pod());
-      desired.computeIfAbsent(member.ports(), p -> new LinkedHashMap<>()).put(SliceEndpoints.key(e), e);
+      desired
+          .computeIfAbsent(member.ports(), p -> new LinkedHashMap<>())
+          .put(SliceEndpoints.key(e), e);
     }
     Map<List<ResolvedPort>, List<EndpointSlice>> byPorts = new LinkedHashMap<>();
     existing.stream()
         .sorted(Comparator.comparing(s -> s.meta().name))
         .forEach(
-            s -> byPorts.computeIfAbsent(SliceEndpoints.resolved(s.ports), p -> new ArrayList<>()).add(s));
+            s ->
+                byPorts
+                    .computeIfAbsent(SliceEndpoints.resolved(s.ports), p -> new ArrayList<>())
+                    .add(s));
     List<EndpointSlice> create = new ArrayList<>();
     List<EndpointSlice> update = new ArrayList<>();
     List<EndpointSlice> delete = new ArrayList<>();
@@ -63,7 +68,8 @@ public final class EndpointSliceReconciler {
       desired.remove(e.getKey());
     }
     desired.forEach(
-        (ports, want) -> new PortGroup(svc, ports, List.of(), want).plan(create, update, delete, kept));
+        (ports, want) ->
+            new PortGroup(svc, ports, List.of(), want).plan(create, update, delete, kept));
     placeholder(svc, create, update, delete, kept);
     return new Changes(create, update, delete);
   }

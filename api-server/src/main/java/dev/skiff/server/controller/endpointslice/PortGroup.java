@@ -19,7 +19,10 @@ final class PortGroup {
   private final Map<String, Endpoint> remaining;
 
   PortGroup(
-      Service svc, List<ResolvedPort> ports, List<EndpointSlice> slices, Map<String, Endpoint> want) {
+      Service svc,
+      List<ResolvedPort> ports,
+      List<EndpointSlice> slices,
+      Map<String, Endpoint> want) {
     this.svc = svc;
     this.ports = ports;
     this.slices = slices;
@@ -46,7 +49,8 @@ final class PortGroup {
     }
     // fill slices with room, fullest-changed first is not needed: any order is deterministic
     for (EndpointSlice slice : next) {
-      while (!remaining.isEmpty() && slice.endpoints.size() < EndpointSliceReconciler.MAX_ENDPOINTS) {
+      while (!remaining.isEmpty()
+          && slice.endpoints.size() < EndpointSliceReconciler.MAX_ENDPOINTS) {
         String first = remaining.keySet().iterator().next();
         slice.endpoints.add(remaining.remove(first));
       }
@@ -66,7 +70,8 @@ final class PortGroup {
     }
     while (!remaining.isEmpty()) {
       EndpointSlice slice = EndpointSliceReconciler.newSlice(svc, ports);
-      while (!remaining.isEmpty() && slice.endpoints.size() < EndpointSliceReconciler.MAX_ENDPOINTS) {
+      while (!remaining.isEmpty()
+          && slice.endpoints.size() < EndpointSliceReconciler.MAX_ENDPOINTS) {
         String first = remaining.keySet().iterator().next();
         slice.endpoints.add(remaining.remove(first));
       }

@@ -24,7 +24,9 @@ final class SliceEndpoints {
     e.conditions.terminating = ServiceMembers.isTerminating(pod);
     e.targetRef = EndpointsReconciler.podRef(pod);
     e.nodeName = pod.spec == null ? null : pod.spec.nodeName;
-    if (pod.spec != null && pod.spec.hostname != null && svc.meta().name.equals(pod.spec.subdomain)) {
+    if (pod.spec != null
+        && pod.spec.hostname != null
+        && svc.meta().name.equals(pod.spec.subdomain)) {
       e.hostname = pod.spec.hostname;
     }
     return e;

@@ -27,17 +27,21 @@ public final class LeaseRules {
   }
 
   /** The spec after {@code me} acquires or renews at {@code now}. */
-  public static LeaseSpec acquireOrRenew(LeaseSpec current, String me, Instant now, Duration lease) {
+  public static LeaseSpec acquireOrRenew(
+      LeaseSpec current, String me, Instant now, Duration lease) {
     LeaseSpec next = new LeaseSpec();
     boolean renewing = current != null && me.equals(current.holderIdentity);
     int transitions =
         current == null || current.leaseTransitions == null ? 0 : current.leaseTransitions;
     next.holderIdentity = me;
     next.leaseDurationSeconds = (int) Math.max(1, lease.toSeconds());
-    next.acquireTime = renewing && current.acquireTime != null ? current.acquireTime : Times.micro(now);
+    next.acquireTime =
+        renewing && current.acquireTime != null ? current.acquireTime : Times.micro(now);
     next.renewTime = Times.micro(now);
     next.leaseTransitions =
-        renewing || current == null || current.holderIdentity == null ? transitions : transitions + 1;
+        renewing || current == null || current.holderIdentity == null
+            ? transitions
+            : transitions + 1;
     return next;
   }
 

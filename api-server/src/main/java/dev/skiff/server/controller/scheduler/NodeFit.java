@@ -14,8 +14,8 @@ import java.util.Objects;
 
 /**
  * The scheduler's filters (a small subset of kube-scheduler's plugins): node Ready and schedulable,
- * taints tolerated, nodeSelector matched, host ports free. Each returns the reason a node is
- * unfit, in kube-scheduler's words, or null when it fits.
+ * taints tolerated, nodeSelector matched, host ports free. Each returns the reason a node is unfit,
+ * in kube-scheduler's words, or null when it fits.
  */
 final class NodeFit {
   private NodeFit() {}
@@ -62,8 +62,7 @@ final class NodeFit {
       return true;
     }
     Map<String, String> labels = node.meta().labels == null ? Map.of() : node.meta().labels;
-    return selector.entrySet().stream()
-        .allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+    return selector.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
   }
 
   private static Taint untoleratedTaint(Pod pod, Node node) {
@@ -93,7 +92,8 @@ final class NodeFit {
         continue;
       }
       if ("Exists".equals(t.operator)
-          || Objects.equals(t.value == null ? "" : t.value, taint.value == null ? "" : taint.value)) {
+          || Objects.equals(
+              t.value == null ? "" : t.value, taint.value == null ? "" : taint.value)) {
         return true;
       }
     }
@@ -121,7 +121,8 @@ final class NodeFit {
       for (ContainerPort p : c.ports) {
         if (p.hostPort != null && p.hostPort > 0) {
           String ip = p.hostIP == null || p.hostIP.isEmpty() ? "0.0.0.0" : p.hostIP;
-          out.add(new String[] {p.protocol == null ? "TCP" : p.protocol, p.hostPort.toString(), ip});
+          out.add(
+              new String[] {p.protocol == null ? "TCP" : p.protocol, p.hostPort.toString(), ip});
         }
       }
     }

@@ -101,10 +101,14 @@ public final class SchedulerController implements ManagedController {
     assumed.put(key, bound);
     Map<String, Object> binding =
         Map.of(
-            "apiVersion", "v1",
-            "kind", "Binding",
-            "metadata", Map.of("name", pod.meta().name, "namespace", pod.meta().namespace),
-            "target", Map.of("apiVersion", "v1", "kind", "Node", "name", decision.node()));
+            "apiVersion",
+            "v1",
+            "kind",
+            "Binding",
+            "metadata",
+            Map.of("name", pod.meta().name, "namespace", pod.meta().namespace),
+            "target",
+            Map.of("apiVersion", "v1", "kind", "Node", "name", decision.node()));
     String uri = Resources.PODS.itemPath(pod.meta().namespace, pod.meta().name) + "/binding";
     return client
         .raw()
@@ -112,15 +116,14 @@ public final class SchedulerController implements ManagedController {
         .onSuccess(
             v ->
                 events.normal(
-                    pod,
-                    "Scheduled",
-                    "Successfully assigned "
-                        + key
-                        + " to "
-                        + decision.node()))
+                    pod, "Scheduled", "Successfully assigned " + key + " to " + decision.node()))
         .onFailure(e -> assumed.remove(key))
         .<Void>mapEmpty()
-        .recover(e -> Errors.isConflict(e) || Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e));
+        .recover(
+            e ->
+                Errors.isConflict(e) || Errors.isNotFound(e)
+                    ? Future.succeededFuture()
+                    : Future.failedFuture(e));
   }
 
   /** Bound and assumed pods per node; an assumption ends once the cache shows the binding. */

@@ -10,10 +10,10 @@ import java.util.Set;
 
 /**
  * The children a controller created, updated or deleted under a parent key that its informer may
- * not show yet (Kubernetes' expectations / EndpointSliceTracker): without it, a sync right after
- * a create would not see the new child and create another. {@link #view} merges the cache with
- * these writes; an entry is dropped once the cache has caught up. resourceVersions compare as
- * numbers (Skiff's are one global counter).
+ * not show yet (Kubernetes' expectations / EndpointSliceTracker): without it, a sync right after a
+ * create would not see the new child and create another. {@link #view} merges the cache with these
+ * writes; an entry is dropped once the cache has caught up. resourceVersions compare as numbers
+ * (Skiff's are one global counter).
  */
 public final class ChildTracker<T extends KubeObject> {
   private final Map<String, Map<String, T>> written = new LinkedHashMap<>();

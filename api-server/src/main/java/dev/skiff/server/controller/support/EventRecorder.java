@@ -61,7 +61,8 @@ public final class EventRecorder {
     Future<?> write =
         previous == null
             ? create(object, type, reason, message, now, key)
-            : bump(previous, now, key).recover(e -> create(object, type, reason, message, now, key));
+            : bump(previous, now, key)
+                .recover(e -> create(object, type, reason, message, now, key));
     write.onFailure(
         e ->
             LOG.debug(

@@ -6,9 +6,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Remembers the objects a controller wrote until its informer has caught up with them, so that a
- * sync right after a write works from the write's result instead of a stale cache (which would
- * only earn a 409 Conflict and a retry). Like the EndpointSlice controller's tracker of stale
- * caches. resourceVersions are compared as numbers (Skiff's are one global counter).
+ * sync right after a write works from the write's result instead of a stale cache (which would only
+ * earn a 409 Conflict and a retry). Like the EndpointSlice controller's tracker of stale caches.
+ * resourceVersions are compared as numbers (Skiff's are one global counter).
  */
 public final class RecentWrites<T extends KubeObject> {
   private final Map<String, T> written = new ConcurrentHashMap<>();

@@ -9,6 +9,8 @@ public final class Writes {
 
   /** Treats NotFound as success (the object is already gone). */
   public static <T> Future<Void> ignoreNotFound(Future<T> write) {
-    return write.<Void>mapEmpty().recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e));
+    return write
+        .<Void>mapEmpty()
+        .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e));
   }
 }

@@ -1,0 +1,50 @@
+package dev.skiff.server.controller;
+
+import dev.skiff.server.controller.leader.LeaderOptions;
+import dev.skiff.server.controller.nodelifecycle.NodeLifecycleOptions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * How the controller manager runs.
+ *
+ * @param leader leader election (the Lease and its timing)
+ * @param resync how often informers re-deliver every object (repairs lost events)
+ * @param workers concurrent syncs per busy controller (endpoints, slices, workloads)
+ * @param nodeLifecycle node heartbeat grace and eviction timing
+ * @param clock the time source of leader election, node lifecycle and statuses
+ */
+public record ControllerOptions(
+    LeaderOptions leader,
+    Duration resync,
+    int workers,
+    NodeLifecycleOptions nodeLifecycle,
+    Clock clock) {
+
+  /** Kubernetes-like defaults with a random identity. */
+  public static ControllerOptions defaults() {
+    return new ControllerOptions(
+        LeaderOptions.defaults("skiff-" + UUID.randomUUID()),
+        Duration.ofSeconds(30),
+        4,
+        NodeLifecycleOptions.defaults(),
+        Clock.systemUTC());
+  }
+
+  public ControllerOptions withLeader(LeaderOptions value) {
+    return new ControllerOptions(value, resync, workers, nodeLifecycle, clock);
+  }
+
+  public ControllerOptions withNodeLifecycle(NodeLifecycleOptions value) {
+    return new ControllerOptions(leader, resync, workers, value, clock);
+  }
+
+  public ControllerOptions withClock(Clock value) {
+    return new ControllerOptions(leader, resync, workers, nodeLifecycle, value);
+  }
+
+  public ControllerOptions withResync(Duration value) {
+    return new ControllerOptions(leader, value, workers, nodeLifecycle, clock);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.skiff.server.controller;
+
+import dev.skiff.api.client.KubeClient;
+import dev.skiff.server.alloc.AllocationController;
+import dev.skiff.server.alloc.LoadBalancerController;
+import dev.skiff.server.alloc.ServiceAllocators;
+import dev.skiff.server.controller.deployment.DeploymentController;
+import dev.skiff.server.controller.endpoints.EndpointsController;
+import dev.skiff.server.controller.endpointslice.EndpointSliceController;
+import dev.skiff.server.controller.gc.GarbageCollector;
+import dev.skiff.server.controller.nodelifecycle.NodeLifecycleController;
+import dev.skiff.server.controller.replicaset.ReplicaSetController;
+import dev.skiff.server.controller.scheduler.SchedulerController;
+import dev.skiff.server.controller.support.EventRecorder;
+import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.controller.support.SharedInformers;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Every controller of one leadership term, on fresh shared informers. */
+final class ControllerSet {
+  private static final Logger LOG = LoggerFactory.getLogger(ControllerSet.class);
+
+  private final SharedInformers informers;
+  private final List<ManagedController> controllers = new ArrayList<>();
+
+  ControllerSet(
+      Vertx vertx, KubeClient client, ServiceAllocators allocators, ControllerOptions options) {
+    informers = new SharedInformers(vertx, client, options.resync());
+    EventRecorder events = new EventRecorder(client, "skiff-controller-manager", options.clock());
+    EventRecorder scheduler = new EventRecorder(client, SchedulerController.NAME, options.clock());
+    int workers = options.workers();
+    controllers.add(new EndpointSliceController(vertx, informers, workers));
+    controllers.add(new EndpointsController(vertx, informers, workers));
+    controllers.add(new SchedulerController(vertx, informers, scheduler, options.clock(), 1));
+    controllers.add(new ReplicaSetController(vertx, informers, events, options.clock(), workers));
+    controllers.add(new DeploymentController(vertx, informers, events, options.clock(), workers));
+    controllers.add(
+        new NodeLifecycleController(
+            vertx, informers, events, options.clock(), options.nodeLifecycle()));
+    controllers.add(new GarbageCollector(vertx, informers));
+    if (allocators != null) {
+      controllers.add(new AllocationController(vertx, informers, allocators));
+      controllers.add(new LoadBalancerController(vertx, informers, allocators, events));
+    }
+  }
+
+  Future<Void> start() {
+    List<Future<Void>> started = new ArrayList<>();
+    for (ManagedController c : controllers) {
+      started.add(c.start().onFailure(e -> LOG.warn("controller {} failed to start", c.name(), e)));
+    }
+    return Future.all(started).mapEmpty();
+  }
+
+  Future<Void> stop() {
+    List<Future<Void>> stopped = new ArrayList<>();
+    controllers.forEach(c -> stopped.add(c.stop()));
+    return Future.join(stopped).transform(ar -> informers.stop());
+  }
+}

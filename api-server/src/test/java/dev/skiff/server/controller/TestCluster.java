@@ -1,0 +1,189 @@
+package dev.skiff.server.controller;
+
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import dev.skiff.api.client.KubeClient;
+import dev.skiff.server.ApiServerOptions;
+import dev.skiff.server.ApiServerVerticle;
+import dev.skiff.server.alloc.AllocationOptions;
+import dev.skiff.server.cluster.ClusterSettings;
+import dev.skiff.server.cluster.HazelcastConfigs;
+import dev.skiff.server.controller.leader.LeaderOptions;
+import dev.skiff.server.controller.nodelifecycle.NodeLifecycleOptions;
+import dev.skiff.server.store.HzStore;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Api-server replicas with their control planes in this JVM: per replica a Hazelcast member, an
+ * HzStore, the allocation admission and GC hook, the HTTP verticle (plain HTTP on an ephemeral
+ * loopback port) and, unless disabled, a ControllerManager with short test timings.
+ */
+public final class TestCluster implements AutoCloseable {
+  public static final String TOKEN = "ctrl-test-" + UUID.randomUUID();
+
+  /** One replica. */
+  public record Replica(
+      HazelcastInstance hazelcast,
+      Vertx vertx,
+      HzStore store,
+      ControlPlane plane,
+      ApiServerVerticle server,
+      KubeClient client,
+      ControllerManager manager) {
+    public String url() {
+      return server.url();
+    }
+  }
+
+  /** What to start. */
+  public record Spec(
+      int replicas, boolean controllers, AllocationOptions allocation, ControllerOptions control) {
+    public static Spec of(int replicas) {
+      return new Spec(replicas, true, fastAllocation(), fastControllers());
+    }
+
+    public Spec withoutControllers() {
+      return new Spec(replicas, false, allocation, control);
+    }
+
+    public Spec withAllocation(AllocationOptions value) {
+      return new Spec(replicas, controllers, value, control);
+    }
+
+    public Spec withControl(ControllerOptions value) {
+      return new Spec(replicas, controllers, allocation, value);
+    }
+  }
+
+  private final List<Replica> replicas = new ArrayList<>();
+
+  public static AllocationOptions fastAllocation() {
+    return AllocationOptions.defaults().withRepair(Duration.ofSeconds(2), Duration.ofSeconds(5));
+  }
+
+  public static ControllerOptions fastControllers() {
+    return ControllerOptions.defaults()
+        .withLeader(
+            LeaderOptions.defaults("test-" + UUID.randomUUID())
+                .withTiming(Duration.ofSeconds(2), Duration.ofMillis(1500), Duration.ofMillis(300)))
+        .withNodeLifecycle(
+            new NodeLifecycleOptions(
+                Duration.ofMillis(300), Duration.ofSeconds(2), Duration.ofSeconds(3)))
+        .withResync(Duration.ofSeconds(10));
+  }
+
+  public static TestCluster start(Spec spec) {
+    TestCluster cluster = new TestCluster();
+    String name = "ctrl-test-" + UUID.randomUUID();
+    String first = null;
+    try {
+      for (int i = 0; i < spec.replicas(); i++) {
+        int port = freePort();
+        first = first == null ? "127.0.0.1:" + port : first;
+        ClusterSettings settings =
+            ClusterSettings.defaults()
+                .withClusterName(name)
+                .withPort(port)
+                .withMembers(List.of(first))
+                .withChangeLogCapacity(100_000);
+        HazelcastInstance hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(settings));
+        cluster.replicas.add(cluster.startReplica(hz, spec, i));
+      }
+    } catch (RuntimeException e) {
+      cluster.close();
+      throw e;
+    }
+    return cluster;
+  }
+
+  private Replica startReplica(HazelcastInstance hz, Spec spec, int index) {
+    Vertx vertx = Vertx.vertx();
+    HzStore store = new HzStore(vertx, hz);
+    ControlPlane plane = new ControlPlane(hz, spec.allocation(), spec.control().clock());
+    ApiServerOptions options =
+        plane.apply(ApiServerOptions.defaults(TOKEN).withPort(0).withCertificate(null));
+    ApiServerVerticle server = new ApiServerVerticle(store, options);
+    await(store.ready().compose(v -> plane.rebuild(vertx, store)).compose(v -> vertx.deployVerticle(server)));
+    KubeClient client = new KubeClient(vertx, server.url(), TOKEN);
+    ControllerManager manager = null;
+    if (spec.controllers()) {
+      ControllerOptions control =
+          spec.control()
+              .withLeader(
+                  new LeaderOptions(
+                      spec.control().leader().namespace(),
+                      spec.control().leader().name(),
+                      "replica-" + index + "-" + UUID.randomUUID(),
+                      spec.control().leader().leaseDuration(),
+                      spec.control().leader().renewDeadline(),
+                      spec.control().leader().retryPeriod()));
+      manager = await(plane.startControllers(vertx, client, control));
+    }
+    return new Replica(hz, vertx, store, plane, server, client, manager);
+  }
+
+  public Replica replica(int index) {
+    return replicas.get(index);
+  }
+
+  public KubeClient client() {
+    return replicas.get(0).client();
+  }
+
+  public int size() {
+    return replicas.size();
+  }
+
+  /** Kills a replica abruptly (no lease release), as a crashed process would vanish. */
+  public void kill(int index) {
+    Replica r = replicas.get(index);
+    r.hazelcast().getLifecycleService().terminate();
+    r.store().close();
+    r.vertx().close();
+  }
+
+  @Override
+  public void close() {
+    for (Replica r : replicas) {
+      try {
+        r.store().close();
+        await(r.vertx().close());
+      } catch (RuntimeException e) {
+        // keep closing the others
+      }
+      r.hazelcast().getLifecycleService().terminate();
+    }
+    replicas.clear();
+  }
+
+  public static <T> T await(Future<T> future) {
+    try {
+      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.skiff.server.controller;
+
+import dev.skiff.api.Json;
+import dev.skiff.api.model.apps.ReplicaSet;
+import dev.skiff.api.model.core.Container;
+import dev.skiff.api.model.core.ContainerPort;
+import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.PodCondition;
+import dev.skiff.api.model.core.Service;
+import dev.skiff.api.model.core.ServicePort;
+import dev.skiff.api.model.meta.IntOrString;
+import dev.skiff.server.controller.support.Owners;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Terse builders of API objects for reconciler tests. */
+public final class TestObjects {
+  private TestObjects() {}
+
+  public static Map<String, String> labels(String... kv) {
+    Map<String, String> m = new LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put(kv[i], kv[i + 1]);
+    }
+    return m;
+  }
+
+  public static Service service(String name, Map<String, String> selector, Object targetPort) {
+    Service svc = new Service();
+    svc.meta().name = name;
+    svc.meta().namespace = "default";
+    svc.meta().uid = "uid-" + name;
+    svc.spec().selector = selector;
+    ServicePort p = new ServicePort();
+    p.name = "web";
+    p.port = 80;
+    p.protocol = "TCP";
+    p.targetPort =
+        targetPort instanceof Integer i ? IntOrString.of(i) : IntOrString.of((String) targetPort);
+    svc.spec().ports = new ArrayList<>(List.of(p));
+    return svc;
+  }
+
+  /** A running pod with an IP, Ready as given, one container port "http" 8080. */
+  public static Pod pod(String name, String ip, boolean ready, Map<String, String> labels) {
+    Pod pod = new Pod();
+    pod.meta().name = name;
+    pod.meta().namespace = "default";
+    pod.meta().uid = "uid-" + name;
+    pod.meta().labels = labels;
+    pod.meta().creationTimestamp = "2025-01-01T00:00:00Z";
+    Container c = new Container();
+    c.name = "c";
+    ContainerPort port = new ContainerPort();
+    port.name = "http";
+    port.containerPort = 8080;
+    c.ports = new ArrayList<>(List.of(port));
+    pod.spec().containers = new ArrayList<>(List.of(c));
+    pod.spec().nodeName = "node-1";
+    pod.status().phase = "Running";
+    pod.status().podIP = ip;
+    PodCondition r = new PodCondition();
+    r.type = "Ready";
+    r.status = ready ? "True" : "False";
+    r.lastTransitionTime = "2025-01-01T00:00:00Z";
+    pod.status().conditions = new ArrayList<>(List.of(r));
+    return pod;
+  }
+
+  public static Pod ownedBy(Pod pod, ReplicaSet rs) {
+    pod.meta().ownerReferences = Owners.listOf(Owners.controllerRef(rs));
+    return pod;
+  }
+
+  public static <T> T copy(T value, Class<T> type) {
+    return Json.copy(value, type);
+  }
+}

@@ -1,0 +1,156 @@
+package dev.skiff.server.controller;
+
+import static dev.skiff.server.controller.TestCluster.await;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.skiff.api.Json;
+import dev.skiff.api.client.DeleteOptions;
+import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.client.ListOptions;
+import dev.skiff.api.model.apps.Deployment;
+import dev.skiff.api.model.apps.ReplicaSet;
+import dev.skiff.api.model.core.Endpoints;
+import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.Service;
+import dev.skiff.api.model.discovery.EndpointSlice;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Deployments, ReplicaSets, the scheduler and endpoints together against one real replica. */
+class WorkloadsIT {
+  private static TestCluster cluster;
+  private static FakeKubelet kubelet;
+  private static KubeClient client;
+
+  @BeforeAll
+  static void start() {
+    cluster = TestCluster.start(TestCluster.Spec.of(1));
+    client = cluster.client();
+    await(cluster.replica(0).manager().leading());
+    kubelet = new FakeKubelet(cluster.replica(0).vertx(), client);
+    await(kubelet.start("node-a", "node-b"));
+  }
+
+  @AfterAll
+  static void stop() {
+    kubelet.stop();
+    cluster.close();
+  }
+
+  static Deployment deployment(String ns, String name, int replicas, String image) {
+    return Json.parse(
+        """
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"%s","namespace":"%s"},
+         "spec":{"replicas":%d,"selector":{"matchLabels":{"app":"%s"}},
+          "strategy":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":1,"maxUnavailable":0}},
+          "template":{"metadata":{"labels":{"app":"%s","tier":"web"}},
+           "spec":{"containers":[{"name":"c","image":"%s","ports":[{"name":"http","containerPort":8080}]}]}}}}
+        """
+            .formatted(name, ns, replicas, name, name, image),
+        Deployment.class);
+  }
+
+  static Service service(String ns, String name, String app) {
+    return Json.parse(
+        """
+        {"apiVersion":"v1","kind":"Service","metadata":{"name":"%s","namespace":"%s"},
+         "spec":{"selector":{"app":"%s"},"ports":[{"name":"web","port":80,"targetPort":"http"}]}}
+        """
+            .formatted(name, ns, app),
+        Service.class);
+  }
+
+  private static List<Pod> pods(String ns, String selector) {
+    return await(client.list(Pod.class, ns, ListOptions.labelSelector(selector))).items;
+  }
+
+  @Test
+  void deploymentRollsOutSpreadsAndFeedsEndpoints() {
+    await(client.create(service("default", "web", "web")));
+    await(client.create(deployment("default", "web", 3, "img:1")));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              Deployment d = await(client.get(Deployment.class, "default", "web"));
+              assertThat(d.status().availableReplicas).isEqualTo(3);
+              assertThat(d.status().updatedReplicas).isEqualTo(3);
+              assertThat(d.status().observedGeneration).isEqualTo(d.meta().generation);
+            });
+    List<Pod> pods = pods("default", "app=web");
+    assertThat(pods).hasSize(3);
+    assertThat(pods).extracting(p -> p.spec.nodeName).contains("node-a", "node-b");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              Endpoints ep = await(client.get(Endpoints.class, "default", "web"));
+              assertThat(ep.subsets).hasSize(1);
+              assertThat(ep.subsets.get(0).addresses).hasSize(3);
+              assertThat(ep.subsets.get(0).ports.get(0).port).isEqualTo(8080);
+              List<EndpointSlice> slices =
+                  await(
+                          client.list(
+                              EndpointSlice.class,
+                              "default",
+                              ListOptions.labelSelector("kubernetes.io/service-name=web")))
+                      .items;
+              assertThat(slices).hasSize(1);
+              assertThat(slices.get(0).endpoints)
+                  .hasSize(3)
+                  .allMatch(e -> Boolean.TRUE.equals(e.conditions.ready));
+            });
+
+    Deployment d = await(client.get(Deployment.class, "default", "web"));
+    d.spec().template.spec.containers.get(0).image = "img:2";
+    await(client.update(d));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              Deployment now = await(client.get(Deployment.class, "default", "web"));
+              assertThat(now.status().updatedReplicas).isEqualTo(3);
+              assertThat(now.status().replicas).isEqualTo(3);
+              assertThat(now.status().availableReplicas).isEqualTo(3);
+              assertThat(now.status().observedGeneration).isEqualTo(now.meta().generation);
+              assertThat(pods("default", "app=web"))
+                  .hasSize(3)
+                  .allMatch(p -> "img:2".equals(p.spec.containers.get(0).image));
+            });
+    List<ReplicaSet> sets =
+        await(client.list(ReplicaSet.class, "default", ListOptions.labelSelector("app=web")))
+            .items;
+    assertThat(sets).hasSize(2);
+    assertThat(sets).extracting(rs -> rs.spec().replicas).containsExactlyInAnyOrder(0, 3);
+  }
+
+  @Test
+  void deletingADeploymentDeletesItsReplicaSetsAndPods() {
+    await(client.create(deployment("default", "gone", 2, "img:1")));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> pods("default", "app=gone").size() == 2);
+    await(
+        client.delete(
+            Deployment.class,
+            "default",
+            "gone",
+            DeleteOptions.propagation(DeleteOptions.Propagation.Background)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () -> {
+              assertThat(
+                      await(
+                              client.list(
+                                  ReplicaSet.class, "default", ListOptions.labelSelector("app=gone")))
+                          .items)
+                  .isEmpty();
+              assertThat(pods("default", "app=gone")).isEmpty();
+            });
+  }
+}
