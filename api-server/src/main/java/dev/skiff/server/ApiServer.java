@@ -1,14 +1,19 @@
 package dev.skiff.server;
 
+import dev.skiff.server.alloc.AllocationOptions;
 import dev.skiff.server.auth.ServingCertificate;
 import dev.skiff.server.cluster.ClusteredVertx;
 import dev.skiff.server.cluster.HazelcastConfigs;
+import dev.skiff.server.controller.ControlPlane;
+import dev.skiff.server.controller.ControllerOptions;
 import dev.skiff.server.store.HzStore;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
 import java.util.HexFormat;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,23 +52,43 @@ public final class ApiServer {
             });
   }
 
-  /** Starts member, store and verticle; completes with the server's URL. */
+  /**
+   * Starts member, store, the HTTP verticle (with Service allocation and the GC's deletion hook)
+   * and the controllers; completes with the server's URL.
+   */
   static Future<String> start(ApiServerOptions options, ApiServerCommandLine line) {
     return ClusteredVertx.start(HazelcastConfigs.replica(line.cluster()))
         .compose(
-            clustered ->
-                // Off the event loop: with a data dir, the store loads from disk as it is built.
-                clustered
-                    .vertx()
-                    .executeBlocking(() -> new HzStore(clustered.vertx(), clustered.hazelcast()))
-                    .compose(
-                        store -> {
-                          ApiServerVerticle verticle = new ApiServerVerticle(store, options);
-                          return store
-                              .ready()
-                              .compose(v -> clustered.vertx().deployVerticle(verticle))
-                              .map(id -> verticle.url());
-                        }));
+            clustered -> {
+              Vertx vertx = clustered.vertx();
+              ControlPlane plane =
+                  new ControlPlane(
+                      clustered.hazelcast(), AllocationOptions.defaults(), Clock.systemUTC());
+              // Off the event loop: with a data dir, the store loads from disk as it is built.
+              return vertx
+                  .executeBlocking(() -> new HzStore(vertx, clustered.hazelcast()))
+                  .compose(
+                      store ->
+                          store.ready().compose(v -> plane.rebuild(vertx, store)).map(v -> store))
+                  .compose(
+                      store -> {
+                        ApiServerVerticle verticle =
+                            new ApiServerVerticle(store, plane.apply(options));
+                        return vertx.deployVerticle(verticle).map(id -> verticle);
+                      })
+                  .compose(
+                      verticle ->
+                          vertx
+                              .executeBlocking(
+                                  () ->
+                                      ControlPlane.localClient(
+                                          vertx, verticle.url(), options.token()))
+                              .compose(
+                                  client ->
+                                      plane.startControllers(
+                                          vertx, client, ControllerOptions.defaults()))
+                              .map(manager -> verticle.url()));
+            });
   }
 
   /** The given certificate, the one kept in the data dir (created on first start), or a new one. */

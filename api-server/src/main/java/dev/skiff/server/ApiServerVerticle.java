@@ -72,6 +72,7 @@ public final class ApiServerVerticle extends VerticleBase {
         .compose(
             listening -> {
               server = listening;
+              registry.namespaces().startCache(vertx);
               return registry.namespaces().seed();
             })
         .compose(v -> writeKubeconfig())

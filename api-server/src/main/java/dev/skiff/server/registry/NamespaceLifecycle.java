@@ -8,6 +8,7 @@ import dev.skiff.api.status.Status;
 import dev.skiff.api.status.StatusDetails;
 import dev.skiff.api.status.StatusException;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.util.List;
 import java.util.Set;
@@ -25,14 +26,24 @@ public final class NamespaceLifecycle {
 
   private final ObjectRegistry registry;
   private final Clock clock;
+  private final NamespaceCache cache = new NamespaceCache();
 
   NamespaceLifecycle(ObjectRegistry registry, Clock clock) {
     this.registry = registry;
     this.clock = clock;
   }
 
+  /** Keeps a watch-fed view of namespaces so creates skip the namespace read. */
+  public void startCache(Vertx vertx) {
+    cache.start(vertx, registry.store());
+  }
+
   /** Succeeds when {@code namespace} exists and is not terminating. */
   Future<Void> requireActive(String namespace, ResourceType type, String name) {
+    Boolean cached = cache.terminating(namespace);
+    if (Boolean.FALSE.equals(cached)) {
+      return Future.succeededFuture();
+    }
     return registry
         .store()
         .get(ObjectRegistry.key(Resources.NAMESPACES, null, namespace))
