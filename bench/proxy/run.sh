@@ -39,7 +39,7 @@ echo "== building service-proxy" >&2
 ./mvnw -B -q -Dskiff.target=target-bench -pl service-proxy dependency:build-classpath \
   -Dmdep.outputFile="$WORK/cp.txt" >&2
 CP="service-proxy/target-bench/classes:$(cat "$WORK/cp.txt")"
-JAVA_OPTS=(-Xms256m -Xmx256m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled)
+JAVA_OPTS=(-Xms256m -Xmx256m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled -Djava.net.preferIPv4Stack=true)
 
 start() { # name, command... (waits for "ready" in its output)
   local name=$1; shift

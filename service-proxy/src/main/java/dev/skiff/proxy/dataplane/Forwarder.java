@@ -18,6 +18,7 @@ final class Forwarder implements ChannelFutureListener {
   private final Connector connector;
   private final InetAddress clientIp;
   private Target target;
+  private Relay backendRelay;
   private int attempt;
 
   private Forwarder(Channel client, Backends backends, Connector connector) {
@@ -42,20 +43,22 @@ final class Forwarder implements ChannelFutureListener {
   }
 
   private void connect() {
-    connector.connect(client.eventLoop(), attempt, target.address).addListener(this);
+    backendRelay = new Relay(false);
+    connector.connect(client.eventLoop(), attempt, target.address, backendRelay).addListener(this);
   }
 
   @Override
   public void operationComplete(ChannelFuture future) {
     Channel backend = future.channel();
     if (future.isSuccess()) {
-      if (!client.isActive()) {
+      if (client.isActive()) {
+        link(backend);
+      } else {
         backend.close();
-        return;
       }
-      link(backend);
       return;
     }
+    backend.close();
     target.stats.connectFailed();
     if (++attempt < connector.retry().attempts() && client.isActive()) {
       target = backends.balancer.next(clientIp, target);
@@ -69,12 +72,8 @@ final class Forwarder implements ChannelFutureListener {
 
   private void link(Channel backend) {
     target.stats.connected();
-    backend
-        .pipeline()
-        .replace(Connector.Placeholder.INSTANCE, "relay", new Relay(client, target.stats, false));
+    backendRelay.attach(client, target.stats);
     clientRelay.attach(backend, target.stats);
-    client.config().setAutoRead(true);
-    backend.config().setAutoRead(true);
   }
 
   private void refuse() {

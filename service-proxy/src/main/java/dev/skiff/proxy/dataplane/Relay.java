@@ -20,9 +20,9 @@ import java.util.ArrayDeque;
  * peer after the pending bytes; a channel closes once both of its directions are shut. A reset or
  * error on either side resets both.
  *
- * <p>The client side's relay exists from accept on, before its backend is connected: with epoll, an
- * early end-of-stream makes Netty read even with auto-read off, so what arrives early is held and
- * replayed on {@link #attach}.
+ * <p>A relay is installed before its peer exists (the client's at accept, the backend's before
+ * connect) so that no channel ever needs its auto-read toggled at setup: what arrives before {@link
+ * #attach} is held (reading pauses past the high-water mark) and replayed.
  */
 final class Relay extends ChannelInboundHandlerAdapter {
   private static final ChannelFutureListener SHUTDOWN_OUTPUT =
@@ -37,21 +37,19 @@ final class Relay extends ChannelInboundHandlerAdapter {
       };
 
   private final boolean towardsEndpoint;
+  private Channel self;
   private Channel peer;
   private EndpointStats stats;
   private long unreported;
   private ArrayDeque<Object> early;
+  private long earlyBytes;
   private boolean earlyEnd;
 
-  /** A relay not yet attached to its peer (the client side while its backend connects). */
+  /**
+   * @param towardsEndpoint true on the client's channel (bytes go to the endpoint)
+   */
   Relay(boolean towardsEndpoint) {
     this.towardsEndpoint = towardsEndpoint;
-  }
-
-  Relay(Channel peer, EndpointStats stats, boolean towardsEndpoint) {
-    this.towardsEndpoint = towardsEndpoint;
-    this.peer = peer;
-    this.stats = stats;
   }
 
   /** Connects this relay to its peer and replays what was read before. */
@@ -65,6 +63,9 @@ final class Relay extends ChannelInboundHandlerAdapter {
       }
       peer.flush();
       report();
+      if (!self.config().isAutoRead() && peer.isWritable()) {
+        self.config().setAutoRead(true);
+      }
     }
     if (earlyEnd) {
       peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(SHUTDOWN_OUTPUT);
@@ -80,50 +81,53 @@ final class Relay extends ChannelInboundHandlerAdapter {
   }
 
   @Override
+  public void handlerAdded(ChannelHandlerContext ctx) {
+    self = ctx.channel();
+  }
+
+  @Override
   public void channelRead(ChannelHandlerContext ctx, Object msg) {
     if (peer == null) {
-      if (early == null) {
-        early = new ArrayDeque<>(4);
-      }
-      early.add(msg);
+      hold(msg);
       return;
     }
     count(msg);
     peer.write(msg, peer.voidPromise());
     if (!peer.isWritable()) {
       // Stop first: flushing may drain the peer at once, and its writability event resumes us.
-      ctx.channel().config().setAutoRead(false);
+      self.config().setAutoRead(false);
       peer.flush();
     }
   }
 
   @Override
   public void channelReadComplete(ChannelHandlerContext ctx) {
-    if (peer == null) {
-      return;
+    if (peer != null) {
+      peer.flush();
+      report();
     }
-    peer.flush();
-    report();
   }
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    if (peer != null && ctx.channel().isWritable()) {
+    if (peer != null && self.isWritable()) {
       peer.config().setAutoRead(true);
     }
   }
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
-    if (evt instanceof ChannelInputShutdownEvent && peer == null) {
-      earlyEnd = true;
-    } else if (evt instanceof ChannelInputShutdownEvent) {
-      report();
-      if (peer.isActive()) {
-        peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(SHUTDOWN_OUTPUT);
-      }
-      if (ctx.channel() instanceof DuplexChannel d && d.isOutputShutdown()) {
-        ctx.close();
+    if (evt instanceof ChannelInputShutdownEvent) {
+      if (peer == null) {
+        earlyEnd = true;
+      } else {
+        report();
+        if (peer.isActive()) {
+          peer.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(SHUTDOWN_OUTPUT);
+        }
+        if (self instanceof DuplexChannel d && d.isOutputShutdown()) {
+          ctx.close();
+        }
       }
     }
     ctx.fireUserEventTriggered(evt);
@@ -149,7 +153,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
     if (peer != null) {
       reset(peer);
     }
-    reset(ctx.channel());
+    reset(self);
   }
 
   /** Closes with SO_LINGER 0: the other end sees a reset at once, not a graceful end. */
@@ -161,6 +165,16 @@ final class Relay extends ChannelInboundHandlerAdapter {
         // closing is what matters
       }
       channel.close();
+    }
+  }
+
+  private void hold(Object msg) {
+    if (early == null) {
+      early = new ArrayDeque<>(4);
+    }
+    early.add(msg);
+    if (msg instanceof ByteBuf buf && (earlyBytes += buf.readableBytes()) >= Tuning.HIGH_WATER) {
+      self.config().setAutoRead(false);
     }
   }
 

@@ -52,16 +52,23 @@ final class TcpListener implements Listener {
         new ServerBootstrap()
             .group(vertx.nettyEventLoopGroup(), vertx.nettyEventLoopGroup())
             .channelFactory(vertx.transport().serverChannelFactory(false))
-            .childOption(ChannelOption.AUTO_READ, false)
             .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
+            .childOption(ChannelOption.RCVBUF_ALLOCATOR, Tuning.reads())
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.waterMark())
             .childHandler(acceptor);
-    NetServerOptions options =
-        new NetServerOptions()
-            .setReuseAddress(true)
-            .setReusePort(reusePort)
-            .setTcpNoDelay(true)
-            .setAcceptBacklog(1024);
-    vertx.transport().configure(options, false, bootstrap);
+    // The transport knows its own server socket options (SO_REUSEPORT on epoll); take only those:
+    // its per-connection defaults would cost a setsockopt each on every accepted connection.
+    ServerBootstrap serverOptions = new ServerBootstrap();
+    vertx
+        .transport()
+        .configure(
+            new NetServerOptions()
+                .setReuseAddress(true)
+                .setReusePort(reusePort)
+                .setAcceptBacklog(1024),
+            false,
+            serverOptions);
+    serverOptions.config().options().forEach((k, v) -> setOption(bootstrap, k, v));
     PromiseInternal<Void> bound = context.promise();
     var future = bootstrap.bind(key.ip(), key.port());
     server = future.channel();
@@ -78,6 +85,12 @@ final class TcpListener implements Listener {
       server.close().addListener(closed);
     }
     return closed.future();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T> void setOption(
+      ServerBootstrap bootstrap, ChannelOption<T> option, Object value) {
+    bootstrap.option(option, (T) value);
   }
 
   /** First handler of every accepted channel: hands it to a {@link Forwarder}. */
