@@ -94,6 +94,52 @@ class SkiffCliE2E {
     assertThat(Files.exists(dir)).isFalse();
   }
 
+  @Test
+  void objectsSurviveDownAndUpAndDownPurgeForgetsThem() throws Exception {
+    assertThat(cli.skiff("up", "--name", "e2e").exitCode()).isZero();
+    Path kubeconfig = home.resolve("clusters").resolve("e2e").resolve("kubeconfig");
+    Path service = home.resolve("service.yaml");
+    Files.writeString(
+        service,
+        """
+        apiVersion: v1
+        kind: Service
+        metadata:
+          name: kept
+        spec:
+          selector:
+            app: kept
+          ports:
+          - port: 80
+        """);
+    SkiffProcess.Result created = cli.kubectl(kubeconfig, "create", "-f", service.toString());
+    assertThat(created.exitCode()).as(created.all()).isZero();
+    String uidAndVersion = "jsonpath={.metadata.uid} {.metadata.resourceVersion}";
+    SkiffProcess.Result before =
+        cli.kubectl(kubeconfig, "get", "service", "kept", "-o", uidAndVersion);
+    assertThat(before.exitCode()).as(before.all()).isZero();
+    String uid = before.stdout().strip().split(" ")[0];
+    long version = Long.parseLong(before.stdout().strip().split(" ")[1]);
+
+    assertThat(cli.skiff("down", "--name", "e2e").exitCode()).isZero();
+    assertThat(cli.skiff("up", "--name", "e2e").exitCode()).isZero();
+
+    SkiffProcess.Result after =
+        cli.kubectl(kubeconfig, "get", "service", "kept", "-o", uidAndVersion);
+    assertThat(after.exitCode()).as(after.all()).isZero();
+    assertThat(after.stdout().strip().split(" ")[0]).isEqualTo(uid);
+    SkiffProcess.Result annotated =
+        cli.kubectl(
+            kubeconfig, "annotate", "service", "kept", "after=up", "-o", "jsonpath=" + uidAndVersion);
+    assertThat(annotated.exitCode()).as(annotated.all()).isZero();
+    assertThat(Long.parseLong(annotated.stdout().strip().split(" ")[1])).isGreaterThan(version);
+    assertThat(cli.skiff("down", "--name", "e2e", "--purge").exitCode()).isZero();
+    assertThat(cli.skiff("up", "--name", "e2e").exitCode()).isZero();
+    SkiffProcess.Result gone = cli.kubectl(kubeconfig, "get", "service", "kept");
+    assertThat(gone.exitCode()).isNotZero();
+    assertThat(gone.stderr()).contains("NotFound");
+  }
+
   private Optional<Long> pid(String name) {
     return new ClusterHome(name, home.resolve("clusters").resolve(name))
         .runningProcess()

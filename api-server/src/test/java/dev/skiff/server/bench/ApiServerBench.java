@@ -1,6 +1,7 @@
 package dev.skiff.server.bench;
 
 import dev.skiff.server.http.TestApiServers;
+import dev.skiff.server.store.HzStoreOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -12,6 +13,8 @@ import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,9 +29,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class ApiServerBench {
   private static final int CLIENTS = Integer.getInteger("clients", 16);
   private static final int PODS = Integer.getInteger("pods", 10_000);
+  // -Dpersist=true: the store persists in a fresh data directory, as `skiff up` runs it.
+  private static final boolean PERSIST = Boolean.getBoolean("persist");
 
   public static void main(String[] args) throws Exception {
-    try (TestApiServers servers = TestApiServers.start(1)) {
+    Path dataDir = PERSIST ? Files.createTempDirectory("skiff-bench-") : null;
+    System.out.println("store: " + (PERSIST ? "persisted in " + dataDir : "memory only"));
+    try (TestApiServers servers =
+        TestApiServers.start(1, s -> s.withDataDir(dataDir), HzStoreOptions.defaults(), o -> o)) {
       Vertx vertx = Vertx.vertx();
       URI url = URI.create(servers.url(0));
       HttpClient http =
@@ -115,6 +123,11 @@ public final class ApiServerBench {
             p.millis(100));
       }
       vertx.close().toCompletionStage().toCompletableFuture().get();
+    }
+    if (dataDir != null) {
+      try (var files = Files.walk(dataDir)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
     }
     System.exit(0);
   }

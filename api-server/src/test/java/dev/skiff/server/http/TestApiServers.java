@@ -49,6 +49,15 @@ public final class TestApiServers implements AutoCloseable {
 
   public static TestApiServers start(
       int count, HzStoreOptions storeOptions, UnaryOperator<ApiServerOptions> tune) {
+    return start(count, cluster -> cluster, storeOptions, tune);
+  }
+
+  /** {@code cluster} adjusts each replica's settings (for example a data directory). */
+  public static TestApiServers start(
+      int count,
+      UnaryOperator<ClusterSettings> cluster,
+      HzStoreOptions storeOptions,
+      UnaryOperator<ApiServerOptions> tune) {
     TestApiServers servers = new TestApiServers();
     String name = "http-test-" + UUID.randomUUID();
     String first = null;
@@ -62,7 +71,8 @@ public final class TestApiServers implements AutoCloseable {
                 .withPort(port)
                 .withMembers(List.of(first))
                 .withChangeLogCapacity(20_000);
-        HazelcastInstance hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(settings));
+        HazelcastInstance hz =
+            Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(cluster.apply(settings)));
         Vertx vertx = Vertx.vertx();
         HzStore store = new HzStore(vertx, hz, storeOptions);
         ApiServerVerticle server =
@@ -104,11 +114,11 @@ public final class TestApiServers implements AutoCloseable {
   public void close() {
     for (Replica r : replicas) {
       try {
+        r.store().close();
         await(r.vertx().close());
       } catch (RuntimeException e) {
         // keep closing the others
       }
-      r.store().close();
       r.hazelcast().getLifecycleService().terminate();
     }
     replicas.clear();
