@@ -14,6 +14,16 @@ import picocli.CommandLine.Command;
       DownCommand.class,
       StatusCommand.class,
       KubeconfigCommand.class,
+      dev.skiff.cli.resource.GetCommand.class,
+      dev.skiff.cli.resource.DescribeCommand.class,
+      dev.skiff.cli.resource.ApplyCommand.class,
+      dev.skiff.cli.resource.DeleteCommand.class,
+      dev.skiff.cli.resource.LogsCommand.class,
+      dev.skiff.cli.resource.RunCommand.class,
+      dev.skiff.cli.resource.ExposeCommand.class,
+      dev.skiff.cli.resource.ScaleCommand.class,
+      dev.skiff.cli.trace.TraceCommand.class,
+      dev.skiff.cli.completion.CompletionCommand.class,
       CommandLine.HelpCommand.class
     },
     footer = {

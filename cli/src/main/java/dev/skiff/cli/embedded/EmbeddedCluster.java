@@ -1,13 +1,20 @@
 package dev.skiff.cli.embedded;
 
+import dev.skiff.agent.NodeAgentOptions;
+import dev.skiff.agent.NodeAgentVerticle;
+import dev.skiff.api.client.KubeClient;
 import dev.skiff.cli.ReadyInfo;
 import dev.skiff.server.ApiServerOptions;
 import dev.skiff.server.ApiServerVerticle;
+import dev.skiff.server.alloc.AllocationOptions;
 import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.ClusteredVertx;
 import dev.skiff.server.cluster.HazelcastConfigs;
+import dev.skiff.server.controller.ControlPlane;
+import dev.skiff.server.controller.ControllerOptions;
 import dev.skiff.server.store.HzStore;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,6 +22,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -28,8 +37,15 @@ import java.util.UUID;
 public final class EmbeddedCluster {
   private final EmbeddedOptions options;
   private final List<String> steps = new ArrayList<>();
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+  private final List<NodeAgentOptions> nodeOptions = new ArrayList<>();
+  private final List<String> nodeIds = new ArrayList<>();
   private ClusteredVertx clustered;
   private HzStore store;
+  private ClusterAddresses addresses;
+  private ControlPlane controlPlane;
+  private KubeClient client;
+  private String token;
 
   public EmbeddedCluster(EmbeddedOptions options) {
     this.options = options;
@@ -50,50 +66,125 @@ public final class EmbeddedCluster {
             c -> {
               clustered = c;
               // Off the event loop: the store loads the cluster's saved state as it is built.
-              return c.vertx().executeBlocking(() -> new HzStore(c.vertx(), c.hazelcast()));
+              return c.vertx()
+                  .executeBlocking(
+                      () -> {
+                        addresses = ClusterAddresses.forCluster(options.dir());
+                        return new HzStore(c.vertx(), c.hazelcast());
+                      });
             })
         .compose(
             s -> {
               store = s;
               return store.ready();
             })
-        .compose(
-            v -> {
-              step("store (Hazelcast)", t0);
-              long t1 = System.nanoTime();
-              ApiServerOptions apiOptions =
-                  ApiServerOptions.defaults(token())
-                      .withPort(0)
-                      .withKubeconfigOut(options.dir().resolve("kubeconfig"));
-              ApiServerVerticle api = new ApiServerVerticle(store, apiOptions);
-              return clustered
-                  .vertx()
-                  .deployVerticle(api)
-                  .map(
-                      id -> {
-                        step("api-server", t1);
-                        return api.url();
-                      });
-            })
+        .compose(v -> startApiServer(t0))
+        .compose(url -> startControllers(url).map(url))
+        .compose(url -> startNodes(url).map(url))
         .map(
             url ->
                 new ReadyInfo(
-                    url,
-                    options.dir().resolve("kubeconfig").toString(),
-                    List.of(),
-                    null,
-                    List.copyOf(steps)));
+                    url, kubeconfig().toString(), nodeDescriptions(), null, List.copyOf(steps)));
   }
 
-  /** Stops everything this cluster started. */
+  private Future<String> startApiServer(long t0) {
+    step("store (Hazelcast)", t0);
+    long t1 = System.nanoTime();
+    token = token();
+    controlPlane =
+        new ControlPlane(
+            clustered.hazelcast(),
+            AllocationOptions.defaults()
+                .withServiceCidr(addresses.serviceCidr())
+                .withLoadBalancerPool(addresses.loadBalancerPool()),
+            Clock.systemUTC());
+    ApiServerOptions apiOptions =
+        controlPlane.apply(
+            ApiServerOptions.defaults(token).withPort(0).withKubeconfigOut(kubeconfig()));
+    ApiServerVerticle api = new ApiServerVerticle(store, apiOptions);
+    return controlPlane
+        .rebuild(clustered.vertx(), store)
+        .compose(v -> clustered.vertx().deployVerticle(api))
+        .map(
+            id -> {
+              step("api-server", t1);
+              return api.url();
+            });
+  }
+
+  private Future<Void> startControllers(String url) {
+    long t = System.nanoTime();
+    Vertx vertx = clustered.vertx();
+    return vertx
+        .executeBlocking(() -> ControlPlane.localClient(vertx, url, token))
+        .compose(
+            c -> {
+              client = c;
+              return controlPlane.startControllers(vertx, c, ControllerOptions.defaults());
+            })
+        .map(
+            manager -> {
+              step("controllers", t);
+              return null;
+            });
+  }
+
+  private Future<Void> startNodes(String url) {
+    long t = System.nanoTime();
+    Vertx vertx = clustered.vertx();
+    List<Future<String>> deployed = new ArrayList<>();
+    for (int i = 1; i <= options.nodes(); i++) {
+      NodeAgentOptions node =
+          NodeAgentOptions.defaults(i, url)
+              .withKubeconfig(kubeconfig())
+              .withAddress(addresses.nodeAddress(i))
+              .withPort(0)
+              .withPodCidr(addresses.podCidr(i))
+              .withServiceCidr(addresses.serviceCidr())
+              .withClusterDns(List.of(addresses.dnsServiceIp()))
+              .withDataDir(options.dir().resolve("nodes").resolve("node-" + i));
+      if (options.runtime().equals(NodeAgentOptions.DOCKER)) {
+        node = node.withDockerRuntime();
+      }
+      nodeOptions.add(node);
+      deployed.add(vertx.deployVerticle(new NodeAgentVerticle(node)));
+    }
+    return Future.all(deployed)
+        .compose(all -> NodesReady.await(vertx, client, options.nodes(), READY_TIMEOUT))
+        .map(
+            v -> {
+              nodeIds.addAll(deployed.stream().map(Future::result).toList());
+              step(options.nodes() + " node(s) Ready", t);
+              return null;
+            });
+  }
+
+  private List<String> nodeDescriptions() {
+    return nodeOptions.stream().map(n -> n.name() + " " + n.address()).toList();
+  }
+
+  private Path kubeconfig() {
+    return options.dir().resolve("kubeconfig");
+  }
+
+  /** Stops everything this cluster started: node agents (and their pods) first. */
   public Future<Void> stop() {
     if (clustered == null) {
       return Future.succeededFuture();
     }
-    if (store != null) {
-      store.close();
+    Vertx vertx = clustered.vertx();
+    List<Future<Void>> nodes = new ArrayList<>();
+    for (String id : nodeIds) {
+      nodes.add(vertx.undeploy(id).recover(e -> Future.succeededFuture()));
     }
-    return clustered.close();
+    return Future.join(nodes)
+        .transform(
+            r -> {
+              if (store != null) {
+                store.close();
+              }
+              return clustered.close();
+            });
   }
 
   private void step(String what, long startNanos) {

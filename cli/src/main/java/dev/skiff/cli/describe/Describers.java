@@ -1,0 +1,28 @@
+package dev.skiff.cli.describe;
+
+import dev.skiff.api.resource.ResourceType;
+import dev.skiff.api.resource.Resources;
+
+/** Picks the layout for a kind. */
+public final class Describers {
+  private Describers() {}
+
+  public static String describe(ResourceType type, DescribeInput in) {
+    if (type == Resources.PODS) {
+      return PodDescriber.describe(in);
+    }
+    if (type == Resources.SERVICES) {
+      return ServiceDescriber.describe(in);
+    }
+    if (type == Resources.DEPLOYMENTS) {
+      return WorkloadDescriber.deployment(in);
+    }
+    if (type == Resources.REPLICASETS) {
+      return WorkloadDescriber.replicaSet(in);
+    }
+    if (type == Resources.NODES) {
+      return NodeDescriber.describe(in);
+    }
+    return GenericDescriber.describe(in);
+  }
+}

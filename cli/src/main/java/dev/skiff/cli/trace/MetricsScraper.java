@@ -1,0 +1,82 @@
+package dev.skiff.cli.trace;
+
+import dev.skiff.api.model.core.Node;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads the proxies' connection counters from every node agent's {@code /metrics} (the node's
+ * InternalIP and kubelet port). Nodes that do not answer within the timeout are skipped.
+ */
+public final class MetricsScraper {
+  private final Vertx vertx;
+  private final long timeoutMillis;
+
+  public MetricsScraper(Vertx vertx, long timeoutMillis) {
+    this.vertx = vertx;
+    this.timeoutMillis = timeoutMillis;
+  }
+
+  /** The summed counters, or null when no node answered (the column is then left out). */
+  public Future<ConnectionCounts> scrape(List<Node> nodes) {
+    HttpClient client =
+        vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) timeoutMillis));
+    List<Future<ConnectionCounts>> reads = new ArrayList<>();
+    for (Node node : nodes) {
+      String ip = TraceRenderer.internalIp(node);
+      Integer port = kubeletPort(node);
+      if (ip != null && port != null && port > 0) {
+        reads.add(read(client, ip, port));
+      }
+    }
+    return Future.join(reads)
+        .transform(
+            done -> {
+              ConnectionCounts sum = null;
+              for (Future<ConnectionCounts> read : reads) {
+                if (read.succeeded()) {
+                  sum = (sum == null ? new ConnectionCounts() : sum).addAll(read.result());
+                }
+              }
+              ConnectionCounts result = sum;
+              return client.close().transform(closed -> Future.succeededFuture(result));
+            });
+  }
+
+  private Future<ConnectionCounts> read(HttpClient client, String ip, int port) {
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.GET)
+            .setHost(ip)
+            .setPort(port)
+            .setURI("/metrics")
+            .setIdleTimeout(timeoutMillis);
+    // body() is asked for in the send future's own listener, before any chunk can be dropped
+    return client
+        .request(options)
+        .compose(
+            req ->
+                req.send()
+                    .compose(
+                        resp ->
+                            resp.statusCode() == 200
+                                ? resp.body()
+                                : Future.failedFuture("HTTP " + resp.statusCode())))
+        .map(body -> PrometheusText.connections(body.toString()));
+  }
+
+  private static Integer kubeletPort(Node node) {
+    if (node.status == null
+        || node.status.daemonEndpoints == null
+        || node.status.daemonEndpoints.kubeletEndpoint == null) {
+      return null;
+    }
+    return node.status.daemonEndpoints.kubeletEndpoint.port;
+  }
+}
