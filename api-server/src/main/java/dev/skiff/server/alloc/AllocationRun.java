@@ -18,9 +18,7 @@ import java.util.stream.Collectors;
 /**
  * One Service write's allocations (Kubernetes' storage/alloc.go): ClusterIP, NodePorts,
  * healthCheckNodePort and a requested loadBalancerIP. Values the Service already held (on update)
- * are re-claimed idempotently; values this run newly claimed are released if it fails. Fields that
- * the new type no longer needs are dropped when unchanged from the old object (dropTypeDependent-
- * Fields), which is what later lets the repair loop release them.
+ * are re-claimed idempotently; values this run newly claimed are released if it fails.
  */
 final class AllocationRun {
   private final ServiceAllocators allocators;
@@ -45,7 +43,6 @@ final class AllocationRun {
       s.type = "ClusterIP";
     }
     try {
-      dropTypeDependentFields(s);
       clusterIp(s);
       nodePorts(s);
       healthCheckNodePort(s);
@@ -159,33 +156,6 @@ final class AllocationRun {
       track(ips, s.loadBalancerIP, ips.allocate(s.loadBalancerIP, owner));
     } catch (AllocationException e) {
       throw invalid("spec.loadBalancerIP", ErrorText.quote(s.loadBalancerIP), e.getMessage());
-    }
-  }
-
-  /** dropTypeDependentFields: what the old type needed and the new one does not, if unchanged. */
-  private void dropTypeDependentFields(ServiceSpec s) {
-    if (previous == null) {
-      return;
-    }
-    ServiceSpec o = previous.spec();
-    boolean needsNodePorts = "NodePort".equals(s.type) || "LoadBalancer".equals(s.type);
-    if (!needsNodePorts && s.ports != null) {
-      List<Integer> held = heldNodePorts();
-      s.ports.stream().filter(p -> held.contains(p.nodePort)).forEach(p -> p.nodePort = null);
-    }
-    if (!needsHealthCheck(s) && Objects.equals(s.healthCheckNodePort, o.healthCheckNodePort)) {
-      s.healthCheckNodePort = null;
-    }
-    if (!"LoadBalancer".equals(s.type)) {
-      if (Objects.equals(s.allocateLoadBalancerNodePorts, o.allocateLoadBalancerNodePorts)) {
-        s.allocateLoadBalancerNodePorts = null;
-      }
-      if (Objects.equals(s.loadBalancerClass, o.loadBalancerClass)) {
-        s.loadBalancerClass = null;
-      }
-      if (svc.status != null && svc.status.loadBalancer != null) {
-        svc.status.loadBalancer.ingress = null;
-      }
     }
   }
 

@@ -16,10 +16,11 @@ import dev.skiff.server.registry.Admission;
  * carries them. Failures are the API errors Kubernetes gives (422 Invalid for a requested value,
  * 500 "range is full" for a dynamic one); a failed admission releases what it newly claimed.
  *
- * <p>Releasing is not done here: what a Service no longer holds (deleted, or its type changed down)
- * is released by {@link AllocationController} once the write is visible, so an aborted write never
- * frees a value still stored. Dry runs claim too (the repair loop releases such claims after its
- * grace period).
+ * <p>On update, fields the new type no longer needs are dropped first ({@link
+ * TypeDependentFields}). Releasing is not done here: what a Service no longer holds (deleted, or
+ * its type changed down) is released by {@link AllocationController} once the write is visible, so
+ * an aborted write never frees a value still stored. Dry runs claim too (the repair loop releases
+ * such claims after its grace period).
  *
  * <p>Threads: on update it runs on the store's worker; on create the registry calls it on the
  * request's thread, where each claim is one synchronous Hazelcast map operation (sub-millisecond on
@@ -36,12 +37,17 @@ public final class ServiceAllocation implements Admission {
 
   @Override
   public ObjectNode admit(ResourceType type, ObjectNode object, ObjectNode old) {
-    ObjectNode admitted = before.admit(type, object, old);
     if (type != Resources.SERVICES) {
-      return admitted;
+      return before.admit(type, object, old);
     }
-    Service svc = Json.convert(admitted, Service.class);
     Service previous = old == null ? null : Json.convert(old, Service.class);
+    ObjectNode incoming = object;
+    if (previous != null) {
+      Service dropped = Json.convert(object, Service.class);
+      TypeDependentFields.drop(dropped, previous);
+      incoming = Json.tree(dropped);
+    }
+    Service svc = Json.convert(before.admit(type, incoming, old), Service.class);
     try {
       new AllocationRun(allocators, svc, previous).apply();
     } catch (HazelcastException e) {

@@ -23,9 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A stand-in for node agents in controller tests: registers Ready nodes, renews their Leases
- * (until stopped per node), marks pods bound to them Running and Ready with a loopback IP (unless
- * told to hold pods not ready), and finishes graceful deletions.
+ * A stand-in for node agents in controller tests: registers Ready nodes, renews their Leases (until
+ * stopped per node), marks pods bound to them Running and Ready with a loopback IP (unless told to
+ * hold pods not ready), and finishes graceful deletions.
  */
 public final class FakeKubelet {
   private static final AtomicInteger NEXT_IP = new AtomicInteger(1);

@@ -113,7 +113,11 @@ public final class TestCluster implements AutoCloseable {
     ApiServerOptions options =
         plane.apply(ApiServerOptions.defaults(TOKEN).withPort(0).withCertificate(null));
     ApiServerVerticle server = new ApiServerVerticle(store, options);
-    await(store.ready().compose(v -> plane.rebuild(vertx, store)).compose(v -> vertx.deployVerticle(server)));
+    await(
+        store
+            .ready()
+            .compose(v -> plane.rebuild(vertx, store))
+            .compose(v -> vertx.deployVerticle(server)));
     KubeClient client = new KubeClient(vertx, server.url(), TOKEN);
     ControllerManager manager = null;
     if (spec.controllers()) {

@@ -122,8 +122,7 @@ class WorkloadsIT {
                   .allMatch(p -> "img:2".equals(p.spec.containers.get(0).image));
             });
     List<ReplicaSet> sets =
-        await(client.list(ReplicaSet.class, "default", ListOptions.labelSelector("app=web")))
-            .items;
+        await(client.list(ReplicaSet.class, "default", ListOptions.labelSelector("app=web"))).items;
     assertThat(sets).hasSize(2);
     assertThat(sets).extracting(rs -> rs.spec().replicas).containsExactlyInAnyOrder(0, 3);
   }
@@ -131,9 +130,7 @@ class WorkloadsIT {
   @Test
   void deletingADeploymentDeletesItsReplicaSetsAndPods() {
     await(client.create(deployment("default", "gone", 2, "img:1")));
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> pods("default", "app=gone").size() == 2);
+    await().atMost(Duration.ofSeconds(20)).until(() -> pods("default", "app=gone").size() == 2);
     await(
         client.delete(
             Deployment.class,
@@ -147,7 +144,9 @@ class WorkloadsIT {
               assertThat(
                       await(
                               client.list(
-                                  ReplicaSet.class, "default", ListOptions.labelSelector("app=gone")))
+                                  ReplicaSet.class,
+                                  "default",
+                                  ListOptions.labelSelector("app=gone")))
                           .items)
                   .isEmpty();
               assertThat(pods("default", "app=gone")).isEmpty();

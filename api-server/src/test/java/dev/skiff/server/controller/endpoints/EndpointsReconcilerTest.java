@@ -24,11 +24,13 @@ class EndpointsReconcilerTest {
     Map<String, String> selector = labels("app", "web", "tier", "front");
     return Stream.of(
         Arguments.of("exact labels", selector, labels("app", "web", "tier", "front"), true),
-        Arguments.of("extra labels", selector, labels("app", "web", "tier", "front", "v", "2"), true),
+        Arguments.of(
+            "extra labels", selector, labels("app", "web", "tier", "front", "v", "2"), true),
         Arguments.of("one label missing", selector, labels("app", "web"), false),
         Arguments.of("one label differs", selector, labels("app", "web", "tier", "back"), false),
         Arguments.of("no labels", selector, null, false),
-        Arguments.of("selector of one", labels("app", "web"), labels("app", "web", "x", "y"), true));
+        Arguments.of(
+            "selector of one", labels("app", "web"), labels("app", "web", "x", "y"), true));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -36,7 +38,8 @@ class EndpointsReconcilerTest {
   void podIsAMemberOnlyWithEverySelectorLabel(
       String name, Map<String, String> selector, Map<String, String> podLabels, boolean member) {
     Service svc = service("web", selector, 8080);
-    Endpoints ep = EndpointsReconciler.desired(svc, List.of(pod("p", "127.1.0.1", true, podLabels)));
+    Endpoints ep =
+        EndpointsReconciler.desired(svc, List.of(pod("p", "127.1.0.1", true, podLabels)));
     assertThat(addresses(ep)).hasSize(member ? 1 : 0);
   }
 
@@ -61,7 +64,8 @@ class EndpointsReconcilerTest {
     Service svc = service("web", labels("app", "web"), 8080);
     svc.spec().publishNotReadyAddresses = true;
     Endpoints ep =
-        EndpointsReconciler.desired(svc, List.of(pod("a", "127.1.0.1", false, labels("app", "web"))));
+        EndpointsReconciler.desired(
+            svc, List.of(pod("a", "127.1.0.1", false, labels("app", "web"))));
     assertThat(ep.subsets.get(0).addresses).hasSize(1);
     assertThat(ep.subsets.get(0).notReadyAddresses).isNull();
   }

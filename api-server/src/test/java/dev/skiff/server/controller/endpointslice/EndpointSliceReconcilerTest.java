@@ -20,7 +20,12 @@ class EndpointSliceReconcilerTest {
   private static List<Pod> pods(int n, boolean ready) {
     List<Pod> pods = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      pods.add(pod("p" + i, "127.1." + (100 + i / 100) + "." + (100 + i % 100), ready, labels("app", "web")));
+      pods.add(
+          pod(
+              "p" + i,
+              "127.1." + (100 + i / 100) + "." + (100 + i % 100),
+              ready,
+              labels("app", "web")));
     }
     return pods;
   }
@@ -66,7 +71,8 @@ class EndpointSliceReconcilerTest {
   void aTerminatingPodStaysAsServingTerminatingNotReady() {
     List<Pod> pods = pods(1, true);
     pods.get(0).meta().deletionTimestamp = "2025-01-01T00:00:00Z";
-    Endpoint e = EndpointSliceReconciler.reconcile(svc, pods, List.of()).create().get(0).endpoints.get(0);
+    Endpoint e =
+        EndpointSliceReconciler.reconcile(svc, pods, List.of()).create().get(0).endpoints.get(0);
     assertThat(e.conditions.ready).isFalse();
     assertThat(e.conditions.serving).isTrue();
     assertThat(e.conditions.terminating).isTrue();
