@@ -1,7 +1,17 @@
 package dev.skiff.dns.zone;
 
-/** A Pod's address, for pod records {@code a-b-c-d.<ns>.pod.<zone>}. */
-public record PodEntry(String namespace, String name, String ip) {
+import java.util.List;
+
+/** A Pod's addresses, for pod records {@code a-b-c-d.<ns>.pod.<zone>} in verified mode. */
+public record PodEntry(String namespace, String name, List<String> ips) {
+  public PodEntry {
+    ips = ips == null ? List.of() : List.copyOf(ips);
+  }
+
+  public static PodEntry of(String namespace, String name, String ip) {
+    return new PodEntry(namespace, name, List.of(ip));
+  }
+
   public ObjectKey key() {
     return new ObjectKey(namespace, name);
   }

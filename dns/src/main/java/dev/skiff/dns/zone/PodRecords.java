@@ -27,10 +27,12 @@ final class PodRecords {
     }
     if (options.pods() == PodMode.VERIFIED) {
       for (PodEntry pod : pods) {
-        InetAddress address = Addresses.parse(pod.ip());
-        if (address != null) {
-          known.add(key(pod.namespace(), address));
-          namespaces.add(pod.namespace().toLowerCase(Locale.ROOT));
+        for (String ip : pod.ips()) {
+          InetAddress address = Addresses.parse(ip);
+          if (address != null) {
+            known.add(key(pod.namespace(), address));
+            namespaces.add(pod.namespace().toLowerCase(Locale.ROOT));
+          }
         }
       }
     }

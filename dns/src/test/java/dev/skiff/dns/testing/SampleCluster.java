@@ -83,6 +83,6 @@ public final class SampleCluster {
                 List.of(EndpointEntry.notReady("10.1.2.1", "t-0", pg))),
             new EndpointSliceEntry("default", "big-1", "big", big));
     return new ClusterSnapshot(
-        services, slices, List.of(new PodEntry("default", "client", "10.244.0.5")));
+        services, slices, List.of(PodEntry.of("default", "client", "10.244.0.5")));
   }
 }

@@ -1,0 +1,94 @@
+package dev.skiff.dns.source;
+
+import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.client.informer.Informer;
+import dev.skiff.api.client.informer.InformerOptions;
+import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.Service;
+import dev.skiff.api.model.discovery.EndpointSlice;
+import dev.skiff.api.model.meta.KubeObject;
+import dev.skiff.dns.zone.ClusterRecords;
+import dev.skiff.dns.zone.EndpointSliceEntry;
+import dev.skiff.dns.zone.ObjectKey;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feeds the cluster zone from Service and EndpointSlice informers (and Pod informers when pod
+ * records are verified). Event handlers only hand objects to the zone, which folds changes into its
+ * next index. The zone is marked synced once every informer has synced, not before, so until then
+ * cluster names get SERVFAIL.
+ */
+public final class InformerZoneSource implements ZoneSource {
+  private static final Logger LOG = LoggerFactory.getLogger(InformerZoneSource.class);
+
+  private final KubeClient client;
+  private final InformerOptions options;
+  private final boolean pods;
+  private final List<Informer<?>> informers = new ArrayList<>();
+
+  /**
+   * @param pods whether to watch Pods too (only {@link dev.skiff.dns.zone.PodMode#VERIFIED} needs
+   *     them)
+   */
+  public InformerZoneSource(KubeClient client, InformerOptions options, boolean pods) {
+    this.client = client;
+    this.options = options;
+    this.pods = pods;
+  }
+
+  @Override
+  public Future<Void> start(Vertx vertx, ClusterRecords records) {
+    Informer<Service> services = new Informer<>(vertx, client, Service.class, options);
+    watch(services, s -> records.upsertService(KubeObjects.service(s)), records::deleteService);
+    Informer<EndpointSlice> slices = new Informer<>(vertx, client, EndpointSlice.class, options);
+    watch(slices, s -> upsertSlice(records, s), records::deleteEndpointSlice);
+    List<Future<Void>> synced = new ArrayList<>();
+    synced.add(services.start());
+    synced.add(slices.start());
+    informers.add(services);
+    informers.add(slices);
+    if (pods) {
+      Informer<Pod> podInformer = new Informer<>(vertx, client, Pod.class, options);
+      watch(podInformer, p -> records.upsertPod(KubeObjects.pod(p)), records::deletePod);
+      synced.add(podInformer.start());
+      informers.add(podInformer);
+    }
+    Future.all(synced)
+        .onSuccess(all -> records.markSynced())
+        .onFailure(e -> LOG.warn("cluster DNS informers stopped before syncing", e));
+    return Future.succeededFuture();
+  }
+
+  private static void upsertSlice(ClusterRecords records, EndpointSlice slice) {
+    EndpointSliceEntry entry = KubeObjects.slice(slice);
+    if (entry == null) {
+      records.deleteEndpointSlice(key(slice));
+    } else {
+      records.upsertEndpointSlice(entry);
+    }
+  }
+
+  private static <T extends KubeObject> void watch(
+      Informer<T> informer, Consumer<T> upsert, Consumer<ObjectKey> delete) {
+    informer.onAdd(upsert);
+    informer.onUpdate((old, now) -> upsert.accept(now));
+    informer.onDelete(o -> delete.accept(key(o)));
+  }
+
+  private static ObjectKey key(KubeObject object) {
+    return new ObjectKey(object.meta().namespace, object.meta().name);
+  }
+
+  @Override
+  public Future<Void> stop() {
+    List<Future<Void>> stopped = new ArrayList<>();
+    informers.forEach(i -> stopped.add(i.stop()));
+    return Future.join(stopped).mapEmpty();
+  }
+}
