@@ -22,6 +22,12 @@ final class Calls {
 
   /** Builds the URI and body lazily so that argument errors become failed futures. */
   Future<Buffer> send(HttpMethod method, Supplier<String> uri, String contentType, Object body) {
+    return send(method, uri, null, contentType, body);
+  }
+
+  /** With an Accept header other than {@code application/json} (null = that default). */
+  Future<Buffer> send(
+      HttpMethod method, Supplier<String> uri, String accept, String contentType, Object body) {
     String target;
     Buffer payload;
     try {
@@ -30,7 +36,7 @@ final class Calls {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    return transport.request(method, target, payload == null ? null : contentType, payload);
+    return transport.request(method, target, accept, payload == null ? null : contentType, payload);
   }
 
   static Buffer encode(Object body) {

@@ -19,6 +19,11 @@ import java.util.Map;
  * dev.skiff.api.status.StatusException}.
  */
 public final class RawKubeClient {
+  /** The Accept header kubectl sends for human-readable get. */
+  static final String TABLE =
+      "application/json;as=Table;v=v1;g=meta.k8s.io,"
+          + "application/json;as=Table;v=v1beta1;g=meta.k8s.io,application/json";
+
   private final Calls calls;
 
   RawKubeClient(Calls calls) {
@@ -32,6 +37,26 @@ public final class RawKubeClient {
   /** A {@code <Kind>List}; {@code namespace} null lists all namespaces. */
   public Future<ObjectNode> list(ResourceType type, String namespace, ListOptions options) {
     return json(HttpMethod.GET, () -> Paths.list(type, namespace, options), null, null);
+  }
+
+  /**
+   * A meta.k8s.io/v1 Table, the server-side printing kubectl's {@code get} shows: of one object, or
+   * (name null) of a collection filtered by {@code options}; {@code namespace} null lists all
+   * namespaces. Rows carry PartialObjectMetadata.
+   */
+  public Future<ObjectNode> table(
+      ResourceType type, String namespace, String name, ListOptions options) {
+    return calls
+        .send(
+            HttpMethod.GET,
+            () ->
+                name == null
+                    ? Paths.list(type, namespace, options)
+                    : Paths.item(type, namespace, name),
+            TABLE,
+            null,
+            null)
+        .compose(Calls::tree);
   }
 
   public Future<ObjectNode> create(

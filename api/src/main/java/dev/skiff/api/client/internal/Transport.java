@@ -76,8 +76,20 @@ public final class Transport {
    * StatusException.
    */
   public Future<Buffer> request(HttpMethod method, String uri, String contentType, Buffer body) {
+    return request(method, uri, null, contentType, body);
+  }
+
+  /**
+   * {@link #request(HttpMethod, String, String, Buffer)} with another Accept header, e.g. for
+   * meta.k8s.io Tables; {@code accept} null sends {@code application/json}.
+   */
+  public Future<Buffer> request(
+      HttpMethod method, String uri, String accept, String contentType, Buffer body) {
     RequestOptions options =
         options(method, uri, contentType).setIdleTimeout(REQUEST_IDLE_TIMEOUT_MS);
+    if (accept != null) {
+      options.putHeader(HttpHeaders.ACCEPT, accept);
+    }
     return requests
         .request(options)
         .compose(req -> sent(req, body).compose(resp -> whole(method, resp)));
