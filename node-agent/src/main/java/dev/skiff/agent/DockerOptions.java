@@ -11,6 +11,8 @@ package dev.skiff.agent;
 public record DockerOptions(String socket, String podCidr, String network, String pauseImage) {
   public static final String DEFAULT_SOCKET = "/var/run/docker.sock";
   public static final String DEFAULT_PAUSE_IMAGE = "skiff/pause:1";
+  public static final String DEFAULT_SERVICE_CIDR = "10.96.0.0/12";
+  public static final String DEFAULT_CLUSTER_DNS = "10.96.0.10";
 
   public static DockerOptions defaults(int nodeIndex) {
     return new DockerOptions(

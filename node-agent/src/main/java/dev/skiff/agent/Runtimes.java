@@ -3,6 +3,7 @@ package dev.skiff.agent;
 import dev.skiff.agent.logs.LogStore;
 import dev.skiff.agent.runtime.Cidr;
 import dev.skiff.agent.runtime.ContainerRuntime;
+import dev.skiff.agent.runtime.docker.DockerRuntime;
 import dev.skiff.agent.runtime.process.ProcessRuntime;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
@@ -21,6 +22,9 @@ final class Runtimes {
               logs,
               options.dataDir().resolve("runtime"),
               Cidr.parse(options.podCidr()));
+      case NodeAgentOptions.DOCKER ->
+          new DockerRuntime(
+              vertx, blocking, logs, options.name(), options.docker(), options.serviceCidr());
       default -> throw new IllegalArgumentException("unknown runtime: " + options.runtime());
     };
   }

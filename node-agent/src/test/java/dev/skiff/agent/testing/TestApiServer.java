@@ -65,8 +65,8 @@ public final class TestApiServer implements AutoCloseable {
   @Override
   public void close() {
     Await.result(client.close());
-    Await.result(vertx.close());
     store.close();
+    Await.result(vertx.close());
     hazelcast.getLifecycleService().terminate();
   }
 

@@ -1,0 +1,144 @@
+package dev.skiff.agent.runtime.docker;
+
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import io.vertx.core.net.SocketAddress;
+
+/**
+ * The Docker Engine API (v1.41) over its unix domain socket with the Vert.x HTTP client (needs the
+ * native transport). JSON in, JSON out; a non-2xx answer fails with {@link DockerException}.
+ */
+public final class DockerClient {
+  static final String VERSION = "/v1.41";
+
+  private final Vertx vertx;
+  private final SocketAddress socket;
+  private final HttpClient http;
+
+  public DockerClient(Vertx vertx, String socketPath) {
+    this.vertx = vertx;
+    this.socket = SocketAddress.domainSocketAddress(socketPath);
+    this.http =
+        vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(32));
+  }
+
+  /** Fails clearly when Vert.x cannot use unix sockets (no native transport). */
+  public Future<Void> checkTransport() {
+    if (!vertx.isNativeTransportEnabled()) {
+      return Future.failedFuture(
+          new IllegalStateException(
+              "the Docker runtime needs Vert.x's native transport (epoll) for the engine's unix "
+                  + "socket: create Vert.x with VertxOptions.setPreferNativeTransport(true)"));
+    }
+    return Future.succeededFuture();
+  }
+
+  public Future<JsonObject> get(String path) {
+    return call(HttpMethod.GET, path, null, 30_000).map(DockerClient::json);
+  }
+
+  /** GET of an endpoint that answers a JSON array (e.g. the container list). */
+  public Future<io.vertx.core.json.JsonArray> getList(String path) {
+    return call(HttpMethod.GET, path, null, 30_000).map(Buffer::toJsonArray);
+  }
+
+  public Future<JsonObject> post(String path, JsonObject body) {
+    return post(path, body, 30_000);
+  }
+
+  public Future<JsonObject> post(String path, JsonObject body, long timeoutMillis) {
+    return call(HttpMethod.POST, path, body, timeoutMillis).map(DockerClient::json);
+  }
+
+  public Future<Void> delete(String path) {
+    return call(HttpMethod.DELETE, path, null, 30_000).mapEmpty();
+  }
+
+  /**
+   * A streaming response (logs, events, exec output), paused: set handlers, then resume. {@code
+   * body} may be null (GET) or a JSON object (POST).
+   */
+  public Future<HttpClientResponse> stream(HttpMethod method, String path, JsonObject body) {
+    return http.request(options(method, path, 0))
+        .compose(
+            req ->
+                body == null
+                    ? req.send()
+                    : req.putHeader("Content-Type", "application/json").send(body.toBuffer()))
+        .compose(
+            resp -> {
+              if (resp.statusCode() / 100 == 2) {
+                resp.pause();
+                return Future.succeededFuture(resp);
+              }
+              return resp.body().compose(b -> Future.failedFuture(error(resp.statusCode(), b)));
+            });
+  }
+
+  public Future<Void> close() {
+    return http.close();
+  }
+
+  private Future<Buffer> call(HttpMethod method, String path, JsonObject body, long timeoutMillis) {
+    return http.request(options(method, path, timeoutMillis))
+        .compose(
+            req -> {
+              if (body == null) {
+                return req.send();
+              }
+              return req.putHeader("Content-Type", "application/json").send(body.toBuffer());
+            })
+        .compose(
+            resp ->
+                resp.body()
+                    .compose(
+                        b ->
+                            resp.statusCode() / 100 == 2
+                                ? Future.succeededFuture(b)
+                                : Future.failedFuture(error(resp.statusCode(), b))));
+  }
+
+  private RequestOptions options(HttpMethod method, String path, long timeoutMillis) {
+    RequestOptions options =
+        new RequestOptions()
+            .setServer(socket)
+            .setHost("localhost")
+            .setMethod(method)
+            .setURI(VERSION + path);
+    if (timeoutMillis > 0) {
+      options.setIdleTimeout(timeoutMillis);
+    }
+    return options;
+  }
+
+  private static JsonObject json(Buffer body) {
+    if (body.length() == 0) {
+      return new JsonObject();
+    }
+    try {
+      return body.toJsonObject();
+    } catch (DecodeException e) {
+      return new JsonObject();
+    }
+  }
+
+  private static DockerException error(int status, Buffer body) {
+    String message;
+    try {
+      message = body.toJsonObject().getString("message", body.toString());
+    } catch (DecodeException e) {
+      message = body.toString();
+    }
+    return new DockerException(status, message.trim());
+  }
+}

@@ -1,0 +1,497 @@
+package dev.skiff.agent.runtime.docker;
+
+import dev.skiff.agent.DockerOptions;
+import dev.skiff.agent.logs.LogKey;
+import dev.skiff.agent.logs.LogStore;
+import dev.skiff.agent.runtime.ContainerInfo;
+import dev.skiff.agent.runtime.ContainerRuntime;
+import dev.skiff.agent.runtime.ContainerSpec;
+import dev.skiff.agent.runtime.ExecResult;
+import dev.skiff.agent.runtime.RuntimeFailure;
+import dev.skiff.agent.runtime.Sandbox;
+import dev.skiff.agent.runtime.SandboxSpec;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.WorkerExecutor;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Pods as Docker containers of locally present images. Each pod's first container is a pause
+ * container on the node's bridge network (its IP is the pod IP, its resolv.conf the pod's DNS); the
+ * pod's containers join its network namespace. The node's containers carry labels, so an agent that
+ * restarts adopts them (their state, logs from where it left off) and removes those of pods that
+ * are gone. Images are never pulled: there is no registry. Container state follows the engine's
+ * event stream, with a periodic relist as a safety net.
+ */
+public final class DockerRuntime implements ContainerRuntime {
+  private static final Logger LOG = LoggerFactory.getLogger(DockerRuntime.class);
+
+  private final Vertx vertx;
+  private final WorkerExecutor blocking;
+  private final DockerClient docker;
+  private final DockerOptions options;
+  private final String node;
+  private final LogStore logs;
+  private final LocalRoute serviceRoute;
+  private final ExecutorService files;
+  private final Map<String, ContainerInfo> containers = new ConcurrentHashMap<>();
+  private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
+  private final Map<String, String[]> podNames = new ConcurrentHashMap<>();
+  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+  private final DockerEvents events;
+  private String version = "docker://unknown";
+  private long relistTimer = -1;
+
+  /**
+   * @param serviceCidr made local on the host while the runtime runs; null for none
+   */
+  public DockerRuntime(
+      Vertx vertx,
+      WorkerExecutor blocking,
+      LogStore logs,
+      String node,
+      DockerOptions options,
+      String serviceCidr) {
+    this.vertx = vertx;
+    this.blocking = blocking;
+    this.logs = logs;
+    this.node = node;
+    this.options = options;
+    this.docker = new DockerClient(vertx, options.socket());
+    this.serviceRoute = serviceCidr == null ? null : new LocalRoute(serviceCidr);
+    this.files =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "skiff-docker-logs-" + node);
+              t.setDaemon(true);
+              return t;
+            });
+    this.events = new DockerEvents(vertx, docker, node, this::refresh);
+  }
+
+  @Override
+  public String type() {
+    return "docker";
+  }
+
+  @Override
+  public String version() {
+    return version;
+  }
+
+  @Override
+  public Future<Void> start() {
+    return docker
+        .checkTransport()
+        .compose(v -> docker.get("/version"))
+        .compose(
+            v -> {
+              version = "docker://" + v.getString("Version");
+              return DockerNetwork.ensure(docker, options.network(), options.podCidr(), node);
+            })
+        .compose(v -> requirePauseImage())
+        .compose(v -> addServiceRoute())
+        .compose(v -> adopt())
+        .onSuccess(
+            v -> {
+              events.start();
+              relistTimer = vertx.setPeriodic(10_000, t -> relist());
+            });
+  }
+
+  @Override
+  public Future<Sandbox> runSandbox(SandboxSpec spec) {
+    Sandbox existing = sandboxes.get(spec.podUid());
+    if (existing != null) {
+      return Future.succeededFuture(existing);
+    }
+    podNames.put(spec.podUid(), new String[] {spec.namespace(), spec.name()});
+    String name = DockerSpecs.sandboxName(spec);
+    JsonObject body = DockerSpecs.sandbox(node, spec, options.network(), options.pauseImage());
+    return docker
+        .post("/containers/create?name=" + encode(name), body)
+        .recover(e -> Future.failedFuture(failure(RuntimeFailure.CREATE_POD_SANDBOX_ERROR, e)))
+        .compose(
+            created ->
+                docker
+                    .post("/containers/" + created.getString("Id") + "/start", null)
+                    .compose(v -> docker.get("/containers/" + created.getString("Id") + "/json"))
+                    .recover(
+                        e ->
+                            docker
+                                .delete("/containers/" + created.getString("Id") + "?force=1")
+                                .transform(
+                                    ar ->
+                                        Future.failedFuture(
+                                            failure(RuntimeFailure.CREATE_POD_SANDBOX_ERROR, e)))))
+        .compose(inspect -> writeResolvConf(inspect, spec).map(inspect))
+        .map(
+            inspect -> {
+              Sandbox sandbox =
+                  new Sandbox(
+                      spec.podUid(),
+                      inspect.getString("Id"),
+                      DockerState.ip(inspect, options.network()));
+              sandboxes.put(spec.podUid(), sandbox);
+              return sandbox;
+            });
+  }
+
+  @Override
+  public Future<Void> removePod(String podUid) {
+    List<String> ids = new ArrayList<>();
+    containers.values().stream()
+        .filter(c -> podUid.equals(c.podUid()))
+        .forEach(c -> ids.add(c.id()));
+    Sandbox sandbox = sandboxes.get(podUid);
+    if (sandbox != null) {
+      ids.add(sandbox.id());
+    }
+    List<Future<Void>> removals = new ArrayList<>();
+    for (String id : ids) {
+      removals.add(
+          docker
+              .delete("/containers/" + id + "?force=1&v=1")
+              .recover(
+                  e ->
+                      DockerException.isNotFound(e)
+                          ? Future.succeededFuture()
+                          : Future.failedFuture(e)));
+    }
+    return Future.all(removals)
+        .onSuccess(
+            v -> {
+              ids.forEach(containers::remove);
+              sandboxes.remove(podUid);
+              podNames.remove(podUid);
+            })
+        .mapEmpty();
+  }
+
+  @Override
+  public Future<String> ensureImage(String image, String pullPolicy) {
+    if ("Always".equals(pullPolicy)) {
+      return Future.failedFuture(
+          new RuntimeFailure(
+              RuntimeFailure.ERR_IMAGE_PULL,
+              "pulling image \""
+                  + image
+                  + "\" is not possible: Skiff has no image registry, and "
+                  + "imagePullPolicy Always requires a pull; build the image locally and use "
+                  + "IfNotPresent or Never"));
+    }
+    return docker
+        .get("/images/" + encode(image) + "/json")
+        .map(i -> i.getString("Id"))
+        .recover(
+            e -> {
+              if (!DockerException.isNotFound(e)) {
+                return Future.failedFuture(failure(RuntimeFailure.ERR_IMAGE_PULL, e));
+              }
+              return Future.failedFuture(
+                  "Never".equals(pullPolicy)
+                      ? new RuntimeFailure(
+                          RuntimeFailure.ERR_IMAGE_NEVER_PULL,
+                          "Container image \""
+                              + image
+                              + "\" is not present with pull policy of Never")
+                      : new RuntimeFailure(
+                          RuntimeFailure.ERR_IMAGE_PULL,
+                          "image \""
+                              + image
+                              + "\" is not present on this node and cannot be pulled: "
+                              + "Skiff has no image registry"));
+            });
+  }
+
+  @Override
+  public Future<ContainerInfo> startContainer(ContainerSpec spec) {
+    Sandbox sandbox = sandboxes.get(spec.podUid());
+    if (sandbox == null) {
+      return Future.failedFuture(
+          new RuntimeFailure(RuntimeFailure.CREATE_CONTAINER_ERROR, "pod sandbox is gone"));
+    }
+    JsonObject body = DockerSpecs.container(node, spec, sandbox.id());
+    return docker
+        .post("/containers/create?name=" + encode(DockerSpecs.containerName(spec)), body)
+        .recover(e -> Future.failedFuture(failure(RuntimeFailure.CREATE_CONTAINER_ERROR, e)))
+        .compose(
+            created -> {
+              String id = created.getString("Id");
+              return docker
+                  .post("/containers/" + id + "/start", null)
+                  .recover(
+                      e ->
+                          docker
+                              .delete("/containers/" + id + "?force=1")
+                              .transform(
+                                  ar ->
+                                      Future.failedFuture(
+                                          failure(RuntimeFailure.RUN_CONTAINER_ERROR, e))))
+                  .compose(v -> inspect(id))
+                  .onSuccess(
+                      info ->
+                          pump(
+                              id,
+                              spec.namespace(),
+                              spec.podName(),
+                              spec.podUid(),
+                              spec.name(),
+                              spec.attempt(),
+                              null));
+            });
+  }
+
+  @Override
+  public Future<Void> stopContainer(String containerId, Duration grace) {
+    long seconds = Math.max(0, grace.toSeconds());
+    return docker
+        .post("/containers/" + containerId + "/stop?t=" + seconds, null, (seconds + 30) * 1000)
+        .<Void>mapEmpty()
+        .recover(
+            e ->
+                e instanceof DockerException d && (d.status() == 304 || d.isNotFound())
+                    ? Future.succeededFuture()
+                    : Future.failedFuture(e))
+        .compose(v -> inspect(containerId).<Void>mapEmpty().recover(e -> Future.succeededFuture()));
+  }
+
+  @Override
+  public Future<ExecResult> exec(String containerId, List<String> command, Duration timeout) {
+    return DockerExec.run(vertx, docker, containerId, command, timeout);
+  }
+
+  @Override
+  public List<ContainerInfo> containers(String podUid) {
+    List<ContainerInfo> list = new ArrayList<>();
+    for (ContainerInfo c : containers.values()) {
+      if (podUid.equals(c.podUid())) {
+        list.add(c);
+      }
+    }
+    list.sort(Comparator.comparingInt(ContainerInfo::attempt));
+    return list;
+  }
+
+  @Override
+  public Sandbox sandbox(String podUid) {
+    return sandboxes.get(podUid);
+  }
+
+  @Override
+  public Set<String> podUids() {
+    Set<String> uids = new HashSet<>(sandboxes.keySet());
+    containers.values().forEach(c -> uids.add(c.podUid()));
+    return uids;
+  }
+
+  @Override
+  public void onPodChange(Consumer<String> listener) {
+    listeners.add(listener);
+  }
+
+  /** Leaves the containers running for the next agent to adopt; removes the service route. */
+  @Override
+  public Future<Void> close() {
+    vertx.cancelTimer(relistTimer);
+    events.stop();
+    return blocking
+        .executeBlocking(
+            () -> {
+              if (serviceRoute != null) {
+                serviceRoute.remove();
+              }
+              return null;
+            },
+            false)
+        .transform(ar -> docker.close())
+        .onComplete(ar -> files.shutdown());
+  }
+
+  /** Re-reads one container after an engine event and tells the listeners. */
+  private void refresh(String containerId) {
+    inspect(containerId)
+        .onSuccess(info -> listeners.forEach(l -> l.accept(info.podUid())))
+        .onFailure(
+            e -> {
+              ContainerInfo gone = containers.remove(containerId);
+              if (gone != null) {
+                listeners.forEach(l -> l.accept(gone.podUid()));
+              }
+            });
+  }
+
+  private Future<ContainerInfo> inspect(String id) {
+    return docker
+        .get("/containers/" + id + "/json")
+        .map(
+            json -> {
+              ContainerInfo info = DockerState.info(json);
+              if (info.podUid() != null && info.name() != null) {
+                containers.put(id, info);
+              }
+              return info;
+            });
+  }
+
+  /**
+   * Writes the pod's resolv.conf over the one the engine generated (as the kubelet's dockershim
+   * did): on a user-defined network the engine would point it at its embedded resolver instead of
+   * the cluster DNS. The pod's other containers share the sandbox's file.
+   */
+  private Future<Void> writeResolvConf(JsonObject inspect, SandboxSpec spec) {
+    String path = inspect.getString("ResolvConfPath");
+    if (spec.dns().isHost() || path == null || path.isEmpty()) {
+      return Future.succeededFuture();
+    }
+    return blocking
+        .executeBlocking(
+            () -> {
+              java.nio.file.Files.writeString(
+                  java.nio.file.Path.of(path), ResolvConf.render(spec.dns()));
+              return null;
+            },
+            false)
+        .<Void>mapEmpty()
+        .recover(
+            e -> {
+              LOG.warn(
+                  "pod {}: cannot write {} ({}); it keeps the engine's resolver",
+                  spec.name(),
+                  path,
+                  e.toString());
+              return Future.succeededFuture();
+            });
+  }
+
+  private Future<Void> requirePauseImage() {
+    return docker
+        .get("/images/" + encode(options.pauseImage()) + "/json")
+        .<Void>mapEmpty()
+        .recover(
+            e ->
+                Future.failedFuture(
+                    new IllegalStateException(
+                        "the pod sandbox image "
+                            + options.pauseImage()
+                            + " is not present: build it "
+                            + "with deploy/images/build.sh",
+                        e)));
+  }
+
+  private Future<Void> addServiceRoute() {
+    if (serviceRoute == null) {
+      return Future.succeededFuture();
+    }
+    return blocking.executeBlocking(() -> serviceRoute.add(), false).mapEmpty();
+  }
+
+  /** Takes over the containers an earlier agent of this node left (running or not). */
+  private Future<Void> adopt() {
+    return listOurs()
+        .compose(
+            list -> {
+              List<Future<Void>> adopted = new ArrayList<>();
+              for (Object o : list) {
+                String id = ((JsonObject) o).getString("Id");
+                adopted.add(docker.get("/containers/" + id + "/json").compose(this::adoptOne));
+              }
+              return Future.join(adopted).mapEmpty();
+            });
+  }
+
+  private Future<Void> adoptOne(JsonObject inspect) {
+    String uid = DockerState.podUid(inspect);
+    JsonObject labels = inspect.getJsonObject("Config").getJsonObject("Labels");
+    podNames.put(
+        uid,
+        new String[] {labels.getString(Labels.POD_NAMESPACE), labels.getString(Labels.POD_NAME)});
+    if (DockerState.isSandbox(inspect)) {
+      if (!inspect.getJsonObject("State").getBoolean("Running", false)) {
+        return docker.delete("/containers/" + inspect.getString("Id") + "?force=1");
+      }
+      sandboxes.put(
+          uid,
+          new Sandbox(uid, inspect.getString("Id"), DockerState.ip(inspect, options.network())));
+      return Future.succeededFuture();
+    }
+    ContainerInfo info = DockerState.info(inspect);
+    containers.put(info.id(), info);
+    String[] names = podNames.get(uid);
+    LogKey key = new LogKey(names[0], names[1], uid, info.name(), info.attempt());
+    if (info.running()) {
+      return blocking
+          .executeBlocking(() -> LastLogTime.of(logs.file(key)), false)
+          .onSuccess(
+              since -> pump(info.id(), names[0], names[1], uid, info.name(), info.attempt(), since))
+          .mapEmpty();
+    }
+    return Future.succeededFuture();
+  }
+
+  private Future<JsonArray> listOurs() {
+    String filters =
+        new JsonObject().put("label", new JsonArray().add(Labels.NODE + "=" + node)).encode();
+    return docker.getList("/containers/json?all=1&filters=" + encode(filters));
+  }
+
+  /** Safety net for lost events: re-inspects the containers believed to be running. */
+  private void relist() {
+    for (ContainerInfo c : List.copyOf(containers.values())) {
+      if (c.running()) {
+        refreshIfChanged(c);
+      }
+    }
+  }
+
+  private void refreshIfChanged(ContainerInfo before) {
+    inspect(before.id())
+        .onSuccess(
+            after -> {
+              if (after.state() != before.state()) {
+                listeners.forEach(l -> l.accept(after.podUid()));
+              }
+            });
+  }
+
+  private void pump(
+      String id,
+      String namespace,
+      String pod,
+      String uid,
+      String name,
+      int attempt,
+      Instant since) {
+    LogKey key = new LogKey(namespace, pod, uid, name, attempt);
+    blocking
+        .executeBlocking(() -> logs.open(key), false)
+        .onSuccess(writer -> DockerLogPump.start(docker, id, since, writer, files))
+        .onFailure(e -> LOG.warn("logs of container {}: {}", id, e.toString()));
+  }
+
+  private static RuntimeFailure failure(String reason, Throwable e) {
+    return new RuntimeFailure(reason, String.valueOf(e.getMessage()), e);
+  }
+
+  private static String encode(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

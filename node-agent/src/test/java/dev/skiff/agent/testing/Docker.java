@@ -1,0 +1,77 @@
+package dev.skiff.agent.testing;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The Docker engine for end-to-end tests, through the docker CLI: fails loudly when the engine is
+ * not running (CI installs and starts it), builds the test images if missing, removes what a test
+ * node left behind.
+ */
+public final class Docker {
+  public static final String BUSYBOX = "skiff/busybox:1";
+
+  private Docker() {}
+
+  /** Requires a running engine and the local images (built by deploy/images/build.sh). */
+  public static void requireEngineAndImages() {
+    Result info = run("docker", "info", "--format", "{{.ServerVersion}}");
+    if (info.code != 0) {
+      throw new IllegalStateException(
+          "Docker engine not reachable (start it: nohup dockerd >/var/log/dockerd.log 2>&1 &): "
+              + info.output);
+    }
+    Path script = repoRoot().resolve("deploy/images/build.sh");
+    Result build = run("bash", script.toString());
+    if (build.code != 0) {
+      throw new IllegalStateException("deploy/images/build.sh failed: " + build.output);
+    }
+  }
+
+  /** Force-removes every container of a test node and its network. */
+  public static void removeNode(String node, String network) {
+    Result ids = run("docker", "ps", "-aq", "--filter", "label=dev.skiff.node=" + node);
+    List<String> rm = new ArrayList<>(List.of("docker", "rm", "-f", "-v"));
+    ids.output.lines().filter(l -> !l.isBlank()).forEach(rm::add);
+    if (rm.size() > 4) {
+      run(rm.toArray(String[]::new));
+    }
+    run("docker", "network", "rm", network);
+  }
+
+  public static Result run(String... command) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return new Result(-1, out + " (timed out)");
+      }
+      return new Result(p.exitValue(), out);
+    } catch (IOException e) {
+      return new Result(-1, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Result(-1, "interrupted");
+    }
+  }
+
+  /** Exit code and combined output of a command. */
+  public record Result(int code, String output) {}
+
+  private static Path repoRoot() {
+    Path dir = Path.of("").toAbsolutePath();
+    while (dir != null && !Files.exists(dir.resolve("deploy/images"))) {
+      dir = dir.getParent();
+    }
+    if (dir == null) {
+      throw new IllegalStateException("cannot find the repository root (deploy/images)");
+    }
+    return dir;
+  }
+}
