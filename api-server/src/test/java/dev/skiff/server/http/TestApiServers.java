@@ -9,6 +9,7 @@ import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.store.HzStore;
 import dev.skiff.server.store.HzStoreOptions;
+import dev.skiff.server.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
 /**
@@ -49,7 +51,16 @@ public final class TestApiServers implements AutoCloseable {
 
   public static TestApiServers start(
       int count, HzStoreOptions storeOptions, UnaryOperator<ApiServerOptions> tune) {
-    return start(count, cluster -> cluster, storeOptions, tune);
+    return start(count, storeOptions, tune, store -> store);
+  }
+
+  /** As above; {@code decorate} wraps each replica's store before the server uses it. */
+  public static TestApiServers start(
+      int count,
+      HzStoreOptions storeOptions,
+      UnaryOperator<ApiServerOptions> tune,
+      Function<HzStore, Store> decorate) {
+    return start(count, cluster -> cluster, storeOptions, tune, decorate);
   }
 
   /** {@code cluster} adjusts each replica's settings (for example a data directory). */
@@ -58,6 +69,15 @@ public final class TestApiServers implements AutoCloseable {
       UnaryOperator<ClusterSettings> cluster,
       HzStoreOptions storeOptions,
       UnaryOperator<ApiServerOptions> tune) {
+    return start(count, cluster, storeOptions, tune, store -> store);
+  }
+
+  private static TestApiServers start(
+      int count,
+      UnaryOperator<ClusterSettings> cluster,
+      HzStoreOptions storeOptions,
+      UnaryOperator<ApiServerOptions> tune,
+      Function<HzStore, Store> decorate) {
     TestApiServers servers = new TestApiServers();
     String name = "http-test-" + UUID.randomUUID();
     String first = null;
@@ -76,7 +96,8 @@ public final class TestApiServers implements AutoCloseable {
         Vertx vertx = Vertx.vertx();
         HzStore store = new HzStore(vertx, hz, storeOptions);
         ApiServerVerticle server =
-            new ApiServerVerticle(store, tune.apply(ApiServerOptions.defaults(TOKEN).withPort(0)));
+            new ApiServerVerticle(
+                decorate.apply(store), tune.apply(ApiServerOptions.defaults(TOKEN).withPort(0)));
         servers.replicas.add(new Replica(hz, vertx, store, server));
         await(store.ready().compose(v -> vertx.deployVerticle(server)));
       }

@@ -1,0 +1,81 @@
+package dev.skiff.server.http;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.server.store.ListResult;
+import dev.skiff.server.store.ObjectKey;
+import dev.skiff.server.store.Store;
+import dev.skiff.server.store.StoreEvent;
+import dev.skiff.server.store.UpdateFunction;
+import dev.skiff.server.store.Watch;
+import dev.skiff.server.store.WatchRequest;
+import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+/** A real store that also counts its open watches (opened and not yet closed). */
+final class CountingStore implements Store {
+  private final Store delegate;
+  private final AtomicInteger open = new AtomicInteger();
+
+  CountingStore(Store delegate) {
+    this.delegate = delegate;
+  }
+
+  int openWatches() {
+    return open.get();
+  }
+
+  @Override
+  public Future<Watch> watch(
+      WatchRequest request, Handler<StoreEvent> handler, Handler<Void> onClose) {
+    return delegate
+        .watch(request, handler, onClose)
+        .map(
+            watch -> {
+              open.incrementAndGet();
+              return new Watch() {
+                private boolean closed;
+
+                @Override
+                public void close() {
+                  if (!closed) {
+                    closed = true;
+                    open.decrementAndGet();
+                  }
+                  watch.close();
+                }
+              };
+            });
+  }
+
+  @Override
+  public Future<ObjectNode> create(ObjectKey key, ObjectNode object) {
+    return delegate.create(key, object);
+  }
+
+  @Override
+  public Future<ObjectNode> get(ObjectKey key) {
+    return delegate.get(key);
+  }
+
+  @Override
+  public Future<ObjectNode> update(ObjectKey key, UpdateFunction function) {
+    return delegate.update(key, function);
+  }
+
+  @Override
+  public Future<ObjectNode> delete(ObjectKey key, Consumer<ObjectNode> precondition) {
+    return delegate.delete(key, precondition);
+  }
+
+  @Override
+  public Future<ListResult> list(String resource, String namespace) {
+    return delegate.list(resource, namespace);
+  }
+
+  @Override
+  public long currentResourceVersion() {
+    return delegate.currentResourceVersion();
+  }
+}
