@@ -7,8 +7,9 @@ import dev.skiff.api.resource.ResourceType;
 import dev.skiff.server.store.ListResult;
 import dev.skiff.server.table.IncludeObject;
 import dev.skiff.server.table.Tables;
-import java.io.ByteArrayOutputStream;
+import io.vertx.core.buffer.Buffer;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +22,9 @@ import java.util.function.Predicate;
 final class ListEncoder {
   private ListEncoder() {}
 
-  static byte[] list(ResourceType type, ListResult result, Predicate<ObjectNode> filter) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(256 + result.items().size() * 1024);
-    try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+  static Buffer list(ResourceType type, ListResult result, Predicate<ObjectNode> filter) {
+    Buffer buffer = Buffer.buffer(256 + result.items().size() * 1024);
+    try (JsonGenerator g = Json.mapper().getFactory().createGenerator(new BufferOutput(buffer))) {
       g.writeStartObject();
       g.writeStringField("kind", type.listKind());
       g.writeStringField("apiVersion", type.apiVersion());
@@ -41,18 +42,38 @@ final class ListEncoder {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return out.toByteArray();
+    return buffer;
   }
 
-  static byte[] table(
+  static Buffer table(
       ResourceType type,
       ListResult result,
       Predicate<ObjectNode> filter,
       IncludeObject include,
       Instant now) {
     List<ObjectNode> items = result.items().stream().filter(filter).toList();
-    return Json.toBytes(
-        Tables.table(type, items, Long.toString(result.resourceVersion()), include, now));
+    return Buffer.buffer(
+        Json.toBytes(
+            Tables.table(type, items, Long.toString(result.resourceVersion()), include, now)));
+  }
+
+  /** Appends what Jackson writes straight into the response buffer. */
+  private static final class BufferOutput extends OutputStream {
+    private final Buffer buffer;
+
+    BufferOutput(Buffer buffer) {
+      this.buffer = buffer;
+    }
+
+    @Override
+    public void write(int b) {
+      buffer.appendByte((byte) b);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) {
+      buffer.appendBytes(bytes, offset, length);
+    }
   }
 
   private static void writeItem(JsonGenerator g, ResourceType type, ObjectNode item)

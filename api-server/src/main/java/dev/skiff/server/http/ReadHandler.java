@@ -3,6 +3,7 @@ package dev.skiff.server.http;
 import dev.skiff.api.selector.ObjectFilter;
 import dev.skiff.server.store.ListResult;
 import dev.skiff.server.table.IncludeObject;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 
 /** GET of one object and of collections (JSON lists or Tables). */
@@ -40,11 +41,11 @@ final class ReadHandler {
               return api.vertx()
                   .executeBlocking(() -> encode(path, result, filter, table, include), false);
             })
-        .onSuccess(bytes -> Replies.bytes(ctx, 200, Replies.JSON, bytes))
+        .onSuccess(body -> Replies.buffer(ctx, 200, Replies.JSON, body))
         .onFailure(ctx::fail);
   }
 
-  private byte[] encode(
+  private Buffer encode(
       ResourcePath path,
       ListResult result,
       ObjectFilter filter,

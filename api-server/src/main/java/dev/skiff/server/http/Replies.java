@@ -23,6 +23,10 @@ public final class Replies {
         .end(Buffer.buffer(body));
   }
 
+  public static void buffer(RoutingContext ctx, int code, String contentType, Buffer body) {
+    ctx.response().setStatusCode(code).putHeader(HttpHeaders.CONTENT_TYPE, contentType).end(body);
+  }
+
   public static void status(RoutingContext ctx, StatusException e) {
     json(ctx, e.code(), e.status());
   }

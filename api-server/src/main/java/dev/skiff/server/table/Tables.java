@@ -60,7 +60,16 @@ public final class Tables {
     ArrayNode rows = table.putArray("rows");
     for (JsonNode item : items) {
       ObjectNode row = rows.addObject();
-      row.set("cells", Json.mapper().valueToTree(convertor.cells(item, now)));
+      ArrayNode cells = row.putArray("cells");
+      for (Object cell : convertor.cells(item, now)) {
+        if (cell instanceof Long l) {
+          cells.add(l);
+        } else if (cell instanceof Integer i) {
+          cells.add(i);
+        } else {
+          cells.add(String.valueOf(cell));
+        }
+      }
       JsonNode object = rowObject(item, include);
       if (object != null) {
         row.set("object", object);
