@@ -46,14 +46,11 @@ public final class Scheduling {
       }
     }
     if (fit.isEmpty()) {
-      StringBuilder b =
-          new StringBuilder("0/").append(nodes.size()).append(" nodes are available: ");
-      String sep = "";
-      for (Map.Entry<String, Integer> e : reasons.entrySet()) {
-        b.append(sep).append(e.getValue()).append(' ').append(e.getKey());
-        sep = ", ";
-      }
-      return new Decision(null, b.append('.').toString());
+      List<String> counted = new ArrayList<>();
+      reasons.forEach((why, count) -> counted.add(count + " " + why));
+      counted.sort(null);
+      return new Decision(
+          null, "0/" + nodes.size() + " nodes are available: " + String.join(", ", counted) + ".");
     }
     OwnerReference owner = Owners.controllerOf(pod);
     Comparator<Node> order =
