@@ -1,6 +1,7 @@
 package dev.skiff.server.controller;
 
 import dev.skiff.api.Json;
+import dev.skiff.api.model.apps.Deployment;
 import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.core.Container;
 import dev.skiff.api.model.core.ContainerPort;
@@ -77,4 +78,27 @@ public final class TestObjects {
   public static <T> T copy(T value, Class<T> type) {
     return Json.copy(value, type);
   }
+  public static Deployment deployment(String ns, String name, int replicas, String image) {
+    return Json.parse(
+        """
+        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"%s","namespace":"%s"},
+         "spec":{"replicas":%d,"selector":{"matchLabels":{"app":"%s"}},
+          "strategy":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":1,"maxUnavailable":0}},
+          "template":{"metadata":{"labels":{"app":"%s","tier":"web"}},
+           "spec":{"containers":[{"name":"c","image":"%s","ports":[{"name":"http","containerPort":8080}]}]}}}}
+        """
+            .formatted(name, ns, replicas, name, name, image),
+        Deployment.class);
+  }
+
+  public static Service service(String ns, String name, String app) {
+    return Json.parse(
+        """
+        {"apiVersion":"v1","kind":"Service","metadata":{"name":"%s","namespace":"%s"},
+         "spec":{"selector":{"app":"%s"},"ports":[{"name":"web","port":80,"targetPort":"http"}]}}
+        """
+            .formatted(name, ns, app),
+        Service.class);
+  }
+
 }

@@ -3,8 +3,9 @@ package dev.skiff.server.controller;
 import static dev.skiff.server.controller.TestCluster.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static dev.skiff.server.controller.TestObjects.deployment;
+import static dev.skiff.server.controller.TestObjects.service;
 
-import dev.skiff.api.Json;
 import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.ListOptions;
@@ -39,29 +40,6 @@ class WorkloadsIT {
   static void stop() {
     kubelet.stop();
     cluster.close();
-  }
-
-  static Deployment deployment(String ns, String name, int replicas, String image) {
-    return Json.parse(
-        """
-        {"apiVersion":"apps/v1","kind":"Deployment","metadata":{"name":"%s","namespace":"%s"},
-         "spec":{"replicas":%d,"selector":{"matchLabels":{"app":"%s"}},
-          "strategy":{"type":"RollingUpdate","rollingUpdate":{"maxSurge":1,"maxUnavailable":0}},
-          "template":{"metadata":{"labels":{"app":"%s","tier":"web"}},
-           "spec":{"containers":[{"name":"c","image":"%s","ports":[{"name":"http","containerPort":8080}]}]}}}}
-        """
-            .formatted(name, ns, replicas, name, name, image),
-        Deployment.class);
-  }
-
-  static Service service(String ns, String name, String app) {
-    return Json.parse(
-        """
-        {"apiVersion":"v1","kind":"Service","metadata":{"name":"%s","namespace":"%s"},
-         "spec":{"selector":{"app":"%s"},"ports":[{"name":"web","port":80,"targetPort":"http"}]}}
-        """
-            .formatted(name, ns, app),
-        Service.class);
   }
 
   private static List<Pod> pods(String ns, String selector) {
