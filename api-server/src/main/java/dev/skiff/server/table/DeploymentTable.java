@@ -7,16 +7,14 @@ import java.util.List;
 /** kubectl get deployments: NAME READY UP-TO-DATE AVAILABLE AGE [CONTAINERS IMAGES SELECTOR]. */
 final class DeploymentTable implements TableConvertor {
   private static final List<Column> COLUMNS =
-      List.of(
-          Column.nameColumn(),
-          Column.text("Ready", "Number of the pod with ready state"),
-          Column.number(
-              "Up-to-date", "Total number of non-terminated pods with the desired template."),
-          Column.number("Available", "Total number of available pods."),
-          Column.ageColumn(),
-          Column.wide("Containers", "Names of each container in the template."),
-          Column.wide("Images", "Images referenced by each container in the template."),
-          Column.wide("Selector", "Label selector for pods."));
+      Workloads.columns(
+          List.of(
+              Column.nameColumn(),
+              Column.text("Ready", "Number of the pod with ready state"),
+              Column.number(
+                  "Up-to-date", "Total number of non-terminated pods with the desired template."),
+              Column.number("Available", "Total number of available pods."),
+              Column.ageColumn()));
 
   @Override
   public List<Column> columns() {
@@ -27,15 +25,13 @@ final class DeploymentTable implements TableConvertor {
   public List<Object> cells(JsonNode d, Instant now) {
     JsonNode spec = d.path("spec");
     JsonNode status = d.path("status");
-    JsonNode podSpec = spec.path("template").path("spec");
-    return List.of(
-        Cells.name(d),
-        status.path("readyReplicas").asLong(0) + "/" + spec.path("replicas").asLong(1),
-        status.path("updatedReplicas").asLong(0),
-        status.path("availableReplicas").asLong(0),
-        Cells.age(d, now),
-        Cells.containerField(podSpec, "name"),
-        Cells.containerField(podSpec, "image"),
-        Cells.selector(spec.path("selector")));
+    return Workloads.cells(
+        List.of(
+            Cells.name(d),
+            status.path("readyReplicas").asLong(0) + "/" + spec.path("replicas").asLong(1),
+            status.path("updatedReplicas").asLong(0),
+            status.path("availableReplicas").asLong(0),
+            Cells.age(d, now)),
+        spec);
   }
 }

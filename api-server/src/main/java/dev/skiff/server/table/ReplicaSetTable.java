@@ -7,15 +7,13 @@ import java.util.List;
 /** kubectl get replicasets: NAME DESIRED CURRENT READY AGE [CONTAINERS IMAGES SELECTOR]. */
 final class ReplicaSetTable implements TableConvertor {
   private static final List<Column> COLUMNS =
-      List.of(
-          Column.nameColumn(),
-          Column.number("Desired", "Number of desired pods."),
-          Column.number("Current", "Number of actual replicas."),
-          Column.number("Ready", "The number of ready replicas for this replica set."),
-          Column.ageColumn(),
-          Column.wide("Containers", "Names of each container in the template."),
-          Column.wide("Images", "Images referenced by each container in the template."),
-          Column.wide("Selector", "Label selector for pods."));
+      Workloads.columns(
+          List.of(
+              Column.nameColumn(),
+              Column.number("Desired", "Number of desired pods."),
+              Column.number("Current", "Number of actual replicas."),
+              Column.number("Ready", "The number of ready replicas for this replica set."),
+              Column.ageColumn()));
 
   @Override
   public List<Column> columns() {
@@ -26,15 +24,13 @@ final class ReplicaSetTable implements TableConvertor {
   public List<Object> cells(JsonNode rs, Instant now) {
     JsonNode spec = rs.path("spec");
     JsonNode status = rs.path("status");
-    JsonNode podSpec = spec.path("template").path("spec");
-    return List.of(
-        Cells.name(rs),
-        spec.path("replicas").asLong(1),
-        status.path("replicas").asLong(0),
-        status.path("readyReplicas").asLong(0),
-        Cells.age(rs, now),
-        Cells.containerField(podSpec, "name"),
-        Cells.containerField(podSpec, "image"),
-        Cells.selector(spec.path("selector")));
+    return Workloads.cells(
+        List.of(
+            Cells.name(rs),
+            spec.path("replicas").asLong(1),
+            status.path("replicas").asLong(0),
+            status.path("readyReplicas").asLong(0),
+            Cells.age(rs, now)),
+        spec);
   }
 }
