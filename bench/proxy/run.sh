@@ -4,17 +4,17 @@
 #   127.10.0.1:80), (c) through HAProxy in TCP mode (127.10.0.2:80), all to the same backend.
 # Measures keep-alive req/s and p50/p99 latency for 100 B and 10 KiB responses, new connections/s
 # (Connection: close), single-connection latency, and bulk throughput of one long TCP stream.
-# Writes the "Service proxy" section of docs/benchmarks.md. Bounded: about 5 minutes.
+# Writes the "Service proxy" section of docs/benchmarks.md. Bounded: about 6 minutes.
 #
-# Usage: bench/proxy/run.sh   (DURATION=8 CONNS=32 LOOPS=1 BULK_MIB=4096 ROUNDS=2 to tune)
+# Usage: bench/proxy/run.sh   (DURATION=6 CONNS=32 LOOPS=1 BULK_MIB=4096 ROUNDS=3 to tune)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-DURATION=${DURATION:-8}
+DURATION=${DURATION:-6}
 CONNS=${CONNS:-32}
 LOOPS=${LOOPS:-1}          # event loops of the Skiff proxy = HAProxy nbthread
 BULK_MIB=${BULK_MIB:-4096}
-ROUNDS=${ROUNDS:-2}
+ROUNDS=${ROUNDS:-3}
 WORK=$(mktemp -d /tmp/skiff-bench-proxy.XXXXXX)
 BACKEND=127.0.0.1:18080
 SINK=127.0.0.1:19090
@@ -57,6 +57,7 @@ start backend java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.proxy.bench.BenchBacken
 start sink java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.proxy.bench.BulkMain sink 127.0.0.1 19090
 start skiff java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.proxy.bench.BenchProxyMain "$LOOPS" "$SKIFF" \
   "80=$BACKEND" "81=$SINK"
+SKIFF_PID=${PIDS[-1]}
 cat >"$WORK/haproxy.cfg" <<CFG
 global
   nbthread $LOOPS
@@ -76,23 +77,42 @@ CFG
 haproxy -c -q -f "$WORK/haproxy.cfg"
 haproxy -db -f "$WORK/haproxy.cfg" >"$WORK/haproxy.log" 2>&1 &
 PIDS+=($!)
+HAPROXY_PID=$!
 for i in $(seq 1 50); do (exec 3<>/dev/tcp/$HAPROXY/80) 2>/dev/null && break; sleep 0.1; done
 [ "$i" -lt 50 ] || { echo "haproxy did not start:" >&2; cat "$WORK/haproxy.log" >&2; exit 1; }
 
-# wrk output -> "req/s p50_us p99_us"
-wrk_run() { # url, connections, extra args...
-  local url=$1 conns=$2; shift 2
-  wrk -t1 -c"$conns" -d"${DURATION}s" --latency "$@" "$url" | awk '
+ticks() { # CPU time (user+system, clock ticks) of a process, 0 for none
+  if [ "$1" = 0 ]; then echo 0; else awk '{ print $14 + $15 }' "/proc/$1/stat"; fi
+}
+HZ=$(getconf CLK_TCK)
+
+# wrk output -> "req/s p50_us p99_us cpu_us_per_request" (cpu of process $1; 0 when none)
+wrk_run() { # pid, url, connections, extra args...
+  local pid=$1 url=$2 conns=$3; shift 3
+  local before; before=$(ticks "$pid")
+  wrk -t1 -c"$conns" -d"${DURATION}s" --latency "$@" "$url" >"$WORK/wrk.out"
+  local after; after=$(ticks "$pid")
+  awk -v cpu=$((after - before)) -v hz="$HZ" '
     function us(v) { if (v ~ /us$/) return v+0; if (v ~ /ms$/) return (v+0)*1000; if (v ~ /s$/) return (v+0)*1000000; return v }
-    $1=="50%" { p50=us($2) } $1=="99%" { p99=us($2) } $1=="Requests/sec:" { rps=$2 }
-    END { printf "%.0f %.0f %.0f\n", rps, p50, p99 }'
+    $1=="50%" { p50=us($2) } $1=="99%" { p99=us($2) } $2=="requests" && $3=="in" { n=$1 }
+    $1=="Requests/sec:" { rps=$2 }
+    END { printf "%.0f %.0f %.0f %.1f\n", rps, p50, p99, (n > 0 ? cpu * 1e6 / hz / n : 0) }' "$WORK/wrk.out"
+}
+
+bulk_run() { # pid, host, port -> "MiB/s cpu_ms_per_GiB"
+  local pid=$1 before after rate
+  before=$(ticks "$pid")
+  rate=$(java -cp "$CP" dev.skiff.proxy.bench.BulkMain send "$2" "$3" "$BULK_MIB")
+  after=$(ticks "$pid")
+  echo "$rate $(( (after - before) * 1000 / HZ * 1024 / BULK_MIB ))"
 }
 
 declare -A R
 TARGETS=(direct skiff haproxy)
 declare -A HOST=([direct]=$BACKEND [skiff]=$SKIFF:80 [haproxy]=$HAPROXY:80)
 declare -A BULK=([direct]="${SINK%:*} ${SINK#*:}" [skiff]="$SKIFF 81" [haproxy]="$HAPROXY 81")
-best() { # key, new "rps p50 p99" result: keep the run with the higher first field
+declare -A PID=([direct]=0 [skiff]=$SKIFF_PID [haproxy]=$HAPROXY_PID)
+best() { # key, new "rate ..." result: keep the run with the higher first field
   if [ -z "${R[$1]:-}" ] || [ "${2%% *}" -gt "${R[$1]%% *}" ]; then R[$1]=$2; fi
 }
 for t in "${TARGETS[@]}"; do  # warm-up (JIT of the JVMs, HAProxy's pools)
@@ -103,23 +123,24 @@ done
 # shared machine does not land on one target only.
 for round in $(seq 1 "$ROUNDS"); do
   for t in "${TARGETS[@]}"; do
-    best "$t,small" "$(wrk_run "http://${HOST[$t]}/small" "$CONNS")"
-    best "$t,large" "$(wrk_run "http://${HOST[$t]}/large" "$CONNS")"
-    best "$t,close" "$(wrk_run "http://${HOST[$t]}/small" "$CONNS" -H "Connection: close")"
-    best "$t,one" "$(wrk_run "http://${HOST[$t]}/small" 1)"
-    best "$t,bulk" "$(java -cp "$CP" dev.skiff.proxy.bench.BulkMain send ${BULK[$t]} "$BULK_MIB")"
-    echo "round $round $t: small ${R[$t,small]} | 10k ${R[$t,large]} | close ${R[$t,close]} | 1-conn ${R[$t,one]} | bulk ${R[$t,bulk]} MiB/s" >&2
+    best "$t,small" "$(wrk_run "${PID[$t]}" "http://${HOST[$t]}/small" "$CONNS")"
+    best "$t,large" "$(wrk_run "${PID[$t]}" "http://${HOST[$t]}/large" "$CONNS")"
+    best "$t,close" "$(wrk_run "${PID[$t]}" "http://${HOST[$t]}/small" "$CONNS" -H "Connection: close")"
+    best "$t,one" "$(wrk_run "${PID[$t]}" "http://${HOST[$t]}/small" 1)"
+    best "$t,bulk" "$(bulk_run "${PID[$t]}" ${BULK[$t]})"
+    echo "round $round $t: small ${R[$t,small]} | 10k ${R[$t,large]} | close ${R[$t,close]} | 1-conn ${R[$t,one]} | bulk ${R[$t,bulk]}" >&2
   done
 done
 
 f() { echo "${R[$1,$2]}" | cut -d' ' -f"$3"; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 row() { # label, key
-  printf '| %s | %s / %s / %s | %s / %s / %s | %s / %s / %s | %s | %s |\n' "$1" \
+  printf '| %s | %s / %s / %s | %s / %s / %s | %s / %s / %s | %s | %s | %s / %s |\n' "$1" \
     "$(f direct $2 1)" "$(f direct $2 2)" "$(f direct $2 3)" \
     "$(f skiff $2 1)" "$(f skiff $2 2)" "$(f skiff $2 3)" \
     "$(f haproxy $2 1)" "$(f haproxy $2 2)" "$(f haproxy $2 3)" \
-    "$(ratio "$(f skiff $2 1)" "$(f haproxy $2 1)")" "$(( $(f skiff $2 2) - $(f direct $2 2) ))"
+    "$(ratio "$(f skiff $2 1)" "$(f haproxy $2 1)")" "$(( $(f skiff $2 2) - $(f direct $2 2) ))" \
+    "$(f skiff $2 4)" "$(f haproxy $2 4)"
 }
 
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
@@ -134,18 +155,21 @@ Everything on loopback in one run: wrk (1 thread), a Vert.x HTTP backend (1 even
 Skiff's userspace proxy (\`BenchProxyMain\`, $LOOPS event loop(s), epoll) on ClusterIP $SKIFF:80, and
 HAProxy in TCP mode (nbthread $LOOPS) on $HAPROXY:80, all forwarding to the same backend. Each cell:
 requests/s / p50 µs / p99 µs, the best of $ROUNDS interleaved rounds. "close" sends \`Connection: close\`, so it measures new connections/s
-through the proxy. "1 conn" is one keep-alive connection (latency without queueing).
+through the proxy. "1 conn" is one keep-alive connection (latency without queueing). The last
+column is the CPU time the proxy process used per request (from /proc, user + system, including
+the kernel's TCP work on its sockets): unlike req/s it hardly depends on what else the machine runs.
 
-| workload | direct | Skiff | HAProxy | Skiff/HAProxy req/s | Skiff p50 added vs direct (µs) |
-|---|---|---|---|---|---|
+| workload | direct | Skiff | HAProxy | Skiff/HAProxy req/s | Skiff p50 added vs direct (µs) | proxy CPU µs/request Skiff / HAProxy |
+|---|---|---|---|---|---|---|
 $(row "100 B keep-alive, $CONNS conns" small)
 $(row "10 KiB keep-alive, $CONNS conns" large)
 $(row "100 B Connection: close, $CONNS conns" close)
 $(row "100 B keep-alive, 1 conn" one)
 
 Bulk: one TCP stream of $BULK_MIB MiB (\`BulkMain\`, 1 MiB writes) to a discarding sink:
-direct ${R[direct,bulk]} MiB/s, Skiff ${R[skiff,bulk]} MiB/s ($(ratio "${R[skiff,bulk]}" "${R[direct,bulk]}") of direct),
-HAProxy ${R[haproxy,bulk]} MiB/s ($(ratio "${R[haproxy,bulk]}" "${R[direct,bulk]}") of direct).
+direct $(f direct bulk 1) MiB/s, Skiff $(f skiff bulk 1) MiB/s ($(ratio "$(f skiff bulk 1)" "$(f direct bulk 1)") of direct,
+$(f skiff bulk 2) ms of proxy CPU per GiB), HAProxy $(f haproxy bulk 1) MiB/s ($(ratio "$(f haproxy bulk 1)" "$(f direct bulk 1)") of
+direct, $(f haproxy bulk 2) ms of proxy CPU per GiB).
 
 Targets: Skiff/HAProxy req/s >= 1.0; added p50 < 100 µs; bulk >= 0.80 of direct. The machine is
 shared and has 2 cores for wrk, backend and proxy together: compare within a run, not across runs.

@@ -3,6 +3,7 @@ package dev.skiff.proxy;
 import dev.skiff.proxy.balancer.RetryPolicy;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * How one service-proxy instance runs.
@@ -54,86 +55,73 @@ public record ProxyOptions(
   }
 
   public ProxyOptions withLoadBalancer(boolean on) {
-    return new ProxyOptions(
-        nodeName,
-        nodeAddresses,
-        on,
-        reusePort,
-        retry,
-        udpIdleTimeout,
-        minSyncInterval,
-        maxSyncInterval,
-        healthCheckInterval,
-        healthCheckPort);
+    return edit(b -> b.loadBalancer = on);
   }
 
   public ProxyOptions withReusePort(boolean on) {
-    return new ProxyOptions(
-        nodeName,
-        nodeAddresses,
-        loadBalancer,
-        on,
-        retry,
-        udpIdleTimeout,
-        minSyncInterval,
-        maxSyncInterval,
-        healthCheckInterval,
-        healthCheckPort);
+    return edit(b -> b.reusePort = on);
   }
 
   public ProxyOptions withRetry(RetryPolicy policy) {
-    return new ProxyOptions(
-        nodeName,
-        nodeAddresses,
-        loadBalancer,
-        reusePort,
-        policy,
-        udpIdleTimeout,
-        minSyncInterval,
-        maxSyncInterval,
-        healthCheckInterval,
-        healthCheckPort);
+    return edit(b -> b.retry = policy);
   }
 
   public ProxyOptions withUdpIdleTimeout(Duration timeout) {
-    return new ProxyOptions(
-        nodeName,
-        nodeAddresses,
-        loadBalancer,
-        reusePort,
-        retry,
-        timeout,
-        minSyncInterval,
-        maxSyncInterval,
-        healthCheckInterval,
-        healthCheckPort);
+    return edit(b -> b.udpIdleTimeout = timeout);
   }
 
   public ProxyOptions withSyncIntervals(Duration min, Duration max) {
-    return new ProxyOptions(
-        nodeName,
-        nodeAddresses,
-        loadBalancer,
-        reusePort,
-        retry,
-        udpIdleTimeout,
-        min,
-        max,
-        healthCheckInterval,
-        healthCheckPort);
+    return edit(
+        b -> {
+          b.minSyncInterval = min;
+          b.maxSyncInterval = max;
+        });
   }
 
   public ProxyOptions withHealthCheck(Duration interval, int port) {
+    return edit(
+        b -> {
+          b.healthCheckInterval = interval;
+          b.healthCheckPort = port;
+        });
+  }
+
+  private ProxyOptions edit(Consumer<Fields> change) {
+    Fields f = new Fields(this);
+    change.accept(f);
     return new ProxyOptions(
         nodeName,
         nodeAddresses,
-        loadBalancer,
-        reusePort,
-        retry,
-        udpIdleTimeout,
-        minSyncInterval,
-        maxSyncInterval,
-        interval,
-        port);
+        f.loadBalancer,
+        f.reusePort,
+        f.retry,
+        f.udpIdleTimeout,
+        f.minSyncInterval,
+        f.maxSyncInterval,
+        f.healthCheckInterval,
+        f.healthCheckPort);
+  }
+
+  /** The settable fields, copied for one edit. */
+  private static final class Fields {
+    boolean loadBalancer;
+    boolean reusePort;
+    RetryPolicy retry;
+    Duration udpIdleTimeout;
+    Duration minSyncInterval;
+    Duration maxSyncInterval;
+    Duration healthCheckInterval;
+    int healthCheckPort;
+
+    Fields(ProxyOptions o) {
+      loadBalancer = o.loadBalancer;
+      reusePort = o.reusePort;
+      retry = o.retry;
+      udpIdleTimeout = o.udpIdleTimeout;
+      minSyncInterval = o.minSyncInterval;
+      maxSyncInterval = o.maxSyncInterval;
+      healthCheckInterval = o.healthCheckInterval;
+      healthCheckPort = o.healthCheckPort;
+    }
   }
 }

@@ -11,6 +11,7 @@ import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -164,11 +165,12 @@ public final class UserspaceDataPlane implements DataPlane {
     if (key.protocol() == Protocol.UDP) {
       return new UdpListener(key, context, options.udpIdleTimeout());
     }
-    return new TcpListener(key, context, connector, options.reusePort() && isClusterIP(key));
+    return new TcpListener(key, context, connector, options.reusePort() && !isNodeAddress(key));
   }
 
-  private boolean isClusterIP(ListenerKey key) {
-    return !options.nodeAddresses().contains(key.ip());
+  /** NodePorts bind this node's own addresses; ClusterIPs and ingress IPs are shared. */
+  private boolean isNodeAddress(ListenerKey key) {
+    return options.nodeAddresses().contains(key.ip());
   }
 
   private void sweep() {
@@ -176,7 +178,7 @@ public final class UserspaceDataPlane implements DataPlane {
   }
 
   private static Set<String> union(Set<String> a, Set<String> b) {
-    Set<String> all = new java.util.HashSet<>(a);
+    Set<String> all = new HashSet<>(a);
     all.addAll(b);
     return all;
   }

@@ -37,30 +37,12 @@ class UdpForwardingIT {
 
   @Test
   void echoesThroughTheClusterIPAndEndsIdleFlows() throws Exception {
-    DatagramSocket echo = fx.vertx.createDatagramSocket();
-    echo.handler(
-        p ->
-            echo.send(
-                Buffer.buffer("echo:").appendBuffer(p.data()),
-                p.sender().port(),
-                p.sender().host()));
-    echo.listen(0, "127.0.2.1").await(10, TimeUnit.SECONDS);
-    int echoPort = echo.localAddress().port();
+    int echoPort = echo("127.0.2.1", "echo:");
     UserspaceDataPlane plane =
         fx.plane(ProxyOptions.forNode("n1", List.of()).withUdpIdleTimeout(Duration.ofMillis(300)));
-    sync(
-        plane,
-        Snapshot.of(
-            ServicePort.builder(DNS)
-                .protocol(Protocol.UDP)
-                .clusterIP(CLUSTER_IP)
-                .port(53)
-                .endpoints(Endpoint.of("127.0.2.1", echoPort))
-                .build()));
+    sync(plane, dns(Endpoint.of("127.0.2.1", echoPort)));
 
-    try (java.net.DatagramSocket client =
-        new java.net.DatagramSocket(0, InetAddress.getByName("127.0.0.1"))) {
-      client.setSoTimeout(3000);
+    try (java.net.DatagramSocket client = client()) {
       for (int i = 0; i < 3; i++) {
         assertThat(exchange(client, "hello " + i)).isEqualTo("echo:hello " + i);
       }
@@ -68,7 +50,52 @@ class UdpForwardingIT {
     EndpointStats stats = fx.metrics.service(DNS.toString()).endpoint("127.0.2.1:" + echoPort);
     assertThat(stats.connections()).isEqualTo(1);
     await().atMost(Duration.ofSeconds(5)).until(() -> stats.active() == 0);
-    echo.close().await(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void flowsMoveWhenTheirEndpointIsRemoved() throws Exception {
+    int oldPort = echo("127.0.2.1", "old:");
+    int newPort = echo("127.0.2.2", "new:");
+    UserspaceDataPlane plane = fx.plane(ProxyOptions.forNode("n1", List.of()));
+    sync(plane, dns(Endpoint.of("127.0.2.1", oldPort)));
+
+    try (java.net.DatagramSocket client = client()) {
+      assertThat(exchange(client, "q1")).isEqualTo("old:q1");
+      sync(plane, dns(Endpoint.of("127.0.2.2", newPort)));
+      EndpointStats old = fx.metrics.service(DNS.toString()).endpoint("127.0.2.1:" + oldPort);
+      await().atMost(Duration.ofSeconds(5)).until(() -> old.active() == 0);
+      assertThat(exchange(client, "q2")).isEqualTo("new:q2");
+    }
+  }
+
+  private int echo(String ip, String prefix) throws Exception {
+    DatagramSocket echo = fx.vertx.createDatagramSocket();
+    echo.handler(
+        p ->
+            echo.send(
+                Buffer.buffer(prefix).appendBuffer(p.data()),
+                p.sender().port(),
+                p.sender().host()));
+    echo.listen(0, ip).await(10, TimeUnit.SECONDS);
+    fx.closeLater(() -> echo.close().await(10, TimeUnit.SECONDS));
+    return echo.localAddress().port();
+  }
+
+  private static Snapshot dns(Endpoint endpoint) {
+    return Snapshot.of(
+        ServicePort.builder(DNS)
+            .protocol(Protocol.UDP)
+            .clusterIP(CLUSTER_IP)
+            .port(53)
+            .endpoints(endpoint)
+            .build());
+  }
+
+  private static java.net.DatagramSocket client() throws Exception {
+    java.net.DatagramSocket client =
+        new java.net.DatagramSocket(0, InetAddress.getByName("127.0.0.1"));
+    client.setSoTimeout(3000);
+    return client;
   }
 
   private static String exchange(java.net.DatagramSocket client, String text) throws Exception {
