@@ -23,6 +23,15 @@ public final class Describers {
     if (type == Resources.NODES) {
       return NodeDescriber.describe(in);
     }
+    if (type == Resources.ENDPOINTSLICES) {
+      return EndpointsDescriber.slice(in);
+    }
+    if (type == Resources.ENDPOINTS) {
+      return EndpointsDescriber.endpoints(in);
+    }
+    if (type == Resources.NAMESPACES) {
+      return EndpointsDescriber.namespace(in);
+    }
     return GenericDescriber.describe(in);
   }
 }

@@ -39,7 +39,9 @@ final class ServiceDescriber {
     }
     List<String> ingress = new ArrayList<>();
     for (JsonNode i : in.status().path("loadBalancer").path("ingress")) {
-      ingress.add(i.path("ip").asText(i.path("hostname").asText("")));
+      String address = i.path("ip").asText(i.path("hostname").asText(""));
+      String mode = i.path("ipMode").asText("");
+      ingress.add(mode.isEmpty() ? address : address + " (" + mode + ")");
     }
     if (!ingress.isEmpty()) {
       w.line(0, "LoadBalancer Ingress", String.join(", ", ingress));

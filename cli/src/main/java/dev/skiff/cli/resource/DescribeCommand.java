@@ -138,6 +138,11 @@ public final class DescribeCommand extends ClusterCommand {
       related.addAll(
           quietly(
               session, Resources.PODS, null, ListOptions.fieldSelector("spec.nodeName=" + name)));
+      try {
+        related.add(Fetch.get(session, Resources.LEASES, "kube-node-lease", name));
+      } catch (StatusException e) {
+        // describe says the lease could not be read
+      }
     }
     String involved =
         "involvedObject.name="

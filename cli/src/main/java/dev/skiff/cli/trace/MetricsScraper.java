@@ -9,6 +9,7 @@ import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads the proxies' connection counters from every node agent's {@code /metrics} (the node's
@@ -23,11 +24,14 @@ public final class MetricsScraper {
     this.timeoutMillis = timeoutMillis;
   }
 
-  /** The summed counters, or null when no node answered (the column is then left out). */
+  /**
+   * The summed counters, or null when no node answered with proxy counters (the column is then left
+   * out).
+   */
   public Future<ConnectionCounts> scrape(List<Node> nodes) {
     HttpClient client =
         vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) timeoutMillis));
-    List<Future<ConnectionCounts>> reads = new ArrayList<>();
+    List<Future<Optional<ConnectionCounts>>> reads = new ArrayList<>();
     for (Node node : nodes) {
       String ip = TraceRenderer.internalIp(node);
       Integer port = kubeletPort(node);
@@ -39,9 +43,9 @@ public final class MetricsScraper {
         .transform(
             done -> {
               ConnectionCounts sum = null;
-              for (Future<ConnectionCounts> read : reads) {
-                if (read.succeeded()) {
-                  sum = (sum == null ? new ConnectionCounts() : sum).addAll(read.result());
+              for (Future<Optional<ConnectionCounts>> read : reads) {
+                if (read.succeeded() && read.result().isPresent()) {
+                  sum = (sum == null ? new ConnectionCounts() : sum).addAll(read.result().get());
                 }
               }
               ConnectionCounts result = sum;
@@ -49,7 +53,7 @@ public final class MetricsScraper {
             });
   }
 
-  private Future<ConnectionCounts> read(HttpClient client, String ip, int port) {
+  private Future<Optional<ConnectionCounts>> read(HttpClient client, String ip, int port) {
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.GET)

@@ -2,6 +2,7 @@ package dev.skiff.cli.trace;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@code skiff_proxy_connections_total{service="...",endpoint="..."} N} samples out of a node
@@ -12,9 +13,17 @@ public final class PrometheusText {
 
   private PrometheusText() {}
 
-  public static ConnectionCounts connections(String text) {
+  /**
+   * The connection counters, or empty when the text has no {@value #CONNECTIONS} family (no service
+   * proxy runs there, so there is nothing to show).
+   */
+  public static Optional<ConnectionCounts> connections(String text) {
     ConnectionCounts counts = new ConnectionCounts();
+    boolean family = false;
     for (String line : text.split("\n")) {
+      if (line.startsWith("# TYPE " + CONNECTIONS + " ") || line.startsWith(CONNECTIONS + "{")) {
+        family = true;
+      }
       if (!line.startsWith(CONNECTIONS + "{")) {
         continue;
       }
@@ -33,7 +42,7 @@ public final class PrometheusText {
         // not a sample we understand: skip it
       }
     }
-    return counts;
+    return family ? Optional.of(counts) : Optional.empty();
   }
 
   /** {@code a="x",b="y\"z"} with the format's escapes (backslash, quote, newline). */
