@@ -2,6 +2,7 @@ package dev.skiff.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skiff.server.store.HzStoreOptions;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +15,7 @@ class ApiErrorsIT {
 
   @BeforeAll
   static void start() {
-    servers = TestApiServers.start(1);
+    servers = TestApiServers.start(1, HzStoreOptions.defaults(), o -> o, InstrumentedStore::new);
     http = Http.of(servers, 0);
   }
 
@@ -140,6 +141,31 @@ class ApiErrorsIT {
             "application/json",
             "{\"metadata\":{\"name\":\"p\",\"namespace\":\"kube-system\"},\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"i\"}]}}");
     assertStatus(r, 400, "BadRequest");
+  }
+
+  @Test
+  void unexpectedFailuresAreInternalErrorsWithoutDetailsAndTheServerStaysUp() {
+    Http.Reply r =
+        http.send(
+            "POST",
+            "/api/v1/namespaces/default/pods",
+            "application/json",
+            Objects.pod(InstrumentedStore.EXPLODING));
+    assertStatus(r, 500, "InternalError");
+    assertThat(r.body())
+        .doesNotContain("internal detail")
+        .doesNotContain("Exception")
+        .doesNotContain("at dev.");
+    assertThat(http.get("/api/v1/namespaces/default/pods/" + InstrumentedStore.EXPLODING).code())
+        .isEqualTo(404);
+    assertThat(
+            http.send(
+                    "POST",
+                    "/api/v1/namespaces/default/pods",
+                    "application/json",
+                    Objects.pod("fine"))
+                .code())
+        .isEqualTo(201);
   }
 
   static void assertStatus(Http.Reply r, int code, String reason) {

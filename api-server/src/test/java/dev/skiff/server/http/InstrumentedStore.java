@@ -13,12 +13,17 @@ import io.vertx.core.Handler;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-/** A real store that also counts its open watches (opened and not yet closed). */
-final class CountingStore implements Store {
+/**
+ * A real store that also counts its open watches (opened and not yet closed) and fails creates of
+ * objects named {@link #EXPLODING} with an unexpected exception, as a bug would.
+ */
+final class InstrumentedStore implements Store {
+  static final String EXPLODING = "explode";
+
   private final Store delegate;
   private final AtomicInteger open = new AtomicInteger();
 
-  CountingStore(Store delegate) {
+  InstrumentedStore(Store delegate) {
     this.delegate = delegate;
   }
 
@@ -51,6 +56,9 @@ final class CountingStore implements Store {
 
   @Override
   public Future<ObjectNode> create(ObjectKey key, ObjectNode object) {
+    if (key.name().equals(EXPLODING)) {
+      throw new IllegalStateException("internal detail that must not reach the client");
+    }
     return delegate.create(key, object);
   }
 

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 
 /** A watch's store subscription is released when its client goes away or it times out. */
 class WatchReleaseIT {
-  private static final AtomicReference<CountingStore> store = new AtomicReference<>();
+  private static final AtomicReference<InstrumentedStore> store = new AtomicReference<>();
   private static TestApiServers servers;
   private static Http http;
 
@@ -26,7 +26,7 @@ class WatchReleaseIT {
             HzStoreOptions.defaults(),
             o -> o,
             hz -> {
-              store.set(new CountingStore(hz));
+              store.set(new InstrumentedStore(hz));
               return store.get();
             });
     http = Http.of(servers, 0);
