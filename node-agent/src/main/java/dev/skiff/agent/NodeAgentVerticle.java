@@ -69,7 +69,17 @@ public final class NodeAgentVerticle extends VerticleBase {
     pods = new PodController(vertx, client, podSettings(), runtime, logs, blocking, clock);
     http =
         new AgentHttpServer(
-            vertx, pods.pods(), runtime, logs, blocking, () -> AgentMetrics.render(runtime), clock);
+            vertx,
+            pods.pods(),
+            runtime,
+            logs,
+            blocking,
+            () -> {
+              StringBuilder text = new StringBuilder(AgentMetrics.render(runtime));
+              options.components().forEach(c -> text.append(c.metrics()));
+              return text.toString();
+            },
+            clock);
     return http.listen(options.address(), options.port())
         .compose(s -> runtime.start())
         .compose(v -> register())

@@ -12,4 +12,9 @@ public interface NodeComponent {
   String name();
 
   Deployable create(NodeEnvironment node);
+
+  /** Prometheus text this component adds to the agent's {@code /metrics}; empty by default. */
+  default String metrics() {
+    return "";
+  }
 }

@@ -7,7 +7,10 @@ import java.util.List;
 
 /**
  * What a describer renders: the object, its events, and related objects that the kind needs (the
- * Service's EndpointSlices, the Deployment's ReplicaSets, the Node's pods), at a given time.
+ * Service's EndpointSlices, the Deployment's ReplicaSets, the Node's pods and Lease), at a given
+ * time and in a time zone.
+ *
+ * @param events null to leave the Events section out
  */
 public record DescribeInput(
     JsonNode object, List<JsonNode> events, List<JsonNode> related, Instant now, ZoneId zone) {

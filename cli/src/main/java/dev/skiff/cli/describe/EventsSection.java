@@ -11,7 +11,11 @@ import java.util.List;
 final class EventsSection {
   private EventsSection() {}
 
+  /** {@code events} null leaves the section out ({@code --show-events=false}). */
   static void write(DescribeText text, List<JsonNode> events, Instant now) {
+    if (events == null) {
+      return;
+    }
     if (events.isEmpty()) {
       text.line(0, "Events", DescribeText.NONE);
       return;

@@ -2,6 +2,8 @@ package dev.skiff.cli.embedded;
 
 import dev.skiff.agent.NodeAgentOptions;
 import dev.skiff.agent.NodeAgentVerticle;
+import dev.skiff.agent.component.DnsComponent;
+import dev.skiff.agent.component.ProxyComponent;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.cli.ReadyInfo;
 import dev.skiff.server.ApiServerOptions;
@@ -38,6 +40,10 @@ public final class EmbeddedCluster {
   private final EmbeddedOptions options;
   private final List<String> steps = new ArrayList<>();
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
+
+  /** Node agents listen on their own address, so every node can use the kubelet's port. */
+  private static final int AGENT_PORT = 10250;
+
   private final List<NodeAgentOptions> nodeOptions = new ArrayList<>();
   private final List<String> nodeIds = new ArrayList<>();
   private ClusteredVertx clustered;
@@ -46,6 +52,7 @@ public final class EmbeddedCluster {
   private ControlPlane controlPlane;
   private KubeClient client;
   private String token;
+  private String dnsAddress;
 
   public EmbeddedCluster(EmbeddedOptions options) {
     this.options = options;
@@ -138,25 +145,52 @@ public final class EmbeddedCluster {
           NodeAgentOptions.defaults(i, url)
               .withKubeconfig(kubeconfig())
               .withAddress(addresses.nodeAddress(i))
-              .withPort(0)
+              .withPort(AGENT_PORT)
               .withPodCidr(addresses.podCidr(i))
               .withServiceCidr(addresses.serviceCidr())
               .withClusterDns(List.of(addresses.dnsServiceIp()))
-              .withDataDir(options.dir().resolve("nodes").resolve("node-" + i));
+              .withDataDir(options.dir().resolve("nodes").resolve("node-" + i))
+              .withComponents(
+                  List.of(
+                      new ProxyComponent(i == 1, AGENT_PORT),
+                      new DnsComponent(KubeDns.SERVER_PORT)));
       if (options.runtime().equals(NodeAgentOptions.DOCKER)) {
         node = node.withDockerRuntime();
       }
       nodeOptions.add(node);
       deployed.add(vertx.deployVerticle(new NodeAgentVerticle(node)));
     }
-    return Future.all(deployed)
+    return KubeDns.ensureService(client, addresses.dnsServiceIp())
+        .compose(v -> Future.all(deployed))
         .compose(all -> NodesReady.await(vertx, client, options.nodes(), READY_TIMEOUT))
         .map(
             v -> {
               nodeIds.addAll(deployed.stream().map(Future::result).toList());
               step(options.nodes() + " node(s) Ready", t);
               return null;
-            });
+            })
+        .compose(v -> awaitDns(vertx));
+  }
+
+  /** kube-dns answering on its ClusterIP, or (without the right to bind port 53) on node 1. */
+  private Future<Void> awaitDns(Vertx vertx) {
+    long t = System.nanoTime();
+    return KubeDns.awaitAnswer(vertx, addresses.dnsServiceIp(), 53, Duration.ofSeconds(10))
+        .map(
+            v -> {
+              dnsAddress = addresses.dnsServiceIp() + ":53";
+              return (Void) null;
+            })
+        .recover(
+            e ->
+                KubeDns.awaitAnswer(
+                        vertx, addresses.nodeAddress(1), KubeDns.SERVER_PORT, READY_TIMEOUT)
+                    .map(
+                        v -> {
+                          dnsAddress = addresses.nodeAddress(1) + ":" + KubeDns.SERVER_PORT;
+                          return null;
+                        }))
+        .onSuccess(v -> step("cluster DNS answering at " + dnsAddress, t));
   }
 
   private List<String> nodeDescriptions() {

@@ -53,6 +53,14 @@ public final class DescribeCommand extends ClusterCommand {
       description = "Across all namespaces.")
   boolean allNamespaces;
 
+  @Option(
+      names = "--show-events",
+      negatable = true,
+      defaultValue = "true",
+      fallbackValue = "true",
+      description = "Show the events of each object (default: ${DEFAULT-VALUE}).")
+  boolean showEvents;
+
   private List<ResourceArgs.Target> targets;
 
   @Override
@@ -152,11 +160,13 @@ public final class DescribeCommand extends ClusterCommand {
             + ",involvedObject.uid="
             + meta.path("uid").asText("");
     List<JsonNode> events =
-        quietly(
-            session,
-            Resources.EVENTS,
-            namespace.isEmpty() ? null : namespace,
-            ListOptions.fieldSelector(involved));
+        !showEvents
+            ? null
+            : quietly(
+                session,
+                Resources.EVENTS,
+                namespace.isEmpty() ? null : namespace,
+                ListOptions.fieldSelector(involved));
     DescribeInput input =
         new DescribeInput(object, events, related, Instant.now(), ZoneId.systemDefault());
     return Describers.describe(type, input);

@@ -1,0 +1,95 @@
+package dev.skiff.cli.embedded;
+
+import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.model.core.Service;
+import dev.skiff.api.model.core.ServicePort;
+import dev.skiff.api.model.meta.IntOrString;
+import dev.skiff.api.status.Reason;
+import dev.skiff.api.status.StatusException;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.xbill.DNS.DClass;
+import org.xbill.DNS.Message;
+import org.xbill.DNS.Name;
+import org.xbill.DNS.Rcode;
+import org.xbill.DNS.Record;
+import org.xbill.DNS.SimpleResolver;
+import org.xbill.DNS.Type;
+
+/**
+ * The {@code kube-system/kube-dns} Service: a ClusterIP (the 10th address of the service range) on
+ * port 53, UDP and TCP, without a selector. The node agents' DNS servers publish themselves as its
+ * endpoints.
+ */
+final class KubeDns {
+  static final int SERVER_PORT = 10053;
+
+  private KubeDns() {}
+
+  /** Creates the Service unless it exists. */
+  static Future<Void> ensureService(KubeClient client, String clusterIp) {
+    Service svc = new Service();
+    svc.meta().name = "kube-dns";
+    svc.meta().namespace = "kube-system";
+    svc.meta().labels = Map.of("k8s-app", "kube-dns", "kubernetes.io/name", "CoreDNS");
+    svc.spec().clusterIP = clusterIp;
+    svc.spec().ports = List.of(port("dns", "UDP"), port("dns-tcp", "TCP"));
+    return client
+        .create(svc)
+        .<Void>mapEmpty()
+        .recover(
+            e ->
+                e instanceof StatusException s && s.is(Reason.ALREADY_EXISTS)
+                    ? Future.succeededFuture()
+                    : Future.failedFuture(e));
+  }
+
+  private static ServicePort port(String name, String protocol) {
+    ServicePort p = new ServicePort();
+    p.name = name;
+    p.protocol = protocol;
+    p.port = 53;
+    p.targetPort = IntOrString.of(SERVER_PORT);
+    return p;
+  }
+
+  /** Completes once {@code kube-dns.kube-system.svc.cluster.local} resolves at address:port. */
+  static Future<Void> awaitAnswer(Vertx vertx, String address, int port, Duration timeout) {
+    Promise<Void> done = Promise.promise();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    poll(vertx, address, port, deadline, done);
+    return done.future();
+  }
+
+  private static void poll(
+      Vertx vertx, String address, int port, long deadline, Promise<Void> done) {
+    vertx
+        .executeBlocking(() -> answers(address, port), false)
+        .onComplete(
+            r -> {
+              if (r.succeeded() && r.result()) {
+                done.complete();
+              } else if (System.nanoTime() > deadline) {
+                done.fail("cluster DNS at " + address + ":" + port + " did not answer in time");
+              } else {
+                vertx.setTimer(25, t -> poll(vertx, address, port, deadline, done));
+              }
+            });
+  }
+
+  private static boolean answers(String address, int port) throws Exception {
+    SimpleResolver resolver = new SimpleResolver(address);
+    resolver.setPort(port);
+    resolver.setTimeout(Duration.ofMillis(300));
+    Record question =
+        Record.newRecord(
+            Name.fromString("kube-dns.kube-system.svc.cluster.local."), Type.A, DClass.IN);
+    Message reply = resolver.send(Message.newQuery(question));
+    return reply.getRcode() == Rcode.NOERROR
+        && !reply.getSection(org.xbill.DNS.Section.ANSWER).isEmpty();
+  }
+}
