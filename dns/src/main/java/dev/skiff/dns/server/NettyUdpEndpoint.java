@@ -1,7 +1,7 @@
 package dev.skiff.dns.server;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
@@ -120,24 +120,28 @@ final class NettyUdpEndpoint implements UdpEndpoint {
     protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket packet) {
       byte[] query = ByteBufUtil.getBytes(packet.content());
       InetSocketAddress sender = packet.sender();
-      byte[] cached = processor.cached(query);
+      ByteBuf cached = processor.cached(query, ctx.alloc());
       if (cached != null) {
-        ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(cached), sender));
+        ctx.write(new DatagramPacket(cached, sender));
         return;
       }
       Future<byte[]> answer = processor.process(query, Transport.UDP);
       if (answer.isComplete()) {
         if (answer.result() != null) {
-          ctx.write(new DatagramPacket(Unpooled.wrappedBuffer(answer.result()), sender));
+          ctx.write(new DatagramPacket(direct(ctx, answer.result()), sender));
         }
         return;
       }
       answer.onSuccess(
           response -> {
             if (response != null) {
-              ctx.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(response), sender));
+              ctx.writeAndFlush(new DatagramPacket(direct(ctx, response), sender));
             }
           });
+    }
+
+    private static ByteBuf direct(ChannelHandlerContext ctx, byte[] bytes) {
+      return ctx.alloc().directBuffer(bytes.length).writeBytes(bytes);
     }
 
     @Override

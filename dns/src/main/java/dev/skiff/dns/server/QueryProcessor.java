@@ -3,6 +3,8 @@ package dev.skiff.dns.server;
 import dev.skiff.dns.handler.DnsHandler;
 import dev.skiff.dns.handler.Query;
 import dev.skiff.dns.handler.Reply;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import io.vertx.core.Future;
 import java.util.function.LongSupplier;
 import org.xbill.DNS.DClass;
@@ -48,6 +50,13 @@ public final class QueryProcessor {
     WireKey key = WireKey.of(packet);
     byte[] template = key == null ? null : cache.get(key);
     return template == null ? null : key.render(template, packet);
+  }
+
+  /** Like {@link #cached(byte[])}, rendered into a buffer of the allocator; null on a miss. */
+  public ByteBuf cached(byte[] packet, ByteBufAllocator allocator) {
+    WireKey key = WireKey.of(packet);
+    byte[] template = key == null ? null : cache.get(key);
+    return template == null ? null : key.render(template, packet, allocator);
   }
 
   /** The response to a query; a null result means: send nothing. Never fails. */

@@ -1,5 +1,7 @@
 package dev.skiff.dns.server;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
 import java.util.Arrays;
 
 /**
@@ -71,6 +73,16 @@ final class WireKey {
     response[0] = query[0];
     response[1] = query[1];
     System.arraycopy(query, HEADER, response, HEADER, nameLength);
+    return response;
+  }
+
+  /** Like {@link #render(byte[], byte[])}, into a (direct, pooled) buffer. */
+  ByteBuf render(byte[] template, byte[] query, ByteBufAllocator allocator) {
+    ByteBuf response = allocator.directBuffer(template.length);
+    response.writeBytes(query, 0, 2);
+    response.writeBytes(template, 2, HEADER - 2);
+    response.writeBytes(query, HEADER, nameLength);
+    response.writeBytes(template, HEADER + nameLength, template.length - HEADER - nameLength);
     return response;
   }
 

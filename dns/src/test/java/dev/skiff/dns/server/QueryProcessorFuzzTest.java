@@ -85,6 +85,10 @@ class QueryProcessorFuzzTest {
       byte[] cached = processor.cached(packet);
       if (cached != null) {
         assertWellFormedResponse(packet, cached);
+        io.netty.buffer.ByteBuf buffer =
+            processor.cached(packet, io.netty.buffer.UnpooledByteBufAllocator.DEFAULT);
+        assertThat(io.netty.buffer.ByteBufUtil.getBytes(buffer)).isEqualTo(cached);
+        buffer.release();
       }
     }
   }

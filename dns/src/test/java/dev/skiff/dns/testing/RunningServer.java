@@ -2,6 +2,7 @@ package dev.skiff.dns.testing;
 
 import dev.skiff.dns.DnsServerOptions;
 import dev.skiff.dns.DnsServerVerticle;
+import dev.skiff.dns.server.UdpEngine;
 import dev.skiff.dns.source.ZoneSource;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -26,11 +27,21 @@ public final class RunningServer implements AutoCloseable {
   /** Starts a server fed by the source, forwarding to the given upstreams (never the host's). */
   public static RunningServer start(
       Vertx vertx, ZoneSource source, List<InetSocketAddress> upstreams, Duration timeout) {
+    return start(vertx, source, upstreams, timeout, UdpEngine.NETTY);
+  }
+
+  public static RunningServer start(
+      Vertx vertx,
+      ZoneSource source,
+      List<InetSocketAddress> upstreams,
+      Duration timeout,
+      UdpEngine engine) {
     DnsServerOptions options =
         DnsServerOptions.defaults()
             .withBind("127.0.0.1", 0)
             .withUpstreams(upstreams, timeout)
-            .withUdpSockets(2);
+            .withUdpSockets(2)
+            .withUdpEngine(engine);
     DnsServerVerticle server = new DnsServerVerticle(options, source);
     vertx.deployVerticle(server).await();
     return new RunningServer(vertx, server);
