@@ -13,43 +13,27 @@ import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.meta.KubeList;
 import dev.skiff.api.status.StatusException;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class KubeClientTest {
   private static final String PODS = "/api/v1/namespaces/default/pods";
-  private static Vertx vertx;
+
+  @RegisterExtension
+  static final ScriptedServerExtension SCRIPTED = new ScriptedServerExtension("s3cret");
+
   private ScriptedApiServer server;
   private KubeClient client;
 
-  @BeforeAll
-  static void vertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void closeVertx() {
-    Await.result(vertx.close());
-  }
-
   @BeforeEach
   void start() {
-    server = ScriptedApiServer.start(vertx);
-    client = new KubeClient(vertx, server.url(), "s3cret");
-  }
-
-  @AfterEach
-  void stop() {
-    Await.result(client.close());
-    server.close();
+    server = SCRIPTED.server();
+    client = SCRIPTED.client();
   }
 
   @Test
@@ -317,7 +301,7 @@ class KubeClientTest {
 
   @Test
   void aRefusedConnectionFailsWithTheTransportErrorNotAStatus() {
-    KubeClient nowhere = new KubeClient(vertx, "http://127.0.0.1:1");
+    KubeClient nowhere = new KubeClient(SCRIPTED.vertx(), "http://127.0.0.1:1");
 
     Throwable error = Await.failure(nowhere.get(Pod.class, "default", "web"));
 
@@ -328,7 +312,7 @@ class KubeClientTest {
   @Test
   void theBaseUrlPathIsAPrefixOfEveryRequest() {
     server.always(HttpMethod.GET, "/k8s" + PODS + "/web", r -> true, json(200, pod("web", "1")));
-    KubeClient prefixed = new KubeClient(vertx, server.url() + "/k8s/");
+    KubeClient prefixed = new KubeClient(SCRIPTED.vertx(), server.url() + "/k8s/");
 
     assertThat(Await.result(prefixed.get(Pod.class, "default", "web")).meta().name)
         .isEqualTo("web");

@@ -9,47 +9,29 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.resource.Resources;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.streams.ReadStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 class RawKubeClientTest {
   private static final String PODS = "/api/v1/namespaces/default/pods";
   private static final String DEPLOY = "/apis/apps/v1/namespaces/default/deployments/api";
-  private static Vertx vertx;
+  @RegisterExtension static final ScriptedServerExtension SCRIPTED = new ScriptedServerExtension();
+
   private ScriptedApiServer server;
   private KubeClient client;
 
-  @BeforeAll
-  static void vertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void closeVertx() {
-    Await.result(vertx.close());
-  }
-
   @BeforeEach
   void start() {
-    server = ScriptedApiServer.start(vertx);
-    client = new KubeClient(vertx, server.url());
-  }
-
-  @AfterEach
-  void stop() {
-    Await.result(client.close());
-    server.close();
+    server = SCRIPTED.server();
+    client = SCRIPTED.client();
   }
 
   @Test
@@ -163,7 +145,7 @@ class RawKubeClientTest {
         users: [{name: u, user: {token: t0k}}]
         """
             .formatted(server.url()));
-    KubeClient fromConfig = KubeClient.fromKubeconfig(vertx, config);
+    KubeClient fromConfig = KubeClient.fromKubeconfig(SCRIPTED.vertx(), config);
 
     Await.result(fromConfig.raw().get(Resources.PODS, "default", "web"));
 

@@ -10,44 +10,26 @@ import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.meta.WatchEvent;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.StatusException;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class WatchTest {
   private static final String PODS = "/api/v1/namespaces/default/pods";
-  private static Vertx vertx;
+  @RegisterExtension static final ScriptedServerExtension SCRIPTED = new ScriptedServerExtension();
+
   private ScriptedApiServer server;
   private KubeClient client;
   private final List<TypedWatchEvent<Pod>> events = new CopyOnWriteArrayList<>();
 
-  @BeforeAll
-  static void vertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void closeVertx() {
-    Await.result(vertx.close());
-  }
-
   @BeforeEach
   void start() {
-    server = ScriptedApiServer.start(vertx);
+    server = SCRIPTED.server();
     server.always(HttpMethod.GET, PODS, ScriptedApiServer.Recorded::isWatch, server.stream());
-    client = new KubeClient(vertx, server.url());
-  }
-
-  @AfterEach
-  void stop() {
-    Await.result(client.close());
-    server.close();
+    client = SCRIPTED.client();
   }
 
   private Watch watchPods(WatchOptions options) {

@@ -13,50 +13,40 @@ import dev.skiff.api.client.Fixtures;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.ScriptedApiServer;
 import dev.skiff.api.client.ScriptedApiServer.Recorded;
+import dev.skiff.api.client.ScriptedServerExtension;
 import dev.skiff.api.model.core.Pod;
-import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class InformerTest {
   private static final String PODS = "/api/v1/namespaces/default/pods";
-  private static Vertx vertx;
+  @RegisterExtension static final ScriptedServerExtension SCRIPTED = new ScriptedServerExtension();
+
   private ScriptedApiServer server;
   private KubeClient client;
   private Informer<Pod> informer;
   private final AtomicReference<String> listBody = new AtomicReference<>();
   private final RecordingHandler<Pod> handler = new RecordingHandler<>();
 
-  @BeforeAll
-  static void vertx() {
-    vertx = Vertx.vertx();
-  }
-
-  @AfterAll
-  static void closeVertx() {
-    Await.result(vertx.close());
-  }
-
   @BeforeEach
   void start() {
-    server = ScriptedApiServer.start(vertx);
+    server = SCRIPTED.server();
     server.always(HttpMethod.GET, PODS, r -> !r.isWatch(), json(200, listBody::get));
     server.always(HttpMethod.GET, PODS, Recorded::isWatch, server.stream());
-    client = new KubeClient(vertx, server.url());
+    client = SCRIPTED.client();
     informer = informer(InformerOptions.inNamespace("default"));
   }
 
   private Informer<Pod> informer(InformerOptions options) {
     Informer<Pod> i =
         new Informer<>(
-            vertx,
+            SCRIPTED.vertx(),
             client,
             Pod.class,
             options.withBackoff(Duration.ofMillis(10), Duration.ofMillis(50)));
@@ -67,8 +57,6 @@ class InformerTest {
   @AfterEach
   void stop() {
     Await.result(informer.stop());
-    Await.result(client.close());
-    server.close();
   }
 
   @Test
