@@ -9,7 +9,7 @@ final class Paths {
 
   static String collection(ResourceType type, String namespace) {
     requireNamespace(type, namespace);
-    return type.collectionPath(namespace);
+    return type.collectionPath(namespace(namespace));
   }
 
   static String item(ResourceType type, String namespace, String name) {
@@ -17,7 +17,7 @@ final class Paths {
     if (name == null || name.isEmpty()) {
       throw new IllegalArgumentException(type.plural() + ": a name is required");
     }
-    return type.itemPath(namespace, name);
+    return type.itemPath(namespace(namespace), name);
   }
 
   static String subresource(ResourceType type, String namespace, String name, String sub) {
@@ -26,7 +26,7 @@ final class Paths {
 
   /** {@code namespace} null lists across all namespaces. */
   static String list(ResourceType type, String namespace, ListOptions o) {
-    return Query.path(type.collectionPath(namespace))
+    return Query.path(type.collectionPath(namespace(namespace)))
         .param("labelSelector", o.labelSelector())
         .param("fieldSelector", o.fieldSelector())
         .param("resourceVersion", o.resourceVersion())
@@ -36,7 +36,7 @@ final class Paths {
   }
 
   static String watch(ResourceType type, String namespace, WatchOptions o) {
-    return Query.path(type.collectionPath(namespace))
+    return Query.path(type.collectionPath(namespace(namespace)))
         .param("watch", "true")
         .param("labelSelector", o.labelSelector())
         .param("fieldSelector", o.fieldSelector())
@@ -52,6 +52,11 @@ final class Paths {
         .param("force", o.force())
         .param("dryRun", o.dryRun() ? "All" : null)
         .build();
+  }
+
+  /** "" means the same as null: all namespaces (or none, for a cluster-scoped kind). */
+  private static String namespace(String namespace) {
+    return namespace == null || namespace.isEmpty() ? null : namespace;
   }
 
   private static void requireNamespace(ResourceType type, String namespace) {

@@ -80,6 +80,13 @@ class KubeClientTest {
   }
 
   @Test
+  void anEmptyNamespaceListsAllNamespacesLikeNull() {
+    server.always(HttpMethod.GET, "/api/v1/pods", r -> true, json(200, podList("3")));
+
+    assertThat(Await.result(client.list(Pod.class, "", ListOptions.none())).items).isEmpty();
+  }
+
+  @Test
   void clusterScopedKindsIgnoreTheNamespaceAndGroupedKindsUseApis() {
     server
         .always(
