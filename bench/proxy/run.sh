@@ -143,6 +143,15 @@ row() { # label, key
     "$(f skiff $2 4)" "$(f haproxy $2 4)"
 }
 
+verdict() { # value, op, target
+  awk -v v="$1" -v t="$3" -v op="$2" 'BEGIN { ok = (op == ">=") ? v >= t : v < t; print (ok ? "met" : "not met") }'
+}
+SMALL_RATIO=$(ratio "$(f skiff small 1)" "$(f haproxy small 1)")
+LARGE_RATIO=$(ratio "$(f skiff large 1)" "$(f haproxy large 1)")
+CLOSE_RATIO=$(ratio "$(f skiff close 1)" "$(f haproxy close 1)")
+ADDED_ONE=$(( $(f skiff one 2) - $(f direct one 2) ))
+ADDED_LOADED=$(( $(f skiff small 2) - $(f direct small 2) ))
+BULK_RATIO=$(ratio "$(f skiff bulk 1)" "$(f direct bulk 1)")
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 JAVA=$(java -version 2>&1 | head -1)
 SECTION=$(cat <<MD
@@ -171,8 +180,20 @@ direct $(f direct bulk 1) MiB/s, Skiff $(f skiff bulk 1) MiB/s ($(ratio "$(f ski
 $(f skiff bulk 2) ms of proxy CPU per GiB), HAProxy $(f haproxy bulk 1) MiB/s ($(ratio "$(f haproxy bulk 1)" "$(f direct bulk 1)") of
 direct, $(f haproxy bulk 2) ms of proxy CPU per GiB).
 
-Targets: Skiff/HAProxy req/s >= 1.0; added p50 < 100 µs; bulk >= 0.80 of direct. The machine is
-shared and has 2 cores for wrk, backend and proxy together: compare within a run, not across runs.
+Against the targets, in this run: Skiff/HAProxy req/s >= 1.0 — 100 B $SMALL_RATIO ($(verdict "$SMALL_RATIO" ">=" 1.0)),
+10 KiB $LARGE_RATIO ($(verdict "$LARGE_RATIO" ">=" 1.0)), new connections $CLOSE_RATIO ($(verdict "$CLOSE_RATIO" ">=" 1.0)); added p50 < 100 µs — one
+connection +$ADDED_ONE µs ($(verdict "$ADDED_ONE" "<" 100)), 32 busy connections +$ADDED_LOADED µs ($(verdict "$ADDED_LOADED" "<" 100), HAProxy adds about as
+much: it is queueing on 2 shared cores); bulk >= 0.80 of direct — $BULK_RATIO ($(verdict "$BULK_RATIO" ">=" 0.80)).
+
+Reading it: on keep-alive traffic Skiff and HAProxy spend the same CPU per request, so their req/s
+differ by noise. A new connection costs Skiff more: Netty's epoll channels make about 40 syscalls
+per proxied connection (12 epoll_ctl, 4 getsockname, SO_SNDBUF and SO_ERROR reads, the half-close
+shutdowns) where HAProxy makes about 20 (counted with strace -c). With a lone connection every
+message wakes the proxy; Skiff then spends more CPU per request than HAProxy, and a perf profile
+of it is dominated by the kernel's wake-up and context-switch paths, not by Java code. Bulk through any proxy on 2 cores copies
+each byte twice more with sender, proxy and sink competing for the cores; the proxy CPU per GiB
+says Skiff's relay (256 KiB reads, 512 KiB write high-water) is as cheap as HAProxy's. The machine
+is shared (other builds and benchmarks run on it): compare within a run, not across runs.
 MD
 )
 python3 - "$ROOT/docs/benchmarks.md" "$SECTION" <<'PY'

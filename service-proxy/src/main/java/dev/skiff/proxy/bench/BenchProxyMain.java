@@ -42,7 +42,10 @@ public final class BenchProxyMain {
               .build());
     }
     UserspaceDataPlane plane =
-        new UserspaceDataPlane(vertx, ProxyOptions.forNode("bench", List.of()), new ProxyMetrics());
+        new UserspaceDataPlane(
+            vertx,
+            ProxyOptions.forNode("bench", List.of()).withReusePort(false),
+            new ProxyMetrics());
     var result = plane.sync(Snapshot.of(ports, List.of())).await(10, TimeUnit.SECONDS);
     if (!result.bindFailures().isEmpty()) {
       throw new IllegalStateException("bind failed: " + result.bindFailures());

@@ -42,7 +42,7 @@ import org.junit.jupiter.api.Test;
 
 class TcpForwardingIT {
   private static final ServicePortName WEB = new ServicePortName("default", "web", "http");
-  private static final String CLUSTER_IP = "127.10.0.1";
+  private static final String CLUSTER_IP = "127.10.200.1";
 
   private Vertx vertx;
   private UserspaceDataPlane plane;
@@ -210,14 +210,14 @@ class TcpForwardingIT {
   void bindConflictIsReportedWhileOtherListenersKeepWorking() throws Exception {
     ServicePortName other = new ServicePortName("default", "other", "");
     try (ServerSocket squatter = new ServerSocket()) {
-      squatter.bind(new InetSocketAddress(InetAddress.getByName("127.10.0.9"), 80));
+      squatter.bind(new InetSocketAddress(InetAddress.getByName("127.10.200.9"), 80));
       List<Endpoint> eps = endpoints(backends("127.0.2.1"));
       ServicePort blocked =
-          ServicePort.builder(other).clusterIP("127.10.0.9").port(80).endpoints(eps).build();
+          ServicePort.builder(other).clusterIP("127.10.200.9").port(80).endpoints(eps).build();
 
       SyncResult result = sync(Snapshot.of(web(eps), blocked));
 
-      ListenerKey conflict = new ListenerKey(Protocol.TCP, "127.10.0.9", 80);
+      ListenerKey conflict = new ListenerKey(Protocol.TCP, "127.10.200.9", 80);
       assertThat(result.bindFailures()).containsOnlyKeys(conflict);
       assertThat(bindFailures).containsExactly(conflict);
       assertThat(result.listening()).containsExactly(new ListenerKey(Protocol.TCP, CLUSTER_IP, 80));

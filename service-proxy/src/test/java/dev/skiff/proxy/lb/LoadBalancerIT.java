@@ -52,7 +52,7 @@ class LoadBalancerIT {
     healthStatus.put("n2", 503);
     ServicePort web =
         ServicePort.builder(new ServicePortName("default", "web", ""))
-            .clusterIP("127.10.200.1")
+            .clusterIP("127.10.200.40")
             .port(80)
             .nodePort(NODE_PORT)
             .ingressIPs(List.of(INGRESS))
