@@ -95,7 +95,7 @@ public record NodeAgentOptions(
         Duration.ofSeconds(10),
         Duration.ofMinutes(5),
         Duration.ofSeconds(10),
-        8,
+        16,
         10L * 1024 * 1024,
         3,
         DockerOptions.defaults(index),
@@ -172,6 +172,10 @@ public record NodeAgentOptions(
 
   public NodeAgentOptions withPodResync(Duration value) {
     return copy(b -> b.podResync = value);
+  }
+
+  public NodeAgentOptions withPodWorkers(int value) {
+    return copy(b -> b.podWorkers = value);
   }
 
   public NodeAgentOptions withLogLimits(long maxBytes, int maxFiles) {

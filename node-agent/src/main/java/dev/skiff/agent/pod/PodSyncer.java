@@ -83,28 +83,33 @@ final class PodSyncer {
     return statuses;
   }
 
+  /**
+   * One pass: ensure the sandbox, start the containers that are due (and wait for them), then
+   * compute and write the status. Back-offs and retries come back through the queue.
+   */
   Future<Void> sync(Pod pod, PodRecord record) {
-    Sandbox sandbox = ensureSandbox(pod, record);
-    List<ContainerView> views = new ArrayList<>();
-    for (Container c : pod.spec().containers) {
-      views.add(syncContainer(pod, record, c, sandbox));
-    }
-    PodStatus status =
-        statuses.build(
-            pod,
-            views,
-            sandbox == null ? pod.status().podIP : sandbox.ip(),
-            settings.hostIp(),
-            record.startTime,
-            clock.instant());
-    return writer.write(pod, record, status);
+    return ensureSandbox(pod, record)
+        .compose(sandbox -> startDue(pod, record, sandbox).map(sandbox))
+        .compose(
+            sandbox -> {
+              List<ContainerView> views = new ArrayList<>();
+              for (Container c : pod.spec().containers) {
+                views.add(view(pod, record, c, sandbox));
+              }
+              String ip = sandbox == null ? pod.status().podIP : sandbox.ip();
+              PodStatus status =
+                  statuses.build(
+                      pod, views, ip, settings.hostIp(), record.startTime, clock.instant());
+              return writer.write(pod, record, status);
+            });
   }
 
-  private Sandbox ensureSandbox(Pod pod, PodRecord record) {
+  /** The sandbox, or null while it cannot be created (the failure is recorded and retried). */
+  private Future<Sandbox> ensureSandbox(Pod pod, PodRecord record) {
     boolean retry =
         record.sandbox != null
             && record.sandbox.failed()
-            && clock.instant().isAfter(record.sandboxFailure.at().plus(SANDBOX_RETRY));
+            && !clock.instant().isBefore(record.sandboxFailure.at().plus(SANDBOX_RETRY));
     if (record.sandbox == null || retry) {
       SandboxSpec spec =
           new SandboxSpec(
@@ -129,14 +134,39 @@ final class PodSyncer {
                       requeue.after(record.key, SANDBOX_RETRY);
                     } else {
                       record.sandboxFailure = null;
-                      requeue.now(record.key);
                     }
                   });
     }
-    return record.readySandbox();
+    return record.sandbox.otherwiseEmpty();
   }
 
-  private ContainerView syncContainer(Pod pod, PodRecord record, Container c, Sandbox sandbox) {
+  /** Starts every container the restart policy and back-off allow now; completes when done. */
+  private Future<Void> startDue(Pod pod, PodRecord record, Sandbox sandbox) {
+    if (sandbox == null) {
+      return Future.succeededFuture();
+    }
+    List<Future<Void>> starts = new ArrayList<>();
+    for (Container c : pod.spec().containers) {
+      ContainerRecord cr = record.container(c.name);
+      List<ContainerInfo> instances = instances(record.uid, c.name);
+      ContainerInfo latest = instances.isEmpty() ? null : instances.get(instances.size() - 1);
+      String key = record.uid + "/" + c.name;
+      RestartDecision decision =
+          RestartDecision.decide(
+              pod.spec().restartPolicy, latest, cr.failure, cr.starting, backoff, key);
+      if (decision.action() == RestartDecision.Action.START) {
+        if (decision.eventTime() != null) {
+          backoff.next(key, decision.eventTime());
+        }
+        int attempt = latest == null ? cr.baseAttempt : latest.attempt() + 1;
+        starts.add(start(pod, record, cr, c, sandbox, attempt));
+      }
+    }
+    return Future.join(starts).mapEmpty();
+  }
+
+  /** The state to report for one container; schedules what waits (back-off, retry, probes). */
+  private ContainerView view(Pod pod, PodRecord record, Container c, Sandbox sandbox) {
     ContainerRecord cr = record.container(c.name);
     List<ContainerInfo> instances = instances(record.uid, c.name);
     ContainerInfo latest = instances.isEmpty() ? null : instances.get(instances.size() - 1);
@@ -163,11 +193,9 @@ final class PodSyncer {
     String message = null;
     switch (decision.action()) {
       case START -> {
-        if (decision.eventTime() != null) {
-          backoff.next(key, decision.eventTime());
-        }
-        start(pod, record, cr, c, sandbox, latest == null ? cr.baseAttempt : latest.attempt() + 1);
-        waiting = "ContainerCreating";
+        requeue.now(record.key);
+        waiting = cr.failure != null ? cr.failure.reason() : "ContainerCreating";
+        message = cr.failure != null ? cr.failure.message() : null;
       }
       case BACKOFF -> {
         long seconds = Math.max(1, Duration.between(clock.instant(), decision.until()).toSeconds());
@@ -218,10 +246,10 @@ final class PodSyncer {
     return RuntimeFailure.ERR_IMAGE_PULL.equals(failureReason) ? "ImagePullBackOff" : failureReason;
   }
 
-  private void start(
+  private Future<Void> start(
       Pod pod, PodRecord record, ContainerRecord cr, Container c, Sandbox sandbox, int attempt) {
     cr.starting = true;
-    runtime
+    return runtime
         .ensureImage(c.image, PullPolicy.of(c.image, c.imagePullPolicy))
         .compose(
             imageId -> {
@@ -258,8 +286,9 @@ final class PodSyncer {
                 cr.failure = failure(ar.cause(), RuntimeFailure.CREATE_CONTAINER_ERROR);
                 events.warning(pod, c.name, "Failed", "Error: " + ar.cause().getMessage());
               }
-              requeue.now(record.key);
-            });
+            })
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
   }
 
   private void watchProbes(

@@ -130,6 +130,6 @@ class ProcessLogsIT {
 
     Await.result(ended.future());
     assertThat(received.toString()).isEqualTo("tick-1\ntick-2\ntick-3\ntick-4\n");
-    assertThat(pods.phase("follow")).isEqualTo("Succeeded");
+    await().atMost(Duration.ofSeconds(5)).until(() -> "Succeeded".equals(pods.phase("follow")));
   }
 }

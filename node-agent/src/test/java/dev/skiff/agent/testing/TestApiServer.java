@@ -27,15 +27,27 @@ public final class TestApiServer implements AutoCloseable {
   private final KubeClient client;
 
   private TestApiServer(
-      HazelcastInstance hz, Vertx vertx, HzStore store, ApiServerVerticle server) {
+      HazelcastInstance hz,
+      Vertx vertx,
+      HzStore store,
+      ApiServerVerticle server,
+      KubeClient client) {
     this.hazelcast = hz;
     this.vertx = vertx;
     this.store = store;
     this.server = server;
-    this.client = new KubeClient(vertx, server.url(), TOKEN);
+    this.client = client;
   }
 
   public static TestApiServer start() {
+    return start(null);
+  }
+
+  /**
+   * With {@code kubeconfig} non-null: TLS with a self-signed certificate (kubectl sends its token
+   * only over TLS) and a kubeconfig written there for kubectl and the agent.
+   */
+  public static TestApiServer start(java.nio.file.Path kubeconfig) {
     int port = freePort();
     ClusterSettings settings =
         ClusterSettings.defaults()
@@ -46,11 +58,16 @@ public final class TestApiServer implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     HzStore store = new HzStore(vertx, hz);
     Await.result(store.ready());
-    ApiServerVerticle server =
-        new ApiServerVerticle(
-            store, ApiServerOptions.defaults(TOKEN).withPort(0).withCertificate(null));
+    ApiServerOptions options = ApiServerOptions.defaults(TOKEN).withPort(0);
+    options =
+        kubeconfig == null ? options.withCertificate(null) : options.withKubeconfigOut(kubeconfig);
+    ApiServerVerticle server = new ApiServerVerticle(store, options);
     Await.result(vertx.deployVerticle(server));
-    return new TestApiServer(hz, vertx, store, server);
+    KubeClient client =
+        kubeconfig == null
+            ? new KubeClient(vertx, server.url(), TOKEN)
+            : KubeClient.fromKubeconfig(vertx, kubeconfig);
+    return new TestApiServer(hz, vertx, store, server, client);
   }
 
   public String url() {

@@ -1,0 +1,166 @@
+package dev.skiff.agent.bench;
+
+import dev.skiff.agent.NodeAgentOptions;
+import dev.skiff.agent.testing.Await;
+import dev.skiff.agent.testing.Docker;
+import dev.skiff.agent.testing.Pods;
+import dev.skiff.agent.testing.TestApiServer;
+import dev.skiff.agent.testing.TestNode;
+import dev.skiff.api.client.DeleteOptions;
+import dev.skiff.api.client.informer.Informer;
+import dev.skiff.api.client.informer.InformerOptions;
+import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.PodCondition;
+import io.vertx.core.Vertx;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Pod startup latency on one node: the time from sending the pod's create request (a pod already
+ * bound to the node, no probes) to the first watch event showing it Running and Ready. Runs two
+ * rounds of N pods: one at a time (each waits for the previous one), then all N created at once.
+ * Usage: {@code PodStartupBench [process|docker] [pods]}. Bounded: every wait has a timeout.
+ */
+public final class PodStartupBench {
+  private PodStartupBench() {}
+
+  public static void main(String[] args) throws Exception {
+    String runtime = args.length > 0 ? args[0] : "process";
+    int count = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    Path dir = Files.createTempDirectory("skiff-bench");
+    System.out.printf(
+        "pod startup, %s runtime, %d pods, %d cores%n",
+        runtime, count, Runtime.getRuntime().availableProcessors());
+    if (runtime.equals("docker")) {
+      Docker.requireEngineAndImages();
+    }
+    try (TestApiServer api = TestApiServer.start()) {
+      NodeAgentOptions options =
+          TestNode.options(api, 90, dir).withPodResync(Duration.ofSeconds(10));
+      if (runtime.equals("docker")) {
+        options = options.withDockerRuntime().withServiceCidr(null);
+        Docker.removeNode(options.name(), options.docker().network());
+      }
+      try (TestNode node = TestNode.start(options)) {
+        Vertx vertx = Vertx.vertx();
+        Map<String, Long> readyAt = new ConcurrentHashMap<>();
+        Informer<Pod> pods =
+            new Informer<>(vertx, api.client(), Pod.class, InformerOptions.inNamespace("default"));
+        pods.addEventHandler(new ReadyRecorder(readyAt));
+        Await.result(pods.start());
+        List<Long> sequential = round(api, node, "seq", count, readyAt, true);
+        List<Long> burst = round(api, node, "burst", count, readyAt, false);
+        print("one at a time", sequential);
+        print("all at once", burst);
+        Await.result(pods.stop());
+        Await.result(vertx.close());
+      } finally {
+        if (runtime.equals("docker")) {
+          Docker.removeNode(options.name(), options.docker().network());
+        }
+      }
+    }
+    System.exit(0);
+  }
+
+  private static List<Long> round(
+      TestApiServer api,
+      TestNode node,
+      String prefix,
+      int count,
+      Map<String, Long> readyAt,
+      boolean oneByOne)
+      throws InterruptedException {
+    Map<String, Long> sentAt = new ConcurrentHashMap<>();
+    Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+    for (int i = 0; i < count; i++) {
+      String name = prefix + "-" + i;
+      Pod pod = Pods.shell(name, node.name(), "sleep 3600");
+      pod.spec().terminationGracePeriodSeconds = 0L;
+      sentAt.put(name, System.nanoTime());
+      var created =
+          api.client().create(pod).onSuccess(p -> acknowledged.put(name, System.nanoTime()));
+      if (oneByOne) {
+        Await.result(created);
+        waitUntil(() -> readyAt.containsKey(name), Duration.ofSeconds(60));
+      }
+    }
+    waitUntil(() -> sentAt.keySet().stream().allMatch(readyAt::containsKey), Duration.ofMinutes(5));
+    List<Long> latencies = new ArrayList<>();
+    List<Long> creates = new ArrayList<>();
+    sentAt.forEach((name, sent) -> latencies.add(readyAt.get(name) - sent));
+    sentAt.forEach((name, sent) -> creates.add(acknowledged.getOrDefault(name, sent) - sent));
+    print(prefix + ": create acknowledged", creates);
+    for (String name : sentAt.keySet()) {
+      Await.result(
+          api.client()
+              .delete(Pod.class, "default", name, DeleteOptions.none().withGracePeriodSeconds(0)));
+    }
+    waitUntil(() -> node.agent().runtime().podUids().isEmpty(), Duration.ofMinutes(2));
+    return latencies;
+  }
+
+  private static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    CountDownLatch never = new CountDownLatch(1);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("timed out after " + timeout);
+      }
+      never.await(2, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  private static void print(String round, List<Long> nanos) {
+    List<Long> sorted = new ArrayList<>(nanos);
+    Collections.sort(sorted);
+    System.out.printf(
+        "| %s | %d | %.0f ms | %.0f ms | %.0f ms |%n",
+        round,
+        sorted.size(),
+        percentile(sorted, 50),
+        percentile(sorted, 99),
+        sorted.get(sorted.size() - 1) / 1e6);
+  }
+
+  private static double percentile(List<Long> sorted, int p) {
+    int index = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, index)) / 1e6;
+  }
+
+  /** Records when each pod is first seen Running and Ready. */
+  private record ReadyRecorder(Map<String, Long> readyAt)
+      implements dev.skiff.api.client.informer.ResourceEventHandler<Pod> {
+    @Override
+    public void onAdd(Pod pod) {
+      check(pod);
+    }
+
+    @Override
+    public void onUpdate(Pod old, Pod pod) {
+      check(pod);
+    }
+
+    private void check(Pod pod) {
+      if (pod.status == null
+          || !"Running".equals(pod.status.phase)
+          || pod.status.conditions == null) {
+        return;
+      }
+      for (PodCondition c : pod.status.conditions) {
+        if ("Ready".equals(c.type) && "True".equals(c.status)) {
+          readyAt.putIfAbsent(pod.meta().name, System.nanoTime());
+        }
+      }
+    }
+  }
+}
