@@ -53,6 +53,8 @@ public final class Manifests {
       while (docs.hasNext()) {
         add(objects, docs.next(), source);
       }
+    } catch (CliException e) {
+      throw e;
     } catch (IOException | RuntimeException e) {
       throw CliException.failed("error parsing " + source + ": " + firstLine(e.getMessage()));
     }
@@ -60,7 +62,13 @@ public final class Manifests {
   }
 
   private static void add(List<Manifest> objects, JsonNode doc, String source) {
-    if (doc == null || doc.isNull() || doc.isMissingNode() || (doc.isObject() && doc.isEmpty())) {
+    boolean empty =
+        doc == null
+            || doc.isNull()
+            || doc.isMissingNode()
+            || (doc.isTextual() && doc.asText().isBlank())
+            || (doc.isObject() && doc.isEmpty());
+    if (empty) {
       return;
     }
     if (!(doc instanceof ObjectNode object)) {
