@@ -8,6 +8,7 @@ import dev.skiff.api.client.Watch;
 import dev.skiff.api.client.WatchOptions;
 import dev.skiff.api.model.meta.KubeList;
 import dev.skiff.api.model.meta.KubeObject;
+import io.vertx.core.AsyncResult;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.slf4j.LoggerFactory;
 final class Reflector<T extends KubeObject> {
   private static final Logger LOG = LoggerFactory.getLogger(Reflector.class);
   private static final long SHORT_WATCH_MILLIS = 1_000;
+  private static final long MAX_DEADLINE_GRACE_SECONDS = 30;
 
   /** Where the reflector delivers what it learned; called on the reflector's context. */
   interface Sink<T> {
@@ -133,16 +135,16 @@ final class Reflector<T extends KubeObject> {
       return;
     }
     long minTimeout = Math.max(1, options.minWatchTimeout().toSeconds());
+    int timeout = (int) (minTimeout + ThreadLocalRandom.current().nextLong(minTimeout));
     WatchOptions watchOptions =
         WatchOptions.from(lastResourceVersion)
             .withLabelSelector(options.labelSelector())
             .withFieldSelector(options.fieldSelector())
-            .withTimeoutSeconds(
-                (int) (minTimeout + ThreadLocalRandom.current().nextLong(minTimeout)))
+            .withTimeoutSeconds(timeout)
             .withBookmarks(true);
     long startedAt = System.nanoTime();
     int[] events = {0};
-    watch =
+    Watch current =
         client.watch(
             type,
             options.namespace(),
@@ -153,31 +155,47 @@ final class Reflector<T extends KubeObject> {
                 onEvent(event);
               }
             });
-    watch
+    watch = current;
+    // The server ends the stream after timeoutSeconds; if it does not (a half-open connection),
+    // close it ourselves and watch again rather than wait forever on a dead stream.
+    long deadline =
+        vertx.setTimer(
+            (timeout + Math.min(MAX_DEADLINE_GRACE_SECONDS, minTimeout)) * 1000L,
+            id -> {
+              LOG.warn(
+                  "{} watch not ended by the server after {} s: reconnecting",
+                  type.getSimpleName(),
+                  timeout);
+              current.close();
+            });
+    current
         .done()
         .onComplete(
             ar -> {
-              if (stopped) {
-                return;
-              }
-              if (ar.succeeded()) {
-                boolean quick = (System.nanoTime() - startedAt) / 1_000_000 < SHORT_WATCH_MILLIS;
-                if (quick && events[0] == 0) {
-                  retry("watch (ended at once)", null, this::watch);
-                } else {
-                  backoff.reset();
-                  watch();
-                }
-              } else if (Errors.isExpired(ar.cause())) {
-                LOG.debug(
-                    "{} watch expired at {}: relisting", type.getSimpleName(), lastResourceVersion);
-                listAndWatch();
-              } else if (Errors.isStatus(ar.cause())) {
-                retry("watch", ar.cause(), this::listAndWatch);
-              } else {
-                retry("watch", ar.cause(), this::watch);
+              vertx.cancelTimer(deadline);
+              if (!stopped) {
+                onWatchEnded(ar, startedAt, events[0]);
               }
             });
+  }
+
+  private void onWatchEnded(AsyncResult<Void> ar, long startedAt, int events) {
+    if (ar.succeeded()) {
+      boolean quick = (System.nanoTime() - startedAt) / 1_000_000 < SHORT_WATCH_MILLIS;
+      if (quick && events == 0) {
+        retry("watch (ended at once)", null, this::watch);
+      } else {
+        backoff.reset();
+        watch();
+      }
+    } else if (Errors.isExpired(ar.cause())) {
+      LOG.debug("{} watch expired at {}: relisting", type.getSimpleName(), lastResourceVersion);
+      listAndWatch();
+    } else if (Errors.isStatus(ar.cause())) {
+      retry("watch", ar.cause(), this::listAndWatch);
+    } else {
+      retry("watch", ar.cause(), this::watch);
+    }
   }
 
   private void onEvent(TypedWatchEvent<T> event) {

@@ -61,6 +61,7 @@ public final class Transport {
             .setKeepAlive(true)
             .setPipelining(false)
             .setConnectTimeout((int) CONNECT_TIMEOUT_MS)
+            .setTcpKeepAlive(true)
             .setSsl(ssl);
     if (ssl && config.insecureSkipTlsVerify()) {
       options.setTrustAll(true).setVerifyHost(false);

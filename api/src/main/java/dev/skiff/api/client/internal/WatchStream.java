@@ -21,8 +21,8 @@ public final class WatchStream implements Watch {
   private final Promise<Void> ready = Promise.promise();
   private final Promise<Void> done = Promise.promise();
   private final LineDecoder decoder = new LineDecoder(MAX_EVENT_BYTES, this::onLine);
-  private HttpClientResponse response;
-  private boolean closed;
+  private volatile HttpClientResponse response;
+  private volatile boolean closed;
 
   private WatchStream(Handler<WatchEvent> handler) {
     this.handler = handler;

@@ -113,6 +113,26 @@ class InformerTest {
   }
 
   @Test
+  void aWatchTheServerNeverEndsIsClosedAfterItsTimeoutAndReopened() {
+    listBody.set(podList("10"));
+    Informer<Pod> impatient =
+        informer(InformerOptions.inNamespace("default").withMinWatchTimeout(Duration.ofSeconds(1)));
+    try {
+      Await.result(impatient.start());
+      ScriptedApiServer.Stream silent = server.nextStream();
+      assertThat(silent.recorded().param("timeoutSeconds")).isEqualTo("1");
+
+      ScriptedApiServer.Stream next = server.nextStream();
+
+      assertThat(next.recorded().param("resourceVersion")).isEqualTo("10");
+      await().until(() -> silent.response().closed());
+      assertThat(server.listRequests()).hasSize(1);
+    } finally {
+      Await.result(impatient.stop());
+    }
+  }
+
+  @Test
   void reWatchesFromTheLastSeenVersionAfterTheConnectionDrops() {
     listBody.set(podList("10"));
     Await.result(informer.start());
