@@ -130,7 +130,13 @@ class SkiffCliE2E {
     assertThat(after.stdout().strip().split(" ")[0]).isEqualTo(uid);
     SkiffProcess.Result annotated =
         cli.kubectl(
-            kubeconfig, "annotate", "service", "kept", "after=up", "-o", "jsonpath=" + uidAndVersion);
+            kubeconfig,
+            "annotate",
+            "service",
+            "kept",
+            "after=up",
+            "-o",
+            "jsonpath=" + uidAndVersion);
     assertThat(annotated.exitCode()).as(annotated.all()).isZero();
     assertThat(Long.parseLong(annotated.stdout().strip().split(" ")[1])).isGreaterThan(version);
     assertThat(cli.skiff("down", "--name", "e2e", "--purge").exitCode()).isZero();

@@ -42,6 +42,19 @@ public record ClusterAddresses(int slot) {
   }
 
   /**
+   * Whether another cluster on this machine (perhaps under another SKIFF_HOME) already uses this
+   * slot: its first node's agent port is then taken.
+   */
+  boolean looksFree() {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.bind(new java.net.InetSocketAddress(nodeAddress(1), 10250));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
    * The slot recorded in {@code dir}, or the lowest slot no other cluster under {@code clustersDir}
    * records, which is then recorded.
    */
@@ -63,7 +76,7 @@ public record ClusterAddresses(int slot) {
       }
     }
     for (int s = 0; s < SLOTS; s++) {
-      if (!taken.contains(s)) {
+      if (!taken.contains(s) && new ClusterAddresses(s).looksFree()) {
         Files.createDirectories(dir);
         Files.writeString(file, Integer.toString(s));
         return new ClusterAddresses(s);

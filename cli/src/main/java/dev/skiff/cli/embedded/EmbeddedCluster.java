@@ -158,7 +158,21 @@ public final class EmbeddedCluster {
         node = node.withDockerRuntime();
       }
       nodeOptions.add(node);
-      deployed.add(vertx.deployVerticle(new NodeAgentVerticle(node)));
+      NodeAgentOptions agent = node;
+      deployed.add(
+          vertx
+              .deployVerticle(new NodeAgentVerticle(agent))
+              .recover(
+                  e ->
+                      Future.failedFuture(
+                          "node "
+                              + agent.name()
+                              + " ("
+                              + agent.address()
+                              + ":"
+                              + agent.port()
+                              + "): "
+                              + e.getMessage())));
     }
     return KubeDns.ensureService(client, addresses.dnsServiceIp())
         .compose(v -> Future.all(deployed))
