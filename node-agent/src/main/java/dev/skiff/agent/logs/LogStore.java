@@ -1,14 +1,12 @@
 package dev.skiff.agent.logs;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.skiff.agent.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * Per-container log files in CRI format, laid out like the kubelet's {@code /var/log/pods}: {@code
@@ -73,22 +71,6 @@ public final class LogStore {
 
   /** Deletes the logs of a pod (all containers, all attempts). */
   public void deletePod(String namespace, String pod, String podUid) {
-    Path dir = podDir(namespace, pod, podUid);
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(LogStore::deleteQuietly);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void deleteQuietly(Path p) {
-    try {
-      Files.deleteIfExists(p);
-    } catch (IOException ignored) {
-      // a concurrent writer may still hold it; the next cleanup gets it
-    }
+    FileTrees.delete(podDir(namespace, pod, podUid));
   }
 }

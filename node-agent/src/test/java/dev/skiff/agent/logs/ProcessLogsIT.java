@@ -4,104 +4,102 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.skiff.agent.testing.AgentFixture;
 import dev.skiff.agent.testing.Await;
-import dev.skiff.agent.testing.PodChecks;
 import dev.skiff.agent.testing.Pods;
-import dev.skiff.agent.testing.TestApiServer;
-import dev.skiff.agent.testing.TestNode;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.StatusException;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** kubectl logs options through the api-server's pods/log proxy to the node agent. */
 class ProcessLogsIT {
-  @TempDir static Path dir;
-  static TestApiServer api;
-  static TestNode node;
-  static PodChecks pods;
+  @RegisterExtension static final AgentFixture cluster = new AgentFixture(13);
 
   @BeforeAll
-  static void start() {
-    api = TestApiServer.start();
-    node = TestNode.start(TestNode.options(api, 13, dir));
-    pods = new PodChecks(api);
-    pods.create(
-        Pods.shell("counter", node.name(), "for i in 1 2 3 4 5; do echo line-$i; done; sleep 600"));
+  static void startCounter() {
+    cluster
+        .pods()
+        .create(
+            Pods.shell(
+                "counter",
+                cluster.node().name(),
+                "for i in 1 2 3 4 5; do echo line-$i; done; sleep 600"));
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> pods.ready("counter") && pods.logs("counter", Map.of()).contains("line-5"));
-  }
-
-  @AfterAll
-  static void stop() {
-    if (node != null) {
-      node.close();
-    }
-    if (api != null) {
-      api.close();
-    }
+        .until(
+            () ->
+                cluster.pods().ready("counter")
+                    && cluster.pods().logs("counter", Map.of()).contains("line-5"));
   }
 
   @Test
   void returnsTheWholeLog() {
-    assertThat(pods.logs("counter", Map.of()))
+    assertThat(cluster.pods().logs("counter", Map.of()))
         .isEqualTo("line-1\nline-2\nline-3\nline-4\nline-5\n");
   }
 
   @Test
   void tailLinesKeepsTheLastLines() {
-    assertThat(pods.logs("counter", Map.of("tailLines", "2"))).isEqualTo("line-4\nline-5\n");
+    assertThat(cluster.pods().logs("counter", Map.of("tailLines", "2")))
+        .isEqualTo("line-4\nline-5\n");
   }
 
   @Test
   void limitBytesCutsTheOutput() {
-    assertThat(pods.logs("counter", Map.of("limitBytes", "9"))).isEqualTo("line-1\nli");
+    assertThat(cluster.pods().logs("counter", Map.of("limitBytes", "9"))).isEqualTo("line-1\nli");
   }
 
   @Test
   void timestampsPrefixEachLine() {
-    String out = pods.logs("counter", Map.of("timestamps", "true", "tailLines", "1"));
+    String out = cluster.pods().logs("counter", Map.of("timestamps", "true", "tailLines", "1"));
     assertThat(out).matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{9}Z line-5\n");
   }
 
   @Test
   void sinceSecondsKeepsRecentLinesOnly() {
-    pods.create(Pods.shell("since", node.name(), "echo old; sleep 3; echo new; sleep 600"));
+    cluster
+        .pods()
+        .create(
+            Pods.shell("since", cluster.node().name(), "echo old; sleep 3; echo new; sleep 600"));
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> pods.logs("since", Map.of()).contains("new"));
-    assertThat(pods.logs("since", Map.of("sinceSeconds", "2"))).isEqualTo("new\n");
+        .until(() -> cluster.pods().logs("since", Map.of()).contains("new"));
+    assertThat(cluster.pods().logs("since", Map.of("sinceSeconds", "2"))).isEqualTo("new\n");
   }
 
   @Test
   void previousShowsTheTerminatedInstance() {
-    pods.create(
-        Pods.shell(
-            "restarts",
-            node.name(),
-            "n=$(cat n 2>/dev/null || echo 0); echo $((n+1)) > n; echo run-$n; [ $n -ge 1 ] && sleep 600; exit 1"));
+    cluster
+        .pods()
+        .create(
+            Pods.shell(
+                "restarts",
+                cluster.node().name(),
+                "n=$(cat n 2>/dev/null || echo 0); echo $((n+1)) > n; echo run-$n; [ $n -ge 1 ] && sleep 600; exit 1"));
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> pods.ready("restarts") && pods.container("restarts").restartCount == 1);
+        .until(
+            () ->
+                cluster.pods().ready("restarts")
+                    && cluster.pods().container("restarts").restartCount == 1);
     await()
         .atMost(Duration.ofSeconds(5))
-        .untilAsserted(() -> assertThat(pods.logs("restarts", Map.of())).isEqualTo("run-1\n"));
-    assertThat(pods.logs("restarts", Map.of("previous", "true"))).isEqualTo("run-0\n");
+        .untilAsserted(
+            () -> assertThat(cluster.pods().logs("restarts", Map.of())).isEqualTo("run-1\n"));
+    assertThat(cluster.pods().logs("restarts", Map.of("previous", "true"))).isEqualTo("run-0\n");
   }
 
   @Test
   void previousWithoutATerminatedInstanceIsABadRequest() {
-    assertThatThrownBy(() -> pods.logs("counter", Map.of("previous", "true")))
+    assertThatThrownBy(() -> cluster.pods().logs("counter", Map.of("previous", "true")))
         .isInstanceOfSatisfying(StatusException.class, e -> assertThat(e.code()).isEqualTo(400));
   }
 
@@ -109,14 +107,20 @@ class ProcessLogsIT {
   void followStreamsNewLinesAndEndsWhenTheContainerExits() {
     Pod pod =
         Pods.shell(
-            "follow", node.name(), "sleep 1; for i in 1 2 3 4; do echo tick-$i; sleep 0.3; done");
+            "follow",
+            cluster.node().name(),
+            "sleep 1; for i in 1 2 3 4; do echo tick-$i; sleep 0.3; done");
     pod.spec().restartPolicy = "Never";
-    pods.create(pod);
-    await().atMost(Duration.ofSeconds(10)).until(() -> "Running".equals(pods.phase("follow")));
+    cluster.pods().create(pod);
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "Running".equals(cluster.pods().phase("follow")));
 
     ReadStream<Buffer> stream =
         Await.result(
-            api.client()
+            cluster
+                .api()
+                .client()
                 .raw()
                 .streamSubresource(
                     Resources.PODS, "default", "follow", "log", Map.of("follow", "true")));
@@ -130,6 +134,8 @@ class ProcessLogsIT {
 
     Await.result(ended.future());
     assertThat(received.toString()).isEqualTo("tick-1\ntick-2\ntick-3\ntick-4\n");
-    await().atMost(Duration.ofSeconds(5)).until(() -> "Succeeded".equals(pods.phase("follow")));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> "Succeeded".equals(cluster.pods().phase("follow")));
   }
 }

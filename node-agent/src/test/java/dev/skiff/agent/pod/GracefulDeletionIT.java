@@ -3,51 +3,28 @@ package dev.skiff.agent.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.skiff.agent.testing.AgentFixture;
 import dev.skiff.agent.testing.Await;
-import dev.skiff.agent.testing.PodChecks;
 import dev.skiff.agent.testing.Pods;
-import dev.skiff.agent.testing.TestApiServer;
-import dev.skiff.agent.testing.TestNode;
 import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.model.core.Pod;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Deletion: SIGTERM, the grace period, SIGKILL, then the pod object is removed. */
 class GracefulDeletionIT {
-  @TempDir static Path dir;
-  static TestApiServer api;
-  static TestNode node;
-  static PodChecks pods;
-
-  @BeforeAll
-  static void start() {
-    api = TestApiServer.start();
-    node = TestNode.start(TestNode.options(api, 14, dir));
-    pods = new PodChecks(api);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (node != null) {
-      node.close();
-    }
-    if (api != null) {
-      api.close();
-    }
-  }
+  @RegisterExtension static final AgentFixture cluster = new AgentFixture(14);
 
   @Test
   void aPodThatHandlesSigtermIsGoneBeforeItsGracePeriod() {
     Pod pod =
         Pods.shell(
-            "polite", node.name(), "trap 'echo bye; exit 0' TERM; while true; do sleep 0.1; done");
+            "polite",
+            cluster.node().name(),
+            "trap 'echo bye; exit 0' TERM; while true; do sleep 0.1; done");
     pod.spec().terminationGracePeriodSeconds = 20L;
     long pid = runningPid(pod);
 
@@ -61,7 +38,9 @@ class GracefulDeletionIT {
 
   @Test
   void aPodThatIgnoresSigtermIsKilledAfterItsGracePeriod() {
-    Pod pod = Pods.shell("stubborn", node.name(), "trap '' TERM; while true; do sleep 0.1; done");
+    Pod pod =
+        Pods.shell(
+            "stubborn", cluster.node().name(), "trap '' TERM; while true; do sleep 0.1; done");
     pod.spec().terminationGracePeriodSeconds = 2L;
     long pid = runningPid(pod);
 
@@ -78,21 +57,22 @@ class GracefulDeletionIT {
   private static long runningPid(Pod pod) {
     pod.spec().containers.get(0).command =
         java.util.List.of("sh", "-c", "echo $$$$; " + pod.spec().containers.get(0).command.get(2));
-    pods.create(pod);
+    cluster.pods().create(pod);
     String name = pod.meta().name;
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> pods.ready(name) && !pods.logs(name, Map.of()).isEmpty());
-    return Long.parseLong(pods.logs(name, Map.of()).lines().findFirst().orElseThrow().trim());
+        .until(() -> cluster.pods().ready(name) && !cluster.pods().logs(name, Map.of()).isEmpty());
+    return Long.parseLong(
+        cluster.pods().logs(name, Map.of()).lines().findFirst().orElseThrow().trim());
   }
 
   private static void delete(String name) {
-    Await.result(api.client().delete(Pod.class, "default", name, DeleteOptions.none()));
+    Await.result(cluster.api().client().delete(Pod.class, "default", name, DeleteOptions.none()));
   }
 
   private static boolean gone(String name) {
     try {
-      pods.get(name);
+      cluster.pods().get(name);
       return false;
     } catch (RuntimeException e) {
       return Errors.isNotFound(e);

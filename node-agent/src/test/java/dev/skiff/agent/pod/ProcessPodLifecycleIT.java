@@ -3,51 +3,26 @@ package dev.skiff.agent.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.skiff.agent.testing.PodChecks;
+import dev.skiff.agent.testing.AgentFixture;
 import dev.skiff.agent.testing.Pods;
-import dev.skiff.agent.testing.TestApiServer;
-import dev.skiff.agent.testing.TestNode;
 import dev.skiff.api.model.core.ContainerStatus;
 import dev.skiff.api.model.core.Pod;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Pods on the process runtime, end to end through a real api-server: phases, restarts, env. */
 class ProcessPodLifecycleIT {
-  @TempDir static Path dir;
-  static TestApiServer api;
-  static TestNode node;
-  static PodChecks pods;
-
-  @BeforeAll
-  static void start() {
-    api = TestApiServer.start();
-    node = TestNode.start(TestNode.options(api, 11, dir));
-    pods = new PodChecks(api);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (node != null) {
-      node.close();
-    }
-    if (api != null) {
-      api.close();
-    }
-  }
+  @RegisterExtension static final AgentFixture cluster = new AgentFixture(11);
 
   @Test
   void runsAPodUntilRunningAndReadyWithItsOwnPodIp() {
-    pods.create(Pods.shell("sleeper", node.name(), "sleep 600"));
+    cluster.pods().create(Pods.shell("sleeper", cluster.node().name(), "sleep 600"));
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> pods.ready("sleeper"));
-    Pod pod = pods.get("sleeper");
+    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.pods().ready("sleeper"));
+    Pod pod = cluster.pods().get("sleeper");
     assertThat(pod.status.phase).isEqualTo("Running");
     assertThat(pod.status.podIP).startsWith("127.1.11.");
     assertThat(pod.status.hostIP).isEqualTo("127.0.1.11");
@@ -64,13 +39,14 @@ class ProcessPodLifecycleIT {
 
   @Test
   void givesTwoPodsDistinctIps() {
-    pods.create(Pods.shell("twin-a", node.name(), "sleep 600"));
-    pods.create(Pods.shell("twin-b", node.name(), "sleep 600"));
+    cluster.pods().create(Pods.shell("twin-a", cluster.node().name(), "sleep 600"));
+    cluster.pods().create(Pods.shell("twin-b", cluster.node().name(), "sleep 600"));
 
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> pods.ready("twin-a") && pods.ready("twin-b"));
-    assertThat(pods.get("twin-a").status.podIP).isNotEqualTo(pods.get("twin-b").status.podIP);
+        .until(() -> cluster.pods().ready("twin-a") && cluster.pods().ready("twin-b"));
+    assertThat(cluster.pods().get("twin-a").status.podIP)
+        .isNotEqualTo(cluster.pods().get("twin-b").status.podIP);
   }
 
   @Test
@@ -78,7 +54,7 @@ class ProcessPodLifecycleIT {
     Pod pod =
         Pods.pod(
             "env",
-            node.name(),
+            cluster.node().name(),
             c -> {
               c.command = List.of("sh", "-c");
               c.args =
@@ -94,18 +70,18 @@ class ProcessPodLifecycleIT {
                       Pods.fieldRef("IP", "status.podIP"),
                       Pods.env("DERIVED", "$(GREETING)-$(IP)"));
             });
-    pods.create(pod);
+    cluster.pods().create(pod);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> pods.ready("env"));
-    String ip = pods.get("env").status.podIP;
+    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.pods().ready("env"));
+    String ip = cluster.pods().get("env").status.podIP;
     await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
             () ->
-                assertThat(pods.logs("env", Map.of()))
+                assertThat(cluster.pods().logs("env", Map.of()))
                     .isEqualTo(
                         "hello from env/default on "
-                            + node.name()
+                            + cluster.node().name()
                             + " ip="
                             + ip
                             + "\n"
@@ -117,12 +93,14 @@ class ProcessPodLifecycleIT {
 
   @Test
   void restartPolicyNeverLeavesAFailedPodFailed() {
-    Pod pod = Pods.shell("never", node.name(), "exit 3");
+    Pod pod = Pods.shell("never", cluster.node().name(), "exit 3");
     pod.spec().restartPolicy = "Never";
-    pods.create(pod);
+    cluster.pods().create(pod);
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> "Failed".equals(pods.phase("never")));
-    ContainerStatus c = pods.container("never");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "Failed".equals(cluster.pods().phase("never")));
+    ContainerStatus c = cluster.pods().container("never");
     assertThat(c.state.terminated.exitCode).isEqualTo(3);
     assertThat(c.state.terminated.reason).isEqualTo("Error");
     assertThat(c.restartCount).isZero();
@@ -133,13 +111,15 @@ class ProcessPodLifecycleIT {
     Pod pod =
         Pods.shell(
             "onfailure",
-            node.name(),
+            cluster.node().name(),
             "n=$(cat count 2>/dev/null || echo 0); echo $((n+1)) > count; [ $n -ge 2 ]");
     pod.spec().restartPolicy = "OnFailure";
-    pods.create(pod);
+    cluster.pods().create(pod);
 
-    await().atMost(Duration.ofSeconds(15)).until(() -> "Succeeded".equals(pods.phase("onfailure")));
-    ContainerStatus c = pods.container("onfailure");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(() -> "Succeeded".equals(cluster.pods().phase("onfailure")));
+    ContainerStatus c = cluster.pods().container("onfailure");
     assertThat(c.restartCount).isEqualTo(2);
     assertThat(c.state.terminated.exitCode).isZero();
     assertThat(c.state.terminated.reason).isEqualTo("Completed");
@@ -148,18 +128,20 @@ class ProcessPodLifecycleIT {
 
   @Test
   void restartPolicyAlwaysRestartsEvenAfterSuccessAndBacksOff() {
-    Pod pod = Pods.shell("always", node.name(), "echo run; exit 0");
-    pods.create(pod);
+    Pod pod = Pods.shell("always", cluster.node().name(), "echo run; exit 0");
+    cluster.pods().create(pod);
 
     await()
         .atMost(Duration.ofSeconds(15))
         .until(
-            () -> pods.container("always") != null && pods.container("always").restartCount >= 3);
-    assertThat(pods.phase("always")).isEqualTo("Running");
+            () ->
+                cluster.pods().container("always") != null
+                    && cluster.pods().container("always").restartCount >= 3);
+    assertThat(cluster.pods().phase("always")).isEqualTo("Running");
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> "CrashLoopBackOff".equals(pods.waitingReason("always")));
-    ContainerStatus c = pods.container("always");
+        .until(() -> "CrashLoopBackOff".equals(cluster.pods().waitingReason("always")));
+    ContainerStatus c = cluster.pods().container("always");
     assertThat(c.state.waiting.message)
         .contains("back-off")
         .contains("restarting failed container=main");
@@ -168,14 +150,17 @@ class ProcessPodLifecycleIT {
 
   @Test
   void missingCommandEndsInCreateContainerErrorWhileOtherPodsKeepRunning() {
-    pods.create(Pods.pod("nocmd", node.name(), c -> c.command = List.of("/no/such/binary")));
-    pods.create(Pods.shell("neighbour", node.name(), "sleep 600"));
+    cluster
+        .pods()
+        .create(
+            Pods.pod("nocmd", cluster.node().name(), c -> c.command = List.of("/no/such/binary")));
+    cluster.pods().create(Pods.shell("neighbour", cluster.node().name(), "sleep 600"));
 
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> "CreateContainerError".equals(pods.waitingReason("nocmd")));
-    assertThat(pods.container("nocmd").state.waiting.message).contains("/no/such/binary");
-    assertThat(pods.phase("nocmd")).isEqualTo("Pending");
-    await().atMost(Duration.ofSeconds(10)).until(() -> pods.ready("neighbour"));
+        .until(() -> "CreateContainerError".equals(cluster.pods().waitingReason("nocmd")));
+    assertThat(cluster.pods().container("nocmd").state.waiting.message).contains("/no/such/binary");
+    assertThat(cluster.pods().phase("nocmd")).isEqualTo("Pending");
+    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.pods().ready("neighbour"));
   }
 }

@@ -1,5 +1,6 @@
 package dev.skiff.agent.runtime.process;
 
+import dev.skiff.agent.FileTrees;
 import dev.skiff.agent.logs.LogKey;
 import dev.skiff.agent.logs.LogStore;
 import dev.skiff.agent.logs.LogWriter;
@@ -119,7 +120,7 @@ public final class ProcessRuntime implements ContainerRuntime {
               ips.release(podUid);
               return blocking.executeBlocking(
                   () -> {
-                    PodDirs.delete(podsDir.resolve(podUid));
+                    FileTrees.delete(podsDir.resolve(podUid));
                     return null;
                   },
                   false);
