@@ -26,6 +26,12 @@ final class WatchHandler {
   }
 
   void watch(RoutingContext ctx, ResourcePath path) {
+    if ("websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
+      // Watches are served as streaming HTTP only. A complete 503 (not a hanging stream) makes
+      // WebSocket-first clients such as fabric8 fall back to an HTTP watch at once.
+      throw StatusException.unavailable(
+          "watch over WebSocket is not supported by this server; use a streaming HTTP watch");
+    }
     Query query = new Query(ctx);
     ObjectFilter filter = filter(query, path);
     long rv = query.resourceVersion();

@@ -52,10 +52,6 @@ class Fabric8ClientIT {
             .withOauthToken(TestApiServers.TOKEN)
             .withNamespace(NS)
             .withRequestRetryBackoffLimit(0)
-            // fabric8 first tries a WebSocket watch and falls back to HTTP streaming only when the
-            // handshake fails with 200/503. The server answers the upgrade with a 200 chunked watch
-            // that never ends, so the handshake never fails and watch() blocks: use HTTP watches.
-            .withOnlyHttpWatches(true)
             .build();
     k8s = new KubernetesClientBuilder().withConfig(config).build();
   }
