@@ -185,15 +185,15 @@ Against the targets, in this run: Skiff/HAProxy req/s >= 1.0 — 100 B $SMALL_RA
 connection +$ADDED_ONE µs ($(verdict "$ADDED_ONE" "<" 100)), 32 busy connections +$ADDED_LOADED µs ($(verdict "$ADDED_LOADED" "<" 100), HAProxy adds about as
 much: it is queueing on 2 shared cores); bulk >= 0.80 of direct — $BULK_RATIO ($(verdict "$BULK_RATIO" ">=" 0.80)).
 
-Reading it: on keep-alive traffic Skiff and HAProxy spend the same CPU per request, so their req/s
-differ by noise. A new connection costs Skiff more: Netty's epoll channels make about 40 syscalls
-per proxied connection (12 epoll_ctl, 4 getsockname, SO_SNDBUF and SO_ERROR reads, the half-close
-shutdowns) where HAProxy makes about 20 (counted with strace -c). With a lone connection every
-message wakes the proxy; Skiff then spends more CPU per request than HAProxy, and a perf profile
-of it is dominated by the kernel's wake-up and context-switch paths, not by Java code. Bulk through any proxy on 2 cores copies
-each byte twice more with sender, proxy and sink competing for the cores; the proxy CPU per GiB
-says Skiff's relay (256 KiB reads, 512 KiB write high-water) is as cheap as HAProxy's. The machine
-is shared (other builds and benchmarks run on it): compare within a run, not across runs.
+Reading it: the CPU-per-request column is the steady figure. Where it is about equal, the req/s
+ratio mostly shows how the shared cores were scheduled during each run: four runs during
+development gave keep-alive ratios from 0.6 to 2.2. A new connection costs Skiff more CPU: Netty's
+epoll channels make about 40 syscalls per proxied connection (12 epoll_ctl, 4 getsockname,
+SO_SNDBUF and SO_ERROR reads, the half-close shutdowns) where HAProxy makes about 20 (counted with
+strace -c). Bulk through any proxy on 2 cores copies each byte twice more, with sender, proxy and
+sink competing for the cores; the proxy CPU per GiB shows Skiff's relay (256 KiB reads, 512 KiB
+write high-water) costs no more than HAProxy's. The machine is shared (other builds and
+benchmarks run on it): compare within a run, not across runs.
 MD
 )
 python3 - "$ROOT/docs/benchmarks.md" "$SECTION" <<'PY'
