@@ -60,7 +60,11 @@ final class Forwarder implements ChannelFutureListener {
     }
     backend.close();
     target.stats.connectFailed();
-    if (++attempt < connector.retry().attempts() && client.isActive()) {
+    if (!client.isActive()) {
+      clientRelay.discard();
+      return;
+    }
+    if (++attempt < connector.retry().attempts()) {
       target = backends.balancer.next(clientIp, target);
       if (target != null) {
         connect();

@@ -64,10 +64,14 @@ public final class ProxyMetrics implements MetricsRegistry.Collector {
         out,
         "skiff_proxy_connections_total",
         "counter",
-        "Connections forwarded.",
+        "Connections (TCP) or flows (UDP) forwarded.",
         EndpointStats::connections);
     endpointFamily(
-        out, "skiff_proxy_active_connections", "gauge", "Open connections.", EndpointStats::active);
+        out,
+        "skiff_proxy_active_connections",
+        "gauge",
+        "Open connections (TCP) or flows (UDP).",
+        EndpointStats::active);
     endpointFamily(
         out,
         "skiff_proxy_connect_failures_total",
