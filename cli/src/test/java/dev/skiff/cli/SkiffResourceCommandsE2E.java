@@ -357,12 +357,11 @@ class SkiffResourceCommandsE2E {
 
   // --- helpers ---
 
+  /** The CLI with the cluster option right after the subcommand (before any {@code --}). */
   private static SkiffProcess.Result skiff(String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of(args));
-    all.add("--name");
-    all.add(cluster);
-    if (args.length > 0 && args[0].equals("expose")) {
-      all.set(all.size() - 2, "--cluster");
+    if (!all.isEmpty()) {
+      all.addAll(1, List.of(all.get(0).equals("expose") ? "--cluster" : "--name", cluster));
     }
     return cli.skiff(all.toArray(String[]::new));
   }
