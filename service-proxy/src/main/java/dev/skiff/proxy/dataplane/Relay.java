@@ -25,12 +25,19 @@ import java.util.ArrayDeque;
  * #attach} is held (reading pauses past the high-water mark) and replayed.
  */
 final class Relay extends ChannelInboundHandlerAdapter {
+  /**
+   * Sends the FIN after what is pending. Once a channel's output is shut, its end-of-stream means
+   * both directions are done: half-closure is turned off so Netty closes it then, instead of
+   * shutting down an input the kernel already considers closed (a failing syscall and an exception
+   * per connection).
+   */
   private static final ChannelFutureListener SHUTDOWN_OUTPUT =
       f -> {
         if (f.isSuccess() && f.channel() instanceof DuplexChannel d) {
           if (d.isInputShutdown()) {
             d.close();
           } else {
+            d.config().setOption(ChannelOption.ALLOW_HALF_CLOSURE, false);
             d.shutdownOutput();
           }
         }

@@ -196,6 +196,34 @@ class TcpForwardingIT {
   }
 
   @Test
+  void clientKeepsSendingAfterTheEndpointHalfClosed() throws Exception {
+    try (ServerSocket server = new ServerSocket()) {
+      server.bind(new InetSocketAddress(InetAddress.getByName("127.0.2.1"), 0));
+      java.util.concurrent.CompletableFuture<Integer> received =
+          java.util.concurrent.CompletableFuture.supplyAsync(
+              () -> {
+                try (Socket s = server.accept()) {
+                  s.getOutputStream().write("done talking\n".getBytes(StandardCharsets.UTF_8));
+                  s.shutdownOutput();
+                  return s.getInputStream().readAllBytes().length;
+                } catch (IOException e) {
+                  throw new IllegalStateException(e);
+                }
+              });
+      sync(web(List.of(Endpoint.of("127.0.2.1", server.getLocalPort()))));
+
+      try (Socket s = connect(null, CLUSTER_IP, 80)) {
+        BufferedReader in = reader(s);
+        assertThat(in.readLine()).isEqualTo("done talking");
+        assertThat(in.readLine()).isNull();
+        s.getOutputStream().write("but I am not".getBytes(StandardCharsets.UTF_8));
+        s.shutdownOutput();
+        assertThat(received.get(5, TimeUnit.SECONDS)).isEqualTo(12);
+      }
+    }
+  }
+
+  @Test
   void listenersCloseWhenTheServiceIsRemoved() throws Exception {
     sync(web(endpoints(backends("127.0.2.1"))));
     assertThat(whoAnswers(CLUSTER_IP, 80)).isEqualTo("127.0.2.1");
