@@ -2,13 +2,11 @@ package dev.skiff.dns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skiff.dns.source.ZoneSource;
+import dev.skiff.dns.server.UdpEngine;
 import dev.skiff.dns.testing.Dig;
 import dev.skiff.dns.testing.RunningServer;
 import dev.skiff.dns.testing.SampleCluster;
 import dev.skiff.dns.testing.TestUpstream;
-import io.vertx.core.Vertx;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,14 +20,7 @@ class DigIT {
 
   @BeforeAll
   static void start() {
-    Vertx vertx = RunningServer.newVertx();
-    TestUpstream upstream = TestUpstream.start(vertx, false);
-    server =
-        RunningServer.start(
-            vertx,
-            ZoneSource.of(SampleCluster.snapshot()),
-            List.of(upstream.address()),
-            Duration.ofSeconds(1));
+    server = RunningServer.sample(UdpEngine.NETTY).server();
   }
 
   @AfterAll

@@ -2,17 +2,13 @@ package dev.skiff.dns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skiff.dns.source.ZoneSource;
+import dev.skiff.dns.server.UdpEngine;
 import dev.skiff.dns.testing.Dig;
 import dev.skiff.dns.testing.DnsClient;
 import dev.skiff.dns.testing.RunningServer;
-import dev.skiff.dns.testing.SampleCluster;
-import dev.skiff.dns.testing.TestUpstream;
-import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -41,14 +37,7 @@ class SearchPathIT {
 
   @BeforeAll
   static void start() throws IOException {
-    Vertx vertx = RunningServer.newVertx();
-    TestUpstream upstream = TestUpstream.start(vertx, false);
-    server =
-        RunningServer.start(
-            vertx,
-            ZoneSource.of(SampleCluster.snapshot()),
-            List.of(upstream.address()),
-            Duration.ofSeconds(1));
+    server = RunningServer.sample(UdpEngine.NETTY).server();
     resolvConf = dir.resolve("resolv.conf");
     Files.writeString(
         resolvConf,

@@ -3,15 +3,11 @@ package dev.skiff.dns.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.dns.server.UdpEngine;
-import dev.skiff.dns.source.ZoneSource;
 import dev.skiff.dns.testing.Dig;
 import dev.skiff.dns.testing.DnsClient;
 import dev.skiff.dns.testing.RunningServer;
 import dev.skiff.dns.testing.SampleCluster;
 import dev.skiff.dns.testing.TestUpstream;
-import io.vertx.core.Vertx;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,15 +21,7 @@ class VertxDatagramEngineIT {
 
   @BeforeAll
   static void start() {
-    Vertx vertx = RunningServer.newVertx();
-    TestUpstream upstream = TestUpstream.start(vertx, false);
-    server =
-        RunningServer.start(
-            vertx,
-            ZoneSource.of(SampleCluster.snapshot()),
-            List.of(upstream.address()),
-            Duration.ofSeconds(1),
-            UdpEngine.VERTX_DATAGRAM_SOCKET);
+    server = RunningServer.sample(UdpEngine.VERTX_DATAGRAM_SOCKET).server();
   }
 
   @AfterAll

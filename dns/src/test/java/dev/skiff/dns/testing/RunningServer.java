@@ -47,6 +47,26 @@ public final class RunningServer implements AutoCloseable {
     return new RunningServer(vertx, server);
   }
 
+  /**
+   * A server on a new Vert.x fed the {@link SampleCluster}, forwarding to a {@link TestUpstream}
+   * started on the same Vert.x.
+   */
+  public static Sample sample(UdpEngine engine) {
+    Vertx vertx = newVertx();
+    TestUpstream upstream = TestUpstream.start(vertx, false);
+    RunningServer server =
+        start(
+            vertx,
+            ZoneSource.of(SampleCluster.snapshot()),
+            List.of(upstream.address()),
+            Duration.ofSeconds(1),
+            engine);
+    return new Sample(server, upstream);
+  }
+
+  /** A running sample server and its upstream. */
+  public record Sample(RunningServer server, TestUpstream upstream) {}
+
   public int port() {
     return server.port();
   }
