@@ -10,11 +10,23 @@ import java.util.List;
 final class ContainersSection {
   private ContainersSection() {}
 
+  /** The containers of a pod: label at level 0, names at level 1. */
   static void write(DescribeText w, String label, JsonNode containers, JsonNode statuses) {
     w.heading(0, label);
+    containers(w, containers, statuses, "  ");
+  }
+
+  /** The containers of a pod template (no statuses): label at level 1, names indented by 3. */
+  static void template(DescribeText w, String label, JsonNode containers) {
+    w.heading(1, label);
+    containers(w, containers, com.fasterxml.jackson.databind.node.MissingNode.getInstance(), "   ");
+  }
+
+  private static void containers(
+      DescribeText w, JsonNode containers, JsonNode statuses, String nameIndent) {
     for (JsonNode c : containers) {
       JsonNode status = statusOf(c.path("name").asText(), statuses);
-      w.heading(1, c.path("name").asText());
+      w.raw(0, nameIndent + c.path("name").asText() + ":\n");
       if (status != null) {
         w.line(2, "Container ID", status.path("containerID").asText(""));
       }

@@ -74,7 +74,7 @@ final class PodDescriber {
           .forEach(
               c -> w.raw(1, c.path("type").asText() + " \t" + c.path("status").asText() + " \n"));
     }
-    volumes(w, spec.path("volumes"));
+    volumes(w, 0, spec.path("volumes"));
     if (!status.path("qosClass").asText("").isEmpty()) {
       w.line(0, "QoS Class", status.path("qosClass").asText());
     }
@@ -84,14 +84,14 @@ final class PodDescriber {
     return w.toString();
   }
 
-  private static void volumes(DescribeText w, JsonNode volumes) {
+  static void volumes(DescribeText w, int level, JsonNode volumes) {
     if (volumes.isEmpty()) {
-      w.line(0, "Volumes", DescribeText.NONE);
+      w.line(level, "Volumes", DescribeText.NONE);
       return;
     }
-    w.heading(0, "Volumes");
+    w.heading(level, "Volumes");
     for (JsonNode v : volumes) {
-      w.heading(1, v.path("name").asText());
+      w.heading(level + 1, v.path("name").asText());
       String type = "<unknown>";
       for (java.util.Iterator<String> it = v.fieldNames(); it.hasNext(); ) {
         String field = it.next();
@@ -99,11 +99,11 @@ final class PodDescriber {
           type = field;
         }
       }
-      w.line(2, "Type", type);
+      w.line(level + 2, "Type", type);
     }
   }
 
-  private static String tolerations(JsonNode list) {
+  static String tolerations(JsonNode list) {
     List<String> parts = new ArrayList<>();
     for (JsonNode t : list) {
       String s = t.path("key").asText("");

@@ -8,6 +8,8 @@ import java.util.TreeMap;
 
 /** describe deployment and replicaset: replicas, strategy, pod template, conditions. */
 final class WorkloadDescriber {
+  static final String REVISION = "deployment.kubernetes.io/revision";
+
   private WorkloadDescriber() {}
 
   static String deployment(DescribeInput in) {
@@ -46,38 +48,85 @@ final class WorkloadDescriber {
     }
     template(w, spec.path("template"));
     conditions(w, status.path("conditions"));
-    List<String> sets = new ArrayList<>();
+    JsonNode current =
+        newest(in.related(), in.meta().path("annotations").path(REVISION).asText(""));
+    List<String> old = new ArrayList<>();
     for (JsonNode rs : in.related()) {
-      sets.add(
-          rs.path("metadata").path("name").asText()
-              + " ("
-              + rs.path("status").path("replicas").asLong(0)
-              + "/"
-              + rs.path("spec").path("replicas").asLong(0)
-              + " replicas created)");
+      if (rs != current) {
+        old.add(created(rs));
+      }
     }
-    w.line(0, "NewReplicaSet", sets.isEmpty() ? DescribeText.NONE : String.join(", ", sets));
+    w.line(0, "OldReplicaSets", old.isEmpty() ? DescribeText.NONE : String.join(", ", old));
+    w.line(0, "NewReplicaSet", current == null ? DescribeText.NONE : created(current));
     EventsSection.write(w, in.events(), in.now());
     return w.toString();
   }
 
+  /** The ReplicaSet of the deployment's revision, else the newest one. */
+  private static JsonNode newest(List<JsonNode> sets, String revision) {
+    JsonNode newest = null;
+    for (JsonNode rs : sets) {
+      JsonNode meta = rs.path("metadata");
+      if (!revision.isEmpty()
+          && revision.equals(meta.path("annotations").path(REVISION).asText())) {
+        return rs;
+      }
+      String created = meta.path("creationTimestamp").asText("");
+      if (newest == null
+          || created.compareTo(newest.path("metadata").path("creationTimestamp").asText("")) > 0) {
+        newest = rs;
+      }
+    }
+    return newest;
+  }
+
+  private static String created(JsonNode rs) {
+    return rs.path("metadata").path("name").asText()
+        + " ("
+        + rs.path("status").path("replicas").asLong(0)
+        + "/"
+        + rs.path("spec").path("replicas").asLong(0)
+        + " replicas created)";
+  }
+
+  /** describe replicaset; {@code related} holds its pods. */
   static String replicaSet(DescribeInput in) {
     DescribeText w = in.text();
-    header(w, in);
-    JsonNode status = in.status();
+    JsonNode meta = in.meta();
+    w.line(0, "Name", meta.path("name").asText());
+    w.line(0, "Namespace", meta.path("namespace").asText());
+    w.line(0, "Selector", selector(in.spec().path("selector")));
+    w.labels(0, "Labels", meta.path("labels"));
+    w.annotations(0, "Annotations", meta.path("annotations"));
+    for (JsonNode owner : meta.path("ownerReferences")) {
+      if (owner.path("controller").asBoolean(false)) {
+        w.line(0, "Controlled By", owner.path("kind").asText() + "/" + owner.path("name").asText());
+      }
+    }
     w.line(
         0,
         "Replicas",
-        status.path("replicas").asLong(0)
+        in.status().path("replicas").asLong(0)
             + " current / "
             + in.spec().path("replicas").asLong(1)
             + " desired");
+    Map<String, Integer> phases = new TreeMap<>();
+    in.related()
+        .forEach(
+            p -> phases.merge(p.path("status").path("phase").asText("Pending"), 1, Integer::sum));
     w.line(
         0,
         "Pods Status",
-        status.path("readyReplicas").asLong(0) + " Running / 0 Waiting / 0 Succeeded / 0 Failed");
+        phases.getOrDefault("Running", 0)
+            + " Running / "
+            + phases.getOrDefault("Pending", 0)
+            + " Waiting / "
+            + phases.getOrDefault("Succeeded", 0)
+            + " Succeeded / "
+            + phases.getOrDefault("Failed", 0)
+            + " Failed");
     template(w, in.spec().path("template"));
-    conditions(w, status.path("conditions"));
+    conditions(w, in.status().path("conditions"));
     EventsSection.write(w, in.events(), in.now());
     return w.toString();
   }
@@ -92,18 +141,21 @@ final class WorkloadDescriber {
     w.line(0, "Selector", selector(in.spec().path("selector")));
   }
 
+  /** DescribePodTemplate. */
   private static void template(DescribeText w, JsonNode template) {
     w.heading(0, "Pod Template");
     w.labels(1, "Labels", template.path("metadata").path("labels"));
-    DescribeText containers = new DescribeText(java.time.ZoneOffset.UTC);
-    ContainersSection.write(
-        containers,
-        "Containers",
-        template.path("spec").path("containers"),
-        com.fasterxml.jackson.databind.node.MissingNode.getInstance());
-    for (String line : containers.toString().split("\n")) {
-      w.raw(1, line + "\n");
+    if (!template.path("metadata").path("annotations").isEmpty()) {
+      w.annotations(1, "Annotations", template.path("metadata").path("annotations"));
     }
+    JsonNode spec = template.path("spec");
+    if (!spec.path("initContainers").isEmpty()) {
+      ContainersSection.template(w, "Init Containers", spec.path("initContainers"));
+    }
+    ContainersSection.template(w, "Containers", spec.path("containers"));
+    PodDescriber.volumes(w, 1, spec.path("volumes"));
+    w.labels(1, "Node-Selectors", spec.path("nodeSelector"));
+    w.line(1, "Tolerations", PodDescriber.tolerations(spec.path("tolerations")));
   }
 
   private static void conditions(DescribeText w, JsonNode conditions) {

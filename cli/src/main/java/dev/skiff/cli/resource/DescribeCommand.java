@@ -142,6 +142,11 @@ public final class DescribeCommand extends ClusterCommand {
       quietly(session, Resources.REPLICASETS, namespace, ListOptions.none()).stream()
           .filter(rs -> owned(rs, uid))
           .forEach(related::add);
+    } else if (type == Resources.REPLICASETS) {
+      String uid = meta.path("uid").asText();
+      quietly(session, Resources.PODS, namespace, ListOptions.none()).stream()
+          .filter(pod -> owned(pod, uid))
+          .forEach(related::add);
     } else if (type == Resources.NODES) {
       related.addAll(
           quietly(

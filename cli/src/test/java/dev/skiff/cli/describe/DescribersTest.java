@@ -59,6 +59,27 @@ class DescribersTest {
   }
 
   @Test
+  void deploymentShowsItsTemplateConditionsAndReplicaSetsAsKubectlDoes() {
+    String text =
+        Describers.describe(
+            Resources.DEPLOYMENTS,
+            input(json("deployment.json"), null, items("deployment-replicasets.json")));
+
+    assertThat(text).isEqualTo(text("deployment.describe"));
+  }
+
+  @Test
+  void replicaSetCountsItsPodsByPhaseAsKubectlDoes() {
+    String text =
+        Describers.describe(
+            Resources.REPLICASETS,
+            input(
+                items("deployment-replicasets.json").get(0), null, items("replicaset-pods.json")));
+
+    assertThat(text).isEqualTo(text("replicaset.describe"));
+  }
+
+  @Test
   void endpointSlicePrintsAsKubectlDoes() {
     String text =
         Describers.describe(
