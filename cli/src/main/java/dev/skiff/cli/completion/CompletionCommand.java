@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
       "  source <(skiff completion bash)                    this bash session",
       "  skiff completion bash > /etc/bash_completion.d/skiff",
       "  source <(skiff completion zsh)                     this zsh session",
-      "  skiff completion zsh > \"${fpath[1]}/_skiff\"        zsh, for good"
+      "  echo 'source <(skiff completion zsh)' >> ~/.zshrc     zsh, for good"
     })
 public final class CompletionCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -44,11 +44,9 @@ public final class CompletionCommand implements Callable<Integer> {
     CommandLine root = spec.root().commandLine();
     String script = AutoComplete.bash(root.getCommandName(), root);
     if (shell.equals("zsh")) {
+      // picocli's script loads compinit (only if not loaded yet) and bashcompinit under zsh
       script =
-          "# zsh completion for skiff, through bashcompinit\n"
-              + "autoload -U +X compinit && compinit\n"
-              + "autoload -U +X bashcompinit && bashcompinit\n"
-              + script;
+          "# zsh completion for skiff: the bash script, run through zsh's bashcompinit\n" + script;
     }
     spec.commandLine().getOut().print(script);
     spec.commandLine().getOut().flush();

@@ -19,8 +19,8 @@ import picocli.CommandLine.Parameters;
     name = "run",
     mixinStandardHelpOptions = true,
     description = {
-      "Create a pod running one container. With the process runtime the command runs as a local",
-      "process; the image is only recorded."
+      "Create a pod running one container.",
+      "With the process runtime the command runs as a local process; the image is only recorded."
     },
     footer = {
       "",

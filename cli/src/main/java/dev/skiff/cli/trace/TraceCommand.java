@@ -23,9 +23,10 @@ import picocli.CommandLine.Parameters;
     name = "trace",
     mixinStandardHelpOptions = true,
     description = {
-      "Draw the path a connection to a Service takes: LoadBalancer ingress, each node's NodePort,",
-      "the ClusterIP, each endpoint (with connections served, when the node agents report them);",
-      "then explain pods that look related but are not selected or not Ready."
+      "Draw the path a connection to a Service takes, and explain pods that get no traffic.",
+      "Stages: LoadBalancer ingress, each node's NodePort, the ClusterIP, each endpoint (with",
+      "connections served when the node agents report them); then pods that look related but",
+      "are not selected or not Ready."
     },
     footer = {
       "",
