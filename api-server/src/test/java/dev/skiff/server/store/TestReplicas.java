@@ -41,6 +41,14 @@ final class TestReplicas implements AutoCloseable {
       cluster.replicas.add(new Replica(hz, vertx, new HzStore(vertx, hz, options)));
     }
     cluster.replicas.forEach(r -> await(r.store().ready()));
+    // Writes are backed up synchronously only to partition replicas that exist: wait until the
+    // partitions have migrated to the new members (as an operator waits before killing a replica).
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(60))
+        .until(
+            () ->
+                cluster.replicas.stream()
+                    .allMatch(r -> r.hazelcast().getPartitionService().isClusterSafe()));
     return cluster;
   }
 
