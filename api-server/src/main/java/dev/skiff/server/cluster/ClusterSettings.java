@@ -34,11 +34,18 @@ public record ClusterSettings(
   /** A single replica named "skiff" on 127.0.0.1:5701. */
   public static ClusterSettings defaults() {
     return new ClusterSettings(
-        "skiff", "127.0.0.1", DEFAULT_PORT, List.of("127.0.0.1:" + DEFAULT_PORT), 71, 100_000, null);
+        "skiff",
+        "127.0.0.1",
+        DEFAULT_PORT,
+        List.of("127.0.0.1:" + DEFAULT_PORT),
+        71,
+        100_000,
+        null);
   }
 
   public ClusterSettings withClusterName(String name) {
-    return new ClusterSettings(name, host, port, members, partitionCount, changeLogCapacity, dataDir);
+    return new ClusterSettings(
+        name, host, port, members, partitionCount, changeLogCapacity, dataDir);
   }
 
   public ClusterSettings withHost(String address) {
@@ -57,8 +64,7 @@ public record ClusterSettings(
   }
 
   public ClusterSettings withChangeLogCapacity(int capacity) {
-    return new ClusterSettings(
-        clusterName, host, port, members, partitionCount, capacity, dataDir);
+    return new ClusterSettings(clusterName, host, port, members, partitionCount, capacity, dataDir);
   }
 
   /** Persists the store in {@code dir} (a single-member cluster); null = memory only. */

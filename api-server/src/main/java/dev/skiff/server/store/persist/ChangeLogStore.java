@@ -6,10 +6,10 @@ import com.hazelcast.ringbuffer.StaleSequenceException;
 /**
  * The change log's RingbufferStore. It keeps no changes, only the largest sequence handed out, so
  * that after a restart the log continues above every resourceVersion ever given: a version is never
- * reused. It reports one more than that sequence, so every version from before the restart is
- * older than the restarted store's history, and a client watching from one gets 410 Expired and
- * relists (the changes are gone, and a write whose change was logged but whose object a crash lost
- * must not look delivered). Reads below the log's head fail as they do without a store.
+ * reused. It reports one more than that sequence, so every version from before the restart is older
+ * than the restarted store's history, and a client watching from one gets 410 Expired and relists
+ * (the changes are gone, and a write whose change was logged but whose object a crash lost must not
+ * look delivered). Reads below the log's head fail as they do without a store.
  */
 final class ChangeLogStore implements RingbufferStore<Object> {
   private final SharedDiskStore disk;

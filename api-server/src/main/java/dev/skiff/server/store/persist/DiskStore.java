@@ -1,15 +1,11 @@
 package dev.skiff.server.store.persist;
 
-import static java.nio.file.StandardOpenOption.CREATE;
 import static java.nio.file.StandardOpenOption.READ;
-import static java.nio.file.StandardOpenOption.WRITE;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -40,12 +36,10 @@ final class DiskStore implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(DiskStore.class);
   static final String LOG_FILE = "objects.log";
   static final String COMPACTING = "objects.log.compacting";
-  static final String LOCK_FILE = "lock";
 
   private final Path dir;
   private final DiskStoreOptions options;
-  private final FileChannel lockChannel;
-  private final FileLock lock;
+  private final DirectoryLock lock;
   private final LogIndex index = new LogIndex();
   private final Object maintenance = new Object();
   private final ScheduledExecutorService thread;
@@ -53,10 +47,9 @@ final class DiskStore implements AutoCloseable {
   private long unsynced;
   private boolean closed;
 
-  private DiskStore(Path dir, DiskStoreOptions options, FileChannel lockChannel, FileLock lock) {
+  private DiskStore(Path dir, DiskStoreOptions options, DirectoryLock lock) {
     this.dir = dir;
     this.options = options;
-    this.lockChannel = lockChannel;
     this.lock = lock;
     this.thread =
         Executors.newSingleThreadScheduledExecutor(
@@ -74,18 +67,7 @@ final class DiskStore implements AutoCloseable {
    */
   static DiskStore open(Path dir, DiskStoreOptions options) throws IOException {
     Files.createDirectories(dir);
-    FileChannel lockChannel = FileChannel.open(dir.resolve(LOCK_FILE), CREATE, READ, WRITE);
-    FileLock lock;
-    try {
-      lock = lockChannel.tryLock();
-    } catch (OverlappingFileLockException e) {
-      lock = null;
-    }
-    if (lock == null) {
-      lockChannel.close();
-      throw new IllegalStateException(dir + " is in use by another store (another skiff process?)");
-    }
-    DiskStore store = new DiskStore(dir, options, lockChannel, lock);
+    DiskStore store = new DiskStore(dir, options, DirectoryLock.acquire(dir));
     try {
       Files.deleteIfExists(dir.resolve(COMPACTING));
       store.log = LogFile.open(dir.resolve(LOG_FILE), store.index::apply);
@@ -296,8 +278,7 @@ final class DiskStore implements AutoCloseable {
       if (log != null) {
         log.close();
       }
-      lock.release();
-      lockChannel.close();
+      lock.close();
     } catch (IOException e) {
       LOG.warn("store {}: closing failed: {}", dir, e.toString());
     }

@@ -132,10 +132,11 @@ final class LogFile implements AutoCloseable {
     channel.force(false);
   }
 
-  /** Atomically replaces {@code target} by this file; this object then stands for {@code target}. */
+  /**
+   * Atomically replaces {@code target} by this file; this object then stands for {@code target}.
+   */
   LogFile moveTo(Path target) throws IOException {
-    Files.move(
-        path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    Files.move(path, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     return new LogFile(target, channel, end, recovery);
   }
 
@@ -152,8 +153,7 @@ final class LogFile implements AutoCloseable {
    * True for a complete, valid header; false for a file too short to hold one whose bytes are the
    * start of one (a crash while creating it). Anything else is not ours to overwrite.
    */
-  private static boolean checkHeader(Path path, FileChannel channel, long size)
-      throws IOException {
+  private static boolean checkHeader(Path path, FileChannel channel, long size) throws IOException {
     byte[] expected = header().array();
     byte[] actual = read(channel, 0, (int) Math.min(size, HEADER_SIZE));
     if (!Arrays.equals(actual, 0, actual.length, expected, 0, actual.length)) {
@@ -162,7 +162,9 @@ final class LogFile implements AutoCloseable {
     return actual.length == HEADER_SIZE;
   }
 
-  /** Returns the end of the last valid record. The stream is not closed: it would close the file. */
+  /**
+   * Returns the end of the last valid record. The stream is not closed: it would close the file.
+   */
   private static long scan(FileChannel channel, Visitor visitor) throws IOException {
     channel.position(HEADER_SIZE);
     InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);

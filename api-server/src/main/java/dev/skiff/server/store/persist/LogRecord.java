@@ -5,8 +5,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
- * One entry of the store's log file. On disk: {@code [int bodyLength][int crc32c(body)][body]}
- * with body = {@code [byte type][payload]}:
+ * One entry of the store's log file. On disk: {@code [int bodyLength][int crc32c(body)][body]} with
+ * body = {@code [byte type][payload]}:
  *
  * <ul>
  *   <li>PUT: {@code [short keyLength][key utf-8][value]}

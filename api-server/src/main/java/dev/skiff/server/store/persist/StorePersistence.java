@@ -12,8 +12,8 @@ import java.nio.file.Path;
  * Keeps a single-member cluster's store on local disk, under the Hazelcast structures the {@link
  * HzStore} uses: a write-through MapStore on the objects map (loaded eagerly when the member
  * creates it) and a RingbufferStore on the change log that keeps resourceVersions increasing across
- * restarts. Files live in {@code DATA_DIR/store} (see {@link DiskStore}); they close when the member
- * shuts down.
+ * restarts. Files live in {@code DATA_DIR/store} (see {@link DiskStore}); they close when the
+ * member shuts down.
  *
  * <p>Only for a cluster of one member: each member would persist just the partitions it owns.
  * Getting the objects map with this configuration blocks until it is loaded: construct the {@code
@@ -43,6 +43,7 @@ public final class StorePersistence {
         .setEnabled(true)
         .setImplementation(new ObjectMapStore(disk))
         .setWriteDelaySeconds(0)
+        .setOffload(false)
         .setInitialLoadMode(MapStoreConfig.InitialLoadMode.EAGER);
     config
         .getRingbufferConfig(HzStore.CHANGE_LOG)

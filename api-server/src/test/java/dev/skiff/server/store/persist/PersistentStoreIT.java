@@ -113,14 +113,17 @@ class PersistentStoreIT {
     Map<String, Long> written = new HashMap<>();
     for (int i = 0; i < 20; i++) {
       ObjectKey key = new ObjectKey("pods", "ns" + (i % 2), "p" + i);
-      written.put(key.name(), rv(await(store.create(key, object("Pod", key.namespace(), key.name())))));
+      written.put(
+          key.name(), rv(await(store.create(key, object("Pod", key.namespace(), key.name())))));
     }
 
     HzStore restarted = restart();
     Recorder watcher = new Recorder();
     await(restarted.watch(new WatchRequest("pods", null, 0, null), watcher, null));
     await().until(() -> watcher.size() == 20);
-    ObjectNode later = await(restarted.create(new ObjectKey("pods", "ns0", "later"), object("Pod", "ns0", "later")));
+    ObjectNode later =
+        await(
+            restarted.create(new ObjectKey("pods", "ns0", "later"), object("Pod", "ns0", "later")));
     await().until(() -> watcher.size() == 21);
 
     Map<String, Long> listed = new HashMap<>();
@@ -137,12 +140,14 @@ class PersistentStoreIT {
   @Test
   void aWatchFromAVersionBeforeTheRestartIsExpiredSoTheClientRelists() {
     HzStore store = restart();
-    long before = rv(await(store.create(new ObjectKey("pods", "ns", "a"), object("Pod", "ns", "a"))));
+    long before =
+        rv(await(store.create(new ObjectKey("pods", "ns", "a"), object("Pod", "ns", "a"))));
 
     HzStore restarted = restart();
 
     assertThatThrownBy(
-            () -> await(restarted.watch(new WatchRequest("pods", "ns", before, null), e -> {}, null)))
+            () ->
+                await(restarted.watch(new WatchRequest("pods", "ns", before, null), e -> {}, null)))
         .isInstanceOfSatisfying(
             StatusException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EXPIRED));
   }
@@ -153,7 +158,8 @@ class PersistentStoreIT {
     HzStore store = replica.store();
     HzStore stalled = new HzStore(replica.vertx(), replica.hazelcast());
     await(stalled.ready());
-    long start = rv(await(store.create(new ObjectKey("pods", "ns", "first"), object("Pod", "ns", "first"))));
+    long start =
+        rv(await(store.create(new ObjectKey("pods", "ns", "first"), object("Pod", "ns", "first"))));
     CountDownLatch release = new CountDownLatch(1);
     Recorder watcher = new Recorder();
     // The filter runs on the cache's thread: blocking it stalls that store's cache.
