@@ -185,10 +185,11 @@ Against the targets, in this run: Skiff/HAProxy req/s >= 1.0 — 100 B $SMALL_RA
 connection +$ADDED_ONE µs ($(verdict "$ADDED_ONE" "<" 100)), 32 busy connections +$ADDED_LOADED µs ($(verdict "$ADDED_LOADED" "<" 100), HAProxy adds about as
 much: it is queueing on 2 shared cores); bulk >= 0.80 of direct — $BULK_RATIO ($(verdict "$BULK_RATIO" ">=" 0.80)).
 
-Reading it: the CPU-per-request column is the steady figure. Where it is about equal, the req/s
-ratio mostly shows how the shared cores were scheduled during each run: four runs during
-development gave keep-alive ratios from 0.6 to 2.2. A new connection costs Skiff more CPU: Netty's
-epoll channels make about 40 syscalls per proxied connection (12 epoll_ctl, 4 getsockname,
+Reading it: req/s on this shared 2-core machine swings from run to run (over five runs while this
+was written, the keep-alive Skiff/HAProxy ratio ranged from 0.55 to 2.2); the proxy CPU per request
+is steadier and the better comparison. For keep-alive traffic the two are close (Skiff 4.4-6.3 µs
+per request over the runs, HAProxy 4.3-5.4 µs). A new connection costs Skiff more CPU: Netty's
+epoll channels make about 40 syscalls per proxied connection (11 epoll_ctl, 4 getsockname,
 SO_SNDBUF and SO_ERROR reads, the half-close shutdowns) where HAProxy makes about 20 (counted with
 strace -c). Bulk through any proxy on 2 cores copies each byte twice more, with sender, proxy and
 sink competing for the cores; the proxy CPU per GiB shows Skiff's relay (256 KiB reads, 512 KiB
