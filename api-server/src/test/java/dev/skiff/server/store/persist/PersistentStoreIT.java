@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
@@ -118,21 +119,21 @@ class PersistentStoreIT {
     }
 
     HzStore restarted = restart();
-    Recorder watcher = new Recorder();
-    await(restarted.watch(new WatchRequest("pods", null, 0, null), watcher, null));
-    await().until(() -> watcher.size() == 20);
+    List<StoreEvent> events = new CopyOnWriteArrayList<>();
+    await(restarted.watch(new WatchRequest("pods", null, 0, null), events::add, null));
+    await().until(() -> events.size() == 20);
     ObjectNode later =
         await(
             restarted.create(new ObjectKey("pods", "ns0", "later"), object("Pod", "ns0", "later")));
-    await().until(() -> watcher.size() == 21);
+    await().until(() -> events.size() == 21);
 
     Map<String, Long> listed = new HashMap<>();
-    for (StoreEvent event : watcher.events().subList(0, 20)) {
+    for (StoreEvent event : events.subList(0, 20)) {
       assertThat(event.type()).isEqualTo("ADDED");
       listed.put(event.key().name(), event.resourceVersion());
     }
     assertThat(listed).isEqualTo(written);
-    StoreEvent last = watcher.events().get(20);
+    StoreEvent last = events.get(20);
     assertThat(last.key().name()).isEqualTo("later");
     assertThat(last.resourceVersion()).isEqualTo(rv(later));
   }
@@ -161,18 +162,20 @@ class PersistentStoreIT {
     long start =
         rv(await(store.create(new ObjectKey("pods", "ns", "first"), object("Pod", "ns", "first"))));
     CountDownLatch release = new CountDownLatch(1);
-    Recorder watcher = new Recorder();
+    AtomicBoolean ended = new AtomicBoolean();
     // The filter runs on the cache's thread: blocking it stalls that store's cache.
     await(
         stalled.watch(
-            new WatchRequest("pods", "ns", start, o -> block(release)), watcher, watcher.onEnd()));
+            new WatchRequest("pods", "ns", start, o -> block(release)),
+            e -> {},
+            v -> ended.set(true)));
 
     for (int i = 0; i < 40; i++) {
       await(store.create(new ObjectKey("pods", "ns", "p" + i), object("Pod", "ns", "p" + i)));
     }
     release.countDown();
 
-    await().until(watcher::ended);
+    await().until(ended::get);
     assertThat(await(stalled.list("pods", "ns")).items()).hasSize(41);
     stalled.close();
   }
@@ -198,32 +201,5 @@ class PersistentStoreIT {
       Thread.currentThread().interrupt();
     }
     return true;
-  }
-
-  /** Collects what a watch delivers. */
-  static final class Recorder implements io.vertx.core.Handler<StoreEvent> {
-    private final List<StoreEvent> events = new ArrayList<>();
-    private final AtomicBoolean ended = new AtomicBoolean();
-
-    @Override
-    public synchronized void handle(StoreEvent event) {
-      events.add(event);
-    }
-
-    synchronized List<StoreEvent> events() {
-      return List.copyOf(events);
-    }
-
-    synchronized int size() {
-      return events.size();
-    }
-
-    io.vertx.core.Handler<Void> onEnd() {
-      return v -> ended.set(true);
-    }
-
-    boolean ended() {
-      return ended.get();
-    }
   }
 }
