@@ -14,6 +14,7 @@ import dev.skiff.proxy.support.TestBackend;
 import java.io.BufferedReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
@@ -23,7 +24,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +38,8 @@ import org.junit.jupiter.api.Test;
 class ReprogrammingUnderLoadIT {
   private static final ServicePortName WEB = new ServicePortName("default", "web", "");
   private static final String CLUSTER_IP = "127.10.200.20";
-  private static final int REQUESTS_PER_CLIENT = 1500;
+  private static final int REQUESTS_BETWEEN_STEPS = 400;
+  private static final int MAX_REQUESTS_PER_CLIENT = 20_000;
 
   private final ProxyFixture fx = new ProxyFixture();
 
@@ -57,14 +61,15 @@ class ReprogrammingUnderLoadIT {
     sync(plane, snapshot(pods.subList(0, 1)));
 
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    AtomicBoolean stop = new AtomicBoolean();
     AtomicInteger done = new AtomicInteger();
     Queue<String> failures = new ConcurrentLinkedQueue<>();
     Map<String, AtomicInteger> served = new ConcurrentHashMap<>();
     ExecutorService clients = Executors.newFixedThreadPool(2);
     List<Future<?>> loops =
         List.of(
-            clients.submit(() -> load(deadline, done, failures, served)),
-            clients.submit(() -> load(deadline, done, failures, served)));
+            clients.submit(() -> load(deadline, stop, done, failures, served)),
+            clients.submit(() -> load(deadline, stop, done, failures, served)));
 
     List<List<TestBackend>> steps =
         List.of(
@@ -73,28 +78,42 @@ class ReprogrammingUnderLoadIT {
             pods.subList(3, 5), // swap to new endpoints
             pods.subList(0, 5),
             pods.subList(4, 5));
-    int step = 0;
-    while (loops.stream().anyMatch(f -> !f.isDone())) {
-      int target = (step + 1) * REQUESTS_PER_CLIENT * 2 / (steps.size() + 1);
-      if (step < steps.size() && done.get() >= target) {
-        sync(plane, snapshot(steps.get(step++)));
-      }
-      Thread.onSpinWait();
+    int applied = 0;
+    for (List<TestBackend> step : steps) {
+      awaitRequests(done, done.get() + REQUESTS_BETWEEN_STEPS, loops);
+      sync(plane, snapshot(step));
+      applied++;
+    }
+    awaitRequests(done, done.get() + REQUESTS_BETWEEN_STEPS, loops);
+    stop.set(true);
+    for (Future<?> loop : loops) {
+      loop.get(60, TimeUnit.SECONDS);
     }
     clients.shutdown();
 
     assertThat(failures).isEmpty();
-    assertThat(done.get()).isEqualTo(2 * REQUESTS_PER_CLIENT);
-    assertThat(step).isEqualTo(steps.size());
+    assertThat(applied).isEqualTo(steps.size());
+    assertThat(done.get()).isGreaterThanOrEqualTo((steps.size() + 1) * REQUESTS_BETWEEN_STEPS);
     assertThat(served.keySet()).containsExactlyInAnyOrder("a", "b", "c", "d", "e");
+  }
+
+  /** Waits (bounded by the loops' own deadline) until {@code count} requests are done. */
+  private static void awaitRequests(AtomicInteger done, int count, List<Future<?>> loops) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofMillis(5))
+        .until(() -> done.get() >= count || loops.stream().anyMatch(Future::isDone));
   }
 
   private static void load(
       long deadline,
+      AtomicBoolean stop,
       AtomicInteger done,
       Queue<String> failures,
       Map<String, AtomicInteger> served) {
-    for (int i = 0; i < REQUESTS_PER_CLIENT && System.nanoTime() < deadline; i++) {
+    for (int i = 0;
+        i < MAX_REQUESTS_PER_CLIENT && !stop.get() && System.nanoTime() < deadline;
+        i++) {
       try (Socket s = Clients.connect(null, CLUSTER_IP, 80)) {
         BufferedReader in = Clients.reader(s);
         String who = in.readLine();

@@ -38,6 +38,21 @@ public final class Clients {
     return s;
   }
 
+  /**
+   * Connects and reads; returns the milliseconds until the proxy's refusal surfaced as an
+   * IOException (a reset can arrive before connect() returns, or on the first read). Fails when the
+   * connection was served instead.
+   */
+  public static long millisUntilRefused(String ip, int port) {
+    long start = System.nanoTime();
+    try (Socket s = connect(null, ip, port)) {
+      int first = s.getInputStream().read();
+      throw new AssertionError("expected a refusal, read " + first);
+    } catch (IOException refused) {
+      return (System.nanoTime() - start) / 1_000_000;
+    }
+  }
+
   public static BufferedReader reader(Socket s) throws IOException {
     return new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
   }
