@@ -173,7 +173,7 @@ public final class FakeKubelet {
     return p;
   }
 
-  static boolean isReady(Pod pod) {
+  public static boolean isReady(Pod pod) {
     return pod.status != null
         && pod.status.conditions != null
         && pod.status.conditions.stream()

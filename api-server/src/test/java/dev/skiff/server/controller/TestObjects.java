@@ -54,6 +54,7 @@ public final class TestObjects {
     pod.meta().creationTimestamp = "2025-01-01T00:00:00Z";
     Container c = new Container();
     c.name = "c";
+    c.image = "busybox";
     ContainerPort port = new ContainerPort();
     port.name = "http";
     port.containerPort = 8080;
@@ -78,6 +79,7 @@ public final class TestObjects {
   public static <T> T copy(T value, Class<T> type) {
     return Json.copy(value, type);
   }
+
   public static Deployment deployment(String ns, String name, int replicas, String image) {
     return Json.parse(
         """
@@ -100,5 +102,4 @@ public final class TestObjects {
             .formatted(name, ns, app),
         Service.class);
   }
-
 }

@@ -1,10 +1,10 @@
 package dev.skiff.server.controller;
 
 import static dev.skiff.server.controller.TestCluster.await;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static dev.skiff.server.controller.TestObjects.deployment;
 import static dev.skiff.server.controller.TestObjects.service;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.KubeClient;
@@ -13,7 +13,6 @@ import dev.skiff.api.model.apps.Deployment;
 import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Pod;
-import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import java.time.Duration;
 import java.util.List;

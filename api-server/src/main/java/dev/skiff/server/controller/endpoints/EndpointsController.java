@@ -11,6 +11,7 @@ import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.selector.Selector;
 import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.controller.support.Selections;
 import dev.skiff.server.controller.support.RecentWrites;
 import dev.skiff.server.controller.support.SharedInformers;
 import dev.skiff.server.controller.support.Writes;
@@ -60,11 +61,8 @@ public final class EndpointsController implements ManagedController {
     return controller.stop();
   }
 
-  List<String> servicesSelecting(Pod pod) {
-    return services.list(pod.meta().namespace).stream()
-        .filter(svc -> ServiceMembers.selects(svc, pod))
-        .map(Keys::of)
-        .toList();
+  private List<String> servicesSelecting(Pod pod) {
+    return Selections.servicesSelecting(services, pod);
   }
 
   Future<Void> sync(String key) {
@@ -83,7 +81,7 @@ public final class EndpointsController implements ManagedController {
       return Future.succeededFuture();
     }
     EndpointsReconciler.Result result =
-        EndpointsReconciler.reconcile(svc, pods.list(svc.meta().namespace), current);
+        EndpointsReconciler.reconcile(svc, Selections.candidatePods(pods, svc), current);
     if (result.write() == null) {
       return Future.succeededFuture();
     }

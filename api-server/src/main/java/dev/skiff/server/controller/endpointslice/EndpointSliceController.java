@@ -10,9 +10,9 @@ import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.selector.Selector;
-import dev.skiff.server.controller.endpoints.ServiceMembers;
 import dev.skiff.server.controller.support.ChildTracker;
 import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.controller.support.Selections;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -63,10 +63,7 @@ public final class EndpointSliceController implements ManagedController {
   }
 
   private List<String> servicesSelecting(Pod pod) {
-    return services.list(pod.meta().namespace).stream()
-        .filter(svc -> ServiceMembers.selects(svc, pod))
-        .map(Keys::of)
-        .toList();
+    return Selections.servicesSelecting(services, pod);
   }
 
   private static List<String> serviceOf(EndpointSlice slice) {
@@ -96,7 +93,7 @@ public final class EndpointSliceController implements ManagedController {
       return Future.all(deletes).mapEmpty();
     }
     EndpointSliceReconciler.Changes changes =
-        EndpointSliceReconciler.reconcile(svc, pods.list(svc.meta().namespace), managed);
+        EndpointSliceReconciler.reconcile(svc, Selections.candidatePods(pods, svc), managed);
     List<Future<?>> writes = new ArrayList<>();
     changes
         .create()

@@ -4,6 +4,7 @@ import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.InformerOptions;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.KubeObject;
 import dev.skiff.api.model.meta.OwnerReference;
@@ -23,6 +24,12 @@ import java.util.Map;
 public final class SharedInformers {
   public static final String OWNER_INDEX = "owner";
   public static final String NODE_INDEX = "node";
+
+  /** Pods by each of their labels: {@code namespace/key=value}. */
+  public static final String LABEL_INDEX = "label";
+
+  /** Services by each pair of their selector: {@code namespace/key=value}. */
+  public static final String SELECTOR_INDEX = "selector";
 
   /** EndpointSlices by their Service: namespace/service-name label. */
   public static final String SERVICE_INDEX = "service";
@@ -69,6 +76,17 @@ public final class SharedInformers {
             return node == null || node.isEmpty() ? List.of() : List.of(node);
           });
     }
+    if (type == Pod.class) {
+      informer.addIndex(LABEL_INDEX, o -> pairs(o.meta().namespace, o.meta().labels));
+    }
+    if (type == Service.class) {
+      informer.addIndex(
+          SELECTOR_INDEX,
+          o -> {
+            Service svc = (Service) o;
+            return pairs(o.meta().namespace, svc.spec == null ? null : svc.spec.selector);
+          });
+    }
     if (type == EndpointSlice.class) {
       informer.addIndex(
           SERVICE_INDEX,
@@ -79,6 +97,20 @@ public final class SharedInformers {
           });
     }
     return informer;
+  }
+
+  /** The index values {@code namespace/key=value} of a label map. */
+  public static List<String> pairs(String namespace, Map<String, String> labels) {
+    if (labels == null || labels.isEmpty()) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>(labels.size());
+    labels.forEach((k, v) -> out.add(pair(namespace, k, v)));
+    return out;
+  }
+
+  public static String pair(String namespace, String key, String value) {
+    return namespace + "/" + key + "=" + value;
   }
 
   private static List<String> ownerUids(KubeObject o) {

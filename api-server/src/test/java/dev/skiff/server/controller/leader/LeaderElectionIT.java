@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class LeaderElectionIT {
   /** A clock the test moves by hand. */
   static final class ManualClock extends Clock {
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2025-01-01T00:00:00Z"));
+    private final AtomicReference<Instant> now =
+        new AtomicReference<>(Instant.parse("2025-01-01T00:00:00Z"));
 
     void advance(Duration d) {
       now.updateAndGet(t -> t.plus(d));
@@ -43,13 +44,12 @@ class LeaderElectionIT {
   @Test
   void exactlyOneReplicaLeadsAndAnotherTakesOverWhenItDies() {
     try (TestCluster cluster = TestCluster.start(TestCluster.Spec.of(3))) {
-      await()
-          .atMost(Duration.ofSeconds(10))
-          .until(() -> leaders(cluster) == 1);
+      await().atMost(Duration.ofSeconds(10)).until(() -> leaders(cluster) == 1);
       int leader = leaderIndex(cluster);
       Lease lease =
           await(cluster.client().get(Lease.class, "kube-system", "skiff-controller-manager"));
-      assertThat(lease.spec().holderIdentity).isEqualTo(cluster.replica(leader).manager().identity());
+      assertThat(lease.spec().holderIdentity)
+          .isEqualTo(cluster.replica(leader).manager().identity());
       cluster.kill(leader);
       int survivor = leader == 0 ? 1 : 0;
       KubeClient client = cluster.replica(survivor).client();
@@ -58,9 +58,9 @@ class LeaderElectionIT {
           .untilAsserted(
               () -> {
                 assertThat(leadersExcept(cluster, leader)).isEqualTo(1);
-                Lease now = await(client.get(Lease.class, "kube-system", "skiff-controller-manager"));
-                assertThat(now.spec().holderIdentity)
-                    .isNotEqualTo(lease.spec().holderIdentity);
+                Lease now =
+                    await(client.get(Lease.class, "kube-system", "skiff-controller-manager"));
+                assertThat(now.spec().holderIdentity).isNotEqualTo(lease.spec().holderIdentity);
                 assertThat(now.spec().leaseTransitions).isGreaterThanOrEqualTo(1);
               });
     }
@@ -77,7 +77,8 @@ class LeaderElectionIT {
       AtomicInteger aStarts = new AtomicInteger();
       AtomicInteger aStops = new AtomicInteger();
       LeaderElector a = elector(cluster, client, base, "a", clock, aStarts, aStops);
-      LeaderElector b = elector(cluster, client, base, "b", clock, new AtomicInteger(), new AtomicInteger());
+      LeaderElector b =
+          elector(cluster, client, base, "b", clock, new AtomicInteger(), new AtomicInteger());
       assertThat(await(a.tryAcquireOrRenew())).isTrue();
       assertThat(await(b.tryAcquireOrRenew())).isFalse();
       clock.advance(Duration.ofSeconds(9));
@@ -100,7 +101,12 @@ class LeaderElectionIT {
       AtomicInteger stops) {
     LeaderOptions options =
         new LeaderOptions(
-            base.namespace(), base.name(), id, base.leaseDuration(), base.renewDeadline(), base.retryPeriod());
+            base.namespace(),
+            base.name(),
+            id,
+            base.leaseDuration(),
+            base.renewDeadline(),
+            base.retryPeriod());
     return new LeaderElector(
         cluster.replica(0).vertx(),
         client,

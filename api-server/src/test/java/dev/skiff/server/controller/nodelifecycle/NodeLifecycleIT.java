@@ -27,9 +27,7 @@ class NodeLifecycleIT {
       await(kubelet.start("node-a", "node-b"));
       await(client.create(TestObjects.service("default", "web", "web")));
       await(client.create(TestObjects.deployment("default", "web", 2, "img:1")));
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> readyAddresses(client) == 2);
+      await().atMost(Duration.ofSeconds(20)).until(() -> readyAddresses(client) == 2);
       kubelet.silence("node-a");
       await()
           .atMost(Duration.ofSeconds(10))
