@@ -6,13 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.skiff.api.Json;
+import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.proxy.ProxyOptions;
 import dev.skiff.proxy.ServiceProxyVerticle;
 import dev.skiff.proxy.metrics.MetricsRegistry;
-import dev.skiff.proxy.support.FakeApiServer;
+import dev.skiff.proxy.support.ApiServerReplica;
 import dev.skiff.proxy.support.ProxyFixture;
 import dev.skiff.proxy.support.TestBackend;
 import java.net.ConnectException;
@@ -25,50 +26,63 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** The verticle against an API over HTTP: informers feed the handlers, the runner programs. */
+/**
+ * The verticle against the real api-server (a replica in this JVM, over https with a bearer token):
+ * informers feed the handlers, the runner programs. Objects are written through a real client.
+ */
 class ServiceProxyVerticleIT {
   private static final String CLUSTER_IP = "127.10.200.30";
 
   private final ProxyFixture fx = new ProxyFixture();
+  private ApiServerReplica api;
 
   @AfterEach
   void stop() throws Exception {
-    fx.close();
+    fx.close(); // the proxy first, so its watches do not outlive the server
+    if (api != null) {
+      api.close();
+    }
   }
 
   @Test
   void programsServicesAndFollowsEndpointChangesFromTheApi() throws Exception {
     TestBackend a = fx.backend("a", "127.0.2.1", 0);
     TestBackend b = fx.backend("b", "127.0.2.2", a.port);
-    FakeApiServer api = fx.closeLater(new FakeApiServer(fx.vertx));
-    Service web = service();
-    api.put(web);
-    api.put(slice(a));
+    api = ApiServerReplica.start();
+    KubeClient client = api.client(fx.vertx);
+    client.create(service()).await(30, TimeUnit.SECONDS);
+    EndpointSlice created = client.create(slice(a)).await(30, TimeUnit.SECONDS);
     MetricsRegistry registry = new MetricsRegistry();
     ProxyOptions options =
         ProxyOptions.forNode("n1", List.of())
             .withSyncIntervals(Duration.ofMillis(20), Duration.ofSeconds(5));
-    KubeClient client = new KubeClient(fx.vertx, api.url());
 
     fx.vertx
         .deployVerticle(new ServiceProxyVerticle(client, options, registry))
-        .await(10, TimeUnit.SECONDS);
+        .await(60, TimeUnit.SECONDS);
 
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .ignoreExceptions()
         .until(() -> answers().equals(Set.of("a")));
 
-    api.put(slice(a, b));
-    await().atMost(Duration.ofSeconds(10)).until(() -> answers().equals(Set.of("a", "b")));
+    EndpointSlice both = slice(a, b);
+    both.meta().resourceVersion = created.meta().resourceVersion;
+    client.update(both).await(30, TimeUnit.SECONDS);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> answers().equals(Set.of("a", "b")));
     assertThat(registry.render())
         .containsPattern("skiff_proxy_network_programming_duration_seconds_count [1-9]")
         .contains(
             "skiff_proxy_connections_total{service=\"default/web:http\",endpoint=\"127.0.2.2:");
 
-    api.delete(web);
+    client
+        .delete(Service.class, "default", "web", DeleteOptions.none())
+        .await(30, TimeUnit.SECONDS);
     await()
-        .atMost(Duration.ofSeconds(10))
+        .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
                 assertThatThrownBy(() -> whoAnswers(CLUSTER_IP, 80))
