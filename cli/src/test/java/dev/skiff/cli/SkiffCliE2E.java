@@ -96,7 +96,8 @@ class SkiffCliE2E {
 
   @Test
   void objectsSurviveDownAndUpAndDownPurgeForgetsThem() throws Exception {
-    assertThat(cli.skiff("up", "--name", "e2e").exitCode()).isZero();
+    SkiffProcess.Result up = cli.skiff("up", "--name", "e2e");
+    assertThat(up.exitCode()).as(up.all()).isZero();
     Path kubeconfig = home.resolve("clusters").resolve("e2e").resolve("kubeconfig");
     Path service = home.resolve("service.yaml");
     Files.writeString(
@@ -122,7 +123,8 @@ class SkiffCliE2E {
     long version = Long.parseLong(before.stdout().strip().split(" ")[1]);
 
     assertThat(cli.skiff("down", "--name", "e2e").exitCode()).isZero();
-    assertThat(cli.skiff("up", "--name", "e2e").exitCode()).isZero();
+    SkiffProcess.Result again = cli.skiff("up", "--name", "e2e");
+    assertThat(again.exitCode()).as(again.all()).isZero();
 
     SkiffProcess.Result after =
         cli.kubectl(kubeconfig, "get", "service", "kept", "-o", uidAndVersion);
@@ -140,7 +142,8 @@ class SkiffCliE2E {
     assertThat(annotated.exitCode()).as(annotated.all()).isZero();
     assertThat(Long.parseLong(annotated.stdout().strip().split(" ")[1])).isGreaterThan(version);
     assertThat(cli.skiff("down", "--name", "e2e", "--purge").exitCode()).isZero();
-    assertThat(cli.skiff("up", "--name", "e2e").exitCode()).isZero();
+    SkiffProcess.Result fresh = cli.skiff("up", "--name", "e2e");
+    assertThat(fresh.exitCode()).as(fresh.all()).isZero();
     SkiffProcess.Result gone = cli.kubectl(kubeconfig, "get", "service", "kept");
     assertThat(gone.exitCode()).isNotZero();
     assertThat(gone.stderr()).contains("NotFound");

@@ -30,8 +30,22 @@ final class KubeDns {
 
   private KubeDns() {}
 
-  /** Creates the Service unless it exists. */
+  /**
+   * Creates the Service unless it exists (a restarted cluster keeps it: creating it again would
+   * fail on its ClusterIP, which the kept one holds).
+   */
   static Future<Void> ensureService(KubeClient client, String clusterIp) {
+    return client
+        .get(Service.class, "kube-system", "kube-dns")
+        .<Void>mapEmpty()
+        .recover(
+            e ->
+                e instanceof StatusException s && s.is(Reason.NOT_FOUND)
+                    ? createService(client, clusterIp)
+                    : Future.failedFuture(e));
+  }
+
+  private static Future<Void> createService(KubeClient client, String clusterIp) {
     Service svc = new Service();
     svc.meta().name = "kube-dns";
     svc.meta().namespace = "kube-system";
