@@ -205,11 +205,15 @@ final class AllocationRun {
     return "LoadBalancer".equals(s.type) && "Local".equals(s.externalTrafficPolicy);
   }
 
+  /**
+   * 422 Invalid as Kubernetes' allocator returns it: details.kind is the kind ("Service"), so
+   * kubectl prints {@code The Service "x" is invalid: ...}.
+   */
   private StatusException invalid(String field, String renderedValue, String detail) {
     StatusCause cause =
         new StatusCause(
             Reason.FIELD_VALUE_INVALID, "Invalid value: " + renderedValue + ": " + detail, field);
-    return StatusException.invalid("", "Service", "services", svc.meta().name, List.of(cause));
+    return StatusException.invalid("", "Service", "Service", svc.meta().name, List.of(cause));
   }
 
   /** Go's %#v of a []string: {@code []string{"a", "b"}}. */

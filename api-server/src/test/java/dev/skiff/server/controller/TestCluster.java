@@ -6,6 +6,7 @@ import dev.skiff.api.client.KubeClient;
 import dev.skiff.server.ApiServerOptions;
 import dev.skiff.server.ApiServerVerticle;
 import dev.skiff.server.alloc.AllocationOptions;
+import dev.skiff.server.auth.KubeconfigFile;
 import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.controller.leader.LeaderOptions;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,21 +49,30 @@ public final class TestCluster implements AutoCloseable {
 
   /** What to start. */
   public record Spec(
-      int replicas, boolean controllers, AllocationOptions allocation, ControllerOptions control) {
+      int replicas,
+      boolean controllers,
+      AllocationOptions allocation,
+      ControllerOptions control,
+      boolean tls) {
     public static Spec of(int replicas) {
-      return new Spec(replicas, true, fastAllocation(), fastControllers());
+      return new Spec(replicas, true, fastAllocation(), fastControllers(), false);
     }
 
     public Spec withoutControllers() {
-      return new Spec(replicas, false, allocation, control);
+      return new Spec(replicas, false, allocation, control, tls);
     }
 
     public Spec withAllocation(AllocationOptions value) {
-      return new Spec(replicas, controllers, value, control);
+      return new Spec(replicas, controllers, value, control, tls);
     }
 
     public Spec withControl(ControllerOptions value) {
-      return new Spec(replicas, controllers, allocation, value);
+      return new Spec(replicas, controllers, allocation, value, tls);
+    }
+
+    /** Serve https with a self-signed certificate (kubectl sends its token only over TLS). */
+    public Spec withTls() {
+      return new Spec(replicas, controllers, allocation, control, true);
     }
   }
 
@@ -110,15 +121,15 @@ public final class TestCluster implements AutoCloseable {
     Vertx vertx = Vertx.vertx();
     HzStore store = new HzStore(vertx, hz);
     ControlPlane plane = new ControlPlane(hz, spec.allocation(), spec.control().clock());
-    ApiServerOptions options =
-        plane.apply(ApiServerOptions.defaults(TOKEN).withPort(0).withCertificate(null));
+    ApiServerOptions base = ApiServerOptions.defaults(TOKEN).withPort(0);
+    ApiServerOptions options = plane.apply(spec.tls() ? base : base.withCertificate(null));
     ApiServerVerticle server = new ApiServerVerticle(store, options);
     await(
         store
             .ready()
             .compose(v -> plane.rebuild(vertx, store))
             .compose(v -> vertx.deployVerticle(server)));
-    KubeClient client = new KubeClient(vertx, server.url(), TOKEN);
+    KubeClient client = ControlPlane.localClient(vertx, server.url(), TOKEN);
     ControllerManager manager = null;
     if (spec.controllers()) {
       ControllerOptions control =
@@ -134,6 +145,17 @@ public final class TestCluster implements AutoCloseable {
       manager = await(plane.startControllers(vertx, client, control));
     }
     return new Replica(hz, vertx, store, plane, server, client, manager);
+  }
+
+  /** Writes a kubeconfig for kubectl pointing at replica {@code index}. */
+  public Path kubeconfig(Path file, int index) {
+    Replica r = replicas.get(index);
+    try {
+      KubeconfigFile.write(file, r.url(), TOKEN, r.server().options().certificate(), "skiff");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return file;
   }
 
   public Replica replica(int index) {
