@@ -39,6 +39,9 @@ public abstract class ClusterCommand implements Callable<Integer> {
         err().println("See '" + spec.qualifiedName() + " --help' for usage.");
       }
       return e.exitCode();
+    } catch (RuntimeException e) {
+      err().println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+      return CliException.FAILED;
     } finally {
       out().flush();
       err().flush();
