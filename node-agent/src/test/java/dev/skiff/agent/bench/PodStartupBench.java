@@ -32,43 +32,66 @@ import java.util.concurrent.TimeUnit;
 public final class PodStartupBench {
   private PodStartupBench() {}
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    int status = 0;
+    try {
+      run(args);
+    } catch (Exception | AssertionError e) {
+      e.printStackTrace();
+      status = 1;
+    }
+    System.exit(status);
+  }
+
+  private static void run(String[] args) throws Exception {
     String runtime = args.length > 0 ? args[0] : "process";
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 100;
     Path dir = Files.createTempDirectory("skiff-bench");
-    System.out.printf(
-        "pod startup, %s runtime, %d pods, %d cores%n",
-        runtime, count, Runtime.getRuntime().availableProcessors());
-    if (runtime.equals("docker")) {
-      Docker.requireEngineAndImages();
-    }
-    try (TestApiServer api = TestApiServer.start()) {
-      NodeAgentOptions options =
-          TestNode.options(api, 90, dir).withPodResync(Duration.ofSeconds(10));
+    try {
+      System.out.printf(
+          "pod startup, %s runtime, %d pods, %d cores, load average %s%n",
+          runtime,
+          count,
+          Runtime.getRuntime().availableProcessors(),
+          Files.readString(Path.of("/proc/loadavg")).trim());
       if (runtime.equals("docker")) {
-        options = options.withDockerRuntime().withServiceCidr(null);
-        Docker.removeNode(options.name(), options.docker().network());
+        Docker.requireEngineAndImages();
       }
-      try (TestNode node = TestNode.start(options)) {
-        Vertx vertx = Vertx.vertx();
-        Map<String, Long> readyAt = new ConcurrentHashMap<>();
-        Informer<Pod> pods =
-            new Informer<>(vertx, api.client(), Pod.class, InformerOptions.inNamespace("default"));
-        pods.addEventHandler(new ReadyRecorder(readyAt));
-        Await.result(pods.start());
-        List<Long> sequential = round(api, node, "seq", count, readyAt, true);
-        List<Long> burst = round(api, node, "burst", count, readyAt, false);
-        print("one at a time", sequential);
-        print("all at once", burst);
-        Await.result(pods.stop());
-        Await.result(vertx.close());
-      } finally {
+      try (TestApiServer api = TestApiServer.start()) {
+        NodeAgentOptions options =
+            TestNode.options(api, 90, dir).withPodResync(Duration.ofSeconds(10));
         if (runtime.equals("docker")) {
+          options = options.withDockerRuntime().withServiceCidr(null);
           Docker.removeNode(options.name(), options.docker().network());
         }
+        try (TestNode node = TestNode.start(options)) {
+          Vertx vertx = Vertx.vertx();
+          Map<String, Long> readyAt = new ConcurrentHashMap<>();
+          Informer<Pod> pods =
+              new Informer<>(
+                  vertx, api.client(), Pod.class, InformerOptions.inNamespace("default"));
+          pods.addEventHandler(new ReadyRecorder(readyAt));
+          Await.result(pods.start());
+          List<Long> sequential = round(api, node, "seq", count, readyAt, true);
+          long cpuBefore = cpuNanos();
+          List<Long> burst = round(api, node, "burst", count, readyAt, false);
+          System.out.printf(
+              "JVM CPU per pod in the burst round (api-server, agent and watchers together, "
+                  + "including deletion): %.1f ms%n",
+              (cpuNanos() - cpuBefore) / 1e6 / count);
+          print("one at a time", sequential);
+          print("all at once", burst);
+          Await.result(pods.stop());
+          Await.result(vertx.close());
+        } finally {
+          if (runtime.equals("docker")) {
+            Docker.removeNode(options.name(), options.docker().network());
+          }
+        }
       }
+    } finally {
+      dev.skiff.agent.FileTrees.delete(dir);
     }
-    System.exit(0);
   }
 
   private static List<Long> round(
@@ -90,10 +113,13 @@ public final class PodStartupBench {
           api.client().create(pod).onSuccess(p -> acknowledged.put(name, System.nanoTime()));
       if (oneByOne) {
         Await.result(created);
-        waitUntil(() -> readyAt.containsKey(name), Duration.ofSeconds(60));
+        waitUntil(() -> readyAt.containsKey(name), Duration.ofSeconds(60), name);
       }
     }
-    waitUntil(() -> sentAt.keySet().stream().allMatch(readyAt::containsKey), Duration.ofMinutes(5));
+    waitUntil(
+        () -> sentAt.keySet().stream().allMatch(readyAt::containsKey),
+        Duration.ofMinutes(5),
+        prefix);
     List<Long> latencies = new ArrayList<>();
     List<Long> creates = new ArrayList<>();
     sentAt.forEach((name, sent) -> latencies.add(readyAt.get(name) - sent));
@@ -104,17 +130,24 @@ public final class PodStartupBench {
           api.client()
               .delete(Pod.class, "default", name, DeleteOptions.none().withGracePeriodSeconds(0)));
     }
-    waitUntil(() -> node.agent().runtime().podUids().isEmpty(), Duration.ofMinutes(2));
+    waitUntil(() -> node.agent().runtime().podUids().isEmpty(), Duration.ofMinutes(2), "cleanup");
     return latencies;
   }
 
-  private static void waitUntil(java.util.function.BooleanSupplier condition, Duration timeout)
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static void waitUntil(
+      java.util.function.BooleanSupplier condition, Duration timeout, String what)
       throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     CountDownLatch never = new CountDownLatch(1);
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("timed out after " + timeout);
+        throw new IllegalStateException(what + ": timed out after " + timeout);
       }
       never.await(2, TimeUnit.MILLISECONDS);
     }

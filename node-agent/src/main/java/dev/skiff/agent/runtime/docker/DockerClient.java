@@ -19,10 +19,12 @@ import io.vertx.core.net.SocketAddress;
  */
 public final class DockerClient {
   static final String VERSION = "/v1.41";
+  private static final int MAX_STREAMS = 100_000;
 
   private final Vertx vertx;
   private final SocketAddress socket;
   private final HttpClient http;
+  private final HttpClient streams;
 
   public DockerClient(Vertx vertx, String socketPath) {
     this.vertx = vertx;
@@ -30,6 +32,12 @@ public final class DockerClient {
     this.http =
         vertx.createHttpClient(
             new HttpClientOptions().setKeepAlive(true), new PoolOptions().setHttp1MaxSize(32));
+    // Log and event streams hold their connection for a container's lifetime: their own pool, so
+    // they never starve the short calls.
+    this.streams =
+        vertx.createHttpClient(
+            new HttpClientOptions().setKeepAlive(false),
+            new PoolOptions().setHttp1MaxSize(MAX_STREAMS));
   }
 
   /** Fails clearly when Vert.x cannot use unix sockets (no native transport). */
@@ -69,7 +77,8 @@ public final class DockerClient {
    * body} may be null (GET) or a JSON object (POST).
    */
   public Future<HttpClientResponse> stream(HttpMethod method, String path, JsonObject body) {
-    return http.request(options(method, path, 0))
+    return streams
+        .request(options(method, path, 0))
         .compose(
             req ->
                 body == null
@@ -86,7 +95,7 @@ public final class DockerClient {
   }
 
   public Future<Void> close() {
-    return http.close();
+    return Future.join(http.close(), streams.close()).mapEmpty();
   }
 
   private Future<Buffer> call(HttpMethod method, String path, JsonObject body, long timeoutMillis) {
