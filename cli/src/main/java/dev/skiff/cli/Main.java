@@ -42,7 +42,14 @@ public final class Main implements Runnable {
 
   /** Runs the CLI and returns its exit code (for tests and the launcher). */
   public static int run(String... args) {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+    CommandLine.Help.Ansi ansi =
+        dev.skiff.cli.output.Colors.detect().enabled()
+            ? CommandLine.Help.Ansi.ON
+            : CommandLine.Help.Ansi.OFF;
+    return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setColorScheme(CommandLine.Help.defaultColorScheme(ansi))
+        .execute(args);
   }
 
   @Override
