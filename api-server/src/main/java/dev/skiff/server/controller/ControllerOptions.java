@@ -32,6 +32,22 @@ public record ControllerOptions(
         Clock.systemUTC());
   }
 
+  /**
+   * A stable candidate identity (for example host name plus data directory), so a restarted replica
+   * renews its own unexpired lease at once instead of waiting for it to expire.
+   */
+  public ControllerOptions withIdentity(String identity) {
+    LeaderOptions l = leader;
+    return withLeader(
+        new LeaderOptions(
+            l.namespace(),
+            l.name(),
+            identity,
+            l.leaseDuration(),
+            l.renewDeadline(),
+            l.retryPeriod()));
+  }
+
   public ControllerOptions withLeader(LeaderOptions value) {
     return new ControllerOptions(value, resync, workers, nodeLifecycle, clock);
   }

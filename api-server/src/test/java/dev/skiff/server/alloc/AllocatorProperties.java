@@ -52,7 +52,10 @@ class AllocatorProperties {
 
   private static HazelcastInstance member(String cluster, int port, String first) {
     ClusterSettings s =
-        ClusterSettings.defaults().withClusterName(cluster).withPort(port).withMembers(List.of(first));
+        ClusterSettings.defaults()
+            .withClusterName(cluster)
+            .withPort(port)
+            .withMembers(List.of(first));
     return Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(s));
   }
 
@@ -65,8 +68,10 @@ class AllocatorProperties {
               .withServiceCidr("127.10." + (100 + round) + ".0/24")
               .withNodePorts("30000-30299");
       String prefix = "round" + round + "-";
-      ServiceAllocators a = new ServiceAllocators(one, options, Clock.systemUTC(), new Random(random.nextLong()));
-      ServiceAllocators b = new ServiceAllocators(two, options, Clock.systemUTC(), new Random(random.nextLong()));
+      ServiceAllocators a =
+          new ServiceAllocators(one, options, Clock.systemUTC(), new Random(random.nextLong()));
+      ServiceAllocators b =
+          new ServiceAllocators(two, options, Clock.systemUTC(), new Random(random.nextLong()));
       Map<String, String> holder = new ConcurrentHashMap<>();
       List<String> duplicates = new java.util.concurrent.CopyOnWriteArrayList<>();
       ExecutorService pool = Executors.newFixedThreadPool(8);

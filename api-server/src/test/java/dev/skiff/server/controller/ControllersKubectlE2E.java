@@ -88,7 +88,10 @@ class ControllersKubectlE2E {
         metadata: {name: wrong-tier, labels: {app: shop, tier: back}}
         spec: {containers: [{name: c, image: busybox}]}
         """);
-    assertThat(kubectl.run("wait", "--for=condition=Ready", "pod/both-and-more", "--timeout=60s").exitCode())
+    assertThat(
+            kubectl
+                .run("wait", "--for=condition=Ready", "pod/both-and-more", "--timeout=60s")
+                .exitCode())
         .isZero();
     await()
         .atMost(Duration.ofSeconds(20))
@@ -96,13 +99,22 @@ class ControllersKubectlE2E {
             () -> {
               String ep =
                   kubectl
-                      .run("get", "endpoints", "front", "-o",
+                      .run(
+                          "get",
+                          "endpoints",
+                          "front",
+                          "-o",
                           "jsonpath={.subsets[*].addresses[*].targetRef.name}")
                       .stdout();
               assertThat(ep).isEqualTo("both-and-more");
               String slices =
                   kubectl
-                      .run("get", "endpointslices", "-l", "kubernetes.io/service-name=front", "-o",
+                      .run(
+                          "get",
+                          "endpointslices",
+                          "-l",
+                          "kubernetes.io/service-name=front",
+                          "-o",
                           "jsonpath={.items[*].endpoints[*].targetRef.name}")
                       .stdout();
               assertThat(slices).isEqualTo("both-and-more");
@@ -132,14 +144,22 @@ class ControllersKubectlE2E {
         .contains("successfully rolled out");
     assertThat(kubectl.run("scale", "deployment", "web", "--replicas=4").stdout())
         .contains("deployment.apps/web scaled");
-    assertThat(kubectl.run("rollout", "status", "deployment/web", "--timeout=90s").exitCode()).isZero();
+    assertThat(kubectl.run("rollout", "status", "deployment/web", "--timeout=90s").exitCode())
+        .isZero();
     assertThat(
             kubectl
                 .run("wait", "--for=condition=Available", "deployment/web", "--timeout=60s")
                 .exitCode())
         .isZero();
     String images =
-        kubectl.run("get", "pods", "-l", "app=web", "-o", "jsonpath={.items[*].spec.containers[0].image}")
+        kubectl
+            .run(
+                "get",
+                "pods",
+                "-l",
+                "app=web",
+                "-o",
+                "jsonpath={.items[*].spec.containers[0].image}")
             .stdout();
     assertThat(images.split(" ")).hasSize(4).containsOnly("img:2");
     var exposed = kubectl.run("expose", "deployment", "web", "--port=80", "--target-port=8080");

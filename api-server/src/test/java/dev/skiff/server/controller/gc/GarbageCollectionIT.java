@@ -73,7 +73,11 @@ class GarbageCollectionIT {
               assertThat(
                       client
                           .get(Deployment.class, "default", "orphans")
-                          .recover(e -> Errors.isNotFound(e) ? io.vertx.core.Future.succeededFuture() : io.vertx.core.Future.failedFuture(e))
+                          .recover(
+                              e ->
+                                  Errors.isNotFound(e)
+                                      ? io.vertx.core.Future.succeededFuture()
+                                      : io.vertx.core.Future.failedFuture(e))
                           .toCompletionStage()
                           .toCompletableFuture()
                           .get())
@@ -100,8 +104,7 @@ class GarbageCollectionIT {
             () -> {
               assertThat(sets("fg")).isEmpty();
               assertThat(pods("fg")).isEmpty();
-              assertThat(
-                      await(client.list(Deployment.class, "default", ListOptions.none())).items)
+              assertThat(await(client.list(Deployment.class, "default", ListOptions.none())).items)
                   .noneMatch(d -> d.meta().name.equals("fg"));
             });
   }
@@ -109,9 +112,7 @@ class GarbageCollectionIT {
   @Test
   void deletingAServiceDeletesItsEndpointSlices() {
     await(client.create(TestObjects.service("default", "sliced", "nothing")));
-    await()
-        .atMost(Duration.ofSeconds(10))
-        .until(() -> !slices("sliced").isEmpty());
+    await().atMost(Duration.ofSeconds(10)).until(() -> !slices("sliced").isEmpty());
     await(client.delete(Service.class, "default", "sliced", DeleteOptions.none()));
     await().atMost(Duration.ofSeconds(10)).until(() -> slices("sliced").isEmpty());
   }

@@ -45,7 +45,9 @@ class SchedulerIT {
                                     "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector."));
                 assertThat(events(client, "picky")).contains("FailedScheduling");
               });
-      await(client.create(FakeKubelet.node("ssd-node", TestObjects.labels("skiff.dev/node", "ssd-node"))));
+      await(
+          client.create(
+              FakeKubelet.node("ssd-node", TestObjects.labels("skiff.dev/node", "ssd-node"))));
       await()
           .atMost(Duration.ofSeconds(15))
           .untilAsserted(
@@ -62,7 +64,8 @@ class SchedulerIT {
     return await(
             client.list(
                 Event.class, "default", ListOptions.fieldSelector("involvedObject.name=" + pod)))
-        .items.stream()
+        .items
+        .stream()
         .map(e -> e.reason)
         .toList();
   }
