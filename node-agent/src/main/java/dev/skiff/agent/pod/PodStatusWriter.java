@@ -23,7 +23,8 @@ final class PodStatusWriter {
 
   Future<Void> write(Pod pod, PodRecord record, PodStatus status) {
     String json = Json.toString(status);
-    if (json.equals(record.writtenStatus) || json.equals(Json.toString(pod.status()))) {
+    if (json.equals(record.writtenStatus)
+        || json.equals(Json.toString(StatusBuilder.statusOf(pod)))) {
       record.writtenStatus = json;
       return Future.succeededFuture();
     }

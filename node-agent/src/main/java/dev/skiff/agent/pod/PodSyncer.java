@@ -96,7 +96,7 @@ final class PodSyncer {
               for (Container c : pod.spec().containers) {
                 views.add(view(pod, record, c, sandbox));
               }
-              String ip = sandbox == null ? pod.status().podIP : sandbox.ip();
+              String ip = sandbox == null ? StatusBuilder.statusOf(pod).podIP : sandbox.ip();
               PodStatus status =
                   statuses.build(
                       pod, views, ip, settings.hostIp(), record.startTime, clock.instant());
@@ -117,7 +117,7 @@ final class PodSyncer {
               pod.meta().namespace,
               pod.meta().name,
               pod.spec().hostname != null ? pod.spec().hostname : pod.meta().name,
-              pod.status().podIP,
+              StatusBuilder.statusOf(pod).podIP,
               PodDns.of(pod, settings.clusterDns(), settings.clusterDomain()));
       record.sandbox =
           runtime

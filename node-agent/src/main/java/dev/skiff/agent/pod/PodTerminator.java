@@ -101,7 +101,10 @@ final class PodTerminator {
       int restarts = latest == null ? record.container(c.name).baseAttempt : latest.attempt();
       views.add(new ContainerView(c, latest, previous, null, null, false, false, restarts));
     }
-    String ip = record.readySandbox() == null ? pod.status().podIP : record.readySandbox().ip();
+    String ip =
+        record.readySandbox() == null
+            ? StatusBuilder.statusOf(pod).podIP
+            : record.readySandbox().ip();
     return statuses.build(pod, views, ip, hostIp, record.startTime, clock.instant());
   }
 }

@@ -37,7 +37,7 @@ final class StatusBuilder {
       String hostIp,
       Instant startTime,
       Instant now) {
-    PodStatus old = pod.status();
+    PodStatus old = StatusBuilder.statusOf(pod);
     PodStatus status = new PodStatus();
     status.containerStatuses = new ArrayList<>();
     for (ContainerView v : views) {
@@ -56,6 +56,11 @@ final class StatusBuilder {
     status.qosClass = old.qosClass;
     status.conditions = Conditions.of(old, status, views.size(), now);
     return status;
+  }
+
+  /** The pod's stored status, or an empty one; never attaches one to the (shared, cached) pod. */
+  static PodStatus statusOf(Pod pod) {
+    return pod.status != null ? pod.status : new PodStatus();
   }
 
   private ContainerStatus containerStatus(ContainerView v) {

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skiff.agent.testing.AgentFixture;
+import dev.skiff.agent.testing.Await;
 import dev.skiff.agent.testing.Pods;
+import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.ContainerStatus;
+import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Pod;
 import java.time.Duration;
 import java.util.List;
@@ -162,5 +165,45 @@ class ProcessPodLifecycleIT {
     assertThat(cluster.pods().container("nocmd").state.waiting.message).contains("/no/such/binary");
     assertThat(cluster.pods().phase("nocmd")).isEqualTo("Pending");
     await().atMost(Duration.ofSeconds(10)).until(() -> cluster.pods().ready("neighbour"));
+  }
+
+  @Test
+  void recordsEventsForPullCreateStartAndBackOff() {
+    cluster.pods().create(Pods.shell("eventful", cluster.node().name(), "exit 1"));
+
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                reasons("eventful")
+                    .containsAll(List.of("Pulled", "Created", "Started", "BackOff")));
+    Event pulled =
+        events("eventful").stream()
+            .filter(e -> e.reason.equals("Pulled"))
+            .findFirst()
+            .orElseThrow();
+    assertThat(pulled.message)
+        .isEqualTo("Container image \"skiff/busybox:1\" already present on machine");
+    assertThat(pulled.source.component).isEqualTo("kubelet");
+    assertThat(pulled.source.host).isEqualTo(cluster.node().name());
+    assertThat(pulled.involvedObject.fieldPath).isEqualTo("spec.containers{main}");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                events("eventful").stream()
+                    .anyMatch(e -> e.reason.equals("Started") && e.count != null && e.count > 1));
+  }
+
+  private static List<Event> events(String pod) {
+    return Await.result(cluster.api().client().list(Event.class, "default", ListOptions.none()))
+        .items
+        .stream()
+        .filter(e -> pod.equals(e.involvedObject.name))
+        .toList();
+  }
+
+  private static List<String> reasons(String pod) {
+    return events(pod).stream().map(e -> e.reason).toList();
   }
 }
