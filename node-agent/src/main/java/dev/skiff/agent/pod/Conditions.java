@@ -15,7 +15,11 @@ import java.util.List;
 final class Conditions {
   private Conditions() {}
 
-  static List<PodCondition> of(PodStatus old, PodStatus now, int containers, Instant at) {
+  /**
+   * @param initPending init containers that have not completed, in order
+   */
+  static List<PodCondition> of(
+      PodStatus old, PodStatus now, int containers, List<String> initPending, Instant at) {
     List<String> unready = new ArrayList<>();
     for (ContainerStatus s : now.containerStatuses) {
       if (!Boolean.TRUE.equals(s.ready)) {
@@ -32,7 +36,17 @@ final class Conditions {
     List<PodCondition> list = new ArrayList<>();
     PodCondition scheduled = find(old, "PodScheduled");
     list.add(scheduled != null ? scheduled : condition(old, "PodScheduled", true, null, null, at));
-    list.add(condition(old, "Initialized", true, completed ? "PodCompleted" : null, null, at));
+    boolean initialized = initPending.isEmpty();
+    list.add(
+        condition(
+            old,
+            "Initialized",
+            initialized,
+            initialized ? (completed ? "PodCompleted" : null) : "ContainersNotInitialized",
+            initialized
+                ? null
+                : "containers with incomplete status: [" + String.join(" ", initPending) + "]",
+            at));
     list.add(condition(old, "ContainersReady", ready, reason, message, at));
     list.add(condition(old, "Ready", ready, reason, message, at));
     return list;

@@ -154,8 +154,15 @@ public final class PodController {
   private PodRecord adopt(Pod pod, String key) {
     PodRecord record = new PodRecord(pod.meta().uid, key);
     record.startTime = clock.instant();
-    if (pod.status != null && pod.status.containerStatuses != null) {
-      for (ContainerStatus s : pod.status.containerStatuses) {
+    if (pod.status != null) {
+      List<ContainerStatus> known = new ArrayList<>();
+      if (pod.status.initContainerStatuses != null) {
+        known.addAll(pod.status.initContainerStatuses);
+      }
+      if (pod.status.containerStatuses != null) {
+        known.addAll(pod.status.containerStatuses);
+      }
+      for (ContainerStatus s : known) {
         int count = s.restartCount == null ? 0 : s.restartCount;
         boolean ran = s.state != null && (s.state.running != null || s.state.terminated != null);
         record.container(s.name).baseAttempt = ran ? count + 1 : count;

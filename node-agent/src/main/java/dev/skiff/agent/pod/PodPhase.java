@@ -50,6 +50,18 @@ final class PodPhase {
     return PENDING;
   }
 
+  /** While init containers are incomplete: Failed if one failed under Never, else Pending. */
+  static String ofInitializing(String restartPolicy, List<ContainerStatus> initStatuses) {
+    if ("Never".equals(restartPolicy)) {
+      for (ContainerStatus s : initStatuses) {
+        if (s.state.terminated != null && !Integer.valueOf(0).equals(s.state.terminated.exitCode)) {
+          return FAILED;
+        }
+      }
+    }
+    return PENDING;
+  }
+
   static boolean isTerminal(String phase) {
     return SUCCEEDED.equals(phase) || FAILED.equals(phase);
   }

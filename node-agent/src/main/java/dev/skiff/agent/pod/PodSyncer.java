@@ -92,14 +92,28 @@ final class PodSyncer {
         .compose(sandbox -> startDue(pod, record, sandbox).map(sandbox))
         .compose(
             sandbox -> {
+              InitProgress init = initProgress(pod, record);
+              String initPolicy = InitProgress.policy(pod.spec().restartPolicy);
+              List<ContainerView> initViews = new ArrayList<>();
+              if (pod.spec().initContainers != null) {
+                for (Container c : pod.spec().initContainers) {
+                  initViews.add(view(pod, record, c, sandbox, initPolicy, c != init.next()));
+                }
+              }
               List<ContainerView> views = new ArrayList<>();
               for (Container c : pod.spec().containers) {
-                views.add(view(pod, record, c, sandbox));
+                views.add(view(pod, record, c, sandbox, pod.spec().restartPolicy, !init.done()));
               }
               String ip = sandbox == null ? StatusBuilder.statusOf(pod).podIP : sandbox.ip();
               PodStatus status =
                   statuses.build(
-                      pod, views, ip, settings.hostIp(), record.startTime, clock.instant());
+                      pod,
+                      initViews,
+                      views,
+                      ip,
+                      settings.hostIp(),
+                      record.startTime,
+                      clock.instant());
               return writer.write(pod, record, status);
             });
   }
@@ -145,15 +159,18 @@ final class PodSyncer {
     if (sandbox == null) {
       return Future.succeededFuture();
     }
+    InitProgress init = initProgress(pod, record);
+    List<Container> due =
+        init.done() ? pod.spec().containers : init.failed() ? List.of() : List.of(init.next());
+    String policy =
+        init.done() ? pod.spec().restartPolicy : InitProgress.policy(pod.spec().restartPolicy);
     List<Future<Void>> starts = new ArrayList<>();
-    for (Container c : pod.spec().containers) {
+    for (Container c : due) {
       ContainerRecord cr = record.container(c.name);
-      List<ContainerInfo> instances = instances(record.uid, c.name);
-      ContainerInfo latest = instances.isEmpty() ? null : instances.get(instances.size() - 1);
+      ContainerInfo latest = latest(record.uid, c.name);
       String key = record.uid + "/" + c.name;
       RestartDecision decision =
-          RestartDecision.decide(
-              pod.spec().restartPolicy, latest, cr.failure, cr.starting, backoff, key);
+          RestartDecision.decide(policy, latest, cr.failure, cr.starting, backoff, key);
       if (decision.action() == RestartDecision.Action.START) {
         if (decision.eventTime() != null) {
           backoff.next(key, decision.eventTime());
@@ -165,13 +182,25 @@ final class PodSyncer {
     return Future.join(starts).mapEmpty();
   }
 
-  /** The state to report for one container; schedules what waits (back-off, retry, probes). */
-  private ContainerView view(Pod pod, PodRecord record, Container c, Sandbox sandbox) {
+  private InitProgress initProgress(Pod pod, PodRecord record) {
+    return InitProgress.of(
+        pod.spec().initContainers, pod.spec().restartPolicy, name -> latest(record.uid, name));
+  }
+
+  /**
+   * The state to report for one container; schedules what waits (back-off, retry, probes). A {@code
+   * blocked} container that never ran waits for the init containers before it.
+   */
+  private ContainerView view(
+      Pod pod, PodRecord record, Container c, Sandbox sandbox, String policy, boolean blocked) {
     ContainerRecord cr = record.container(c.name);
     List<ContainerInfo> instances = instances(record.uid, c.name);
     ContainerInfo latest = instances.isEmpty() ? null : instances.get(instances.size() - 1);
     ContainerInfo previous = instances.size() < 2 ? null : instances.get(instances.size() - 2);
     int restarts = latest == null ? cr.baseAttempt : latest.attempt();
+    if (blocked && latest == null && sandbox != null) {
+      return new ContainerView(c, null, null, "PodInitializing", null, false, false, restarts);
+    }
     if (sandbox == null) {
       StartFailure f = record.sandboxFailure;
       return new ContainerView(
@@ -187,8 +216,9 @@ final class PodSyncer {
     watchProbes(pod, record, cr, c, latest, sandbox);
     String key = record.uid + "/" + c.name;
     RestartDecision decision =
-        RestartDecision.decide(
-            pod.spec().restartPolicy, latest, cr.failure, cr.starting, backoff, key);
+        blocked
+            ? RestartDecision.NONE
+            : RestartDecision.decide(policy, latest, cr.failure, cr.starting, backoff, key);
     String waiting = null;
     String message = null;
     switch (decision.action()) {
@@ -351,6 +381,11 @@ final class PodSyncer {
     var probe = kind == ProbeKind.STARTUP ? c.startupProbe : c.livenessProbe;
     Duration grace = Grace.of(pod, probe == null ? null : probe.terminationGracePeriodSeconds);
     runtime.stopContainer(instance.id(), grace).onComplete(ar -> requeue.now(record.key));
+  }
+
+  private ContainerInfo latest(String uid, String name) {
+    List<ContainerInfo> instances = instances(uid, name);
+    return instances.isEmpty() ? null : instances.get(instances.size() - 1);
   }
 
   private List<ContainerInfo> instances(String uid, String name) {

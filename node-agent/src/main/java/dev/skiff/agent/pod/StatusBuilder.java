@@ -37,13 +37,39 @@ final class StatusBuilder {
       String hostIp,
       Instant startTime,
       Instant now) {
+    return build(pod, List.of(), views, podIp, hostIp, startTime, now);
+  }
+
+  /** With the views of the pod's init containers (in order) as well. */
+  PodStatus build(
+      Pod pod,
+      List<ContainerView> initViews,
+      List<ContainerView> views,
+      String podIp,
+      String hostIp,
+      Instant startTime,
+      Instant now) {
     PodStatus old = StatusBuilder.statusOf(pod);
     PodStatus status = new PodStatus();
     status.containerStatuses = new ArrayList<>();
     for (ContainerView v : views) {
       status.containerStatuses.add(containerStatus(v));
     }
-    String phase = PodPhase.of(pod.spec().restartPolicy, status.containerStatuses);
+    List<String> initPending = new ArrayList<>();
+    if (!initViews.isEmpty()) {
+      status.initContainerStatuses = new ArrayList<>();
+      for (ContainerView v : initViews) {
+        ContainerStatus s = containerStatus(v);
+        status.initContainerStatuses.add(s);
+        if (s.state.terminated == null || !Integer.valueOf(0).equals(s.state.terminated.exitCode)) {
+          initPending.add(s.name);
+        }
+      }
+    }
+    String phase =
+        initPending.isEmpty()
+            ? PodPhase.of(pod.spec().restartPolicy, status.containerStatuses)
+            : PodPhase.ofInitializing(pod.spec().restartPolicy, status.initContainerStatuses);
     status.phase = PodPhase.isTerminal(old.phase) ? old.phase : phase;
     if (PodPhase.isTerminal(status.phase)) {
       status.containerStatuses.forEach(s -> s.ready = false);
@@ -54,7 +80,7 @@ final class StatusBuilder {
     status.podIPs = podIp == null ? null : List.of(podIp(podIp));
     status.startTime = old.startTime != null ? old.startTime : Times.time(startTime);
     status.qosClass = old.qosClass;
-    status.conditions = Conditions.of(old, status, views.size(), now);
+    status.conditions = Conditions.of(old, status, views.size(), initPending, now);
     return status;
   }
 

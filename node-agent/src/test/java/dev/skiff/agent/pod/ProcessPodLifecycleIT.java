@@ -206,4 +206,69 @@ class ProcessPodLifecycleIT {
   private static List<String> reasons(String pod) {
     return events(pod).stream().map(e -> e.reason).toList();
   }
+
+  @Test
+  void initContainersRunInOrderToCompletionBeforeTheAppContainers() {
+    Pod pod = Pods.shell("init", cluster.node().name(), "cat first second; sleep 600");
+    pod.spec().initContainers =
+        List.of(
+            container("first", "sleep 3; echo one > first"),
+            container("second", "test -f first && echo two > second"));
+    cluster.pods().create(pod);
+
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(
+            () ->
+                cluster.pods().get("init").status != null
+                    && cluster.pods().get("init").status.initContainerStatuses != null);
+    Pod initializing = cluster.pods().get("init");
+    assertThat(initializing.status.phase).isEqualTo("Pending");
+    assertThat(initializing.status.containerStatuses.get(0).state.waiting.reason)
+        .isEqualTo("PodInitializing");
+    assertThat(condition(initializing, "Initialized")).isEqualTo("False");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> cluster.pods().ready("init"));
+    Pod running = cluster.pods().get("init");
+    assertThat(running.status.initContainerStatuses)
+        .extracting(c -> c.name + ":" + c.state.terminated.reason)
+        .containsExactly("first:Completed", "second:Completed");
+    assertThat(condition(running, "Initialized")).isEqualTo("True");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .untilAsserted(
+            () -> assertThat(cluster.pods().logs("init", Map.of())).isEqualTo("one\ntwo\n"));
+  }
+
+  @Test
+  void aFailedInitContainerFailsAPodThatNeverRestarts() {
+    Pod pod = Pods.shell("badinit", cluster.node().name(), "sleep 600");
+    pod.spec().restartPolicy = "Never";
+    pod.spec().initContainers = List.of(container("setup", "exit 7"));
+    cluster.pods().create(pod);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> "Failed".equals(cluster.pods().phase("badinit")));
+    Pod failed = cluster.pods().get("badinit");
+    assertThat(failed.status.initContainerStatuses.get(0).state.terminated.exitCode).isEqualTo(7);
+    assertThat(failed.status.containerStatuses.get(0).state.waiting.reason)
+        .isEqualTo("PodInitializing");
+  }
+
+  private static dev.skiff.api.model.core.Container container(String name, String script) {
+    dev.skiff.api.model.core.Container c = new dev.skiff.api.model.core.Container();
+    c.name = name;
+    c.image = "skiff/busybox:1";
+    c.command = List.of("sh", "-c", script);
+    return c;
+  }
+
+  private static String condition(Pod pod, String type) {
+    return pod.status.conditions.stream()
+        .filter(c -> type.equals(c.type))
+        .findFirst()
+        .orElseThrow()
+        .status;
+  }
 }
