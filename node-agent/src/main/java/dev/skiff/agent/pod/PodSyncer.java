@@ -1,14 +1,8 @@
 package dev.skiff.agent.pod;
 
-import dev.skiff.agent.pod.env.ContainerEnv;
-import dev.skiff.agent.pod.env.Expansion;
-import dev.skiff.agent.probe.ContainerProbes;
-import dev.skiff.agent.probe.ProbeKind;
-import dev.skiff.agent.probe.ProbeTarget;
 import dev.skiff.agent.probe.Prober;
 import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
-import dev.skiff.agent.runtime.ContainerSpec;
 import dev.skiff.agent.runtime.RuntimeFailure;
 import dev.skiff.agent.runtime.Sandbox;
 import dev.skiff.agent.runtime.SandboxSpec;
@@ -27,23 +21,22 @@ import java.util.function.Function;
 /**
  * Makes one pod real, level-based: ensures its sandbox, starts or restarts each container as the
  * restart policy and the crash back-off allow, keeps probes on running containers, and writes the
- * resulting status. Long operations run in the background and re-enqueue the pod when they finish,
- * so a sync never waits for a container. Runs on the agent's context only.
+ * resulting status. A sync waits for the starts it makes (so one status write reports them) but
+ * never for a back-off, a probe or a stop: those re-enqueue the pod. Runs on the agent's context.
  */
 final class PodSyncer {
   private static final Duration SANDBOX_RETRY = Duration.ofSeconds(5);
 
-  private final Vertx vertx;
   private final PodSettings settings;
   private final ContainerRuntime runtime;
-  private final Prober prober;
   private final EventRecorder events;
   private final CrashBackoff backoff;
   private final PodStatusWriter writer;
-  private final Function<Pod, Map<String, String>> serviceEnv;
   private final Requeue requeue;
   private final Clock clock;
   private final StatusBuilder statuses;
+  private final ContainerStarter starter;
+  private final ContainerProbeWiring probes;
 
   /** How the syncer asks for another sync of a pod key. */
   interface Requeue {
@@ -62,17 +55,16 @@ final class PodSyncer {
       Function<Pod, Map<String, String>> serviceEnv,
       Requeue requeue,
       Clock clock) {
-    this.vertx = vertx;
     this.settings = settings;
     this.runtime = runtime;
-    this.prober = prober;
     this.events = events;
     this.writer = writer;
-    this.serviceEnv = serviceEnv;
     this.requeue = requeue;
     this.clock = clock;
     this.backoff = new CrashBackoff(settings.backoffInitial(), settings.backoffMax(), clock);
     this.statuses = new StatusBuilder(runtime.type());
+    this.starter = new ContainerStarter(settings, runtime, events, serviceEnv, clock);
+    this.probes = new ContainerProbeWiring(vertx, prober, runtime, events, requeue);
   }
 
   CrashBackoff backoff() {
@@ -139,7 +131,8 @@ final class PodSyncer {
               .onComplete(
                   ar -> {
                     if (ar.failed()) {
-                      record.sandboxFailure = failure(ar.cause(), "CreatePodSandboxError");
+                      record.sandboxFailure =
+                          StartFailure.of(ar.cause(), "CreatePodSandboxError", clock.instant());
                       events.warning(
                           pod,
                           null,
@@ -176,7 +169,7 @@ final class PodSyncer {
           backoff.next(key, decision.eventTime());
         }
         int attempt = latest == null ? cr.baseAttempt : latest.attempt() + 1;
-        starts.add(start(pod, record, cr, c, sandbox, attempt));
+        starts.add(starter.start(pod, record, cr, c, sandbox, attempt));
       }
     }
     return Future.join(starts).mapEmpty();
@@ -213,7 +206,7 @@ final class PodSyncer {
           false,
           restarts);
     }
-    watchProbes(pod, record, cr, c, latest, sandbox);
+    probes.watch(pod, record, cr, c, latest, sandbox);
     String key = record.uid + "/" + c.name;
     RestartDecision decision =
         blocked
@@ -276,113 +269,6 @@ final class PodSyncer {
     return RuntimeFailure.ERR_IMAGE_PULL.equals(failureReason) ? "ImagePullBackOff" : failureReason;
   }
 
-  private Future<Void> start(
-      Pod pod, PodRecord record, ContainerRecord cr, Container c, Sandbox sandbox, int attempt) {
-    cr.starting = true;
-    return runtime
-        .ensureImage(c.image, PullPolicy.of(c.image, c.imagePullPolicy))
-        .compose(
-            imageId -> {
-              events.normal(
-                  pod,
-                  c.name,
-                  "Pulled",
-                  "Container image \"" + c.image + "\" already present on machine");
-              Map<String, String> env =
-                  ContainerEnv.build(
-                      pod, c, serviceEnv.apply(pod), sandbox.ip(), settings.hostIp());
-              ContainerSpec spec =
-                  new ContainerSpec(
-                      record.uid,
-                      pod.meta().namespace,
-                      pod.meta().name,
-                      c.name,
-                      attempt,
-                      c.image,
-                      Expansion.expandAll(c.command, env),
-                      Expansion.expandAll(c.args, env),
-                      env,
-                      c.workingDir);
-              return runtime.startContainer(spec);
-            })
-        .onComplete(
-            ar -> {
-              cr.starting = false;
-              if (ar.succeeded()) {
-                cr.failure = null;
-                events.normal(pod, c.name, "Created", "Created container " + c.name);
-                events.normal(pod, c.name, "Started", "Started container " + c.name);
-              } else {
-                cr.failure = failure(ar.cause(), RuntimeFailure.CREATE_CONTAINER_ERROR);
-                events.warning(pod, c.name, "Failed", "Error: " + ar.cause().getMessage());
-              }
-            })
-        .<Void>mapEmpty()
-        .otherwiseEmpty();
-  }
-
-  private void watchProbes(
-      Pod pod,
-      PodRecord record,
-      ContainerRecord cr,
-      Container c,
-      ContainerInfo latest,
-      Sandbox sandbox) {
-    if (latest == null || !latest.running()) {
-      cr.stopProbes();
-      return;
-    }
-    if (latest.id().equals(cr.probedId)) {
-      return;
-    }
-    cr.stopProbes();
-    cr.probedId = latest.id();
-    if (c.readinessProbe == null && c.livenessProbe == null && c.startupProbe == null) {
-      return;
-    }
-    ProbeTarget target = new ProbeTarget(sandbox.ip(), latest.id(), c.ports);
-    cr.probes =
-        new ContainerProbes(
-            vertx,
-            prober,
-            c,
-            target,
-            new ContainerProbes.Listener() {
-              @Override
-              public void changed() {
-                requeue.now(record.key);
-              }
-
-              @Override
-              public void unhealthy(ProbeKind kind, String message) {
-                events.warning(
-                    pod, c.name, "Unhealthy", kind.title() + " probe failed: " + message);
-              }
-
-              @Override
-              public void failed(ProbeKind kind) {
-                restartUnhealthy(pod, record, c, latest, kind);
-              }
-            });
-    cr.probes.start();
-  }
-
-  private void restartUnhealthy(
-      Pod pod, PodRecord record, Container c, ContainerInfo instance, ProbeKind kind) {
-    events.normal(
-        pod,
-        c.name,
-        "Killing",
-        "Container "
-            + c.name
-            + " failed "
-            + kind.title().toLowerCase(java.util.Locale.ROOT)
-            + " probe, will be restarted");
-    var probe = kind == ProbeKind.STARTUP ? c.startupProbe : c.livenessProbe;
-    Duration grace = Grace.of(pod, probe == null ? null : probe.terminationGracePeriodSeconds);
-    runtime.stopContainer(instance.id(), grace).onComplete(ar -> requeue.now(record.key));
-  }
-
   private ContainerInfo latest(String uid, String name) {
     List<ContainerInfo> instances = instances(uid, name);
     return instances.isEmpty() ? null : instances.get(instances.size() - 1);
@@ -396,12 +282,5 @@ final class PodSyncer {
       }
     }
     return list;
-  }
-
-  private StartFailure failure(Throwable cause, String fallback) {
-    return new StartFailure(
-        RuntimeFailure.reasonOf(cause, fallback),
-        String.valueOf(cause.getMessage()),
-        clock.instant());
   }
 }

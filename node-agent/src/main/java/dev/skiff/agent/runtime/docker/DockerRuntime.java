@@ -57,6 +57,7 @@ public final class DockerRuntime implements ContainerRuntime {
   private final Map<String, String[]> podNames = new ConcurrentHashMap<>();
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
   private final DockerEvents events;
+  private final DockerImages images;
   private String version = "docker://unknown";
   private long relistTimer = -1;
 
@@ -85,6 +86,7 @@ public final class DockerRuntime implements ContainerRuntime {
               return t;
             });
     this.events = new DockerEvents(vertx, docker, node, this::refresh);
+    this.images = new DockerImages(docker);
   }
 
   @Override
@@ -107,7 +109,7 @@ public final class DockerRuntime implements ContainerRuntime {
               version = "docker://" + v.getString("Version");
               return DockerNetwork.ensure(docker, options.network(), options.podCidr(), node);
             })
-        .compose(v -> requirePauseImage())
+        .compose(v -> images.require(options.pauseImage()))
         .compose(v -> addServiceRoute())
         .compose(v -> adopt())
         .onSuccess(
@@ -124,25 +126,16 @@ public final class DockerRuntime implements ContainerRuntime {
       return Future.succeededFuture(existing);
     }
     podNames.put(spec.podUid(), new String[] {spec.namespace(), spec.name()});
-    String name = DockerSpecs.sandboxName(spec);
     JsonObject body = DockerSpecs.sandbox(node, spec, options.network(), options.pauseImage());
-    return docker
-        .post("/containers/create?name=" + encode(name), body)
-        .recover(e -> Future.failedFuture(failure(RuntimeFailure.CREATE_POD_SANDBOX_ERROR, e)))
+    return DockerContainers.createAndStart(
+            docker,
+            DockerSpecs.sandboxName(spec),
+            body,
+            RuntimeFailure.CREATE_POD_SANDBOX_ERROR,
+            RuntimeFailure.CREATE_POD_SANDBOX_ERROR)
         .compose(
-            created ->
-                docker
-                    .post("/containers/" + created.getString("Id") + "/start", null)
-                    .compose(v -> docker.get("/containers/" + created.getString("Id") + "/json"))
-                    .recover(
-                        e ->
-                            docker
-                                .delete("/containers/" + created.getString("Id") + "?force=1")
-                                .transform(
-                                    ar ->
-                                        Future.failedFuture(
-                                            failure(RuntimeFailure.CREATE_POD_SANDBOX_ERROR, e)))))
-        .compose(inspect -> writeResolvConf(inspect, spec).map(inspect))
+            inspect ->
+                ResolvConf.write(blocking, inspect.getString("ResolvConfPath"), spec).map(inspect))
         .map(
             inspect -> {
               Sandbox sandbox =
@@ -188,38 +181,7 @@ public final class DockerRuntime implements ContainerRuntime {
 
   @Override
   public Future<String> ensureImage(String image, String pullPolicy) {
-    if ("Always".equals(pullPolicy)) {
-      return Future.failedFuture(
-          new RuntimeFailure(
-              RuntimeFailure.ERR_IMAGE_PULL,
-              "pulling image \""
-                  + image
-                  + "\" is not possible: Skiff has no image registry, and "
-                  + "imagePullPolicy Always requires a pull; build the image locally and use "
-                  + "IfNotPresent or Never"));
-    }
-    return docker
-        .get("/images/" + encode(image) + "/json")
-        .map(i -> i.getString("Id"))
-        .recover(
-            e -> {
-              if (!DockerException.isNotFound(e)) {
-                return Future.failedFuture(failure(RuntimeFailure.ERR_IMAGE_PULL, e));
-              }
-              return Future.failedFuture(
-                  "Never".equals(pullPolicy)
-                      ? new RuntimeFailure(
-                          RuntimeFailure.ERR_IMAGE_NEVER_PULL,
-                          "Container image \""
-                              + image
-                              + "\" is not present with pull policy of Never")
-                      : new RuntimeFailure(
-                          RuntimeFailure.ERR_IMAGE_PULL,
-                          "image \""
-                              + image
-                              + "\" is not present on this node and cannot be pulled: "
-                              + "Skiff has no image registry"));
-            });
+    return images.ensure(image, pullPolicy);
   }
 
   @Override
@@ -230,34 +192,23 @@ public final class DockerRuntime implements ContainerRuntime {
           new RuntimeFailure(RuntimeFailure.CREATE_CONTAINER_ERROR, "pod sandbox is gone"));
     }
     JsonObject body = DockerSpecs.container(node, spec, sandbox.id());
-    return docker
-        .post("/containers/create?name=" + encode(DockerSpecs.containerName(spec)), body)
-        .recover(e -> Future.failedFuture(failure(RuntimeFailure.CREATE_CONTAINER_ERROR, e)))
-        .compose(
-            created -> {
-              String id = created.getString("Id");
-              return docker
-                  .post("/containers/" + id + "/start", null)
-                  .recover(
-                      e ->
-                          docker
-                              .delete("/containers/" + id + "?force=1")
-                              .transform(
-                                  ar ->
-                                      Future.failedFuture(
-                                          failure(RuntimeFailure.RUN_CONTAINER_ERROR, e))))
-                  .compose(v -> inspect(id))
-                  .onSuccess(
-                      info ->
-                          pump(
-                              id,
-                              spec.namespace(),
-                              spec.podName(),
-                              spec.podUid(),
-                              spec.name(),
-                              spec.attempt(),
-                              null));
-            });
+    return DockerContainers.createAndStart(
+            docker,
+            DockerSpecs.containerName(spec),
+            body,
+            RuntimeFailure.CREATE_CONTAINER_ERROR,
+            RuntimeFailure.RUN_CONTAINER_ERROR)
+        .map(this::record)
+        .onSuccess(
+            info ->
+                pump(
+                    info.id(),
+                    spec.namespace(),
+                    spec.podName(),
+                    spec.podUid(),
+                    spec.name(),
+                    spec.attempt(),
+                    null));
   }
 
   @Override
@@ -340,61 +291,16 @@ public final class DockerRuntime implements ContainerRuntime {
   }
 
   private Future<ContainerInfo> inspect(String id) {
-    return docker
-        .get("/containers/" + id + "/json")
-        .map(
-            json -> {
-              ContainerInfo info = DockerState.info(json);
-              if (info.podUid() != null && info.name() != null) {
-                containers.put(id, info);
-              }
-              return info;
-            });
+    return docker.get("/containers/" + id + "/json").map(this::record);
   }
 
-  /**
-   * Writes the pod's resolv.conf over the one the engine generated (as the kubelet's dockershim
-   * did): on a user-defined network the engine would point it at its embedded resolver instead of
-   * the cluster DNS. The pod's other containers share the sandbox's file.
-   */
-  private Future<Void> writeResolvConf(JsonObject inspect, SandboxSpec spec) {
-    String path = inspect.getString("ResolvConfPath");
-    if (spec.dns().isHost() || path == null || path.isEmpty()) {
-      return Future.succeededFuture();
+  /** Caches the state of an inspected container of ours. */
+  private ContainerInfo record(JsonObject inspect) {
+    ContainerInfo info = DockerState.info(inspect);
+    if (info.podUid() != null && info.name() != null) {
+      containers.put(info.id(), info);
     }
-    return blocking
-        .executeBlocking(
-            () -> {
-              java.nio.file.Files.writeString(
-                  java.nio.file.Path.of(path), ResolvConf.render(spec.dns()));
-              return null;
-            },
-            false)
-        .<Void>mapEmpty()
-        .recover(
-            e -> {
-              LOG.warn(
-                  "pod {}: cannot write {} ({}); it keeps the engine's resolver",
-                  spec.name(),
-                  path,
-                  e.toString());
-              return Future.succeededFuture();
-            });
-  }
-
-  private Future<Void> requirePauseImage() {
-    return docker
-        .get("/images/" + encode(options.pauseImage()) + "/json")
-        .<Void>mapEmpty()
-        .recover(
-            e ->
-                Future.failedFuture(
-                    new IllegalStateException(
-                        "the pod sandbox image "
-                            + options.pauseImage()
-                            + " is not present: build it "
-                            + "with deploy/images/build.sh",
-                        e)));
+    return info;
   }
 
   private Future<Void> addServiceRoute() {
@@ -485,10 +391,6 @@ public final class DockerRuntime implements ContainerRuntime {
         .executeBlocking(() -> logs.open(key), false)
         .onSuccess(writer -> DockerLogPump.start(docker, id, since, writer, files))
         .onFailure(e -> LOG.warn("logs of container {}: {}", id, e.toString()));
-  }
-
-  private static RuntimeFailure failure(String reason, Throwable e) {
-    return new RuntimeFailure(reason, String.valueOf(e.getMessage()), e);
   }
 
   private static String encode(String s) {

@@ -1,0 +1,88 @@
+package dev.skiff.agent.pod;
+
+import dev.skiff.agent.pod.env.ContainerEnv;
+import dev.skiff.agent.pod.env.Expansion;
+import dev.skiff.agent.runtime.ContainerRuntime;
+import dev.skiff.agent.runtime.ContainerSpec;
+import dev.skiff.agent.runtime.RuntimeFailure;
+import dev.skiff.agent.runtime.Sandbox;
+import dev.skiff.api.model.core.Container;
+import dev.skiff.api.model.core.Pod;
+import io.vertx.core.Future;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Starts one container instance: the image under its pull policy, the environment (service
+ * variables, env, downward API) and $(VAR)-expanded command and args, then the runtime's start.
+ * Pulled, Created and Started events on success; Failed and the recorded waiting reason otherwise.
+ */
+final class ContainerStarter {
+  private final PodSettings settings;
+  private final ContainerRuntime runtime;
+  private final EventRecorder events;
+  private final Function<Pod, Map<String, String>> serviceEnv;
+  private final Clock clock;
+
+  ContainerStarter(
+      PodSettings settings,
+      ContainerRuntime runtime,
+      EventRecorder events,
+      Function<Pod, Map<String, String>> serviceEnv,
+      Clock clock) {
+    this.settings = settings;
+    this.runtime = runtime;
+    this.events = events;
+    this.serviceEnv = serviceEnv;
+    this.clock = clock;
+  }
+
+  /** Pulls (checks) the image, builds env and argv, starts; records a failure. Never fails. */
+  Future<Void> start(
+      Pod pod, PodRecord record, ContainerRecord cr, Container c, Sandbox sandbox, int attempt) {
+    cr.starting = true;
+    return runtime
+        .ensureImage(c.image, PullPolicy.of(c.image, c.imagePullPolicy))
+        .compose(
+            imageId -> {
+              events.normal(
+                  pod,
+                  c.name,
+                  "Pulled",
+                  "Container image \"" + c.image + "\" already present on machine");
+              Map<String, String> env =
+                  ContainerEnv.build(
+                      pod, c, serviceEnv.apply(pod), sandbox.ip(), settings.hostIp());
+              ContainerSpec spec =
+                  new ContainerSpec(
+                      record.uid,
+                      pod.meta().namespace,
+                      pod.meta().name,
+                      c.name,
+                      attempt,
+                      c.image,
+                      Expansion.expandAll(c.command, env),
+                      Expansion.expandAll(c.args, env),
+                      env,
+                      c.workingDir);
+              return runtime.startContainer(spec);
+            })
+        .onComplete(
+            ar -> {
+              cr.starting = false;
+              if (ar.succeeded()) {
+                cr.failure = null;
+                events.normal(pod, c.name, "Created", "Created container " + c.name);
+                events.normal(pod, c.name, "Started", "Started container " + c.name);
+              } else {
+                cr.failure =
+                    StartFailure.of(
+                        ar.cause(), RuntimeFailure.CREATE_CONTAINER_ERROR, clock.instant());
+                events.warning(pod, c.name, "Failed", "Error: " + ar.cause().getMessage());
+              }
+            })
+        .<Void>mapEmpty()
+        .otherwiseEmpty();
+  }
+}
