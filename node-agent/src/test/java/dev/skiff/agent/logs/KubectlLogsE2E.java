@@ -37,7 +37,7 @@ class KubectlLogsE2E {
         Pods.shell(
             "chatty",
             node.name(),
-            "for i in 1 2 3 4; do echo out-$i; done; echo err-1 >&2; sleep 600");
+            "for i in 1 2 3 4; do echo out-$i; done; sleep 1; echo err-1 >&2; sleep 600");
     Container side = new Container();
     side.name = "side";
     side.image = "skiff/busybox:1";
