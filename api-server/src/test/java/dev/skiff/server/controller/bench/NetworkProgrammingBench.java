@@ -139,6 +139,7 @@ public final class NetworkProgrammingBench {
         });
     List<Pod> order = new ArrayList<>(pods);
     Collections.shuffle(order, new Random(42));
+    long cpuBefore = cpuNanos();
     long intervalNanos = 1_000_000_000L / RATE;
     long start = System.nanoTime();
     for (int k = 0; k < order.size(); k++) {
@@ -153,6 +154,7 @@ public final class NetworkProgrammingBench {
     }
     await(t.done.future().timeout(120, java.util.concurrent.TimeUnit.SECONDS));
     double seconds = (System.nanoTime() - start) / 1e9;
+    double cpuPerPod = (cpuNanos() - cpuBefore) / 1e3 / pods.size();
     System.out.printf(
         "%d pods turned Ready at %d/s over %.1f s; latency percentiles p50 / p90 / p99 / max (ms):%n",
         pods.size(), RATE, seconds);
@@ -160,6 +162,23 @@ public final class NetworkProgrammingBench {
     report("pod watch event (send -> event)", t.sent, t.podSeen);
     report("controller (pod event -> slice event)", t.podSeen, t.sliceSeen);
     report("network programming (send -> slice event)", t.sent, t.sliceSeen);
+    System.out.printf(
+        "  JVM CPU per Ready pod (api-server + controllers + client): %.0f us; load average %s%n",
+        cpuPerPod, loadAverage());
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static String loadAverage() {
+    try {
+      return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "?";
+    }
   }
 
   private static void report(String what, long[] from, long[] to) {
