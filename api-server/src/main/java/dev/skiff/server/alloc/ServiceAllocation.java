@@ -3,6 +3,7 @@ package dev.skiff.server.alloc;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.core.HazelcastException;
 import dev.skiff.api.Json;
+import dev.skiff.api.defaults.ServiceDefaults;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
@@ -43,9 +44,10 @@ public final class ServiceAllocation implements Admission {
     Service previous = old == null ? null : Json.convert(old, Service.class);
     ObjectNode incoming = object;
     if (previous != null) {
-      Service dropped = Json.convert(object, Service.class);
-      TypeDependentFields.drop(dropped, previous);
-      incoming = Json.tree(dropped);
+      Service prepared = Json.convert(object, Service.class);
+      ServiceDefaults.patchAllocatedValues(prepared, previous);
+      TypeDependentFields.drop(prepared, previous);
+      incoming = Json.tree(prepared);
     }
     Service svc = Json.convert(before.admit(type, incoming, old), Service.class);
     try {

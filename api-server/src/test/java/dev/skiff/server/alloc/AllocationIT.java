@@ -145,6 +145,20 @@ class AllocationIT {
   }
 
   @Test
+  void anUpdateThatOmitsAllocatedValuesKeepsThem() {
+    Service s = await(one.create(svc("keep", "NodePort", null, null)));
+    String ip = s.spec().clusterIP;
+    int port = s.spec().ports.get(0).nodePort;
+    s.spec().clusterIP = null;
+    s.spec().clusterIPs = null;
+    s.spec().ports.get(0).nodePort = null;
+    s.meta().labels = java.util.Map.of("touched", "yes");
+    Service updated = await(two.update(s));
+    assertThat(updated.spec().clusterIP).isEqualTo(ip);
+    assertThat(updated.spec().ports.get(0).nodePort).isEqualTo(port);
+  }
+
+  @Test
   void headlessServicesGetNoClusterIp() {
     Service s = await(one.create(svc("headless", "ClusterIP", "None", null)));
     assertThat(s.spec().clusterIP).isEqualTo("None");
