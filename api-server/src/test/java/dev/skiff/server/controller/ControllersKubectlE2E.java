@@ -65,6 +65,34 @@ class ControllersKubectlE2E {
   }
 
   @Test
+  void loadBalancersShowTheirIngressIpOrPendingForAnotherClass() {
+    kubectl.apply(
+        """
+        apiVersion: v1
+        kind: Service
+        metadata: {name: lb-ours}
+        spec: {type: LoadBalancer, selector: {app: x}, ports: [{port: 80}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: lb-theirs}
+        spec:
+          type: LoadBalancer
+          loadBalancerClass: example.com/other
+          selector: {app: x}
+          ports: [{port: 80}]
+        """);
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () -> {
+              String table = kubectl.run("get", "svc", "lb-ours", "lb-theirs").stdout();
+              assertThat(table).containsPattern("lb-ours\\s+LoadBalancer\\s+127\\.10\\.\\S+\\s+127\\.20\\.");
+              assertThat(table).containsPattern("lb-theirs\\s+LoadBalancer\\s+\\S+\\s+<pending>");
+            });
+  }
+
+  @Test
   void endpointsHoldPodsWithAllSelectorLabelsWhateverElseTheyCarry() {
     kubectl.apply(
         """
