@@ -87,7 +87,8 @@ class ControllersKubectlE2E {
         .untilAsserted(
             () -> {
               String table = kubectl.run("get", "svc", "lb-ours", "lb-theirs").stdout();
-              assertThat(table).containsPattern("lb-ours\\s+LoadBalancer\\s+127\\.10\\.\\S+\\s+127\\.20\\.");
+              assertThat(table)
+                  .containsPattern("lb-ours\\s+LoadBalancer\\s+127\\.10\\.\\S+\\s+127\\.20\\.");
               assertThat(table).containsPattern("lb-theirs\\s+LoadBalancer\\s+\\S+\\s+<pending>");
             });
   }
