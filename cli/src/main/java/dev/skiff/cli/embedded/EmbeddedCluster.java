@@ -127,7 +127,10 @@ public final class EmbeddedCluster {
         .compose(
             c -> {
               client = c;
-              return controlPlane.startControllers(vertx, c, ControllerOptions.defaults());
+              // A stable identity: after skiff down/up the controllers hold their own Lease at once
+              // instead of waiting for the previous process's Lease to expire.
+              return controlPlane.startControllers(
+                  vertx, c, ControllerOptions.defaults().withIdentity("embedded-" + options.name()));
             })
         .map(
             manager -> {
