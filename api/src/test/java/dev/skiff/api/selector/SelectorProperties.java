@@ -19,8 +19,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Properties of label selectors, checked on 500 generated cases each: the seed rule (a pod needs
- * ALL of a selector's labels, extra labels do not matter) and the parse/print round trip. Cases come
- * from a seeded {@link Random}, so a failure names the seed that reproduces it.
+ * ALL of a selector's labels, extra labels do not matter) and the parse/print round trip. Cases
+ * come from a seeded {@link Random}, so a failure names the seed that reproduces it.
  */
 class SelectorProperties {
   private static final int TRIES = 500;
@@ -151,10 +151,11 @@ class SelectorProperties {
 
   /** Generators over one seeded random source. */
   private static final class Gen {
-    private static final String ALNUM = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    private static final String ALNUM =
+        "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
     private static final String[] TOKENS = {
-      "a", "b", "app", "x/y", "-", "=", "==", "!=", "!", "(", ")", ",", " ", "in", "notin", "<", ">",
-      "5", "\\", "\t", "é", "/", ".", "_", "\u0000"
+      "a", "b", "app", "x/y", "-", "=", "==", "!=", "!", "(", ")", ",", " ", "in", "notin", "<",
+      ">", "5", "\\", "\t", "é", "/", ".", "_", "\u0000"
     };
     private final Random random;
 
