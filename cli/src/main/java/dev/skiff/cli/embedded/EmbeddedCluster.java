@@ -130,7 +130,9 @@ public final class EmbeddedCluster {
               // A stable identity: after skiff down/up the controllers hold their own Lease at once
               // instead of waiting for the previous process's Lease to expire.
               return controlPlane.startControllers(
-                  vertx, c, ControllerOptions.defaults().withIdentity("embedded-" + options.name()));
+                  vertx,
+                  c,
+                  ControllerOptions.defaults().withIdentity("embedded-" + options.name()));
             })
         .map(
             manager -> {
