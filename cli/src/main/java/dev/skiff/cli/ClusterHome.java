@@ -13,11 +13,14 @@ import java.util.Optional;
 public record ClusterHome(String name, Path dir) {
   public static ClusterHome of(String name) {
     String env = System.getenv("SKIFF_HOME");
-    Path root =
-        env != null && !env.isBlank()
-            ? Path.of(env)
-            : Path.of(System.getProperty("user.home"), ".skiff");
+    Path root = env != null && !env.isBlank() ? Path.of(env) : Path.of(userHome(), ".skiff");
     return new ClusterHome(name, root.resolve("clusters").resolve(name));
+  }
+
+  /** $HOME as the shell sees it (Java's user.home comes from the password database instead). */
+  static String userHome() {
+    String home = System.getenv("HOME");
+    return home != null && !home.isBlank() ? home : System.getProperty("user.home");
   }
 
   public Path kubeconfig() {

@@ -40,6 +40,13 @@ class SkiffCliE2E {
     assertThat(namespaces.exitCode()).as(namespaces.all()).isZero();
     assertThat(namespaces.stdout()).contains("default", "kube-system", "kube-node-lease");
 
+    SkiffProcess.Result merge = cli.skiff("kubeconfig", "--name", "e2e", "--merge");
+    assertThat(merge.exitCode()).as(merge.all()).isZero();
+    Path merged = home.resolve(".kube").resolve("config");
+    SkiffProcess.Result viaContext =
+        cli.kubectl(merged, "--context", "skiff-e2e", "get", "namespace", "kube-system");
+    assertThat(viaContext.exitCode()).as(viaContext.all()).isZero();
+
     long pid = pid("e2e").orElseThrow();
     SkiffProcess.Result down = cli.skiff("down", "--name", "e2e");
     assertThat(down.exitCode()).as(down.all()).isZero();
