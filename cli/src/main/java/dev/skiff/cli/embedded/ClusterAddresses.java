@@ -34,7 +34,7 @@ public record ClusterAddresses(int slot) {
 
   /** The 10th address of the service range, as Kubernetes gives kube-dns. */
   public String dnsServiceIp() {
-    return "127." + (base() + 1) + ".0.10";
+    return dev.skiff.dns.KubeDnsService.clusterIp(serviceCidr());
   }
 
   public String loadBalancerPool() {

@@ -179,7 +179,7 @@ public final class EmbeddedCluster {
                               + "): "
                               + e.getMessage())));
     }
-    return KubeDns.ensureService(client, addresses.dnsServiceIp())
+    return KubeDns.ensureService(client, addresses.serviceCidr())
         .compose(v -> Future.all(deployed))
         .compose(all -> NodesReady.await(vertx, client, options.nodes(), READY_TIMEOUT))
         .map(

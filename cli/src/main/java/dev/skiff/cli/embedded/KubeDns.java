@@ -2,16 +2,14 @@ package dev.skiff.cli.embedded;
 
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.model.core.Service;
-import dev.skiff.api.model.core.ServicePort;
-import dev.skiff.api.model.meta.IntOrString;
 import dev.skiff.api.status.Reason;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.dns.DnsServerOptions;
+import dev.skiff.dns.KubeDnsService;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -26,49 +24,23 @@ import org.xbill.DNS.Type;
  * endpoints.
  */
 final class KubeDns {
-  static final int SERVER_PORT = 10053;
+  static final int SERVER_PORT = DnsServerOptions.HIGH_PORT;
 
   private KubeDns() {}
 
   /**
-   * Creates the Service unless it exists (a restarted cluster keeps it: creating it again would
-   * fail on its ClusterIP, which the kept one holds).
+   * Creates the Service ({@link KubeDnsService#service}) unless it exists (a restarted cluster
+   * keeps it: creating it again would fail on its ClusterIP, which the kept one holds).
    */
-  static Future<Void> ensureService(KubeClient client, String clusterIp) {
+  static Future<Void> ensureService(KubeClient client, String serviceCidr) {
     return client
-        .get(Service.class, "kube-system", "kube-dns")
+        .get(Service.class, KubeDnsService.NAMESPACE, KubeDnsService.NAME)
         .<Void>mapEmpty()
         .recover(
             e ->
                 e instanceof StatusException s && s.is(Reason.NOT_FOUND)
-                    ? createService(client, clusterIp)
+                    ? client.create(KubeDnsService.service(serviceCidr, SERVER_PORT)).mapEmpty()
                     : Future.failedFuture(e));
-  }
-
-  private static Future<Void> createService(KubeClient client, String clusterIp) {
-    Service svc = new Service();
-    svc.meta().name = "kube-dns";
-    svc.meta().namespace = "kube-system";
-    svc.meta().labels = Map.of("k8s-app", "kube-dns", "kubernetes.io/name", "CoreDNS");
-    svc.spec().clusterIP = clusterIp;
-    svc.spec().ports = List.of(port("dns", "UDP"), port("dns-tcp", "TCP"));
-    return client
-        .create(svc)
-        .<Void>mapEmpty()
-        .recover(
-            e ->
-                e instanceof StatusException s && s.is(Reason.ALREADY_EXISTS)
-                    ? Future.succeededFuture()
-                    : Future.failedFuture(e));
-  }
-
-  private static ServicePort port(String name, String protocol) {
-    ServicePort p = new ServicePort();
-    p.name = name;
-    p.protocol = protocol;
-    p.port = 53;
-    p.targetPort = IntOrString.of(SERVER_PORT);
-    return p;
   }
 
   /** Completes once {@code kube-dns.kube-system.svc.cluster.local} resolves at address:port. */

@@ -8,6 +8,7 @@ import dev.skiff.api.model.discovery.EndpointPort;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.status.Reason;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.dns.KubeDnsService;
 import io.vertx.core.Future;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +18,8 @@ import java.util.Map;
  * kube-dns-<node>} labelled with the service name and managed by the node agent.
  */
 final class KubeDnsEndpoint {
-  static final String NAMESPACE = "kube-system";
-  static final String SERVICE = "kube-dns";
+  static final String NAMESPACE = KubeDnsService.NAMESPACE;
+  static final String SERVICE = KubeDnsService.NAME;
   static final String MANAGED_BY = "node-agent.skiff.dev";
 
   private final KubeClient client;
