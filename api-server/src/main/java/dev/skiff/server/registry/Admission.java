@@ -16,6 +16,14 @@ public interface Admission {
    */
   ObjectNode admit(ResourceType type, ObjectNode object, ObjectNode old);
 
+  /**
+   * Whether admitting this kind may block (a remote call, such as claiming an allocated value).
+   * Updates always admit on a worker thread; creates do so only when this says they must.
+   */
+  default boolean blocks(ResourceType type) {
+    return false;
+  }
+
   /** Accepts everything unchanged. */
   Admission NONE = (type, object, old) -> object;
 }

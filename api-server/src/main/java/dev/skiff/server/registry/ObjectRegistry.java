@@ -17,6 +17,7 @@ import java.time.Clock;
  */
 public final class ObjectRegistry {
   private final Store store;
+  private final Admission admission;
   private final CreatePolicy createPolicy;
   private final UpdatePolicy updatePolicy;
   private final Patcher patcher;
@@ -26,6 +27,7 @@ public final class ObjectRegistry {
   public ObjectRegistry(
       Store store, Clock clock, Admission admission, Patcher patcher, DeletionHook hook) {
     this.store = store;
+    this.admission = admission;
     this.createPolicy = new CreatePolicy(clock, admission);
     this.updatePolicy = new UpdatePolicy(admission);
     this.patcher = patcher;
@@ -56,12 +58,23 @@ public final class ObjectRegistry {
 
   public Future<ObjectNode> create(
       ResourceType type, String namespace, ObjectNode body, boolean dryRun) {
+    io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
+    if (admission.blocks(type) && context != null) {
+      return context
+          .<ObjectNode>executeBlocking(() -> createPolicy.prepare(type, namespace, body), false)
+          .compose(object -> createPrepared(type, namespace, object, dryRun));
+    }
     ObjectNode object;
     try {
       object = createPolicy.prepare(type, namespace, body);
     } catch (StatusException e) {
       return Future.failedFuture(e);
     }
+    return createPrepared(type, namespace, object, dryRun);
+  }
+
+  private Future<ObjectNode> createPrepared(
+      ResourceType type, String namespace, ObjectNode object, boolean dryRun) {
     String name = Metadata.name(object);
     ObjectKey key = key(type, namespace, name);
     Future<Void> namespaceReady =
