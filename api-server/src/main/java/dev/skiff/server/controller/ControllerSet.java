@@ -7,6 +7,7 @@ import dev.skiff.server.alloc.ServiceAllocators;
 import dev.skiff.server.controller.deployment.DeploymentController;
 import dev.skiff.server.controller.endpoints.EndpointsController;
 import dev.skiff.server.controller.endpointslice.EndpointSliceController;
+import dev.skiff.server.controller.endpointslicemirroring.EndpointSliceMirroringController;
 import dev.skiff.server.controller.gc.GarbageCollector;
 import dev.skiff.server.controller.nodelifecycle.NodeLifecycleController;
 import dev.skiff.server.controller.replicaset.ReplicaSetController;
@@ -36,6 +37,7 @@ final class ControllerSet {
     int workers = options.workers();
     controllers.add(new EndpointSliceController(vertx, informers, workers));
     controllers.add(new EndpointsController(vertx, informers, workers));
+    controllers.add(new EndpointSliceMirroringController(vertx, informers, 1));
     controllers.add(new SchedulerController(vertx, informers, scheduler, options.clock(), 1));
     controllers.add(new ReplicaSetController(vertx, informers, events, options.clock(), workers));
     controllers.add(new DeploymentController(vertx, informers, events, options.clock(), workers));

@@ -5,14 +5,14 @@ package dev.skiff.api.validation;
  * dotted-quad IPv4 (leading zeros allowed), or IPv6 with at most one "::" and an optional trailing
  * IPv4 part. No zones, no brackets, and never a DNS lookup.
  */
-final class IpLiterals {
+public final class IpLiterals {
   private IpLiterals() {}
 
-  static boolean isIp(String s) {
+  public static boolean isIp(String s) {
     return s.indexOf(':') >= 0 ? isIpv6(s) : isIpv4(s);
   }
 
-  static boolean isIpv4(String s) {
+  public static boolean isIpv4(String s) {
     String[] parts = s.split("\\.", -1);
     if (parts.length != 4) {
       return false;
@@ -29,7 +29,7 @@ final class IpLiterals {
     return true;
   }
 
-  static boolean isIpv6(String s) {
+  public static boolean isIpv6(String s) {
     int ellipsis = s.indexOf("::");
     if (ellipsis >= 0 && s.indexOf("::", ellipsis + 1) >= 0) {
       return false;

@@ -1,8 +1,5 @@
 package dev.skiff.server.controller.endpointslice;
 
-import dev.skiff.api.client.DeleteOptions;
-import dev.skiff.api.client.Errors;
-import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.Keys;
@@ -14,9 +11,9 @@ import dev.skiff.server.controller.support.ChildTracker;
 import dev.skiff.server.controller.support.ManagedController;
 import dev.skiff.server.controller.support.Selections;
 import dev.skiff.server.controller.support.SharedInformers;
+import dev.skiff.server.controller.support.SliceWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -26,16 +23,16 @@ import java.util.Map;
  * controller are touched. Keys are Service keys.
  */
 public final class EndpointSliceController implements ManagedController {
-  private final KubeClient client;
   private final Informer<Service> services;
   private final Informer<Pod> pods;
   private final Informer<EndpointSlice> slices;
   private final ChildTracker<EndpointSlice> tracker = new ChildTracker<>();
+  private final SliceWriter writer;
   private final Controller controller;
   private final int workers;
 
   public EndpointSliceController(Vertx vertx, SharedInformers informers, int workers) {
-    this.client = informers.client();
+    this.writer = new SliceWriter(informers.client(), tracker);
     this.services = informers.of(Service.class);
     this.pods = informers.of(Pod.class);
     this.slices = informers.of(EndpointSlice.class);
@@ -85,31 +82,13 @@ public final class EndpointSliceController implements ManagedController {
                 .toList());
     Service svc = services.get(key);
     if (svc == null || Selector.fromServiceSelector(svc.spec().selector).matchesNothing()) {
-      List<Future<Void>> deletes = new ArrayList<>();
-      managed.forEach(s -> deletes.add(delete(key, s)));
       if (svc == null && managed.isEmpty()) {
         tracker.forget(key);
       }
-      return Future.all(deletes).mapEmpty();
+      return writer.apply(key, List.of(), List.of(), managed);
     }
     EndpointSliceReconciler.Changes changes =
         EndpointSliceReconciler.reconcile(svc, Selections.candidatePods(pods, svc), managed);
-    List<Future<?>> writes = new ArrayList<>();
-    changes
-        .create()
-        .forEach(s -> writes.add(client.create(s).onSuccess(w -> tracker.wrote(key, w))));
-    changes
-        .update()
-        .forEach(s -> writes.add(client.update(s).onSuccess(w -> tracker.wrote(key, w))));
-    changes.delete().forEach(s -> writes.add(delete(key, s)));
-    return Future.all(writes).mapEmpty();
-  }
-
-  private Future<Void> delete(String key, EndpointSlice slice) {
-    return client
-        .delete(
-            EndpointSlice.class, slice.meta().namespace, slice.meta().name, DeleteOptions.none())
-        .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e))
-        .onSuccess(v -> tracker.deleted(key, slice.meta().name));
+    return writer.apply(key, changes.create(), changes.update(), changes.delete());
   }
 }

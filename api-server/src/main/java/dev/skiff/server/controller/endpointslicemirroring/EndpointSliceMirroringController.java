@@ -1,0 +1,87 @@
+package dev.skiff.server.controller.endpointslicemirroring;
+
+import dev.skiff.api.client.controller.Controller;
+import dev.skiff.api.client.informer.Informer;
+import dev.skiff.api.client.informer.Keys;
+import dev.skiff.api.model.core.Endpoints;
+import dev.skiff.api.model.core.Service;
+import dev.skiff.api.model.discovery.EndpointSlice;
+import dev.skiff.server.controller.support.ChildTracker;
+import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.controller.support.SharedInformers;
+import dev.skiff.server.controller.support.SliceWriter;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Kubernetes' EndpointSliceMirroring controller: a Service without a selector gets its endpoints
+ * from Endpoints its user writes; this controller mirrors them into EndpointSlices (managed-by
+ * {@link MirroringReconciler#MANAGED_BY}), which is what the service proxy and cluster DNS read.
+ * Keys are Service (= Endpoints) keys.
+ */
+public final class EndpointSliceMirroringController implements ManagedController {
+  private final Informer<Service> services;
+  private final Informer<Endpoints> endpoints;
+  private final Informer<EndpointSlice> slices;
+  private final ChildTracker<EndpointSlice> tracker = new ChildTracker<>();
+  private final SliceWriter writer;
+  private final Controller controller;
+  private final int workers;
+
+  public EndpointSliceMirroringController(Vertx vertx, SharedInformers informers, int workers) {
+    this.writer = new SliceWriter(informers.client(), tracker);
+    this.services = informers.of(Service.class);
+    this.endpoints = informers.of(Endpoints.class);
+    this.slices = informers.of(EndpointSlice.class);
+    this.workers = workers;
+    this.controller =
+        new Controller(vertx, name(), this::sync)
+            .watch(services)
+            .watch(endpoints)
+            .watch(slices, EndpointSliceMirroringController::endpointsOf);
+  }
+
+  @Override
+  public String name() {
+    return "endpointslicemirroring";
+  }
+
+  @Override
+  public Future<Void> start() {
+    return controller.start(workers);
+  }
+
+  @Override
+  public Future<Void> stop() {
+    return controller.stop();
+  }
+
+  private static List<String> endpointsOf(EndpointSlice slice) {
+    Map<String, String> labels = slice.meta().labels;
+    if (labels == null
+        || !MirroringReconciler.MANAGED_BY.equals(labels.get(EndpointSlice.MANAGED_BY_LABEL))
+        || labels.get(EndpointSlice.SERVICE_NAME_LABEL) == null) {
+      return List.of();
+    }
+    return List.of(Keys.of(slice.meta().namespace, labels.get(EndpointSlice.SERVICE_NAME_LABEL)));
+  }
+
+  Future<Void> sync(String key) {
+    List<EndpointSlice> managed =
+        tracker.view(
+            key,
+            slices.byIndex(SharedInformers.SERVICE_INDEX, key).stream()
+                .filter(s -> !endpointsOf(s).isEmpty())
+                .toList());
+    Endpoints source = endpoints.get(key);
+    boolean mirror = MirroringReconciler.mirrors(services.get(key), source);
+    MirroringReconciler.Changes changes =
+        MirroringReconciler.reconcile(mirror ? source : null, managed);
+    if (!mirror && managed.isEmpty()) {
+      tracker.forget(key);
+    }
+    return writer.apply(key, changes.create(), changes.update(), changes.delete());
+  }
+}
