@@ -34,7 +34,9 @@ class ReadmeTourE2E {
     Result result = run("set -euo pipefail\nset -x\n" + script, 600);
     String out = result.output;
     assertThat(result.exitCode).as(out).isZero();
-    assertThat(out).contains("is ready", "hello from web-", "successfully rolled out");
+    assertThat(out)
+        .contains(
+            "is ready", "hello from web-", "successfully rolled out", "hello from outside the cluster");
     // The ClusterIP, each node's NodePort and the LoadBalancer each answered from a selected pod.
     assertThat(out.split("hello from web-", -1).length - 1).isGreaterThanOrEqualTo(10);
     assertThat(out).doesNotContain("hello from stray");
