@@ -22,6 +22,8 @@ import java.util.Map;
  * @param leaseRenewInterval how often the node Lease is renewed
  * @param statusInterval how often the Node status is re-reported
  * @param podResync how often every pod is re-synced without events
+ * @param podWorkers pods synced at once (default {@value #POD_WORKERS}: more than a node's 110
+ *     pods, so that, as the kubelet's per-pod workers, no pod waits for another's sync)
  * @param logMaxBytes log size at which a container's log rotates
  * @param logMaxFiles log files kept per container instance
  * @param docker socket, pause image and network of the Docker runtime
@@ -57,6 +59,9 @@ public record NodeAgentOptions(
 
   public static final String PROCESS = "process";
   public static final String DOCKER = "docker";
+
+  /** Default pod workers: syncs are asynchronous, so a worker costs no thread while it waits. */
+  public static final int POD_WORKERS = 128;
 
   /**
    * Node {@code index} (1..254) of a local cluster: name {@code node-N}, address {@code 127.0.1.N},
@@ -95,7 +100,7 @@ public record NodeAgentOptions(
         Duration.ofSeconds(10),
         Duration.ofMinutes(5),
         Duration.ofSeconds(10),
-        16,
+        POD_WORKERS,
         10L * 1024 * 1024,
         3,
         DockerOptions.defaults(index),

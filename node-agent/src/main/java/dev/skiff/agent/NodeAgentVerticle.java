@@ -7,6 +7,7 @@ import dev.skiff.agent.node.NodeIdentity;
 import dev.skiff.agent.node.NodeRegistrar;
 import dev.skiff.agent.pod.PodController;
 import dev.skiff.agent.pod.PodSettings;
+import dev.skiff.agent.pod.PodStartupTrace;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.api.client.KubeClient;
 import io.vertx.core.Future;
@@ -118,6 +119,11 @@ public final class NodeAgentVerticle extends VerticleBase {
 
   public ContainerRuntime runtime() {
     return runtime;
+  }
+
+  /** When the stages of recent pod starts happened (for benchmarks and diagnosis). */
+  public PodStartupTrace startupTrace() {
+    return pods.startupTrace();
   }
 
   private Future<Void> register() {

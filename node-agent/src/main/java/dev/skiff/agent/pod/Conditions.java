@@ -67,6 +67,12 @@ final class Conditions {
     return c;
   }
 
+  /** True if {@code status} has condition Ready True. */
+  static boolean isReady(PodStatus status) {
+    PodCondition ready = find(status, "Ready");
+    return ready != null && "True".equals(ready.status);
+  }
+
   private static PodCondition find(PodStatus status, String type) {
     if (status == null || status.conditions == null) {
       return null;

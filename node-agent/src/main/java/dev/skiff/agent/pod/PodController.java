@@ -8,6 +8,7 @@ import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.InformerOptions;
+import dev.skiff.api.client.informer.ResourceEventHandler;
 import dev.skiff.api.model.core.ContainerStatus;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Service;
@@ -48,6 +49,7 @@ public final class PodController {
   private final Map<String, PodRecord> byKey = new HashMap<>();
   private final Map<String, PodRecord> byUid = new HashMap<>();
   private final Clock clock;
+  private final PodStartupTrace trace = new PodStartupTrace();
   private Context context;
   private long orphanTimer = -1;
 
@@ -75,6 +77,9 @@ public final class PodController {
                 .withResyncPeriod(settings.resync()));
     this.services = new Informer<>(vertx, client, Service.class, InformerOptions.defaults());
     this.controller = new Controller(vertx, "pods@" + settings.nodeName(), this::sync).watch(pods);
+    pods.addEventHandler(
+        ResourceEventHandler.of(
+            p -> trace.mark(p.meta().uid, PodStartupTrace.Stage.SEEN), (o, p) -> {}, p -> {}));
     PodSyncer.Requeue requeue =
         new PodSyncer.Requeue() {
           @Override
@@ -88,11 +93,20 @@ public final class PodController {
           }
         };
     EventRecorder events = new EventRecorder(client, settings.nodeName(), clock);
-    PodStatusWriter writer = new PodStatusWriter(client);
+    PodStatusWriter writer = new PodStatusWriter(client, trace);
     Prober prober = new Prober(vertx, runtime);
     this.syncer =
         new PodSyncer(
-            vertx, settings, runtime, prober, events, writer, this::serviceEnv, requeue, clock);
+            vertx,
+            settings,
+            runtime,
+            prober,
+            events,
+            writer,
+            this::serviceEnv,
+            requeue,
+            trace,
+            clock);
     this.terminator =
         new PodTerminator(
             client, runtime, events, writer, syncer.statuses(), settings.hostIp(), requeue, clock);
@@ -116,6 +130,11 @@ public final class PodController {
     vertx.cancelTimer(orphanTimer);
     byKey.values().forEach(PodRecord::stopProbes);
     return controller.stop().compose(v -> Future.join(pods.stop(), services.stop())).mapEmpty();
+  }
+
+  /** When the stages of recent pod starts happened. */
+  public PodStartupTrace startupTrace() {
+    return trace;
   }
 
   /** The pods bound to this node, as last seen (never modify them). */
@@ -143,6 +162,7 @@ public final class PodController {
     }
     if (record == null) {
       record = adopt(pod, key);
+      trace.mark(record.uid, PodStartupTrace.Stage.SYNC_STARTED);
     }
     if (pod.meta().deletionTimestamp != null) {
       return terminator.terminate(pod, record);

@@ -16,9 +16,11 @@ import io.vertx.core.Future;
  */
 final class PodStatusWriter {
   private final KubeClient client;
+  private final PodStartupTrace trace;
 
-  PodStatusWriter(KubeClient client) {
+  PodStatusWriter(KubeClient client, PodStartupTrace trace) {
     this.client = client;
+    this.trace = trace;
   }
 
   Future<Void> write(Pod pod, PodRecord record, PodStatus status) {
@@ -31,11 +33,21 @@ final class PodStatusWriter {
     ObjectNode patch = Json.mapper().createObjectNode();
     patch.putObject("metadata").put("uid", pod.meta().uid);
     patch.set("status", Json.tree(status));
+    boolean ready = Conditions.isReady(status);
+    if (ready) {
+      trace.mark(record.uid, PodStartupTrace.Stage.READY_SENT);
+    }
     return client
         .raw()
         .patchSubresource(
             Resources.PODS, pod.meta().namespace, pod.meta().name, "status", PatchType.MERGE, patch)
-        .onSuccess(written -> record.writtenStatus = json)
+        .onSuccess(
+            written -> {
+              record.writtenStatus = json;
+              if (ready) {
+                trace.mark(record.uid, PodStartupTrace.Stage.READY_ACKED);
+              }
+            })
         .<Void>mapEmpty()
         .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e));
   }

@@ -37,6 +37,7 @@ final class PodSyncer {
   private final StatusBuilder statuses;
   private final ContainerStarter starter;
   private final ContainerProbeWiring probes;
+  private final PodStartupTrace trace;
 
   /** How the syncer asks for another sync of a pod key. */
   interface Requeue {
@@ -54,7 +55,9 @@ final class PodSyncer {
       PodStatusWriter writer,
       Function<Pod, Map<String, String>> serviceEnv,
       Requeue requeue,
+      PodStartupTrace trace,
       Clock clock) {
+    this.trace = trace;
     this.settings = settings;
     this.runtime = runtime;
     this.events = events;
@@ -141,6 +144,7 @@ final class PodSyncer {
                       requeue.after(record.key, SANDBOX_RETRY);
                     } else {
                       record.sandboxFailure = null;
+                      trace.mark(record.uid, PodStartupTrace.Stage.SANDBOX_READY);
                     }
                   });
     }
@@ -172,7 +176,14 @@ final class PodSyncer {
         starts.add(starter.start(pod, record, cr, c, sandbox, attempt));
       }
     }
-    return Future.join(starts).mapEmpty();
+    return Future.join(starts)
+        .onComplete(
+            ar -> {
+              if (!starts.isEmpty()) {
+                trace.mark(record.uid, PodStartupTrace.Stage.CONTAINERS_STARTED);
+              }
+            })
+        .mapEmpty();
   }
 
   private InitProgress initProgress(Pod pod, PodRecord record) {

@@ -1,6 +1,7 @@
 package dev.skiff.agent.bench;
 
 import dev.skiff.agent.NodeAgentOptions;
+import dev.skiff.agent.pod.PodStartupTrace;
 import dev.skiff.agent.testing.Await;
 import dev.skiff.agent.testing.Docker;
 import dev.skiff.agent.testing.Pods;
@@ -27,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * Pod startup latency on one node: the time from sending the pod's create request (a pod already
  * bound to the node, no probes) to the first watch event showing it Running and Ready. Runs two
  * rounds of N pods: one at a time (each waits for the previous one), then all N created at once.
- * Usage: {@code PodStartupBench [process|docker] [pods]}. Bounded: every wait has a timeout.
+ * Prints where the time went: per-stage p50/p99 from the agent's {@link PodStartupTrace}. Usage:
+ * {@code PodStartupBench [process|docker] [pods] [both|burst]}. Bounded: every wait has a timeout.
  */
 public final class PodStartupBench {
   private PodStartupBench() {}
@@ -46,6 +48,7 @@ public final class PodStartupBench {
   private static void run(String[] args) throws Exception {
     String runtime = args.length > 0 ? args[0] : "process";
     int count = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+    boolean sequentialRound = args.length < 3 || !args[2].equals("burst");
     Path dir = Files.createTempDirectory("skiff-bench");
     try {
       System.out.printf(
@@ -72,14 +75,17 @@ public final class PodStartupBench {
                   vertx, api.client(), Pod.class, InformerOptions.inNamespace("default"));
           pods.addEventHandler(new ReadyRecorder(readyAt));
           Await.result(pods.start());
-          List<Long> sequential = round(api, node, "seq", count, readyAt, true);
+          List<Long> sequential =
+              sequentialRound ? round(api, node, "seq", count, readyAt, true) : List.of();
           long cpuBefore = cpuNanos();
           List<Long> burst = round(api, node, "burst", count, readyAt, false);
           System.out.printf(
               "JVM CPU per pod in the burst round (api-server, agent and watchers together, "
                   + "including deletion): %.1f ms%n",
               (cpuNanos() - cpuBefore) / 1e6 / count);
-          print("one at a time", sequential);
+          if (sequentialRound) {
+            print("one at a time", sequential);
+          }
           print("all at once", burst);
           Await.result(pods.stop());
           Await.result(vertx.close());
@@ -104,13 +110,20 @@ public final class PodStartupBench {
       throws InterruptedException {
     Map<String, Long> sentAt = new ConcurrentHashMap<>();
     Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+    Map<String, String> uids = new ConcurrentHashMap<>();
     for (int i = 0; i < count; i++) {
       String name = prefix + "-" + i;
       Pod pod = Pods.shell(name, node.name(), "sleep 3600");
       pod.spec().terminationGracePeriodSeconds = 0L;
       sentAt.put(name, System.nanoTime());
       var created =
-          api.client().create(pod).onSuccess(p -> acknowledged.put(name, System.nanoTime()));
+          api.client()
+              .create(pod)
+              .onSuccess(
+                  p -> {
+                    acknowledged.put(name, System.nanoTime());
+                    uids.put(name, p.meta().uid);
+                  });
       if (oneByOne) {
         Await.result(created);
         waitUntil(() -> readyAt.containsKey(name), Duration.ofSeconds(60), name);
@@ -125,6 +138,7 @@ public final class PodStartupBench {
     sentAt.forEach((name, sent) -> latencies.add(readyAt.get(name) - sent));
     sentAt.forEach((name, sent) -> creates.add(acknowledged.getOrDefault(name, sent) - sent));
     print(prefix + ": create acknowledged", creates);
+    stages(prefix, node.agent().startupTrace(), sentAt, uids, readyAt);
     for (String name : sentAt.keySet()) {
       Await.result(
           api.client()
@@ -132,6 +146,47 @@ public final class PodStartupBench {
     }
     waitUntil(() -> node.agent().runtime().podUids().isEmpty(), Duration.ofMinutes(2), "cleanup");
     return latencies;
+  }
+
+  /** Per-stage latencies: from the create request through the agent's stages to the watcher. */
+  private static void stages(
+      String prefix,
+      PodStartupTrace trace,
+      Map<String, Long> sentAt,
+      Map<String, String> uids,
+      Map<String, Long> readyAt) {
+    String[] names = {
+      "create sent -> agent sees pod",
+      "seen -> sync started",
+      "sync started -> sandbox ready",
+      "sandbox -> containers started",
+      "started -> Ready status sent",
+      "Ready status sent -> acknowledged",
+      "acknowledged -> watcher sees Ready"
+    };
+    List<List<Long>> deltas = new ArrayList<>();
+    for (int i = 0; i < names.length; i++) {
+      deltas.add(new ArrayList<>());
+    }
+    sentAt.forEach(
+        (name, sent) -> {
+          Map<PodStartupTrace.Stage, Long> s = trace.of(uids.getOrDefault(name, ""));
+          List<Long> times = new ArrayList<>(List.of(sent));
+          for (PodStartupTrace.Stage stage : PodStartupTrace.Stage.values()) {
+            times.add(s.get(stage));
+          }
+          times.add(readyAt.get(name));
+          for (int i = 0; i < names.length; i++) {
+            if (times.get(i) != null && times.get(i + 1) != null) {
+              deltas.get(i).add(times.get(i + 1) - times.get(i));
+            }
+          }
+        });
+    for (int i = 0; i < names.length; i++) {
+      if (!deltas.get(i).isEmpty()) {
+        print(prefix + ": " + names[i], deltas.get(i));
+      }
+    }
   }
 
   private static long cpuNanos() {

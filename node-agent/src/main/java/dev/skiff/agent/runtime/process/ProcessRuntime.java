@@ -29,6 +29,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +56,7 @@ public final class ProcessRuntime implements ContainerRuntime {
   private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
   private final Map<String, ProcessContainer> containers = new ConcurrentHashMap<>();
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+  private final ExecutorService pumpStarter;
 
   /**
    * @param stateDir where pid files and pods' default working directories live
@@ -66,6 +70,13 @@ public final class ProcessRuntime implements ContainerRuntime {
     this.podsDir = stateDir.resolve("pods");
     this.pidFiles = new PidFiles(stateDir.resolve("processes"));
     this.ips = new PodIpAllocator(podRange);
+    this.pumpStarter =
+        Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "skiff-output-pumps");
+              t.setDaemon(true);
+              return t;
+            });
   }
 
   @Override
@@ -97,13 +108,13 @@ public final class ProcessRuntime implements ContainerRuntime {
     if (existing != null) {
       return Future.succeededFuture(existing);
     }
-    return blocking.executeBlocking(
-        () -> {
-          Files.createDirectories(podsDir.resolve(spec.podUid()));
-          String ip = ips.allocate(spec.podUid(), spec.preferredIp());
-          return sandboxes.computeIfAbsent(spec.podUid(), uid -> new Sandbox(uid, uid, ip));
-        },
-        false);
+    try {
+      String ip = ips.allocate(spec.podUid(), spec.preferredIp());
+      return Future.succeededFuture(
+          sandboxes.computeIfAbsent(spec.podUid(), uid -> new Sandbox(uid, uid, ip)));
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
   }
 
   @Override
@@ -138,10 +149,12 @@ public final class ProcessRuntime implements ContainerRuntime {
     String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     return blocking.executeBlocking(
         () -> {
-          Path workDir =
-              spec.workingDir() == null
-                  ? podsDir.resolve(spec.podUid())
-                  : Path.of(spec.workingDir());
+          Path workDir;
+          if (spec.workingDir() == null) {
+            workDir = Files.createDirectories(podsDir.resolve(spec.podUid()));
+          } else {
+            workDir = Path.of(spec.workingDir());
+          }
           Map<String, String> env = new LinkedHashMap<>();
           env.put("PATH", ProcessLauncher.DEFAULT_PATH);
           env.put("HOME", "/");
@@ -160,7 +173,7 @@ public final class ProcessRuntime implements ContainerRuntime {
                       spec.podUid(),
                       spec.name(),
                       spec.attempt()));
-          OutputPump.start("skiff-" + spec.podName() + "-" + spec.name(), process, writer);
+          startPump("skiff-" + spec.podName() + "-" + spec.name(), process, writer);
           ContainerInfo info =
               new ContainerInfo(
                   id,
@@ -266,7 +279,19 @@ public final class ProcessRuntime implements ContainerRuntime {
     for (String uid : podUids()) {
       removed.add(removePod(uid));
     }
-    return Future.join(removed).mapEmpty();
+    return Future.join(removed).onComplete(ar -> pumpStarter.shutdown()).mapEmpty();
+  }
+
+  /**
+   * Starts the output pump's threads off the start path: under load a thread start waits for the
+   * scheduler (tens of ms), and the pipes hold the output meanwhile.
+   */
+  private void startPump(String name, Process process, LogWriter writer) {
+    try {
+      pumpStarter.execute(() -> OutputPump.start(name, process, writer));
+    } catch (RejectedExecutionException closed) {
+      OutputPump.start(name, process, writer);
+    }
   }
 
   private void exited(ProcessContainer c) {
