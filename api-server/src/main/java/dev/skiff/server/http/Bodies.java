@@ -6,24 +6,33 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.server.protobuf.KubeProtobuf;
 import dev.skiff.server.registry.PatchTypes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 
-/** Decodes request bodies by Content-Type: JSON (also when absent) or YAML; 415 otherwise. */
+/**
+ * Decodes request bodies by Content-Type: JSON (also when absent), YAML, or Kubernetes protobuf for
+ * objects ({@link KubeProtobuf}); 415 otherwise.
+ */
 public final class Bodies {
   private Bodies() {}
 
   /** The body of a POST or PUT as an object. */
   public static ObjectNode object(RoutingContext ctx) {
     String type = MediaRange.bareType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
+    if (KubeProtobuf.MEDIA_TYPE.equals(type)) {
+      return KubeProtobuf.decode(raw(ctx));
+    }
     ObjectMapper mapper =
         switch (type) {
           case "", "application/json", "*/*" -> Json.mapper();
           case "application/yaml", "application/x-yaml", "text/yaml" -> Json.yamlMapper();
-          default -> throw unsupported(type, "application/json, application/yaml");
+          default ->
+              throw unsupported(
+                  type, "application/json, application/yaml, " + KubeProtobuf.MEDIA_TYPE);
         };
     byte[] bytes = raw(ctx);
     if (bytes.length == 0) {

@@ -1,0 +1,120 @@
+package dev.skiff.server.protobuf;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.status.StatusException;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decodes a Kubernetes protobuf request body ({@code application/vnd.kubernetes.protobuf}) into the
+ * JSON object kubectl would have sent as JSON, so the JSON path handles it unchanged (defaults,
+ * validation, admission, errors).
+ *
+ * <p>The body is the magic {@code k8s\0} then a runtime.Unknown message {1: TypeMeta{1: apiVersion,
+ * 2: kind}, 2: raw object bytes, 3: contentEncoding, 4: contentType}; the raw bytes are the kind's
+ * own message (see the schema classes). A malformed body is a 400 BadRequest; a kind without a
+ * schema here, or a content encoding, is a 415 UnsupportedMediaType.
+ */
+public final class KubeProtobuf {
+  public static final String MEDIA_TYPE = "application/vnd.kubernetes.protobuf";
+
+  private static final byte[] MAGIC = {'k', '8', 's', 0};
+
+  private static final Map<String, Message> KINDS =
+      Map.of(
+          "v1/Namespace", ServiceSchema.NAMESPACE,
+          "v1/Service", ServiceSchema.SERVICE,
+          "v1/Pod", PodSchema.POD,
+          "apps/v1/Deployment", AppsSchema.DEPLOYMENT,
+          "apps/v1/ReplicaSet", AppsSchema.REPLICA_SET);
+
+  private KubeProtobuf() {}
+
+  /** The kinds (as {@code apiVersion/kind}) whose protobuf bodies are decoded. */
+  public static Set<String> kinds() {
+    return KINDS.keySet();
+  }
+
+  /**
+   * @throws StatusException 400 BadRequest for an empty or malformed body, 415 UnsupportedMediaType
+   *     for a kind that has no protobuf schema here or an encoded payload
+   */
+  public static ObjectNode decode(byte[] body) {
+    if (body.length == 0) {
+      throw StatusException.badRequest("the body of the request was empty");
+    }
+    if (!hasMagic(body)) {
+      throw StatusException.badRequest(
+          "error decoding the protobuf request body: it does not start with the k8s\\0 prefix");
+    }
+    try {
+      return decodeUnknown(WireReader.range(body, MAGIC.length, body.length));
+    } catch (MalformedProtobufException e) {
+      throw StatusException.badRequest(
+          "error decoding the protobuf request body: " + e.getMessage());
+    }
+  }
+
+  private static ObjectNode decodeUnknown(WireReader in) {
+    String apiVersion = "";
+    String kind = "";
+    String encoding = "";
+    WireReader raw = new WireReader(new byte[0]);
+    while (in.hasMore()) {
+      int tag = in.readTag();
+      switch (WireReader.fieldNumber(tag) * 8 + WireReader.wireType(tag)) {
+        case 8 + WireReader.LENGTH_DELIMITED -> {
+          WireReader typeMeta = in.readSlice();
+          while (typeMeta.hasMore()) {
+            int t = typeMeta.readTag();
+            switch (WireReader.fieldNumber(t) * 8 + WireReader.wireType(t)) {
+              case 8 + WireReader.LENGTH_DELIMITED -> apiVersion = typeMeta.readString();
+              case 16 + WireReader.LENGTH_DELIMITED -> kind = typeMeta.readString();
+              default -> typeMeta.skip(WireReader.wireType(t));
+            }
+          }
+        }
+        case 16 + WireReader.LENGTH_DELIMITED -> raw = in.readSlice();
+        case 24 + WireReader.LENGTH_DELIMITED -> encoding = in.readString();
+        default -> in.skip(WireReader.wireType(tag));
+      }
+    }
+    if (kind.isEmpty() || apiVersion.isEmpty()) {
+      throw StatusException.badRequest(
+          "error decoding the protobuf request body: apiVersion and kind are required");
+    }
+    Message type = KINDS.get(apiVersion + "/" + kind);
+    if (type == null) {
+      throw StatusException.unsupportedMediaType(
+          "protobuf request bodies are not supported for "
+              + kind
+              + " ("
+              + apiVersion
+              + "); send application/json - protobuf is decoded for: "
+              + String.join(", ", new TreeSet<>(KINDS.keySet())));
+    }
+    if (!encoding.isEmpty()) {
+      throw StatusException.unsupportedMediaType(
+          "protobuf request bodies with contentEncoding " + encoding + " are not supported");
+    }
+    ObjectNode object = JsonNodeFactory.instance.objectNode();
+    object.put("apiVersion", apiVersion);
+    object.put("kind", kind);
+    object.setAll(MessageDecoder.object(type, raw));
+    return object;
+  }
+
+  private static boolean hasMagic(byte[] body) {
+    if (body.length < MAGIC.length) {
+      return false;
+    }
+    for (int i = 0; i < MAGIC.length; i++) {
+      if (body[i] != MAGIC[i]) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
