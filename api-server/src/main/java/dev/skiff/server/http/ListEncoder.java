@@ -1,54 +1,46 @@
 package dev.skiff.server.http;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.resource.ResourceType;
+import dev.skiff.api.selector.ObjectFilter;
 import dev.skiff.server.store.ListResult;
+import dev.skiff.server.store.StoredObject;
 import dev.skiff.server.table.IncludeObject;
 import dev.skiff.server.table.Tables;
 import io.vertx.core.buffer.Buffer;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
-import java.util.function.Predicate;
 
 /**
- * Encodes a list response, streaming items into one buffer (the stored trees are shared and never
- * copied). Every item carries apiVersion and kind.
+ * Encodes a list response: the JSON list copies each item's stored JSON into one buffer (no tree,
+ * no serialization); a Table parses the items it shows. Every item carries apiVersion and kind.
  */
 final class ListEncoder {
   private ListEncoder() {}
 
-  static Buffer list(ResourceType type, ListResult result, Predicate<ObjectNode> filter) {
-    Buffer buffer = Buffer.buffer(256 + result.items().size() * 1024);
-    try (JsonGenerator g = Json.mapper().getFactory().createGenerator(new BufferOutput(buffer))) {
-      g.writeStartObject();
-      g.writeStringField("kind", type.listKind());
-      g.writeStringField("apiVersion", type.apiVersion());
-      g.writeObjectFieldStart("metadata");
-      g.writeStringField("resourceVersion", Long.toString(result.resourceVersion()));
-      g.writeEndObject();
-      g.writeArrayFieldStart("items");
-      for (ObjectNode item : result.items()) {
-        if (filter.test(item)) {
-          writeItem(g, type, item);
+  static Buffer list(ResourceType type, ListResult result, ObjectFilter filter) {
+    List<StoredObject> objects = result.objects();
+    Buffer buffer = Buffer.buffer(256 + objects.size() * 1024);
+    buffer.appendBytes(head(type, result.resourceVersion()));
+    boolean first = true;
+    for (StoredObject object : objects) {
+      if (filter.isEmpty() || filter.test(object.tree())) {
+        if (!first) {
+          buffer.appendByte((byte) ',');
         }
+        first = false;
+        writeItem(buffer, type, object);
       }
-      g.writeEndArray();
-      g.writeEndObject();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
-    return buffer;
+    return buffer.appendString("]}");
   }
 
   static Buffer table(
       ResourceType type,
       ListResult result,
-      Predicate<ObjectNode> filter,
+      ObjectFilter filter,
       IncludeObject include,
       Instant now) {
     List<ObjectNode> items = result.items().stream().filter(filter).toList();
@@ -57,34 +49,26 @@ final class ListEncoder {
             Tables.table(type, items, Long.toString(result.resourceVersion()), include, now)));
   }
 
-  /** Appends what Jackson writes straight into the response buffer. */
-  private static final class BufferOutput extends OutputStream {
-    private final Buffer buffer;
-
-    BufferOutput(Buffer buffer) {
-      this.buffer = buffer;
-    }
-
-    @Override
-    public void write(int b) {
-      buffer.appendByte((byte) b);
-    }
-
-    @Override
-    public void write(byte[] bytes, int offset, int length) {
-      buffer.appendBytes(bytes, offset, length);
-    }
+  /** {@code {"kind":..,"apiVersion":..,"metadata":{"resourceVersion":..},"items":[}. */
+  private static byte[] head(ResourceType type, long resourceVersion) {
+    ObjectNode head = Json.mapper().createObjectNode();
+    head.put("kind", type.listKind());
+    head.put("apiVersion", type.apiVersion());
+    head.putObject("metadata").put("resourceVersion", Long.toString(resourceVersion));
+    head.putArray("items");
+    byte[] json = Json.toBytes(head);
+    return Arrays.copyOf(json, json.length - 2);
   }
 
-  private static void writeItem(JsonGenerator g, ResourceType type, ObjectNode item)
-      throws IOException {
-    if (item.has("apiVersion") && item.has("kind")) {
-      g.writeTree(item);
+  /** The stored JSON as it is; apiVersion and kind added to an object that lacks them. */
+  private static void writeItem(Buffer buffer, ResourceType type, StoredObject object) {
+    if (object.hasTypeMeta()) {
+      buffer.appendBytes(object.json());
       return;
     }
-    ObjectNode copy = item.deepCopy();
+    ObjectNode copy = object.tree();
     copy.put("apiVersion", type.apiVersion());
     copy.put("kind", type.kind());
-    g.writeTree(copy);
+    buffer.appendBytes(Json.toBytes(copy));
   }
 }

@@ -34,7 +34,7 @@ final class ReadHandler {
         .list(path.type(), path.namespace())
         .compose(
             result -> {
-              if (result.items().size() <= INLINE_ENCODE_LIMIT) {
+              if (result.objects().size() <= INLINE_ENCODE_LIMIT) {
                 return io.vertx.core.Future.succeededFuture(
                     encode(path, result, filter, table, include));
               }

@@ -27,6 +27,11 @@ final class WatchFilter {
     complete = true;
   }
 
+  /** Whether every object matches (no selectors). */
+  boolean isEmpty() {
+    return filter.isEmpty();
+  }
+
   boolean matches(ObjectNode object) {
     return filter.test(object);
   }

@@ -1,10 +1,10 @@
 package dev.skiff.server.http;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.selector.FieldSelector;
 import dev.skiff.api.selector.ObjectFilter;
 import dev.skiff.api.selector.Selector;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.server.store.StoredObject;
 import dev.skiff.server.store.WatchRequest;
 import dev.skiff.server.table.IncludeObject;
 import io.vertx.core.Future;
@@ -54,11 +54,11 @@ final class WatchHandler {
             IncludeObject.parse(query.get("includeObject")));
     String resource = path.type().qualifiedName();
     String namespace = path.type().namespaced() ? path.namespace() : null;
-    Future<List<ObjectNode>> initial;
+    Future<List<StoredObject>> initial;
     Future<Long> start;
     if (initialEvents) {
       Future<dev.skiff.server.store.ListResult> list = api.registry().list(path.type(), namespace);
-      initial = list.map(dev.skiff.server.store.ListResult::items);
+      initial = list.map(dev.skiff.server.store.ListResult::objects);
       start = list.map(dev.skiff.server.store.ListResult::resourceVersion);
     } else {
       initial = Future.succeededFuture(null);

@@ -7,6 +7,7 @@ import dev.skiff.api.resource.ResourceType;
 import dev.skiff.server.registry.Metadata;
 import dev.skiff.server.registry.ObjectRegistry;
 import dev.skiff.server.store.StoreEvent;
+import dev.skiff.server.store.StoredObject;
 import dev.skiff.server.store.Watch;
 import dev.skiff.server.table.IncludeObject;
 import dev.skiff.server.table.Tables;
@@ -17,6 +18,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * One open watch response: chunked NDJSON, one event per line, flushed as written. Lives on the
@@ -69,7 +71,7 @@ final class WatchStream {
     lastRv = event.resourceVersion();
     String eventType = filter.typeFor(event);
     if (eventType != null) {
-      write(eventType, event.object());
+      write(eventType, event.stored(), event::object);
     }
   }
 
@@ -82,7 +84,7 @@ final class WatchStream {
    */
   void begin(
       Watch storeWatch,
-      List<ObjectNode> initial,
+      List<StoredObject> initial,
       long startRv,
       boolean initialBookmark,
       boolean bookmarks,
@@ -98,10 +100,15 @@ final class WatchStream {
     response.setWriteQueueMaxSize(MAX_QUEUED_BYTES);
     response.writeHead();
     if (initial != null) {
-      for (ObjectNode object : initial) {
+      for (StoredObject stored : initial) {
+        if (filter.isEmpty()) {
+          write(WatchEvent.ADDED, stored, stored::tree);
+          continue;
+        }
+        ObjectNode object = stored.tree();
         if (filter.matches(object)) {
           filter.seen(keyOf(object));
-          write(WatchEvent.ADDED, object);
+          write(WatchEvent.ADDED, stored, () -> object);
         }
       }
       filter.markComplete();
@@ -146,17 +153,18 @@ final class WatchStream {
     }
   }
 
-  private void write(String eventType, ObjectNode object) {
+  /** Sends the stored JSON as it is, or a Table row built from the tree. */
+  private void write(String eventType, StoredObject stored, Supplier<ObjectNode> tree) {
     byte[] body =
         table
             ? Json.toBytes(
                 Tables.table(
                     type,
-                    List.of(object),
-                    Metadata.resourceVersion(object),
+                    List.of(tree.get()),
+                    Long.toString(stored.resourceVersion()),
                     include,
                     api.clock().instant()))
-            : Json.toBytes(object);
+            : stored.json();
     send(eventType, body);
   }
 

@@ -101,7 +101,7 @@ public final class NamespaceTerminator {
                                       : Future.failedFuture(e)));
                 }
               }
-              return Future.join(deletes).map(v -> list.items().isEmpty());
+              return Future.join(deletes).map(v -> list.objects().isEmpty());
             });
   }
 }

@@ -1,6 +1,5 @@
 package dev.skiff.server.store;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.ringbuffer.ReadResultSet;
@@ -80,10 +79,10 @@ final class ChangeTailer {
       batch = (int) Math.min(BATCH, changes.capacity());
       long tail = changes.tailSequence();
       long from = Math.max(changes.headSequence(), tail + 1 - replay);
-      Map<ObjectKey, ObjectNode> snapshot = new HashMap<>();
+      Map<ObjectKey, StoredObject> snapshot = new HashMap<>();
       for (Map.Entry<String, byte[]> entry : objects.entrySet()) {
         snapshot.put(
-            ObjectCodec.parseKey(entry.getKey()), ObjectCodec.valueObject(entry.getValue()));
+            ObjectCodec.parseKey(entry.getKey()), ObjectCodec.valueStored(entry.getValue()));
       }
       cache.reset(snapshot, from);
       next = from;

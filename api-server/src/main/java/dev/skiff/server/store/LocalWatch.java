@@ -1,6 +1,5 @@
 package dev.skiff.server.store;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Context;
 import io.vertx.core.Handler;
 import java.util.ArrayDeque;
@@ -49,7 +48,7 @@ final class LocalWatch implements Watch {
   /**
    * Queues the change if this watcher sees it, as ADDED/DELETED when it enters/leaves the filter.
    */
-  void offer(StoreEvent event, ObjectNode previous) {
+  void offer(StoreEvent event, StoredObject previous) {
     if (event.resourceVersion() <= request.resourceVersion()) {
       return;
     }

@@ -91,8 +91,13 @@ final class ObjectCodec {
     int keyLength = buffer.getShort() & 0xffff;
     String key = new String(change, 3, keyLength, StandardCharsets.UTF_8);
     long rv = rv(sequence);
-    ObjectNode object = stamp(parse(change, 3 + keyLength), rv);
-    return new StoreEvent(typeName(type), rv, parseKey(key), object);
+    return new StoreEvent(
+        typeName(type), rv, parseKey(key), StoredObject.of(rv, change, 3 + keyLength));
+  }
+
+  /** The object of a stored value as the watch cache keeps it. */
+  static StoredObject valueStored(byte[] value) {
+    return StoredObject.of(valueRv(value), value, Long.BYTES);
   }
 
   static ObjectKey parseKey(String key) {

@@ -101,16 +101,16 @@ final class ObjectWriter {
    */
   private byte[] current(ObjectKey key) {
     byte[] value = objects.get(key.toString());
-    ObjectNode logged = value == null ? null : cache.peek(key);
+    StoredObject logged = value == null ? null : cache.peek(key);
     if (logged == null) {
       return value;
     }
-    long loggedRv = ObjectCodec.rvOf(logged);
+    long loggedRv = logged.resourceVersion();
     if (loggedRv <= ObjectCodec.valueRv(value)) {
       return value;
     }
     LOG.warn("{}: storing logged version {} that its writer never stored", key, loggedRv);
-    byte[] repaired = ObjectCodec.value(loggedRv, ObjectCodec.json(logged.deepCopy()));
+    byte[] repaired = ObjectCodec.value(loggedRv, ObjectCodec.json(logged.tree()));
     objects.set(key.toString(), repaired);
     return repaired;
   }

@@ -1,6 +1,5 @@
 package dev.skiff.server.store;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -14,10 +13,21 @@ import java.util.function.BiConsumer;
  * {@link WatchCache} guards it.
  */
 final class ResourceCache {
-  /** One change and the object's state before it (null when unknown). */
-  record Change(StoreEvent event, ObjectNode previous) {}
+  /**
+   * One change and the object's state before it (null when unknown). Kept as JSON only: the live
+   * event may carry a parsed tree, which the history must not keep alive.
+   */
+  record Change(String type, ObjectKey key, StoredObject object, StoredObject previous) {
+    long resourceVersion() {
+      return object.resourceVersion();
+    }
 
-  private final TreeMap<String, TreeMap<String, ObjectNode>> namespaces = new TreeMap<>();
+    StoreEvent event() {
+      return new StoreEvent(type, object.resourceVersion(), key, object);
+    }
+  }
+
+  private final TreeMap<String, TreeMap<String, StoredObject>> namespaces = new TreeMap<>();
   private final ArrayDeque<Change> history = new ArrayDeque<>();
   private final List<LocalWatch> watchers = new ArrayList<>();
   private final String resource;
@@ -27,12 +37,12 @@ final class ResourceCache {
     this.resource = resource;
   }
 
-  ObjectNode get(ObjectKey key) {
-    TreeMap<String, ObjectNode> names = namespaces.get(key.namespace());
+  StoredObject get(ObjectKey key) {
+    TreeMap<String, StoredObject> names = namespaces.get(key.namespace());
     return names == null ? null : names.get(key.name());
   }
 
-  void put(ObjectKey key, ObjectNode object) {
+  void put(ObjectKey key, StoredObject object) {
     namespaces.computeIfAbsent(key.namespace(), ns -> new TreeMap<>()).put(key.name(), object);
   }
 
@@ -41,19 +51,19 @@ final class ResourceCache {
    * right after loading from the map), records it and hands it to the watchers.
    */
   void apply(StoreEvent event, int historyLimit) {
-    ObjectNode current = get(event.key());
-    ObjectNode previous = null;
-    if (current == null || ObjectCodec.rvOf(current) < event.resourceVersion()) {
+    StoredObject current = get(event.key());
+    StoredObject previous = null;
+    if (current == null || current.resourceVersion() < event.resourceVersion()) {
       previous = current;
       if ("DELETED".equals(event.type())) {
         remove(event.key());
       } else {
-        put(event.key(), event.object());
+        put(event.key(), event.stored());
       }
     }
-    history.addLast(new Change(event, previous));
+    history.addLast(new Change(event.type(), event.key(), event.stored(), previous));
     while (history.size() > historyLimit) {
-      evictedThrough = history.removeFirst().event().resourceVersion();
+      evictedThrough = history.removeFirst().resourceVersion();
     }
     Iterator<LocalWatch> it = watchers.iterator();
     while (it.hasNext()) {
@@ -71,22 +81,22 @@ final class ResourceCache {
     return evictedThrough;
   }
 
-  List<ObjectNode> list(String namespace) {
-    List<ObjectNode> items = new ArrayList<>();
+  List<StoredObject> list(String namespace) {
+    List<StoredObject> items = new ArrayList<>();
     if (namespace != null) {
-      TreeMap<String, ObjectNode> names = namespaces.get(namespace);
+      TreeMap<String, StoredObject> names = namespaces.get(namespace);
       if (names != null) {
         items.addAll(names.values());
       }
       return items;
     }
-    for (Map<String, ObjectNode> names : namespaces.values()) {
+    for (Map<String, StoredObject> names : namespaces.values()) {
       items.addAll(names.values());
     }
     return items;
   }
 
-  void forEach(String namespace, BiConsumer<ObjectKey, ObjectNode> action) {
+  void forEach(String namespace, BiConsumer<ObjectKey, StoredObject> action) {
     namespaces.forEach(
         (ns, names) -> {
           if (namespace == null || namespace.equals(ns)) {
@@ -99,7 +109,7 @@ final class ResourceCache {
   /** Queues the recorded changes after {@code fromRv} for a new watcher, then adds it. */
   void replay(LocalWatch watcher, long fromRv) {
     for (Change change : history) {
-      if (change.event().resourceVersion() > fromRv) {
+      if (change.resourceVersion() > fromRv) {
         watcher.offer(change.event(), change.previous());
       }
     }
@@ -119,7 +129,7 @@ final class ResourceCache {
   }
 
   private void remove(ObjectKey key) {
-    TreeMap<String, ObjectNode> names = namespaces.get(key.namespace());
+    TreeMap<String, StoredObject> names = namespaces.get(key.namespace());
     if (names != null && names.remove(key.name()) != null && names.isEmpty()) {
       namespaces.remove(key.namespace());
     }

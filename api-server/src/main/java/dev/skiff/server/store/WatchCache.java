@@ -1,6 +1,5 @@
 package dev.skiff.server.store;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.status.StatusException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -28,7 +27,7 @@ final class WatchCache {
    * Replaces the cache with objects read from the map; changes are then applied from log sequence
    * {@code nextSequence} on. Every current watcher is ended, since it may have missed changes.
    */
-  synchronized void reset(Map<ObjectKey, ObjectNode> objects, long nextSequence) {
+  synchronized void reset(Map<ObjectKey, StoredObject> objects, long nextSequence) {
     endWatchers();
     resources.clear();
     objects.forEach((key, object) -> resource(key.resource()).put(key, object));
@@ -67,7 +66,7 @@ final class WatchCache {
 
   synchronized ListResult snapshot(String resource, String namespace) {
     ResourceCache cache = resources.get(resource);
-    List<ObjectNode> items = cache == null ? new ArrayList<>() : cache.list(namespace);
+    List<StoredObject> items = cache == null ? new ArrayList<>() : cache.list(namespace);
     return new ListResult(ObjectCodec.rv(appliedSequence), items);
   }
 
@@ -83,8 +82,9 @@ final class WatchCache {
       cache.forEach(
           request.namespace(),
           (key, object) -> {
-            if (request.filter() == null || request.filter().test(object)) {
-              watcher.offerInitial(new StoreEvent("ADDED", ObjectCodec.rvOf(object), key, object));
+            StoreEvent added = new StoreEvent("ADDED", object.resourceVersion(), key, object);
+            if (request.filter() == null || request.filter().test(added.object())) {
+              watcher.offerInitial(added);
             }
           });
       cache.addWatcher(watcher);
@@ -104,7 +104,7 @@ final class WatchCache {
   }
 
   /** The object as this replica last saw it (shared, do not mutate), or null. */
-  synchronized ObjectNode peek(ObjectKey key) {
+  synchronized StoredObject peek(ObjectKey key) {
     ResourceCache cache = resources.get(key.resource());
     return cache == null ? null : cache.get(key);
   }

@@ -15,7 +15,7 @@ final class WatchFilter {
    *     taken not to cross the filter)
    * @return the event to deliver, or null
    */
-  static StoreEvent apply(Predicate<ObjectNode> filter, StoreEvent event, ObjectNode previous) {
+  static StoreEvent apply(Predicate<ObjectNode> filter, StoreEvent event, StoredObject previous) {
     if (filter == null) {
       return event;
     }
@@ -23,11 +23,10 @@ final class WatchFilter {
     if (!"MODIFIED".equals(event.type())) {
       return now ? event : null;
     }
-    boolean before = previous == null ? now : filter.test(previous);
+    boolean before = previous == null ? now : filter.test(previous.tree());
     if (now == before) {
       return now ? event : null;
     }
-    return new StoreEvent(
-        now ? "ADDED" : "DELETED", event.resourceVersion(), event.key(), event.object());
+    return event.as(now ? "ADDED" : "DELETED");
   }
 }

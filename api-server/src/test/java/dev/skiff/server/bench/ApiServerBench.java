@@ -77,6 +77,8 @@ public final class ApiServerBench {
           });
       long[] writeLatency = new long[PODS];
       AtomicInteger next = new AtomicInteger();
+      long cpuBefore = cpuNanos();
+      long gcBefore = gcMillis();
       long start = System.nanoTime();
       List<Future<Void>> clients = new ArrayList<>();
       for (int c = 0; c < CLIENTS; c++) {
@@ -85,6 +87,8 @@ public final class ApiServerBench {
       Future.all(clients).toCompletionStage().toCompletableFuture().get();
       double seconds = (System.nanoTime() - start) / 1e9;
       allSeen.future().toCompletionStage().toCompletableFuture().get();
+      double cpuPerCreate = (cpuNanos() - cpuBefore) / 1e3 / PODS;
+      long gcPause = gcMillis() - gcBefore;
       Percentiles writes = new Percentiles(writeLatency, PODS);
       System.out.printf(
           "creates: %d pods, %d concurrent clients, %.2f s, %.0f creates/s%n",
@@ -92,6 +96,9 @@ public final class ApiServerBench {
       System.out.printf(
           "write latency: p50 %.2f ms, p99 %.2f ms, max %.2f ms%n",
           writes.millis(50), writes.millis(99), writes.millis(100));
+      System.out.printf(
+          "JVM CPU per create (server + clients + watcher): %.0f us; GC pauses %d ms; load average %s%n",
+          cpuPerCreate, gcPause, loadAverage());
       Percentiles ack = new Percentiles(lagFromAck, Math.min(PODS, seen.get()));
       Percentiles send = new Percentiles(lagFromSend, Math.min(PODS, seen.get()));
       System.out.printf(
@@ -105,6 +112,7 @@ public final class ApiServerBench {
               "application/json",
               "application/json;as=Table;v=v1;g=meta.k8s.io,application/json")) {
         long[] lists = new long[5];
+        long listCpu = cpuNanos();
         for (int i = 0; i < lists.length; i++) {
           long t = System.nanoTime();
           int size = list(http, auth, accept);
@@ -116,11 +124,12 @@ public final class ApiServerBench {
         }
         Percentiles p = new Percentiles(lists, lists.length);
         System.out.printf(
-            "list of %d pods (%s): median %.1f ms, max %.1f ms%n",
+            "list of %d pods (%s): median %.1f ms, max %.1f ms, JVM CPU per list %.0f ms%n",
             PODS,
             accept.contains("Table") ? "Table, as kubectl get asks" : "JSON",
             p.millis(50),
-            p.millis(100));
+            p.millis(100),
+            (cpuNanos() - listCpu) / 1e6 / lists.length);
       }
       vertx.close().toCompletionStage().toCompletableFuture().get();
     }
@@ -130,6 +139,27 @@ public final class ApiServerBench {
       }
     }
     System.exit(0);
+  }
+
+  private static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static long gcMillis() {
+    return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+        .filter(gc -> !gc.getName().contains("Concurrent"))
+        .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+        .sum();
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (java.io.IOException e) {
+      return "?";
+    }
   }
 
   private static Future<Void> createLoop(
