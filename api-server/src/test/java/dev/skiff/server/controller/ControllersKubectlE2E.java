@@ -199,4 +199,66 @@ class ControllersKubectlE2E {
         .contains("ScalingReplicaSet")
         .contains("Scaled up replica set web-");
   }
+
+  @Test
+  void rolloutUndoGoesBackAndForthBetweenRevisions() {
+    var applied =
+        kubectl.apply(
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata: {name: undo}
+            spec:
+              replicas: 2
+              selector: {matchLabels: {app: undo}}
+              template:
+                metadata: {labels: {app: undo}}
+                spec: {containers: [{name: c, image: "img:1"}]}
+            """);
+    assertThat(applied.exitCode()).isZero();
+    assertThat(kubectl.run("rollout", "status", "deployment/undo", "--timeout=90s").exitCode())
+        .isZero();
+    assertThat(kubectl.run("set", "image", "deployment/undo", "c=img:2").exitCode()).isZero();
+    assertThat(kubectl.run("rollout", "status", "deployment/undo", "--timeout=90s").exitCode())
+        .isZero();
+
+    assertThat(kubectl.run("rollout", "undo", "deployment/undo").stdout())
+        .contains("deployment.apps/undo rolled back");
+    assertThat(kubectl.run("rollout", "status", "deployment/undo", "--timeout=90s").exitCode())
+        .isZero();
+    assertThat(image("undo")).isEqualTo("img:1");
+    // as in Kubernetes, the rolled-back-to ReplicaSet becomes revision 3
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(kubectl.run("rollout", "history", "deployment/undo").stdout())
+                    .containsPattern("(?m)^2 ")
+                    .containsPattern("(?m)^3 ")
+                    .doesNotContainPattern("(?m)^1 "));
+
+    // so a second undo returns to img:2 instead of "skipped rollback"
+    assertThat(kubectl.run("rollout", "undo", "deployment/undo").stdout())
+        .contains("deployment.apps/undo rolled back");
+    assertThat(kubectl.run("rollout", "status", "deployment/undo", "--timeout=90s").exitCode())
+        .isZero();
+    assertThat(image("undo")).isEqualTo("img:2");
+    assertThat(kubectl.run("rollout", "undo", "deployment/undo", "--to-revision=3").stdout())
+        .contains("rolled back");
+    assertThat(kubectl.run("rollout", "status", "deployment/undo", "--timeout=90s").exitCode())
+        .isZero();
+    assertThat(image("undo")).isEqualTo("img:1");
+  }
+
+  private String image(String deployment) {
+    return kubectl
+        .run(
+            "get",
+            "deployment",
+            deployment,
+            "-o",
+            "jsonpath={.spec.template.spec.containers[0].image}")
+        .stdout()
+        .strip();
+  }
 }

@@ -123,6 +123,9 @@ public final class DeploymentController implements ManagedController {
     if (plan.create() != null) {
       writes.add(create(key, d, plan.create()));
     }
+    if (plan.revise() != null) {
+      writes.add(client.update(plan.revise()).onSuccess(w -> tracker.wrote(key, w)));
+    }
     plan.scales().forEach(s -> writes.add(scale(key, d, s)));
     plan.delete().forEach(rs -> writes.add(delete(key, rs)));
     return Future.all(writes).compose(v -> writeStatus(key, d, plan));

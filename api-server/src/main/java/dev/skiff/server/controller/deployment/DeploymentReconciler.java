@@ -23,6 +23,7 @@ import java.util.Map;
  */
 public final class DeploymentReconciler {
   public static final String REVISION = "deployment.kubernetes.io/revision";
+  public static final String REVISION_HISTORY = "deployment.kubernetes.io/revision-history";
   public static final String DESIRED_REPLICAS = "deployment.kubernetes.io/desired-replicas";
   public static final String MAX_REPLICAS = "deployment.kubernetes.io/max-replicas";
 
@@ -33,9 +34,16 @@ public final class DeploymentReconciler {
 
   /**
    * @param create the new ReplicaSet to create, or null
+   * @param revise the existing new ReplicaSet with its revision raised above every old one (a
+   *     rollback to its template makes it the newest revision again), or null; scales of it carry
+   *     the new revision too
    */
   public record Plan(
-      ReplicaSet create, List<Scale> scales, List<ReplicaSet> delete, DeploymentStatus status) {}
+      ReplicaSet create,
+      ReplicaSet revise,
+      List<Scale> scales,
+      List<ReplicaSet> delete,
+      DeploymentStatus status) {}
 
   /**
    * @param owned the ReplicaSets this Deployment controls
@@ -53,6 +61,10 @@ public final class DeploymentReconciler {
     ReplicaSet newRs = sorted.stream().filter(rs -> sameTemplate(rs, d)).findFirst().orElse(null);
     List<ReplicaSet> old = new ArrayList<>(sorted);
     old.remove(newRs);
+    ReplicaSet revised = newRs == null ? null : revised(newRs, maxRevision(old));
+    if (revised != null) {
+      newRs = revised;
+    }
     RolloutSteps steps = new RolloutSteps(d, newRs, old);
     if (!Boolean.TRUE.equals(d.spec().paused)) {
       if (Rollout.isRecreate(d)) {
@@ -75,7 +87,9 @@ public final class DeploymentReconciler {
     }
     List<Scale> scales =
         steps.scales.stream().map(s -> new Scale(s.rs(), s.from(), s.to())).toList();
-    return new Plan(created, scales, delete, status);
+    ReplicaSet revise =
+        revised != null && scales.stream().noneMatch(sc -> sc.rs() == revised) ? revised : null;
+    return new Plan(created, revise, scales, delete, status);
   }
 
   /** Old ReplicaSets with no replicas beyond revisionHistoryLimit (default 10), oldest first. */
@@ -149,6 +163,31 @@ public final class DeploymentReconciler {
     rs.spec().selector = selector;
     rs.spec().template = template;
     return rs;
+  }
+
+  /**
+   * A copy of the new ReplicaSet with revision {@code maxOld + 1} and its former revision appended
+   * to its revision history, when its revision is not above every old one; else null.
+   */
+  static ReplicaSet revised(ReplicaSet newRs, long maxOld) {
+    long current = maxRevision(List.of(newRs));
+    if (current > maxOld) {
+      return null;
+    }
+    ReplicaSet copy = Json.copy(newRs, ReplicaSet.class);
+    Map<String, String> annotations =
+        copy.meta().annotations == null
+            ? new LinkedHashMap<>()
+            : new LinkedHashMap<>(copy.meta().annotations);
+    if (current > 0) {
+      String history = annotations.get(REVISION_HISTORY);
+      annotations.put(
+          REVISION_HISTORY,
+          history == null || history.isEmpty() ? Long.toString(current) : history + "," + current);
+    }
+    annotations.put(REVISION, Long.toString(maxOld + 1));
+    copy.meta().annotations = annotations;
+    return copy;
   }
 
   static long maxRevision(List<ReplicaSet> sets) {

@@ -161,4 +161,42 @@ class DeploymentReconcilerTest {
         .extracting(rs -> rs.meta().name)
         .containsExactly(sets.get(0).meta().name, sets.get(1).meta().name);
   }
+
+  private static ReplicaSet withRevision(ReplicaSet rs, int revision) {
+    rs.meta().annotations.put(DeploymentReconciler.REVISION, Integer.toString(revision));
+    return rs;
+  }
+
+  @Test
+  void aRollbackMakesTheOldTemplatesReplicaSetTheNewestRevisionAndKeepsItsHistory() {
+    Deployment v1 = deployment(3, "img:1", SURGE_1_UNAVAILABLE_0);
+    Deployment v2 = deployment(3, "img:2", SURGE_1_UNAVAILABLE_0);
+    ReplicaSet first = withRevision(rs(v1, "2025-01-01T00:00:00Z", 0, 0), 1);
+    ReplicaSet second = withRevision(rs(v2, "2025-01-01T00:05:00Z", 3, 3), 2);
+    // kubectl rollout undo puts v1's template back: v1's ReplicaSet is new again, as revision 3
+    var plan = DeploymentReconciler.plan(v1, List.of(first, second), Map.of(), NOW);
+    assertThat(plan.create()).isNull();
+    ReplicaSet scaled =
+        plan.scales().stream()
+            .filter(s -> s.rs().meta().name.equals(first.meta().name))
+            .findFirst()
+            .orElseThrow()
+            .rs();
+    assertThat(scaled.meta().annotations)
+        .containsEntry(DeploymentReconciler.REVISION, "3")
+        .containsEntry(DeploymentReconciler.REVISION_HISTORY, "1");
+    assertThat(plan.revise()).isNull();
+
+    // fully rolled back and no scale left to carry it: the revision is written on its own
+    ReplicaSet done = withRevision(rs(v1, "2025-01-01T00:00:00Z", 3, 3), 1);
+    ReplicaSet idle = withRevision(rs(v2, "2025-01-01T00:05:00Z", 0, 0), 2);
+    var settled = DeploymentReconciler.plan(v1, List.of(done, idle), Map.of(), NOW);
+    assertThat(settled.scales()).isEmpty();
+    assertThat(settled.revise().meta().annotations)
+        .containsEntry(DeploymentReconciler.REVISION, "3");
+
+    // the newest revision is left alone
+    done.meta().annotations.put(DeploymentReconciler.REVISION, "3");
+    assertThat(DeploymentReconciler.plan(v1, List.of(done, idle), Map.of(), NOW).revise()).isNull();
+  }
 }
