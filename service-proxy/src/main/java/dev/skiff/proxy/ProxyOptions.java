@@ -13,6 +13,8 @@ import java.util.function.Consumer;
  * @param loadBalancer whether this instance also plays the LoadBalancer role (binds ingress IPs)
  * @param reusePort bind ClusterIP listeners with SO_REUSEPORT, so that the proxies of several nodes
  *     on one host can all serve the same ClusterIPs
+ * @param splice move bulk TCP streams with splice(2) instead of copying them through the JVM (epoll
+ *     only): less CPU per byte, but on loopback not more throughput, so off by default
  * @param retry connect attempts per new connection
  * @param udpIdleTimeout how long a UDP flow lives without traffic
  * @param minSyncInterval the shortest time between two data plane syncs
@@ -25,6 +27,7 @@ public record ProxyOptions(
     List<String> nodeAddresses,
     boolean loadBalancer,
     boolean reusePort,
+    boolean splice,
     RetryPolicy retry,
     Duration udpIdleTimeout,
     Duration minSyncInterval,
@@ -46,6 +49,7 @@ public record ProxyOptions(
         nodeAddresses,
         false,
         true,
+        false,
         RetryPolicy.KUBE_USERSPACE,
         Duration.ofSeconds(30),
         Duration.ofMillis(100),
@@ -60,6 +64,10 @@ public record ProxyOptions(
 
   public ProxyOptions withReusePort(boolean on) {
     return edit(b -> b.reusePort = on);
+  }
+
+  public ProxyOptions withSplice(boolean on) {
+    return edit(b -> b.splice = on);
   }
 
   public ProxyOptions withRetry(RetryPolicy policy) {
@@ -94,6 +102,7 @@ public record ProxyOptions(
         nodeAddresses,
         f.loadBalancer,
         f.reusePort,
+        f.splice,
         f.retry,
         f.udpIdleTimeout,
         f.minSyncInterval,
@@ -106,6 +115,7 @@ public record ProxyOptions(
   private static final class Fields {
     boolean loadBalancer;
     boolean reusePort;
+    boolean splice;
     RetryPolicy retry;
     Duration udpIdleTimeout;
     Duration minSyncInterval;
@@ -116,6 +126,7 @@ public record ProxyOptions(
     Fields(ProxyOptions o) {
       loadBalancer = o.loadBalancer;
       reusePort = o.reusePort;
+      splice = o.splice;
       retry = o.retry;
       udpIdleTimeout = o.udpIdleTimeout;
       minSyncInterval = o.minSyncInterval;

@@ -15,13 +15,17 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs Skiff's userspace data plane with a fixed snapshot, for bench/proxy/run.sh. Arguments:
- * {@code EVENT_LOOPS CLUSTER_IP PORT=BACKEND_IP:BACKEND_PORT...}. Prints "ready" once listening and
- * runs until killed.
+ * {@code [--splice] EVENT_LOOPS CLUSTER_IP PORT=BACKEND_IP:BACKEND_PORT...}; {@code --splice} turns
+ * on {@link ProxyOptions#splice()}. Prints "ready" once listening and runs until killed.
  */
 public final class BenchProxyMain {
   private BenchProxyMain() {}
 
   public static void main(String[] args) throws Exception {
+    boolean splice = args[0].equals("--splice");
+    if (splice) {
+      args = java.util.Arrays.copyOfRange(args, 1, args.length);
+    }
     int loops = Integer.parseInt(args[0]);
     String clusterIP = args[1];
     Vertx vertx =
@@ -44,7 +48,7 @@ public final class BenchProxyMain {
     UserspaceDataPlane plane =
         new UserspaceDataPlane(
             vertx,
-            ProxyOptions.forNode("bench", List.of()).withReusePort(false),
+            ProxyOptions.forNode("bench", List.of()).withReusePort(false).withSplice(splice),
             new ProxyMetrics());
     var result = plane.sync(Snapshot.of(ports, List.of())).await(10, TimeUnit.SECONDS);
     if (!result.bindFailures().isEmpty()) {

@@ -19,14 +19,21 @@ import java.net.InetSocketAddress;
 final class Connector {
   private final ChannelFactory<? extends Channel> channels;
   private final RetryPolicy retry;
+  private final boolean splice;
 
-  Connector(ChannelFactory<? extends Channel> channels, RetryPolicy retry) {
+  Connector(ChannelFactory<? extends Channel> channels, RetryPolicy retry, boolean splice) {
     this.channels = channels;
     this.retry = retry;
+    this.splice = splice;
   }
 
   RetryPolicy retry() {
     return retry;
+  }
+
+  /** Whether relays may splice bulk streams (see {@link Splicer}). */
+  boolean splice() {
+    return splice;
   }
 
   /** Connects a new channel with {@code handler} to {@code to}; call on {@code loop}. */
@@ -35,7 +42,6 @@ final class Connector {
     Channel channel = channels.newChannel();
     ChannelConfig config = channel.config();
     config.setOption(ChannelOption.ALLOW_HALF_CLOSURE, true);
-    config.setRecvByteBufAllocator(Tuning.reads());
     config.setWriteBufferWaterMark(Tuning.waterMark());
     config.setConnectTimeoutMillis(retry.timeoutMillis(attempt));
     channel.pipeline().addLast(handler);

@@ -13,7 +13,7 @@ import java.net.InetSocketAddress;
  */
 final class Forwarder implements ChannelFutureListener {
   private final Channel client;
-  private final Relay clientRelay = new Relay(true);
+  private final Relay clientRelay;
   private final Backends backends;
   private final Connector connector;
   private final InetAddress clientIp;
@@ -25,6 +25,7 @@ final class Forwarder implements ChannelFutureListener {
     this.client = client;
     this.backends = backends;
     this.connector = connector;
+    this.clientRelay = new Relay(true, connector.splice());
     this.clientIp = client.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
   }
 
@@ -43,7 +44,7 @@ final class Forwarder implements ChannelFutureListener {
   }
 
   private void connect() {
-    backendRelay = new Relay(false);
+    backendRelay = new Relay(false, connector.splice());
     connector.connect(client.eventLoop(), attempt, target.address, backendRelay).addListener(this);
   }
 

@@ -53,7 +53,6 @@ final class TcpListener implements Listener {
             .group(vertx.nettyEventLoopGroup(), vertx.nettyEventLoopGroup())
             .channelFactory(vertx.transport().serverChannelFactory(false))
             .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
-            .childOption(ChannelOption.RCVBUF_ALLOCATOR, Tuning.reads())
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.waterMark())
             .childHandler(acceptor);
     // The transport knows its own server socket options (SO_REUSEPORT on epoll); take only those:

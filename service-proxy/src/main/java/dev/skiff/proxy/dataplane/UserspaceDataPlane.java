@@ -60,7 +60,9 @@ public final class UserspaceDataPlane implements DataPlane {
     this.events = events;
     this.nodeHealth = nodeHealth;
     this.planner = new RoutePlanner(options);
-    this.connector = new Connector(internal.transport().channelFactory(false), options.retry());
+    this.connector =
+        new Connector(
+            internal.transport().channelFactory(false), options.retry(), options.splice());
     this.tail = context.succeededFuture();
     if (!vertx.isNativeTransportEnabled()) {
       LOG.warn("Native transport is off; the proxy runs on NIO (set preferNativeTransport)");
