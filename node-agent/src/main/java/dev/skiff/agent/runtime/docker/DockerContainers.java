@@ -15,6 +15,18 @@ final class DockerContainers {
    * createReason} or {@code startReason}.
    */
   static Future<JsonObject> createAndStart(
+      DockerClient docker,
+      StartQueue.Priority priority,
+      String name,
+      JsonObject body,
+      String createReason,
+      String startReason) {
+    return docker
+        .starts()
+        .submit(priority, () -> createAndStart(docker, name, body, createReason, startReason));
+  }
+
+  private static Future<JsonObject> createAndStart(
       DockerClient docker, String name, JsonObject body, String createReason, String startReason) {
     return docker
         .post("/containers/create?name=" + URLEncoder.encode(name, StandardCharsets.UTF_8), body)

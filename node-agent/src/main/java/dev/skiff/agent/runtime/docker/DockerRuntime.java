@@ -129,6 +129,7 @@ public final class DockerRuntime implements ContainerRuntime {
     JsonObject body = DockerSpecs.sandbox(node, spec, options.network(), options.pauseImage());
     return DockerContainers.createAndStart(
             docker,
+            StartQueue.Priority.SANDBOX,
             DockerSpecs.sandboxName(spec),
             body,
             RuntimeFailure.CREATE_POD_SANDBOX_ERROR,
@@ -194,6 +195,7 @@ public final class DockerRuntime implements ContainerRuntime {
     JsonObject body = DockerSpecs.container(node, spec, sandbox.id());
     return DockerContainers.createAndStart(
             docker,
+            StartQueue.Priority.CONTAINER,
             DockerSpecs.containerName(spec),
             body,
             RuntimeFailure.CREATE_CONTAINER_ERROR,
