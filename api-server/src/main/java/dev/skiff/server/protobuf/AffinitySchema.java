@@ -9,7 +9,9 @@ final class AffinitySchema {
   static final Message NODE_SELECTOR_REQUIREMENT =
       Message.named("NodeSelectorRequirement")
           .string(1, "key")
+          .always()
           .string(2, "operator")
+          .always()
           .strings(3, "values");
 
   static final Message NODE_SELECTOR_TERM =
@@ -23,7 +25,9 @@ final class AffinitySchema {
   static final Message PREFERRED_SCHEDULING_TERM =
       Message.named("PreferredSchedulingTerm")
           .int32(1, "weight")
-          .message(2, "preference", NODE_SELECTOR_TERM);
+          .always()
+          .message(2, "preference", NODE_SELECTOR_TERM)
+          .always();
 
   static final Message NODE_AFFINITY =
       Message.named("NodeAffinity")
@@ -36,12 +40,15 @@ final class AffinitySchema {
           .messagePtr(1, "labelSelector", LABEL_SELECTOR)
           .strings(2, "namespaces")
           .string(3, "topologyKey")
+          .always()
           .messagePtr(4, "namespaceSelector", LABEL_SELECTOR);
 
   static final Message WEIGHTED_POD_AFFINITY_TERM =
       Message.named("WeightedPodAffinityTerm")
           .int32(1, "weight")
-          .message(2, "podAffinityTerm", POD_AFFINITY_TERM);
+          .always()
+          .message(2, "podAffinityTerm", POD_AFFINITY_TERM)
+          .always();
 
   /** PodAffinity and PodAntiAffinity share this shape. */
   static final Message POD_AFFINITY =

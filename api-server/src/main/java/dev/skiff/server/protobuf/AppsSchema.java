@@ -34,7 +34,9 @@ final class AppsSchema {
   static final Message DEPLOYMENT_CONDITION =
       Message.named("DeploymentCondition")
           .string(1, "type")
+          .always()
           .string(2, "status")
+          .always()
           .message(6, "lastUpdateTime", TIME)
           .message(7, "lastTransitionTime", TIME)
           .string(4, "reason")
@@ -67,6 +69,7 @@ final class AppsSchema {
   static final Message REPLICA_SET_STATUS =
       Message.named("ReplicaSetStatus")
           .int32(1, "replicas")
+          .always()
           .int32(2, "fullyLabeledReplicas")
           .int32(4, "readyReplicas")
           .int32(5, "availableReplicas")
@@ -76,7 +79,9 @@ final class AppsSchema {
               "conditions",
               Message.named("ReplicaSetCondition")
                   .string(1, "type")
+                  .always()
                   .string(2, "status")
+                  .always()
                   .message(3, "lastTransitionTime", TIME)
                   .string(4, "reason")
                   .string(5, "message"));

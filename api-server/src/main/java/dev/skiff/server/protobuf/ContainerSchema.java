@@ -15,16 +15,18 @@ final class ContainerSchema {
           .string(1, "name")
           .int32(2, "hostPort")
           .int32(3, "containerPort")
+          .always()
           .string(4, "protocol")
           .string(5, "hostIP");
 
   static final Message OBJECT_FIELD_SELECTOR =
-      Message.named("ObjectFieldSelector").string(1, "apiVersion").string(2, "fieldPath");
+      Message.named("ObjectFieldSelector").string(1, "apiVersion").string(2, "fieldPath").always();
 
   static final Message RESOURCE_FIELD_SELECTOR =
       Message.named("ResourceFieldSelector")
           .string(1, "containerName")
           .string(2, "resource")
+          .always()
           .message(3, "divisor", QUANTITY);
 
   /** ConfigMapKeySelector and SecretKeySelector share this shape. */
@@ -32,6 +34,7 @@ final class ContainerSchema {
       Message.named("KeySelector")
           .inline(1, LOCAL_OBJECT_REFERENCE)
           .string(2, "key")
+          .always()
           .boolPtr(3, "optional");
 
   static final Message ENV_VAR_SOURCE =
@@ -44,6 +47,7 @@ final class ContainerSchema {
   static final Message ENV_VAR =
       Message.named("EnvVar")
           .string(1, "name")
+          .always()
           .string(2, "value")
           .messagePtr(3, "valueFrom", ENV_VAR_SOURCE);
 
@@ -65,21 +69,22 @@ final class ContainerSchema {
   static final Message EXEC_ACTION = Message.named("ExecAction").strings(1, "command");
 
   static final Message HTTP_HEADER =
-      Message.named("HTTPHeader").string(1, "name").string(2, "value");
+      Message.named("HTTPHeader").string(1, "name").always().string(2, "value").always();
 
   static final Message HTTP_GET_ACTION =
       Message.named("HTTPGetAction")
           .string(1, "path")
           .message(2, "port", INT_OR_STRING)
+          .always()
           .string(3, "host")
           .string(4, "scheme")
           .messages(5, "httpHeaders", HTTP_HEADER);
 
   static final Message TCP_SOCKET_ACTION =
-      Message.named("TCPSocketAction").message(1, "port", INT_OR_STRING).string(2, "host");
+      Message.named("TCPSocketAction").message(1, "port", INT_OR_STRING).always().string(2, "host");
 
   static final Message GRPC_ACTION =
-      Message.named("GRPCAction").int32(1, "port").stringPtr(2, "service");
+      Message.named("GRPCAction").int32(1, "port").always().stringPtr(2, "service");
 
   static final Message PROBE_HANDLER =
       Message.named("ProbeHandler")
@@ -98,7 +103,7 @@ final class ContainerSchema {
           .int32(6, "failureThreshold")
           .int64Ptr(7, "terminationGracePeriodSeconds");
 
-  static final Message SLEEP_ACTION = Message.named("SleepAction").int64(1, "seconds");
+  static final Message SLEEP_ACTION = Message.named("SleepAction").int64(1, "seconds").always();
 
   static final Message LIFECYCLE_HANDLER =
       Message.named("LifecycleHandler")
@@ -115,8 +120,10 @@ final class ContainerSchema {
   static final Message VOLUME_MOUNT =
       Message.named("VolumeMount")
           .string(1, "name")
+          .always()
           .bool(2, "readOnly")
           .string(3, "mountPath")
+          .always()
           .string(4, "subPath")
           .stringPtr(5, "mountPropagation")
           .string(6, "subPathExpr");
@@ -125,7 +132,7 @@ final class ContainerSchema {
       Message.named("Capabilities").strings(1, "add").strings(2, "drop");
 
   static final Message SECCOMP_PROFILE =
-      Message.named("SeccompProfile").string(1, "type").stringPtr(2, "localhostProfile");
+      Message.named("SeccompProfile").string(1, "type").always().stringPtr(2, "localhostProfile");
 
   static final Message SECURITY_CONTEXT =
       Message.named("SecurityContext")
@@ -142,6 +149,7 @@ final class ContainerSchema {
   static final Message CONTAINER =
       Message.named("Container")
           .string(1, "name")
+          .always()
           .string(2, "image")
           .strings(3, "command")
           .strings(4, "args")

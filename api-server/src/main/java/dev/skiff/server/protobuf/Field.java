@@ -8,11 +8,16 @@ package dev.skiff.server.protobuf;
  * @param type the value's type; for maps the type of the values (keys are strings)
  * @param message the message type when {@code type} is {@link Type#MESSAGE}
  * @param shape single value, repeated, map entry or inlined (embedded Go struct)
- * @param pointer true when the Go field is a pointer (or a pointer-like optional), so a zero value
- *     that is present on the wire is kept; false when Go always emits it, so zero means unset
+ * @param keepZero true when a zero value on the wire is kept in the JSON: the Go field is a pointer
+ *     (present means set), or its JSON tag has no {@code omitempty} (Go's JSON writes it always);
+ *     false when zero means unset, as Go's protobuf encoder writes such fields even when unset
  */
 public record Field(
-    int number, String json, Type type, Message message, Shape shape, boolean pointer) {
+    int number, String json, Type type, Message message, Shape shape, boolean keepZero) {
+
+  Field keepingZero() {
+    return new Field(number, json, type, message, shape, true);
+  }
 
   /** Scalar wire types, plus messages. */
   public enum Type {

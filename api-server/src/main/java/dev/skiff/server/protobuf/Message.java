@@ -11,8 +11,9 @@ import java.util.function.Function;
 /**
  * A protobuf message type as Kubernetes encodes it: field numbers mapped to JSON names. Built once
  * in the schema classes with the fluent methods below; a {@code *Ptr} method declares a Go pointer
- * field, whose zero value is kept when present. A message may instead carry a {@link Special}
- * decoder for types whose JSON form is not an object (Time, IntOrString, Quantity).
+ * field, whose zero value is kept when present, and {@link #always()} marks the field just added as
+ * one Go's JSON writes even when zero (no {@code omitempty}). A message may instead carry a {@link
+ * Special} decoder for types whose JSON form is not an object (Time, IntOrString, Quantity).
  */
 public final class Message {
   /** Decodes a message whose JSON form is a scalar; null means "absent" (a zero Time). */
@@ -21,6 +22,7 @@ public final class Message {
   private final String name;
   private final Map<Integer, Field> fields = new LinkedHashMap<>();
   private final Special special;
+  private Field last;
 
   private Message(String name, Special special) {
     this.name = name;
@@ -118,15 +120,26 @@ public final class Message {
     return add(number, json, Type.MESSAGE, valueType, Shape.MAP, false);
   }
 
+  /** The field added last has no {@code omitempty}: its zero value is kept (like a pointer's). */
+  public Message always() {
+    if (last == null) {
+      throw new IllegalStateException(name + " has no field yet");
+    }
+    last = last.keepingZero();
+    fields.put(last.number(), last);
+    return this;
+  }
+
   private Message add(
-      int number, String json, Type type, Message message, Shape shape, boolean pointer) {
+      int number, String json, Type type, Message message, Shape shape, boolean keepZero) {
     if (special != null) {
       throw new IllegalStateException(name + " is decoded specially and has no fields");
     }
-    if (fields.putIfAbsent(number, new Field(number, json, type, message, shape, pointer))
-        != null) {
+    Field field = new Field(number, json, type, message, shape, keepZero);
+    if (fields.putIfAbsent(number, field) != null) {
       throw new IllegalStateException(name + " declares field " + number + " twice");
     }
+    last = field;
     return this;
   }
 

@@ -14,9 +14,10 @@ import java.util.Base64;
 
 /**
  * Turns a protobuf message into the JSON tree Kubernetes' JSON encoding would give for the same Go
- * object: unknown fields are skipped; a non-pointer field holding its zero value ("", 0, false, an
- * empty struct or list) is left out, as Go's protobuf encoder writes such fields even when unset
- * and the JSON encoder omits them; pointer fields keep whatever value is on the wire.
+ * object: unknown fields are skipped; a field holding its zero value ("", 0, false, an empty struct
+ * or list) is left out, as Go's protobuf encoder writes such fields even when unset and the JSON
+ * encoder omits them, unless it is a pointer or has no {@code omitempty} ({@link
+ * Field#keepZero()}): those keep whatever value is on the wire.
  */
 public final class MessageDecoder {
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -36,7 +37,7 @@ public final class MessageDecoder {
       }
     }
     for (Field field : type.fields()) {
-      if (field.shape() != Shape.INLINE && !field.pointer() && isZero(out.get(field.json()))) {
+      if (field.shape() != Shape.INLINE && !field.keepZero() && isZero(out.get(field.json()))) {
         out.remove(field.json());
       }
     }

@@ -75,9 +75,13 @@ final class MetaSchema {
   static final Message OWNER_REFERENCE =
       Message.named("OwnerReference")
           .string(5, "apiVersion")
+          .always()
           .string(1, "kind")
+          .always()
           .string(3, "name")
+          .always()
           .string(4, "uid")
+          .always()
           .boolPtr(6, "controller")
           .boolPtr(7, "blockOwnerDeletion");
 
@@ -101,7 +105,9 @@ final class MetaSchema {
   static final Message LABEL_SELECTOR_REQUIREMENT =
       Message.named("LabelSelectorRequirement")
           .string(1, "key")
+          .always()
           .string(2, "operator")
+          .always()
           .strings(3, "values");
 
   static final Message LABEL_SELECTOR =
@@ -112,7 +118,9 @@ final class MetaSchema {
   static final Message CONDITION =
       Message.named("Condition")
           .string(1, "type")
+          .always()
           .string(2, "status")
+          .always()
           .int64(3, "observedGeneration")
           .message(4, "lastTransitionTime", TIME)
           .string(5, "reason")

@@ -12,14 +12,19 @@ final class PodSchema {
   private PodSchema() {}
 
   static final Message KEY_TO_PATH =
-      Message.named("KeyToPath").string(1, "key").string(2, "path").int32Ptr(3, "mode");
+      Message.named("KeyToPath")
+          .string(1, "key")
+          .always()
+          .string(2, "path")
+          .always()
+          .int32Ptr(3, "mode");
 
   static final Message VOLUME_SOURCE =
       Message.named("VolumeSource")
           .messagePtr(
               1,
               "hostPath",
-              Message.named("HostPathVolumeSource").string(1, "path").stringPtr(2, "type"))
+              Message.named("HostPathVolumeSource").string(1, "path").always().stringPtr(2, "type"))
           .messagePtr(
               2,
               "emptyDir",
@@ -39,6 +44,7 @@ final class PodSchema {
               "persistentVolumeClaim",
               Message.named("PersistentVolumeClaimVolumeSource")
                   .string(1, "claimName")
+                  .always()
                   .bool(2, "readOnly"))
           .messagePtr(
               19,
@@ -49,7 +55,8 @@ final class PodSchema {
                   .int32Ptr(3, "defaultMode")
                   .boolPtr(4, "optional"));
 
-  static final Message VOLUME = Message.named("Volume").string(1, "name").inline(2, VOLUME_SOURCE);
+  static final Message VOLUME =
+      Message.named("Volume").string(1, "name").always().inline(2, VOLUME_SOURCE);
 
   static final Message TOLERATION =
       Message.named("Toleration")
@@ -78,15 +85,21 @@ final class PodSchema {
           .boolPtr(3, "runAsNonRoot")
           .int64s(4, "supplementalGroups")
           .int64Ptr(5, "fsGroup")
-          .messages(7, "sysctls", Message.named("Sysctl").string(1, "name").string(2, "value"))
+          .messages(
+              7,
+              "sysctls",
+              Message.named("Sysctl").string(1, "name").always().string(2, "value").always())
           .stringPtr(9, "fsGroupChangePolicy")
           .messagePtr(10, "seccompProfile", SECCOMP_PROFILE);
 
   static final Message TOPOLOGY_SPREAD_CONSTRAINT =
       Message.named("TopologySpreadConstraint")
           .int32(1, "maxSkew")
+          .always()
           .string(2, "topologyKey")
+          .always()
           .string(3, "whenUnsatisfiable")
+          .always()
           .messagePtr(4, "labelSelector", LABEL_SELECTOR);
 
   static final Message POD_SPEC =
@@ -119,19 +132,27 @@ final class PodSchema {
           .int32Ptr(25, "priority")
           .messagePtr(26, "dnsConfig", POD_DNS_CONFIG)
           .messages(
-              28, "readinessGates", Message.named("PodReadinessGate").string(1, "conditionType"))
+              28,
+              "readinessGates",
+              Message.named("PodReadinessGate").string(1, "conditionType").always())
           .stringPtr(29, "runtimeClassName")
           .boolPtr(30, "enableServiceLinks")
           .stringPtr(31, "preemptionPolicy")
           .messages(33, "topologySpreadConstraints", TOPOLOGY_SPREAD_CONSTRAINT)
-          .boolPtr(35, "setHostnameAsFQDN");
+          .boolPtr(35, "setHostnameAsFQDN")
+          .messagePtr(36, "os", Message.named("PodOS").string(1, "name").always())
+          .boolPtr(37, "hostUsers")
+          .messages(
+              38, "schedulingGates", Message.named("PodSchedulingGate").string(1, "name").always());
 
   static final Message POD_TEMPLATE_SPEC =
       Message.named("PodTemplateSpec")
           .message(1, "metadata", OBJECT_META)
           .message(2, "spec", POD_SPEC);
 
-  /** Pod; its status is written by the node agent, never created, so it is not decoded. */
   static final Message POD =
-      Message.named("Pod").message(1, "metadata", OBJECT_META).message(2, "spec", POD_SPEC);
+      Message.named("Pod")
+          .message(1, "metadata", OBJECT_META)
+          .message(2, "spec", POD_SPEC)
+          .message(3, "status", PodStatusSchema.POD_STATUS);
 }

@@ -14,6 +14,7 @@ final class ServiceSchema {
           .string(2, "protocol")
           .stringPtr(6, "appProtocol")
           .int32(3, "port")
+          .always()
           .message(4, "targetPort", INT_OR_STRING)
           .int32(5, "nodePort");
 
@@ -45,7 +46,12 @@ final class ServiceSchema {
           .stringPtr(23, "trafficDistribution");
 
   static final Message PORT_STATUS =
-      Message.named("PortStatus").int32(1, "port").string(2, "protocol").stringPtr(3, "error");
+      Message.named("PortStatus")
+          .int32(1, "port")
+          .always()
+          .string(2, "protocol")
+          .always()
+          .stringPtr(3, "error");
 
   static final Message LOAD_BALANCER_INGRESS =
       Message.named("LoadBalancerIngress")
@@ -82,7 +88,9 @@ final class ServiceSchema {
                       "conditions",
                       Message.named("NamespaceCondition")
                           .string(1, "type")
+                          .always()
                           .string(2, "status")
+                          .always()
                           .message(4, "lastTransitionTime", MetaSchema.TIME)
                           .string(5, "reason")
                           .string(6, "message")));

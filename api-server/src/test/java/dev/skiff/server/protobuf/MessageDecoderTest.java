@@ -72,6 +72,36 @@ class MessageDecoderTest {
   }
 
   @Test
+  void fieldsWithoutOmitemptyKeepTheirZeroValue() {
+    ProtoWriter port = message().string(1, "").varint(3, 0).string(4, "");
+    assertThat(decode(ContainerSchema.CONTAINER_PORT, port))
+        .isEqualTo(json("{\"containerPort\":0}"));
+    ProtoWriter status =
+        message().string(1, "app").varint(4, 0).varint(5, 0).string(6, "x").string(7, "");
+    assertThat(decode(PodStatusSchema.CONTAINER_STATUS, status))
+        .isEqualTo(
+            json(
+                "{\"name\":\"app\",\"ready\":false,\"restartCount\":0,\"image\":\"x\",\"imageID\":\"\"}"));
+  }
+
+  @Test
+  void podStatusCarriesPhaseConditionsAndIps() {
+    ProtoWriter status =
+        message()
+            .string(1, "Running")
+            .message(2, message().string(1, "Ready").string(2, "True"))
+            .string(6, "10.244.0.5")
+            .message(12, message().string(1, "10.244.0.5"))
+            .message(16, message().string(1, "127.0.0.9"));
+    assertThat(decode(PodStatusSchema.POD_STATUS, status))
+        .isEqualTo(
+            json(
+                "{\"phase\":\"Running\",\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\"}],"
+                    + "\"podIP\":\"10.244.0.5\",\"podIPs\":[{\"ip\":\"10.244.0.5\"}],"
+                    + "\"hostIPs\":[{\"ip\":\"127.0.0.9\"}]}"));
+  }
+
+  @Test
   void repeatedElementsAreKeptEvenWhenEmpty() {
     ProtoWriter container = message().string(3, "").string(3, "x").message(6, message());
     assertThat(decode(ContainerSchema.CONTAINER, container))
