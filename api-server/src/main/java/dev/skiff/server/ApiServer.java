@@ -6,6 +6,7 @@ import dev.skiff.server.cluster.ClusteredVertx;
 import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.controller.ControlPlane;
 import dev.skiff.server.controller.ControllerOptions;
+import dev.skiff.server.controller.kubernetes.KubernetesServiceOptions;
 import dev.skiff.server.store.HzStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,10 +87,34 @@ public final class ApiServer {
                                           vertx, verticle.url(), options.token()))
                               .compose(
                                   client ->
-                                      plane.startControllers(
-                                          vertx, client, ControllerOptions.defaults()))
+                                      plane
+                                          .startKubernetesService(
+                                              vertx,
+                                              client,
+                                              KubernetesServiceOptions.of(
+                                                  advertiseAddress(options.host()),
+                                                  verticle.actualPort(),
+                                                  AllocationOptions.defaults()
+                                                      .serviceCidr()
+                                                      .cidr()),
+                                              Clock.systemUTC())
+                                          .compose(
+                                              k ->
+                                                  plane.startControllers(
+                                                      vertx, client, ControllerOptions.defaults())))
                               .map(manager -> verticle.url()));
             });
+  }
+
+  /** The ClusterIP of {@code default/kubernetes} with the default service CIDR. */
+  private static String defaultKubernetesIp() {
+    return dev.skiff.server.alloc.Ipv4Range.parse(AllocationOptions.defaults().serviceCidr().cidr())
+        .valueAt(0);
+  }
+
+  /** The address clients reach a server bound to {@code host} at. */
+  static String advertiseAddress(String host) {
+    return host.equals("0.0.0.0") || host.equals("localhost") ? "127.0.0.1" : host;
   }
 
   /** The given certificate, the one kept in the data dir (created on first start), or a new one. */
@@ -101,14 +127,15 @@ public final class ApiServer {
           Files.readString(line.tlsCertFile()), Files.readString(line.tlsKeyFile()));
     }
     if (line.dataDir() == null) {
-      return ApiServerOptions.selfSigned(line.bind());
+      return ApiServerOptions.selfSigned(line.bind(), List.of(defaultKubernetesIp()));
     }
     Path cert = line.dataDir().resolve("serving-cert.pem");
     Path key = line.dataDir().resolve("serving-key.pem");
     if (Files.exists(cert) && Files.exists(key)) {
       return new ServingCertificate(Files.readString(cert), Files.readString(key));
     }
-    ServingCertificate created = ApiServerOptions.selfSigned(line.bind());
+    ServingCertificate created =
+        ApiServerOptions.selfSigned(line.bind(), List.of(defaultKubernetesIp()));
     Files.createDirectories(line.dataDir());
     Files.writeString(key, created.privateKeyPem());
     Files.writeString(cert, created.certificatePem());

@@ -49,12 +49,33 @@ public record ApiServerOptions(
         DeletionHook.NONE);
   }
 
-  /** A self-signed certificate valid for {@code host}, 127.0.0.1 and localhost. */
+  /**
+   * A self-signed certificate valid for {@code host}, 127.0.0.1, localhost and the names of the
+   * {@code default/kubernetes} Service.
+   */
   public static ServingCertificate selfSigned(String host) {
-    List<String> hosts =
-        host.equals("127.0.0.1") || host.equals("localhost") || host.equals("0.0.0.0")
-            ? List.of("127.0.0.1", "localhost")
-            : List.of(host, "127.0.0.1", "localhost");
+    return selfSigned(host, List.of());
+  }
+
+  /** {@link #selfSigned(String)}, also valid for {@code extraHosts} (such as a ClusterIP). */
+  public static ServingCertificate selfSigned(String host, List<String> extraHosts) {
+    List<String> hosts = new java.util.ArrayList<>();
+    if (!host.equals("0.0.0.0")) {
+      hosts.add(host);
+    }
+    for (String h :
+        List.of(
+            "127.0.0.1",
+            "localhost",
+            "kubernetes",
+            "kubernetes.default",
+            "kubernetes.default.svc",
+            "kubernetes.default.svc.cluster.local")) {
+      if (!hosts.contains(h)) {
+        hosts.add(h);
+      }
+    }
+    extraHosts.stream().filter(h -> !hosts.contains(h)).forEach(hosts::add);
     return ServingCertificate.generate("skiff-api-server", hosts);
   }
 

@@ -11,6 +11,8 @@ import dev.skiff.server.alloc.AllocationRepair;
 import dev.skiff.server.alloc.ServiceAllocation;
 import dev.skiff.server.alloc.ServiceAllocators;
 import dev.skiff.server.controller.gc.GcDeletionHook;
+import dev.skiff.server.controller.kubernetes.KubernetesServiceOptions;
+import dev.skiff.server.controller.kubernetes.KubernetesServiceReconciler;
 import dev.skiff.server.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -70,6 +72,17 @@ public final class ControlPlane {
       Vertx vertx, KubeClient client, ControllerOptions options) {
     ControllerManager manager = new ControllerManager(client, allocators, options);
     return vertx.deployVerticle(manager).map(id -> manager);
+  }
+
+  /**
+   * Deploys this replica's share of the {@code default/kubernetes} Service (its Lease and endpoint;
+   * the Service itself if missing). Runs on every replica, leader or not.
+   */
+  public Future<KubernetesServiceReconciler> startKubernetesService(
+      Vertx vertx, KubeClient client, KubernetesServiceOptions options, Clock clock) {
+    KubernetesServiceReconciler reconciler =
+        new KubernetesServiceReconciler(client, options, clock);
+    return vertx.deployVerticle(reconciler).map(id -> reconciler);
   }
 
   /**
