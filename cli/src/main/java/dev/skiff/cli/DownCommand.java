@@ -1,5 +1,7 @@
 package dev.skiff.cli;
 
+import dev.skiff.cli.embedded.docker.DockerCleanup;
+import dev.skiff.cli.embedded.docker.DockerHost;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -46,11 +48,39 @@ final class DownCommand implements Callable<Integer> {
       System.out.println("cluster \"" + name + "\" stopped");
     }
     home.clearRuntimeFiles();
+    if (!removeDockerLeftovers(home)) {
+      return 1;
+    }
     if (purge && Files.exists(home.dir())) {
       deleteTree(home.dir());
       System.out.println("deleted " + home.dir());
     }
     return 0;
+  }
+
+  /**
+   * Docker runtime: a stopped cluster removes its containers, networks and routes itself; if its
+   * record is still there (the process crashed or was killed), removes them from here.
+   */
+  private boolean removeDockerLeftovers(ClusterHome home) {
+    try {
+      Optional<DockerHost> host = DockerHost.load(home.dir());
+      if (host.isPresent()) {
+        DockerCleanup.Removed removed = DockerCleanup.run(home.dir(), host.get());
+        if (removed.any()) {
+          System.out.println("removed what the cluster left on the host: " + removed);
+        }
+      }
+      return true;
+    } catch (java.io.IOException e) {
+      System.err.println(
+          "error: cannot remove the Docker containers, networks or routes of cluster \""
+              + name
+              + "\": "
+              + e.getMessage()
+              + " (fix the cause and run skiff down again)");
+      return false;
+    }
   }
 
   private static void deleteTree(Path dir) throws java.io.IOException {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,6 +22,7 @@ import picocli.CommandLine.Option;
       "Examples:",
       "  skiff up                       one node, process runtime",
       "  skiff up --name dev --nodes 3  a second cluster with three nodes",
+      "  skiff up --runtime docker      pods as Docker containers (needs root and dockerd)",
       "  skiff up --foreground          stay attached; Ctrl-C stops the cluster"
     })
 final class UpCommand implements Callable<Integer> {
@@ -61,6 +63,11 @@ final class UpCommand implements Callable<Integer> {
       System.err.println("error: --runtime must be process or docker, not " + runtime);
       return 2;
     }
+    if (!name.matches("[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?")) {
+      System.err.println(
+          "error: --name must be lower-case letters, digits and '-' (at most 32), not " + name);
+      return 2;
+    }
     ClusterHome home = ClusterHome.of(name);
     if (home.runningProcess().isPresent() && Files.exists(home.readyFile())) {
       System.out.println("cluster \"" + name + "\" is already running");
@@ -72,8 +79,13 @@ final class UpCommand implements Callable<Integer> {
           "error: cluster \"" + name + "\" is starting or stuck (pid file " + home.pidFile() + ")");
       return 1;
     }
+    Optional<String> problem = RuntimeChoice.problem(home, runtime);
+    if (problem.isPresent()) {
+      System.err.println("error: " + problem.get());
+      return 1;
+    }
     home.clearRuntimeFiles();
-    Files.createDirectories(home.dir());
+    RuntimeChoice.record(home, runtime);
     List<String> args = EmbeddedArgs.of(home, nodes, runtime);
     if (foreground) {
       return dev.skiff.cli.embedded.EmbeddedClusterMain.runForeground(args.toArray(String[]::new));

@@ -36,7 +36,10 @@ class ReadmeTourE2E {
     assertThat(result.exitCode).as(out).isZero();
     assertThat(out)
         .contains(
-            "is ready", "hello from web-", "successfully rolled out", "hello from outside the cluster");
+            "is ready",
+            "hello from web-",
+            "successfully rolled out",
+            "hello from outside the cluster");
     // The ClusterIP, each node's NodePort and the LoadBalancer each answered from a selected pod.
     assertThat(out.split("hello from web-", -1).length - 1).isGreaterThanOrEqualTo(10);
     assertThat(out).doesNotContain("hello from stray");

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the built {@code skiff} CLI or kubectl as a separate process, as a user would. */
@@ -32,12 +33,26 @@ final class SkiffProcess {
   }
 
   Result skiff(String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
+    return skiffWith(List.of(), Map.of(), args);
+  }
+
+  /**
+   * The CLI started through {@code wrapper} (e.g. setpriv dropping a capability) with extra
+   * environment variables.
+   */
+  Result skiffWith(List<String> wrapper, Map<String, String> env, String... args)
+      throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(wrapper);
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-jar");
     cmd.add(cliJar().toString());
     cmd.addAll(List.of(args));
-    return run(cmd, 120);
+    return run(cmd, env, 120);
+  }
+
+  /** Any other command (docker, ip, ss), with the same environment. */
+  Result command(String... cmd) throws IOException, InterruptedException {
+    return run(List.of(cmd), Map.of(), 60);
   }
 
   Result kubectl(Path kubeconfig, String... args) throws IOException, InterruptedException {
@@ -46,10 +61,10 @@ final class SkiffProcess {
     cmd.add("--kubeconfig=" + kubeconfig);
     cmd.add("--cache-dir=" + home.resolve("kube-cache"));
     cmd.addAll(List.of(args));
-    return run(cmd, 60);
+    return run(cmd, Map.of(), 60);
   }
 
-  private Result run(List<String> cmd, int timeoutSeconds)
+  private Result run(List<String> cmd, Map<String, String> env, int timeoutSeconds)
       throws IOException, InterruptedException {
     Path out = Files.createTempFile(home, "out", ".txt");
     Path err = Files.createTempFile(home, "err", ".txt");
@@ -60,6 +75,7 @@ final class SkiffProcess {
             .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     pb.environment().put("SKIFF_HOME", home.toString());
     pb.environment().put("HOME", home.toString());
+    pb.environment().putAll(env);
     Process p = pb.start();
     if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
       p.destroyForcibly();

@@ -1,35 +1,53 @@
 package dev.skiff.cli.embedded;
 
+import dev.skiff.cli.embedded.docker.LocalRoutes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * The loopback addresses of one embedded cluster. Each cluster on a machine takes a slot {@code s}
- * (kept in its directory, so a restarted cluster keeps its addresses) and with it three /16 ranges
- * of 127.0.0.0/8, so clusters side by side never share an address: base octet {@code a = 64 + 3s};
- * nodes {@code 127.a.0.N}, node N's pods {@code 127.a.N.0/24}, Services {@code 127.(a+1).0.0/16}
- * (kube-dns at the 10th address), LoadBalancer ingress {@code 127.(a+2).0.0/16}.
+ * The addresses of one embedded cluster. Each cluster on a machine takes a slot {@code s} (kept in
+ * its directory, so a restarted cluster keeps its addresses), and with it ranges no other cluster
+ * uses.
+ *
+ * <p>Process runtime: three /16 ranges of 127.0.0.0/8, base octet {@code a = 64 + 3s}: nodes {@code
+ * 127.a.0.N}, node N's pods {@code 127.a.N.0/24}, Services {@code 127.(a+1).0.0/16} (kube-dns at
+ * the 10th address), LoadBalancer ingress {@code 127.(a+2).0.0/16}.
+ *
+ * <p>Docker runtime: containers cannot reach the host's loopback, so a /19 of 10.112.0.0/13 that
+ * the cluster makes local on the host ({@link #localRange()}, {@code ip route add local ... dev
+ * lo}): Services in its first /20 (kube-dns at the 10th address), LoadBalancer ingress in the next
+ * /21, nodes in the last /24 but 7; node N's pods on a Docker bridge network {@code
+ * 10.(128+s).N.0/24}. For slot 0: Services 10.112.0.0/20, kube-dns 10.112.0.10, LoadBalancer
+ * 10.112.16.0/21, nodes 10.112.24.N, pods 10.128.N.0/24.
  */
-public record ClusterAddresses(int slot) {
+public record ClusterAddresses(int slot, boolean docker) {
   public static final int SLOTS = 63;
 
   int base() {
     return 64 + 3 * slot;
   }
 
+  /** The docker block's first two octets and third octet: 10.(112 + s/8).(32 * (s%8)).0/19. */
+  private String block(int thirdOffset) {
+    return "10." + (112 + slot / 8) + "." + (32 * (slot % 8) + thirdOffset);
+  }
+
   public String nodeAddress(int node) {
-    return "127." + base() + ".0." + node;
+    return docker ? block(24) + "." + node : "127." + base() + ".0." + node;
   }
 
   public String podCidr(int node) {
-    return "127." + base() + "." + node + ".0/24";
+    return docker
+        ? "10." + (128 + slot) + "." + node + ".0/24"
+        : "127." + base() + "." + node + ".0/24";
   }
 
   public String serviceCidr() {
-    return "127." + (base() + 1) + ".0.0/16";
+    return docker ? block(0) + ".0/20" : "127." + (base() + 1) + ".0.0/16";
   }
 
   /** The 10th address of the service range, as Kubernetes gives kube-dns. */
@@ -38,16 +56,33 @@ public record ClusterAddresses(int slot) {
   }
 
   public String loadBalancerPool() {
-    return "127." + (base() + 2) + ".0.0/16";
+    return docker ? block(16) + ".0/21" : "127." + (base() + 2) + ".0.0/16";
+  }
+
+  /** Docker runtime: the range made local on the host (Services, LoadBalancer IPs, nodes). */
+  public String localRange() {
+    return block(0) + ".0/19";
+  }
+
+  /** Docker runtime: the range the nodes' pod networks come from. */
+  public String podRange() {
+    return "10." + (128 + slot) + ".0.0/16";
   }
 
   /**
    * Whether another cluster on this machine (perhaps under another SKIFF_HOME) already uses this
-   * slot: its first node's agent port is then taken.
+   * slot: its first node's agent port is then taken or, for the Docker runtime, a route of the host
+   * (another cluster's local range, a Docker network) overlaps the slot's ranges.
    */
-  boolean looksFree() {
+  boolean looksFree(List<String> hostRoutes) {
+    if (docker
+        && (LocalRoutes.overlaps(hostRoutes, localRange())
+            || LocalRoutes.overlaps(hostRoutes, podRange()))) {
+      return false;
+    }
+    ClusterAddresses loopback = new ClusterAddresses(slot, false);
     try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
-      probe.bind(new java.net.InetSocketAddress(nodeAddress(1), 10250));
+      probe.bind(new java.net.InetSocketAddress(loopback.nodeAddress(1), 10250));
       return true;
     } catch (IOException e) {
       return false;
@@ -58,10 +93,10 @@ public record ClusterAddresses(int slot) {
    * The slot recorded in {@code dir}, or the lowest slot no other cluster under {@code clustersDir}
    * records, which is then recorded.
    */
-  public static ClusterAddresses forCluster(Path dir) throws IOException {
+  public static ClusterAddresses forCluster(Path dir, boolean docker) throws IOException {
     Path file = dir.resolve("slot");
     if (Files.exists(file)) {
-      return new ClusterAddresses(Integer.parseInt(Files.readString(file).strip()));
+      return new ClusterAddresses(Integer.parseInt(Files.readString(file).strip()), docker);
     }
     Set<Integer> taken = new HashSet<>();
     Path clusters = dir.getParent();
@@ -75,11 +110,12 @@ public record ClusterAddresses(int slot) {
         }
       }
     }
+    List<String> routes = docker ? LocalRoutes.hostRoutes() : List.of();
     for (int s = 0; s < SLOTS; s++) {
-      if (!taken.contains(s) && new ClusterAddresses(s).looksFree()) {
+      if (!taken.contains(s) && new ClusterAddresses(s, docker).looksFree(routes)) {
         Files.createDirectories(dir);
         Files.writeString(file, Integer.toString(s));
-        return new ClusterAddresses(s);
+        return new ClusterAddresses(s, docker);
       }
     }
     throw new IOException(

@@ -6,9 +6,13 @@ import dev.skiff.agent.component.DnsComponent;
 import dev.skiff.agent.component.ProxyComponent;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.cli.ReadyInfo;
+import dev.skiff.cli.embedded.docker.DockerCleanup;
+import dev.skiff.cli.embedded.docker.DockerEngine;
+import dev.skiff.cli.embedded.docker.DockerHost;
 import dev.skiff.server.ApiServerOptions;
 import dev.skiff.server.ApiServerVerticle;
 import dev.skiff.server.alloc.AllocationOptions;
+import dev.skiff.server.auth.KubeconfigFile;
 import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.ClusteredVertx;
 import dev.skiff.server.cluster.HazelcastConfigs;
@@ -17,6 +21,7 @@ import dev.skiff.server.controller.ControllerOptions;
 import dev.skiff.server.store.HzStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -45,10 +50,11 @@ public final class EmbeddedCluster {
   private static final int AGENT_PORT = 10250;
 
   private final List<NodeAgentOptions> nodeOptions = new ArrayList<>();
-  private final List<String> nodeIds = new ArrayList<>();
+  private Vertx nodesVertx;
   private ClusteredVertx clustered;
   private HzStore store;
   private ClusterAddresses addresses;
+  private DockerHost dockerHost;
   private ControlPlane controlPlane;
   private KubeClient client;
   private String token;
@@ -68,7 +74,12 @@ public final class EmbeddedCluster {
             .withChangeLogCapacity(50_000)
             .withDataDir(options.dir().resolve("data"));
     settings = settings.withMembers(List.of("127.0.0.1:" + settings.port()));
-    return ClusteredVertx.start(HazelcastConfigs.replica(settings))
+    // Our shutdown hook stops the cluster in order (node agents, their pods and containers, then
+    // the store); Hazelcast's own hook would close the member, and with it Vert.x, underneath it.
+    com.hazelcast.config.Config hazelcast = HazelcastConfigs.replica(settings);
+    hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
+    // Native transport (epoll): the Docker runtime's unix socket, and SO_REUSEPORT for the proxies.
+    return ClusteredVertx.start(new VertxOptions().setPreferNativeTransport(true), hazelcast)
         .compose(
             c -> {
               clustered = c;
@@ -76,7 +87,10 @@ public final class EmbeddedCluster {
               return c.vertx()
                   .executeBlocking(
                       () -> {
-                        addresses = ClusterAddresses.forCluster(options.dir());
+                        addresses = ClusterAddresses.forCluster(options.dir(), docker());
+                        if (docker()) {
+                          prepareDockerHost();
+                        }
                         return new HzStore(c.vertx(), c.hazelcast());
                       });
             })
@@ -91,7 +105,11 @@ public final class EmbeddedCluster {
         .map(
             url ->
                 new ReadyInfo(
-                    url, kubeconfig().toString(), nodeDescriptions(), null, List.copyOf(steps)));
+                    url,
+                    kubeconfig().toString(),
+                    nodeDescriptions(),
+                    dnsAddress,
+                    List.copyOf(steps)));
   }
 
   private Future<String> startApiServer(long t0) {
@@ -105,18 +123,51 @@ public final class EmbeddedCluster {
                 .withServiceCidr(addresses.serviceCidr())
                 .withLoadBalancerPool(addresses.loadBalancerPool()),
             Clock.systemUTC());
-    ApiServerOptions apiOptions =
-        controlPlane.apply(
-            ApiServerOptions.defaults(token).withPort(0).withKubeconfigOut(kubeconfig()));
+    ApiServerOptions apiOptions = controlPlane.apply(ApiServerOptions.defaults(token).withPort(0));
     ApiServerVerticle api = new ApiServerVerticle(store, apiOptions);
     return controlPlane
         .rebuild(clustered.vertx(), store)
         .compose(v -> clustered.vertx().deployVerticle(api))
+        .compose(id -> writeKubeconfig(api))
         .map(
-            id -> {
+            v -> {
               step("api-server", t1);
               return api.url();
             });
+  }
+
+  /** The kubeconfig, named {@code skiff-NAME} (cluster, user, context) like kind's kind-NAME. */
+  private Future<Void> writeKubeconfig(ApiServerVerticle api) {
+    return clustered
+        .vertx()
+        .executeBlocking(
+            () -> {
+              KubeconfigFile.write(
+                  kubeconfig(),
+                  api.url(),
+                  token,
+                  api.options().certificate(),
+                  "skiff-" + options.name());
+              return null;
+            });
+  }
+
+  private boolean docker() {
+    return options.runtime().equals(NodeAgentOptions.DOCKER);
+  }
+
+  /**
+   * Records what the cluster will create on the host (before creating it, so that skiff down finds
+   * it after a crash), then makes the cluster's range local. Blocking.
+   */
+  private void prepareDockerHost() throws IOException {
+    dockerHost =
+        DockerHost.record(
+            options.dir(),
+            options.name(),
+            DockerEngine.defaultSocket(),
+            List.of(addresses.localRange()));
+    dockerHost.addRoutes();
   }
 
   private Future<Void> startControllers(String url) {
@@ -144,6 +195,9 @@ public final class EmbeddedCluster {
   private Future<Void> startNodes(String url) {
     long t = System.nanoTime();
     Vertx vertx = clustered.vertx();
+    // The node agents run on their own Vert.x: closing it is how stop() knows they (and their pod
+    // workers) have stopped before it removes what they leave and closes the store.
+    nodesVertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     List<Future<String>> deployed = new ArrayList<>();
     for (int i = 1; i <= options.nodes(); i++) {
       NodeAgentOptions node =
@@ -159,13 +213,17 @@ public final class EmbeddedCluster {
                   List.of(
                       new ProxyComponent(i == 1, AGENT_PORT),
                       new DnsComponent(KubeDns.SERVER_PORT)));
-      if (options.runtime().equals(NodeAgentOptions.DOCKER)) {
-        node = node.withDockerRuntime();
+      if (docker()) {
+        // The cluster made its whole range local already: no node adds a route of its own.
+        node =
+            node.withDocker(dockerHost.nodeOptions(i, addresses.podCidr(i)))
+                .withDockerRuntime()
+                .withServiceCidr(null);
       }
       nodeOptions.add(node);
       NodeAgentOptions agent = node;
       deployed.add(
-          vertx
+          nodesVertx
               .deployVerticle(new NodeAgentVerticle(agent))
               .recover(
                   e ->
@@ -184,7 +242,6 @@ public final class EmbeddedCluster {
         .compose(all -> NodesReady.await(vertx, client, options.nodes(), READY_TIMEOUT))
         .map(
             v -> {
-              nodeIds.addAll(deployed.stream().map(Future::result).toList());
               step(options.nodes() + " node(s) Ready", t);
               return null;
             })
@@ -226,11 +283,9 @@ public final class EmbeddedCluster {
       return Future.succeededFuture();
     }
     Vertx vertx = clustered.vertx();
-    List<Future<Void>> nodes = new ArrayList<>();
-    for (String id : nodeIds) {
-      nodes.add(vertx.undeploy(id).recover(e -> Future.succeededFuture()));
-    }
-    return Future.join(nodes)
+    Future<Void> nodesStopped = nodesVertx == null ? Future.succeededFuture() : nodesVertx.close();
+    return nodesStopped
+        .transform(r -> removeDockerHost(vertx))
         .transform(
             r -> {
               if (store != null) {
@@ -238,6 +293,21 @@ public final class EmbeddedCluster {
               }
               return clustered.close();
             });
+  }
+
+  /** Docker runtime: the containers the node agents leave, the networks, the routes. */
+  private Future<Void> removeDockerHost(Vertx vertx) {
+    if (dockerHost == null) {
+      return Future.succeededFuture();
+    }
+    return vertx
+        .<Void>executeBlocking(
+            () -> {
+              DockerCleanup.run(options.dir(), dockerHost);
+              return null;
+            },
+            false)
+        .onFailure(e -> System.err.println("skiff: cleaning up Docker: " + e.getMessage()));
   }
 
   private void step(String what, long startNanos) {

@@ -26,14 +26,20 @@ final class DockerEvents {
   private final Vertx vertx;
   private final DockerClient docker;
   private final String node;
+  private final JsonArray labels;
   private final Consumer<String> changed;
   private HttpClientResponse current;
   private boolean stopped;
 
-  DockerEvents(Vertx vertx, DockerClient docker, String node, Consumer<String> changed) {
+  /**
+   * @param labels the label filter ({@code key=value} items) selecting the node's containers
+   */
+  DockerEvents(
+      Vertx vertx, DockerClient docker, String node, JsonArray labels, Consumer<String> changed) {
     this.vertx = vertx;
     this.docker = docker;
     this.node = node;
+    this.labels = labels;
     this.changed = changed;
   }
 
@@ -41,7 +47,7 @@ final class DockerEvents {
     String filters =
         new JsonObject()
             .put("type", new JsonArray().add("container"))
-            .put("label", new JsonArray().add(Labels.NODE + "=" + node))
+            .put("label", labels.copy())
             .encode();
     docker.stream(
             HttpMethod.GET,

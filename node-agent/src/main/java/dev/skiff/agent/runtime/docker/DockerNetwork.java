@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 final class DockerNetwork {
   private DockerNetwork() {}
 
-  static Future<Void> ensure(DockerClient docker, String name, String subnet, String node) {
+  /**
+   * @param labels the labels of a network this call creates (the node's owner labels)
+   */
+  static Future<Void> ensure(DockerClient docker, String name, String subnet, JsonObject labels) {
     return docker
         .get("/networks/" + URLEncoder.encode(name, StandardCharsets.UTF_8))
         .compose(existing -> check(existing, name, subnet))
@@ -23,17 +26,21 @@ final class DockerNetwork {
               if (!DockerException.isNotFound(e)) {
                 return Future.failedFuture(e);
               }
-              return docker.post("/networks/create", body(name, subnet, node)).mapEmpty();
+              return docker.post("/networks/create", body(name, subnet, labels)).mapEmpty();
             });
   }
 
   static JsonObject body(String name, String subnet, String node) {
+    return body(name, subnet, Labels.owner(node, null));
+  }
+
+  static JsonObject body(String name, String subnet, JsonObject labels) {
     return new JsonObject()
         .put("Name", name)
         .put("Driver", "bridge")
         .put("Internal", true)
         .put("CheckDuplicate", true)
-        .put("Labels", new JsonObject().put(Labels.NODE, node))
+        .put("Labels", labels.copy())
         .put(
             "IPAM",
             new JsonObject()

@@ -49,6 +49,7 @@ public final class DockerRuntime implements ContainerRuntime {
   private final DockerClient docker;
   private final DockerOptions options;
   private final String node;
+  private final JsonObject owner;
   private final LogStore logs;
   private final LocalRoute serviceRoute;
   private final ExecutorService files;
@@ -76,6 +77,7 @@ public final class DockerRuntime implements ContainerRuntime {
     this.logs = logs;
     this.node = node;
     this.options = options;
+    this.owner = Labels.owner(node, options.cluster());
     this.docker = new DockerClient(vertx, options.socket());
     this.serviceRoute = serviceCidr == null ? null : new LocalRoute(serviceCidr);
     this.files =
@@ -85,7 +87,7 @@ public final class DockerRuntime implements ContainerRuntime {
               t.setDaemon(true);
               return t;
             });
-    this.events = new DockerEvents(vertx, docker, node, this::refresh);
+    this.events = new DockerEvents(vertx, docker, node, Labels.filter(owner), this::refresh);
     this.images = new DockerImages(docker);
   }
 
@@ -107,7 +109,7 @@ public final class DockerRuntime implements ContainerRuntime {
         .compose(
             v -> {
               version = "docker://" + v.getString("Version");
-              return DockerNetwork.ensure(docker, options.network(), options.podCidr(), node);
+              return DockerNetwork.ensure(docker, options.network(), options.podCidr(), owner);
             })
         .compose(v -> images.require(options.pauseImage()))
         .compose(v -> addServiceRoute())
@@ -127,6 +129,7 @@ public final class DockerRuntime implements ContainerRuntime {
     }
     podNames.put(spec.podUid(), new String[] {spec.namespace(), spec.name()});
     JsonObject body = DockerSpecs.sandbox(node, spec, options.network(), options.pauseImage());
+    body.getJsonObject("Labels").mergeIn(owner);
     return DockerContainers.createAndStart(
             docker,
             StartQueue.Priority.SANDBOX,
@@ -193,6 +196,7 @@ public final class DockerRuntime implements ContainerRuntime {
           new RuntimeFailure(RuntimeFailure.CREATE_CONTAINER_ERROR, "pod sandbox is gone"));
     }
     JsonObject body = DockerSpecs.container(node, spec, sandbox.id());
+    body.getJsonObject("Labels").mergeIn(owner);
     return DockerContainers.createAndStart(
             docker,
             StartQueue.Priority.CONTAINER,
@@ -356,8 +360,7 @@ public final class DockerRuntime implements ContainerRuntime {
   }
 
   private Future<JsonArray> listOurs() {
-    String filters =
-        new JsonObject().put("label", new JsonArray().add(Labels.NODE + "=" + node)).encode();
+    String filters = new JsonObject().put("label", Labels.filter(owner)).encode();
     return docker.getList("/containers/json?all=1&filters=" + encode(filters));
   }
 

@@ -132,6 +132,17 @@ class DockerWireTest {
     assertThat(DockerNetwork.body("net", "10.244.1.0/24", "n").getBoolean("Internal")).isTrue();
   }
 
+  @Test
+  void aClusterLabelJoinsTheNodeLabelInWhatTheNodeOwnsAndSelects() {
+    assertThat(Labels.filter(Labels.owner("node-1", "dev-1a2b3c")).getList())
+        .containsExactly("dev.skiff.node=node-1", "dev.skiff.cluster=dev-1a2b3c");
+    assertThat(Labels.filter(Labels.owner("node-1", null)).getList())
+        .containsExactly("dev.skiff.node=node-1");
+    JsonObject network =
+        DockerNetwork.body("net", "10.128.1.0/24", Labels.owner("node-1", "dev-1a2b3c"));
+    assertThat(network.getJsonObject("Labels").getString(Labels.CLUSTER)).isEqualTo("dev-1a2b3c");
+  }
+
   private static ContainerSpec spec(
       List<String> command, List<String> args, Map<String, String> env) {
     return new ContainerSpec(

@@ -1,0 +1,295 @@
+package dev.skiff.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code skiff up --runtime docker} as a user runs it: pods are containers of the local busybox
+ * image on two nodes; from inside a pod, a Service answers by name through the cluster DNS and its
+ * ClusterIP; from the host, ClusterIP, NodePort and LoadBalancer IP answer; {@code skiff down}
+ * leaves no container, network, route or listener. Needs root and a Docker engine (CI has both).
+ */
+class DockerClusterE2E {
+  static final String NAME = "dock";
+  static final String APP =
+      """
+      apiVersion: apps/v1
+      kind: Deployment
+      metadata:
+        name: web
+      spec:
+        replicas: 2
+        selector:
+          matchLabels: {app: web}
+        template:
+          metadata:
+            labels: {app: web}
+          spec:
+            containers:
+            - name: httpd
+              image: skiff/busybox:1
+              command: ["sh", "-c", "mkdir -p /www && echo \\"hello from $HOSTNAME\\" > /www/index.html && exec httpd -f -p 8080 -h /www"]
+              readinessProbe:
+                httpGet: {path: /index.html, port: 8080}
+                periodSeconds: 1
+      ---
+      apiVersion: v1
+      kind: Service
+      metadata:
+        name: web
+      spec:
+        type: LoadBalancer
+        selector: {app: web}
+        ports:
+        - port: 80
+          targetPort: 8080
+      ---
+      apiVersion: v1
+      kind: Pod
+      metadata:
+        name: client
+      spec:
+        containers:
+        - name: client
+          image: skiff/busybox:1
+          command: ["sleep", "3600"]
+      """;
+
+  @TempDir Path home;
+  SkiffProcess cli;
+  Path kubeconfig;
+
+  @BeforeAll
+  static void localImages() throws Exception {
+    Path script = Path.of("..", "deploy", "images", "build.sh").toAbsolutePath().normalize();
+    Process build = new ProcessBuilder("bash", script.toString()).redirectErrorStream(true).start();
+    String out = new String(build.getInputStream().readAllBytes());
+    assertThat(build.waitFor())
+        .as("deploy/images/build.sh (needs a Docker engine): " + out)
+        .isZero();
+  }
+
+  @BeforeEach
+  void setUp() {
+    cli = new SkiffProcess(home);
+    kubeconfig = home.resolve("clusters").resolve(NAME).resolve("kubeconfig");
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    cli.skiff("down", "--name", NAME, "--purge");
+  }
+
+  @Test
+  void podsReachAServiceByNameTheHostReachesItsAddressesAndDownLeavesNothing() throws Exception {
+    up(2);
+    assertThat(kubectl("config", "current-context")).isEqualTo("skiff-" + NAME);
+    Path app = Files.writeString(home.resolve("app.yaml"), APP);
+    kubectl("apply", "-f", app.toString());
+    kubectl("rollout", "status", "deployment/web", "--timeout=60s");
+    kubectl("wait", "--for=condition=Ready", "pod/client", "--timeout=60s");
+
+    // every pod is a container on its node's network, with an IP of its node's pod CIDR
+    for (String line : lines(kubectl("get", "pods", "-o", podColumns()))) {
+      String[] pod = line.split(" ");
+      String podCidr = kubectl("get", "node", pod[1], "-o", "jsonpath={.spec.podCIDR}");
+      assertThat(pod[3]).as(line).startsWith("docker://");
+      assertThat(pod[2]).as(line).startsWith(podCidr.substring(0, podCidr.lastIndexOf('.') + 1));
+    }
+
+    String client = containerId("client");
+    for (String url : List.of("http://web", "http://web.default.svc.cluster.local:80")) {
+      assertThat(exec(client, "wget", "-qO-", url)).as(url).startsWith("hello from web-");
+    }
+    String clusterIp = kubectl("get", "service", "web", "-o", "jsonpath={.spec.clusterIP}");
+    assertThat(exec(client, "wget", "-qO-", "http://" + clusterIp)).startsWith("hello from web-");
+    // busybox nslookup also tries the other search domains and exits 1 on their NXDOMAIN
+    assertThat(cli.command("docker", "exec", client, "nslookup", "web").stdout())
+        .contains("Name:\tweb.default.svc.cluster.local\nAddress: " + clusterIp);
+
+    String nodePort = kubectl("get", "service", "web", "-o", "jsonpath={.spec.ports[0].nodePort}");
+    List<String> nodeIps =
+        List.of(
+            kubectl(
+                    "get",
+                    "nodes",
+                    "-o",
+                    "jsonpath={.items[*].status.addresses[?(@.type==\"InternalIP\")].address}")
+                .split(" "));
+    assertThat(nodeIps).hasSize(2);
+    assertThat(httpGet("http://" + clusterIp + "/")).startsWith("hello from web-");
+    for (String node : nodeIps) {
+      assertThat(httpGet("http://" + node + ":" + nodePort + "/")).startsWith("hello from web-");
+    }
+    await().atMost(Duration.ofSeconds(20)).until(() -> !loadBalancerIp().isEmpty());
+    assertThat(httpGet("http://" + loadBalancerIp() + "/")).startsWith("hello from web-");
+
+    String cluster = label(client, "dev.skiff.cluster");
+    assertThat(cli.command("ip", "route", "get", clusterIp).stdout()).startsWith("local ");
+    SkiffProcess.Result down = cli.skiff("down", "--name", NAME);
+    assertThat(down.exitCode()).as(down.all()).isZero();
+    assertNothingLeft(cluster, clusterIp, nodeIps);
+  }
+
+  @Test
+  void downAfterTheClusterProcessWasKilledRemovesWhatItLeft() throws Exception {
+    up(1);
+    Path app = Files.writeString(home.resolve("app.yaml"), APP);
+    kubectl("apply", "-f", app.toString());
+    kubectl("wait", "--for=condition=Ready", "pod/client", "--timeout=60s");
+    String cluster = label(containerId("client"), "dev.skiff.cluster");
+    String clusterIp = kubectl("get", "service", "web", "-o", "jsonpath={.spec.clusterIP}");
+    String nodeIp =
+        kubectl("get", "nodes", "-o", "jsonpath={.items[0].status.addresses[0].address}");
+    ProcessHandle process = new ClusterHome(NAME, kubeconfig.getParent()).runningProcess().get();
+
+    process.destroyForcibly();
+    process.onExit().get();
+    assertThat(
+            cli.command("docker", "ps", "-q", "--filter", "label=dev.skiff.cluster=" + cluster)
+                .stdout())
+        .isNotBlank();
+
+    SkiffProcess.Result down = cli.skiff("down", "--name", NAME);
+    assertThat(down.exitCode()).as(down.all()).isZero();
+    assertThat(down.stdout()).contains("removed what the cluster left on the host");
+    assertNothingLeft(cluster, clusterIp, List.of(nodeIp));
+  }
+
+  @Test
+  void withoutADockerEngineUpSaysSoAndStartsNothing() throws Exception {
+    SkiffProcess.Result up =
+        cli.skiffWith(
+            List.of(),
+            Map.of("DOCKER_HOST", "unix://" + home.resolve("no-docker.sock")),
+            "up",
+            "--name",
+            NAME,
+            "--runtime",
+            "docker");
+    assertThat(up.exitCode()).isNotZero();
+    assertThat(up.stderr()).contains("needs a running Docker engine", "no-docker.sock");
+    assertThat(cli.skiff("status", "--name", NAME).stdout()).contains("not running");
+  }
+
+  @Test
+  void withoutTheRightToAddRoutesUpSaysSoAndStartsNothing() throws Exception {
+    SkiffProcess.Result up =
+        cli.skiffWith(
+            List.of("setpriv", "--inh-caps=-net_admin", "--bounding-set=-net_admin", "--"),
+            Map.of(),
+            "up",
+            "--name",
+            NAME,
+            "--runtime",
+            "docker");
+    assertThat(up.exitCode()).isNotZero();
+    assertThat(up.stderr()).contains("needs the right to add routes");
+    assertThat(cli.skiff("status", "--name", NAME).stdout()).contains("not running");
+  }
+
+  private void up(int nodes) throws Exception {
+    SkiffProcess.Result up =
+        cli.skiff("up", "--name", NAME, "--runtime", "docker", "--nodes", String.valueOf(nodes));
+    assertThat(up.exitCode()).as(up.all()).isZero();
+  }
+
+  private void assertNothingLeft(String cluster, String clusterIp, List<String> nodeIps)
+      throws Exception {
+    assertThat(
+            cli.command("docker", "ps", "-aq", "--filter", "label=dev.skiff.cluster=" + cluster)
+                .stdout())
+        .isBlank();
+    assertThat(
+            cli.command(
+                    "docker",
+                    "network",
+                    "ls",
+                    "-q",
+                    "--filter",
+                    "label=dev.skiff.cluster=" + cluster)
+                .stdout())
+        .isBlank();
+    // ip route get only looks the route up: no packet is sent
+    assertThat(cli.command("ip", "route", "get", clusterIp).stdout()).doesNotStartWith("local ");
+    String listeners = cli.command("ss", "-Hltnu").stdout();
+    assertThat(listeners).doesNotContain(clusterIp + ":");
+    nodeIps.forEach(ip -> assertThat(listeners).doesNotContain(ip + ":"));
+    assertThat(new ClusterHome(NAME, kubeconfig.getParent()).runningProcess()).isEmpty();
+    assertThat(kubeconfig.getParent().resolve("docker-host.json")).doesNotExist();
+  }
+
+  private String kubectl(String... args) throws Exception {
+    SkiffProcess.Result r = cli.kubectl(kubeconfig, args);
+    assertThat(r.exitCode()).as("kubectl " + String.join(" ", args) + ": " + r.all()).isZero();
+    return r.stdout().strip();
+  }
+
+  private static String podColumns() {
+    return "jsonpath={range .items[*]}{.metadata.name} {.spec.nodeName} {.status.podIP}"
+        + " {.status.containerStatuses[0].containerID}{\"\\n\"}{end}";
+  }
+
+  private String containerId(String pod) throws Exception {
+    return kubectl("get", "pod", pod, "-o", "jsonpath={.status.containerStatuses[0].containerID}")
+        .substring("docker://".length());
+  }
+
+  private String label(String container, String label) throws Exception {
+    return cli.command(
+            "docker", "inspect", "-f", "{{index .Config.Labels \"" + label + "\"}}", container)
+        .stdout()
+        .strip();
+  }
+
+  /** A command in the pod's container; busybox's wget has no timeout flag, timeout(1) bounds it. */
+  private String exec(String container, String... command) throws Exception {
+    List<String> cmd =
+        new java.util.ArrayList<>(List.of("docker", "exec", container, "timeout", "10"));
+    cmd.addAll(List.of(command));
+    SkiffProcess.Result r = cli.command(cmd.toArray(String[]::new));
+    assertThat(r.exitCode()).as(String.join(" ", command) + ": " + r.all()).isZero();
+    return r.stdout();
+  }
+
+  private String loadBalancerIp() throws Exception {
+    return kubectl("get", "service", "web", "-o", "jsonpath={.status.loadBalancer.ingress[0].ip}");
+  }
+
+  /** GET from the host; retried briefly, as a proxy may still be programming a new Service. */
+  private static String httpGet(String url) {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build();
+    String[] body = new String[1];
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+              body[0] = r.body();
+              return r.statusCode() == 200;
+            });
+    return body[0];
+  }
+
+  private static List<String> lines(String text) {
+    return text.lines().filter(l -> !l.isBlank()).toList();
+  }
+}
