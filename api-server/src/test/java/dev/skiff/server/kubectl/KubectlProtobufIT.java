@@ -92,6 +92,17 @@ class KubectlProtobufIT {
   }
 
   @Test
+  void createdDeploymentCanBeExposed() {
+    ok("create", "deployment", "api", "-n", ns, "--image=skiff/busybox:1", "--port=8080");
+    assertThat(ok("expose", "deployment", "api", "-n", ns, "--port=80", "--target-port=8080"))
+        .contains("service/api exposed");
+    JsonNode svc = get("service", "api");
+    assertThat(svc.at("/spec/selector/app").asText()).isEqualTo("api");
+    assertThat(svc.at("/spec/ports/0/port").asInt()).isEqualTo(80);
+    assertThat(svc.at("/spec/ports/0/targetPort").asInt()).isEqualTo(8080);
+  }
+
+  @Test
   void createDeploymentKeepsExplicitZeroReplicas() {
     ok("create", "deployment", "idle", "-n", ns, "--image=skiff/busybox:1", "--replicas=0");
     assertThat(get("deployment", "idle").at("/spec/replicas").isMissingNode()).isFalse();
