@@ -13,32 +13,23 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Records pod events (Pulled, Created, Started, Killing, Unhealthy, BackOff, Failed) as core/v1
  * Events from the "kubelet" component. A repeat of the same event within ten minutes bumps the
  * count of the existing Event instead of creating another, as client-go's correlator does. Events
- * are best effort and yield to pod status writes: at most {@value #MAX_IN_FLIGHT} writes run at
- * once, the rest wait in a bounded queue (dropped when it is full); a failed write is logged, never
- * retried. Use on one context.
+ * are best effort and yield to pod status writes ({@link EventWrites}). Use on one context.
  */
 public final class EventRecorder {
-  private static final Logger LOG = LoggerFactory.getLogger(EventRecorder.class);
   private static final Duration AGGREGATION_WINDOW = Duration.ofMinutes(10);
   private static final int MAX_REMEMBERED = 4096;
-  private static final int MAX_IN_FLIGHT = 4;
-  private static final int MAX_QUEUED = 2048;
 
   private record Seen(String name, int count, Instant first, Instant last) {}
 
   private final KubeClient client;
   private final String nodeName;
   private final Clock clock;
-  private final java.util.ArrayDeque<java.util.function.Supplier<io.vertx.core.Future<?>>> queued =
-      new java.util.ArrayDeque<>();
-  private int inFlight;
+  private final EventWrites writes;
   private final Map<String, Seen> seen =
       new LinkedHashMap<>(16, 0.75f, true) {
         @Override
@@ -48,9 +39,14 @@ public final class EventRecorder {
       };
 
   public EventRecorder(KubeClient client, String nodeName, Clock clock) {
+    this(client, nodeName, clock, new EventWrites());
+  }
+
+  EventRecorder(KubeClient client, String nodeName, Clock clock, EventWrites writes) {
     this.client = client;
     this.nodeName = nodeName;
     this.clock = clock;
+    this.writes = writes;
   }
 
   public void normal(Pod pod, String container, String reason, String message) {
@@ -71,7 +67,7 @@ public final class EventRecorder {
       Seen next = new Seen(previous.name, previous.count + 1, previous.first, now);
       seen.put(key, next);
       Map<String, Object> patch = Map.of("count", next.count, "lastTimestamp", Times.time(now));
-      send(
+      writes.submit(
           () ->
               client.patch(
                   Event.class, pod.meta().namespace, previous.name, PatchType.MERGE, patch));
@@ -79,30 +75,7 @@ public final class EventRecorder {
     }
     Event event = event(pod, fieldPath, type, reason, message, now);
     seen.put(key, new Seen(event.meta().name, 1, now, now));
-    send(() -> client.create(event));
-  }
-
-  private void send(java.util.function.Supplier<io.vertx.core.Future<?>> write) {
-    if (inFlight >= MAX_IN_FLIGHT) {
-      if (queued.size() < MAX_QUEUED) {
-        queued.addLast(write);
-      }
-      return;
-    }
-    inFlight++;
-    write
-        .get()
-        .onComplete(
-            ar -> {
-              if (ar.failed()) {
-                LOG.debug("event write failed: {}", ar.cause().toString());
-              }
-              inFlight--;
-              java.util.function.Supplier<io.vertx.core.Future<?>> next = queued.pollFirst();
-              if (next != null) {
-                send(next);
-              }
-            });
+    writes.submit(() -> client.create(event));
   }
 
   private Event event(

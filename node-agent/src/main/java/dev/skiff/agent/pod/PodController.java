@@ -92,8 +92,9 @@ public final class PodController {
             controller.queue().addAfter(key, delay);
           }
         };
-    EventRecorder events = new EventRecorder(client, settings.nodeName(), clock);
-    PodStatusWriter writer = new PodStatusWriter(client, trace);
+    EventWrites eventWrites = new EventWrites();
+    EventRecorder events = new EventRecorder(client, settings.nodeName(), clock, eventWrites);
+    PodStatusWriter writer = new PodStatusWriter(client, trace, eventWrites);
     Prober prober = new Prober(vertx, runtime);
     this.syncer =
         new PodSyncer(

@@ -12,15 +12,18 @@ import io.vertx.core.Future;
 
 /**
  * Writes a pod's status with a merge patch of {@code pods/status} (carrying the uid as a
- * precondition), only when it differs from both the stored status and the last one written.
+ * precondition), only when it differs from both the stored status and the last one written. Event
+ * writes wait while status writes are in flight.
  */
 final class PodStatusWriter {
   private final KubeClient client;
   private final PodStartupTrace trace;
+  private final EventWrites events;
 
-  PodStatusWriter(KubeClient client, PodStartupTrace trace) {
+  PodStatusWriter(KubeClient client, PodStartupTrace trace, EventWrites events) {
     this.client = client;
     this.trace = trace;
+    this.events = events;
   }
 
   Future<Void> write(Pod pod, PodRecord record, PodStatus status) {
@@ -37,10 +40,12 @@ final class PodStatusWriter {
     if (ready) {
       trace.mark(record.uid, PodStartupTrace.Stage.READY_SENT);
     }
+    events.statusWriteStarted();
     return client
         .raw()
         .patchSubresource(
             Resources.PODS, pod.meta().namespace, pod.meta().name, "status", PatchType.MERGE, patch)
+        .onComplete(ar -> events.statusWriteDone())
         .onSuccess(
             written -> {
               record.writtenStatus = json;
