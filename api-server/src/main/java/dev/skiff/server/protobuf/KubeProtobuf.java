@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.status.StatusException;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -31,11 +30,6 @@ public final class KubeProtobuf {
           "apps/v1/ReplicaSet", AppsSchema.REPLICA_SET);
 
   private KubeProtobuf() {}
-
-  /** The kinds (as {@code apiVersion/kind}) whose protobuf bodies are decoded. */
-  public static Set<String> kinds() {
-    return KINDS.keySet();
-  }
 
   /**
    * @throws StatusException 400 BadRequest for an empty or malformed body, 415 UnsupportedMediaType

@@ -94,7 +94,7 @@ class ApiErrorsIT {
         http.send(
             "POST",
             "/api/v1/namespaces/default/pods",
-            "application/vnd.kubernetes.protobuf",
+            "application/cbor", // protobuf is decoded: ProtobufBodiesIT
             "k8s");
     assertStatus(r, 415, "UnsupportedMediaType");
     r = http.send("PATCH", "/api/v1/namespaces/default/pods/x", "application/json", "{}");
