@@ -23,7 +23,7 @@ public final class KubeProtobuf {
 
   private static final Map<String, Message> KINDS =
       Map.of(
-          "v1/Namespace", ServiceSchema.NAMESPACE,
+          "v1/Namespace", NamespaceSchema.NAMESPACE,
           "v1/Service", ServiceSchema.SERVICE,
           "v1/Pod", PodSchema.POD,
           "apps/v1/Deployment", AppsSchema.DEPLOYMENT,
@@ -32,6 +32,8 @@ public final class KubeProtobuf {
   private KubeProtobuf() {}
 
   /**
+   * The JSON object for a protobuf request body, with {@code apiVersion} and {@code kind} set.
+   *
    * @throws StatusException 400 BadRequest for an empty or malformed body, 415 UnsupportedMediaType
    *     for a kind that has no protobuf schema here or an encoded payload
    */

@@ -4,7 +4,7 @@ import static dev.skiff.server.protobuf.MetaSchema.CONDITION;
 import static dev.skiff.server.protobuf.MetaSchema.INT_OR_STRING;
 import static dev.skiff.server.protobuf.MetaSchema.OBJECT_META;
 
-/** core/v1 Service, its spec, ports and load-balancer status; and Namespace. */
+/** core/v1 Service, its spec, ports and load-balancer status. */
 final class ServiceSchema {
   private ServiceSchema() {}
 
@@ -73,25 +73,4 @@ final class ServiceSchema {
           .message(1, "metadata", OBJECT_META)
           .message(2, "spec", SERVICE_SPEC)
           .message(3, "status", SERVICE_STATUS);
-
-  static final Message NAMESPACE =
-      Message.named("Namespace")
-          .message(1, "metadata", OBJECT_META)
-          .message(2, "spec", Message.named("NamespaceSpec").strings(1, "finalizers"))
-          .message(
-              3,
-              "status",
-              Message.named("NamespaceStatus")
-                  .string(1, "phase")
-                  .messages(
-                      2,
-                      "conditions",
-                      Message.named("NamespaceCondition")
-                          .string(1, "type")
-                          .always()
-                          .string(2, "status")
-                          .always()
-                          .message(4, "lastTransitionTime", MetaSchema.TIME)
-                          .string(5, "reason")
-                          .string(6, "message")));
 }
