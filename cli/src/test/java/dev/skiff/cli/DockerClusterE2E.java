@@ -105,14 +105,19 @@ class DockerClusterE2E {
     kubectl("wait", "--for=condition=Ready", "pod/client", "--timeout=60s");
 
     // every pod is a container on its node's network, with an IP of its node's pod CIDR
+    String client = containerId("client");
     for (String line : lines(kubectl("get", "pods", "-o", podColumns()))) {
       String[] pod = line.split(" ");
       String podCidr = kubectl("get", "node", pod[1], "-o", "jsonpath={.spec.podCIDR}");
       assertThat(pod[3]).as(line).startsWith("docker://");
       assertThat(pod[2]).as(line).startsWith(podCidr.substring(0, podCidr.lastIndexOf('.') + 1));
+      if (pod[0].startsWith("web-")) {
+        // pod to pod, whichever node each is on
+        assertThat(exec(client, "wget", "-qO-", "http://" + pod[2] + ":8080"))
+            .isEqualTo("hello from " + pod[0] + "\n");
+      }
     }
 
-    String client = containerId("client");
     for (String url : List.of("http://web", "http://web.default.svc.cluster.local:80")) {
       assertThat(exec(client, "wget", "-qO-", url)).as(url).startsWith("hello from web-");
     }
@@ -141,9 +146,18 @@ class DockerClusterE2E {
 
     String cluster = label(client, "dev.skiff.cluster");
     assertThat(cli.command("ip", "route", "get", clusterIp).stdout()).startsWith("local ");
+    String podRange = podRange(kubectl("get", "pod", "client", "-o", "jsonpath={.status.podIP}"));
+    assertThat(cli.command("iptables", "-S", "DOCKER-USER").stdout()).contains(podRange);
     SkiffProcess.Result down = cli.skiff("down", "--name", NAME);
     assertThat(down.exitCode()).as(down.all()).isZero();
     assertNothingLeft(cluster, clusterIp, nodeIps);
+    assertThat(cli.command("iptables", "-S", "DOCKER-USER").stdout()).doesNotContain(podRange);
+  }
+
+  /** The /16 of the cluster's pod networks (10.(128+slot).0.0/16). */
+  private static String podRange(String podIp) {
+    String[] octets = podIp.split("\\.");
+    return octets[0] + "." + octets[1] + ".0.0/16";
   }
 
   @Test

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 class KubeconfigMergeTest {
   private static final String CLUSTER =
-      "apiVersion: v1\nkind: Config\nclusters:\n- name: skiff\n  cluster:\n    server: https://127.0.0.1:40000\n"
-          + "    certificate-authority-data: Q0E=\nusers:\n- name: skiff\n  user:\n    token: t0k3n\n"
-          + "contexts:\n- name: skiff\n  context:\n    cluster: skiff\n    user: skiff\n    namespace: default\n"
-          + "current-context: skiff\n";
+      "apiVersion: v1\nkind: Config\nclusters:\n- name: skiff-dev\n  cluster:\n    server: https://127.0.0.1:40000\n"
+          + "    certificate-authority-data: Q0E=\nusers:\n- name: skiff-dev\n  user:\n    token: t0k3n\n"
+          + "contexts:\n- name: skiff-dev\n  context:\n    cluster: skiff-dev\n    user: skiff-dev\n    namespace: default\n"
+          + "current-context: skiff-dev\n";
   private static final String EXISTING =
       "apiVersion: v1\nkind: Config\nclusters:\n- name: prod\n  cluster:\n    server: https://prod.example:6443\n"
           + "- name: skiff-dev\n  cluster:\n    server: https://127.0.0.1:1\nusers:\n- name: prod\n  user:\n    token: keep\n"
@@ -50,5 +50,25 @@ class KubeconfigMergeTest {
     assertThat(merged.get("kind").asText()).isEqualTo("Config");
     assertThat(merged.get("current-context").asText()).isEqualTo("skiff-skiff");
     assertThat(merged.get("users").get(0).get("name").asText()).isEqualTo("skiff-skiff");
+  }
+
+  @Test
+  void twoClustersMergedIntoOneFileKeepTheirOwnEntries() throws Exception {
+    Path first = Files.writeString(dir.resolve("first"), CLUSTER);
+    Path second =
+        Files.writeString(
+            dir.resolve("second"),
+            CLUSTER.replace("skiff-dev", "skiff-b").replace("40000", "40001"));
+    Path target = dir.resolve("config");
+    KubeconfigMerge.merge(first, target, "skiff-dev");
+    KubeconfigMerge.merge(second, target, "skiff-b");
+    JsonNode merged = Json.yamlMapper().readTree(target.toFile());
+    assertThat(merged.get("contexts").findValuesAsText("name"))
+        .containsExactly("skiff-dev", "skiff-b");
+    assertThat(merged.get("clusters").get(0).get("cluster").get("server").asText())
+        .endsWith(":40000");
+    assertThat(merged.get("clusters").get(1).get("cluster").get("server").asText())
+        .endsWith(":40001");
+    assertThat(merged.get("current-context").asText()).isEqualTo("skiff-b");
   }
 }

@@ -36,6 +36,8 @@ class SkiffCliE2E {
     SkiffProcess.Result path = cli.skiff("kubeconfig", "--name", "e2e");
     assertThat(path.exitCode()).isZero();
     Path kubeconfig = Path.of(path.stdout().strip());
+    SkiffProcess.Result context = cli.kubectl(kubeconfig, "config", "current-context");
+    assertThat(context.stdout().strip()).as("named like kind-NAME").isEqualTo("skiff-e2e");
     SkiffProcess.Result namespaces = cli.kubectl(kubeconfig, "get", "namespaces");
     assertThat(namespaces.exitCode()).as(namespaces.all()).isZero();
     assertThat(namespaces.stdout()).contains("default", "kube-system", "kube-node-lease");

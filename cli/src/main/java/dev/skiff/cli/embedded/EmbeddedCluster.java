@@ -166,7 +166,8 @@ public final class EmbeddedCluster {
             options.dir(),
             options.name(),
             DockerEngine.defaultSocket(),
-            List.of(addresses.localRange()));
+            List.of(addresses.localRange()),
+            addresses.podRange());
     dockerHost.addRoutes();
   }
 

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 public final class DockerCleanup {
   private DockerCleanup() {}
 
-  /** What one cleanup removed. */
+  /** What one cleanup removed ({@code routes} counts the forwarding rule too). */
   public record Removed(int containers, int networks, int routes) {
     public boolean any() {
       return containers + networks + routes > 0;
@@ -46,6 +46,9 @@ public final class DockerCleanup {
         LocalRoutes.remove(cidr);
         routes++;
       }
+    }
+    if (host.podRange() != null && PodForwarding.remove(host.podRange())) {
+      routes++;
     }
     Files.deleteIfExists(dir.resolve(DockerHost.FILE));
     return new Removed(containers, networks, routes);

@@ -22,16 +22,18 @@ import java.util.Optional;
  *     ({@code NAME-xxxxxx}, unique on the machine)
  * @param socket the Docker engine's unix socket
  * @param routes the ranges made local with {@code ip route add local CIDR dev lo}
+ * @param podRange the range of the nodes' pod networks, forwarded between them ({@link
+ *     PodForwarding})
  */
-public record DockerHost(String cluster, String socket, List<String> routes) {
+public record DockerHost(String cluster, String socket, List<String> routes, String podRange) {
   public static final String FILE = "docker-host.json";
 
   /** The record in {@code dir}, or a new one (new label value) written there. */
-  public static DockerHost record(Path dir, String name, Path socket, List<String> routes)
-      throws IOException {
+  public static DockerHost record(
+      Path dir, String name, Path socket, List<String> routes, String podRange) throws IOException {
     Optional<DockerHost> kept = load(dir);
     String cluster = kept.map(DockerHost::cluster).orElseGet(() -> name + "-" + randomHex());
-    DockerHost host = new DockerHost(cluster, socket.toString(), List.copyOf(routes));
+    DockerHost host = new DockerHost(cluster, socket.toString(), List.copyOf(routes), podRange);
     Path tmp = dir.resolve(FILE + ".tmp");
     Files.createDirectories(dir);
     Files.write(tmp, Json.toBytes(host));
@@ -47,10 +49,13 @@ public record DockerHost(String cluster, String socket, List<String> routes) {
     return Optional.of(Json.mapper().readValue(Files.readAllBytes(file), DockerHost.class));
   }
 
-  /** Makes the recorded ranges local on the host. */
+  /** Makes the recorded ranges local on the host and lets the nodes' pods reach each other. */
   public void addRoutes() throws IOException {
     for (String cidr : routes) {
       LocalRoutes.add(cidr);
+    }
+    if (podRange != null) {
+      PodForwarding.allow(podRange);
     }
   }
 
