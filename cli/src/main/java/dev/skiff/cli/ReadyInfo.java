@@ -15,9 +15,15 @@ import java.util.List;
  * @param nodes node names with their addresses ("node-1 127.0.1.1")
  * @param dns cluster DNS address ("127.0.0.1:53")
  * @param steps per-step start timings for the progress output ("api-server 412 ms")
+ * @param addresses the cluster's address ranges, one line for people
  */
 public record ReadyInfo(
-    String server, String kubeconfig, List<String> nodes, String dns, List<String> steps) {
+    String server,
+    String kubeconfig,
+    List<String> nodes,
+    String dns,
+    List<String> steps,
+    String addresses) {
 
   public void writeTo(Path file) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

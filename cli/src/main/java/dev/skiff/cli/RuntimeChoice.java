@@ -21,10 +21,8 @@ final class RuntimeChoice {
 
   /** Why {@code skiff up --runtime runtime} cannot start this cluster, if it cannot. */
   static Optional<String> problem(ClusterHome home, String runtime) throws IOException {
-    Path file = file(home);
     if (Files.isDirectory(home.dataDir())) {
-      // clusters made before the runtime was recorded all ran the process runtime
-      String kept = Files.exists(file) ? Files.readString(file).strip() : "process";
+      String kept = kept(home);
       if (!kept.equals(runtime)) {
         return Optional.of(
             "cluster \""
@@ -41,6 +39,12 @@ final class RuntimeChoice {
       return DockerPreflight.problem(new DockerEngine(DockerEngine.defaultSocket()));
     }
     return Optional.empty();
+  }
+
+  /** The runtime the cluster was created with ("process" for clusters made before it was kept). */
+  static String kept(ClusterHome home) throws IOException {
+    Path file = file(home);
+    return Files.exists(file) ? Files.readString(file).strip() : "process";
   }
 
   static void record(ClusterHome home, String runtime) throws IOException {

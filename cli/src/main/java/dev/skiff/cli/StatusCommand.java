@@ -26,7 +26,16 @@ final class StatusCommand implements Callable<Integer> {
     }
     ReadyInfo info = ReadyInfo.readFrom(home.readyFile());
     System.out.println(
-        "cluster \"" + name + "\": running (pid " + home.runningProcess().get().pid() + ")");
+        "cluster \""
+            + name
+            + "\": running (pid "
+            + home.runningProcess().get().pid()
+            + ", "
+            + RuntimeChoice.kept(home)
+            + " runtime)");
+    if (info.addresses() != null) {
+      System.out.println("  addresses:   " + info.addresses());
+    }
     System.out.println("  API server:  " + info.server());
     info.nodes().forEach(n -> System.out.println("  node:        " + n));
     System.out.println("  kubeconfig:  " + info.kubeconfig());

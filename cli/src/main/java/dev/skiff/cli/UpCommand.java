@@ -70,7 +70,8 @@ final class UpCommand implements Callable<Integer> {
     }
     ClusterHome home = ClusterHome.of(name);
     if (home.runningProcess().isPresent() && Files.exists(home.readyFile())) {
-      System.out.println("cluster \"" + name + "\" is already running");
+      System.out.println(
+          "cluster \"" + name + "\" is already running (" + RuntimeChoice.kept(home) + " runtime)");
       System.out.println("  kubeconfig: " + home.kubeconfig());
       return 0;
     }
@@ -153,6 +154,9 @@ final class UpCommand implements Callable<Integer> {
     }
     if (info.dns() != null) {
       System.out.println("  cluster DNS: " + info.dns());
+    }
+    if (info.addresses() != null) {
+      System.out.println("  addresses:   " + info.addresses());
     }
     System.out.println("  kubeconfig:  " + info.kubeconfig());
     System.out.println();

@@ -163,7 +163,9 @@ class DockerClusterE2E {
   @Test
   void downAfterTheClusterProcessWasKilledRemovesWhatItLeft() throws Exception {
     up(1);
-    Path app = Files.writeString(home.resolve("app.yaml"), APP);
+    // the Service and the client pod: enough for a listener, a route, a network and containers
+    String serviceAndClient = APP.substring(APP.indexOf("apiVersion: v1"));
+    Path app = Files.writeString(home.resolve("app.yaml"), serviceAndClient);
     kubectl("apply", "-f", app.toString());
     kubectl("wait", "--for=condition=Ready", "pod/client", "--timeout=60s");
     String cluster = label(containerId("client"), "dev.skiff.cluster");
@@ -214,6 +216,16 @@ class DockerClusterE2E {
             "docker");
     assertThat(up.exitCode()).isNotZero();
     assertThat(up.stderr()).contains("needs the right to add routes");
+    assertThat(cli.skiff("status", "--name", NAME).stdout()).contains("not running");
+  }
+
+  @Test
+  void aClusterKeepsTheRuntimeItWasCreatedWith() throws Exception {
+    assertThat(cli.skiff("up", "--name", NAME).exitCode()).isZero();
+    assertThat(cli.skiff("down", "--name", NAME).exitCode()).isZero();
+    SkiffProcess.Result up = cli.skiff("up", "--name", NAME, "--runtime", "docker");
+    assertThat(up.exitCode()).isEqualTo(1);
+    assertThat(up.stderr()).contains("was created with --runtime process", "skiff down --purge");
     assertThat(cli.skiff("status", "--name", NAME).stdout()).contains("not running");
   }
 

@@ -69,6 +69,14 @@ public record ClusterAddresses(int slot, boolean docker) {
     return "10." + (128 + slot) + ".0.0/16";
   }
 
+  /** The ranges in one line, for {@code skiff up}'s output. */
+  public String summary() {
+    String pods = podCidr(1).replace(".1.0/24", ".N.0/24");
+    String ranges =
+        "Services " + serviceCidr() + ", LoadBalancer IPs " + loadBalancerPool() + ", pods " + pods;
+    return docker ? ranges + "; " + localRange() + " is local on this host" : ranges;
+  }
+
   /**
    * Whether another cluster on this machine (perhaps under another SKIFF_HOME) already uses this
    * slot: its first node's agent port is then taken or, for the Docker runtime, a route of the host

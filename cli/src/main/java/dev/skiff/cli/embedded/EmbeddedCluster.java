@@ -109,7 +109,8 @@ public final class EmbeddedCluster {
                     kubeconfig().toString(),
                     nodeDescriptions(),
                     dnsAddress,
-                    List.copyOf(steps)));
+                    List.copyOf(steps),
+                    addresses.summary()));
   }
 
   private Future<String> startApiServer(long t0) {

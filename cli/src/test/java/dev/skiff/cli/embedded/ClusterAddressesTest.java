@@ -18,6 +18,10 @@ class ClusterAddressesTest {
     assertThat(a.nodeAddress(2)).isEqualTo("10.112.24.2");
     assertThat(a.podCidr(2)).isEqualTo("10.128.2.0/24");
     assertThat(a.localRange()).isEqualTo("10.112.0.0/19");
+    assertThat(a.summary())
+        .isEqualTo(
+            "Services 10.112.0.0/20, LoadBalancer IPs 10.112.16.0/21, pods 10.128.N.0/24;"
+                + " 10.112.0.0/19 is local on this host");
   }
 
   @Test
