@@ -1,10 +1,10 @@
 package dev.skiff.server.controller.endpoints;
 
-import dev.skiff.api.Json;
 import dev.skiff.api.model.core.EndpointSubset;
+import dev.skiff.server.controller.support.SameJson;
 import java.util.List;
 
-/** Semantic equality of Endpoints subsets (as JSON trees, so unknown fields count too). */
+/** Semantic equality of Endpoints subsets (as JSON, so unknown fields count too). */
 final class EndpointsComparison {
   private EndpointsComparison() {}
 
@@ -14,6 +14,6 @@ final class EndpointsComparison {
     if (aEmpty || bEmpty) {
       return aEmpty == bEmpty;
     }
-    return Json.mapper().valueToTree(a).equals(Json.mapper().valueToTree(b));
+    return SameJson.same(a, b);
   }
 }

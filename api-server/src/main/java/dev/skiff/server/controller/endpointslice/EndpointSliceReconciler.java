@@ -1,6 +1,5 @@
 package dev.skiff.server.controller.endpointslice;
 
-import dev.skiff.api.Json;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.Endpoint;
@@ -9,6 +8,7 @@ import dev.skiff.server.controller.endpoints.PodPorts;
 import dev.skiff.server.controller.endpoints.PodPorts.ResolvedPort;
 import dev.skiff.server.controller.endpoints.ServiceMembers;
 import dev.skiff.server.controller.support.Owners;
+import dev.skiff.server.controller.support.SameJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -127,12 +127,8 @@ public final class EndpointSliceReconciler {
   static boolean sameContent(EndpointSlice a, EndpointSlice b) {
     return Objects.equals(a.meta().labels, b.meta().labels)
         && Objects.equals(a.addressType, b.addressType)
-        && tree(a.endpoints).equals(tree(b.endpoints))
-        && tree(a.ports).equals(tree(b.ports))
-        && tree(a.meta().ownerReferences).equals(tree(b.meta().ownerReferences));
-  }
-
-  private static Object tree(Object value) {
-    return Json.mapper().valueToTree(value == null ? List.of() : value);
+        && SameJson.same(a.endpoints, b.endpoints)
+        && SameJson.same(a.ports, b.ports)
+        && SameJson.same(a.meta().ownerReferences, b.meta().ownerReferences);
   }
 }

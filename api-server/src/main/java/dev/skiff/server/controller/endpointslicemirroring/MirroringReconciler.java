@@ -1,9 +1,9 @@
 package dev.skiff.server.controller.endpointslicemirroring;
 
-import dev.skiff.api.Json;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
+import dev.skiff.server.controller.support.SameJson;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -89,16 +89,12 @@ public final class MirroringReconciler {
     return Objects.equals(a.meta().labels, b.meta().labels)
         && Objects.equals(emptyToNull(a.meta().annotations), emptyToNull(b.meta().annotations))
         && Objects.equals(a.addressType, b.addressType)
-        && tree(a.endpoints).equals(tree(b.endpoints))
-        && tree(a.ports).equals(tree(b.ports))
-        && tree(a.meta().ownerReferences).equals(tree(b.meta().ownerReferences));
+        && SameJson.same(a.endpoints, b.endpoints)
+        && SameJson.same(a.ports, b.ports)
+        && SameJson.same(a.meta().ownerReferences, b.meta().ownerReferences);
   }
 
   private static Map<String, String> emptyToNull(Map<String, String> m) {
     return m == null || m.isEmpty() ? null : m;
-  }
-
-  private static Object tree(Object value) {
-    return Json.mapper().valueToTree(value == null ? List.of() : value);
   }
 }
