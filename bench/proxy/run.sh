@@ -257,9 +257,11 @@ down (and would so send the relay's FIN) as soon as the sender's FIN has been se
 pipe is full and bytes still wait in the socket; so Skiff splices by itself (\`Splicer\`: splice
 into a pipe, then drain the pipe into the peer's socket, as a FileRegion that keeps its place among
 the buffers queued there when the socket is full). Neither Java 17 nor Netty can enlarge the pipe
-(F_SETPIPE_SZ), so every 64 KiB costs two syscalls. On this busy machine it has used less proxy CPU
-per GiB than copying (3-30% less over our runs) but not more throughput (HAProxy's splicing did
-not either), so it is off by default. The machine is shared (other builds and benchmarks run on it): compare within a
+(F_SETPIPE_SZ), so every 64 KiB costs two syscalls, four times as many as the copying relay's
+256 KiB reads and writes. On this busy machine splicing was not reliably better than copying in
+either CPU per GiB or throughput (an interleaved 5-round A/B, once warm: 480-530 ms of proxy CPU
+per GiB spliced, 390-470 copied; HAProxy's splicing saved CPU in some rounds but did not raise
+throughput either), so it is off by default. The machine is shared (other builds and benchmarks run on it): compare within a
 run, not across runs.
 MD
 )

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * @param reusePort bind ClusterIP listeners with SO_REUSEPORT, so that the proxies of several nodes
  *     on one host can all serve the same ClusterIPs
  * @param splice move bulk TCP streams with splice(2) instead of copying them through the JVM (epoll
- *     only): less CPU per byte, but on loopback not more throughput, so off by default
+ *     only). Off by default: on loopback, with the kernel's 64 KiB pipes, it has not been reliably
+ *     cheaper or faster than copying (docs/benchmarks.md, "Service proxy")
  * @param retry connect attempts per new connection
  * @param udpIdleTimeout how long a UDP flow lives without traffic
  * @param minSyncInterval the shortest time between two data plane syncs
