@@ -148,10 +148,10 @@ class DockerClusterE2E {
     assertThat(cli.command("ip", "route", "get", clusterIp).stdout()).startsWith("local ");
     String podRange = podRange(kubectl("get", "pod", "client", "-o", "jsonpath={.status.podIP}"));
     assertThat(cli.command("iptables", "-S", "DOCKER-USER").stdout()).contains(podRange);
+    assertThat(cli.command("ip", "route", "show", "type", "blackhole").stdout()).contains(podRange);
     SkiffProcess.Result down = cli.skiff("down", "--name", NAME);
     assertThat(down.exitCode()).as(down.all()).isZero();
-    assertNothingLeft(cluster, clusterIp, nodeIps);
-    assertThat(cli.command("iptables", "-S", "DOCKER-USER").stdout()).doesNotContain(podRange);
+    assertNothingLeft(cluster, clusterIp, nodeIps, podRange);
   }
 
   /** The /16 of the cluster's pod networks (10.(128+slot).0.0/16). */
@@ -169,6 +169,7 @@ class DockerClusterE2E {
     kubectl("apply", "-f", app.toString());
     kubectl("wait", "--for=condition=Ready", "pod/client", "--timeout=60s");
     String cluster = label(containerId("client"), "dev.skiff.cluster");
+    String podRange = podRange(kubectl("get", "pod", "client", "-o", "jsonpath={.status.podIP}"));
     String clusterIp = kubectl("get", "service", "web", "-o", "jsonpath={.spec.clusterIP}");
     String nodeIp =
         kubectl("get", "nodes", "-o", "jsonpath={.items[0].status.addresses[0].address}");
@@ -184,7 +185,7 @@ class DockerClusterE2E {
     SkiffProcess.Result down = cli.skiff("down", "--name", NAME);
     assertThat(down.exitCode()).as(down.all()).isZero();
     assertThat(down.stdout()).contains("removed what the cluster left on the host");
-    assertNothingLeft(cluster, clusterIp, List.of(nodeIp));
+    assertNothingLeft(cluster, clusterIp, List.of(nodeIp), podRange);
   }
 
   @Test
@@ -235,8 +236,11 @@ class DockerClusterE2E {
     assertThat(up.exitCode()).as(up.all()).isZero();
   }
 
-  private void assertNothingLeft(String cluster, String clusterIp, List<String> nodeIps)
-      throws Exception {
+  private void assertNothingLeft(
+      String cluster, String clusterIp, List<String> nodeIps, String podRange) throws Exception {
+    assertThat(cli.command("iptables", "-S", "DOCKER-USER").stdout()).doesNotContain(podRange);
+    assertThat(cli.command("ip", "route", "show", "table", "all").stdout())
+        .doesNotContain(podRange);
     assertThat(
             cli.command("docker", "ps", "-aq", "--filter", "label=dev.skiff.cluster=" + cluster)
                 .stdout())

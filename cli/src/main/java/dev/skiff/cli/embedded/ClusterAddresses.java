@@ -1,6 +1,6 @@
 package dev.skiff.cli.embedded;
 
-import dev.skiff.cli.embedded.docker.LocalRoutes;
+import dev.skiff.cli.embedded.docker.HostRoutes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,8 +84,8 @@ public record ClusterAddresses(int slot, boolean docker) {
    */
   boolean looksFree(List<String> hostRoutes) {
     if (docker
-        && (LocalRoutes.overlaps(hostRoutes, localRange())
-            || LocalRoutes.overlaps(hostRoutes, podRange()))) {
+        && (HostRoutes.overlaps(hostRoutes, localRange())
+            || HostRoutes.overlaps(hostRoutes, podRange()))) {
       return false;
     }
     ClusterAddresses loopback = new ClusterAddresses(slot, false);
@@ -118,7 +118,7 @@ public record ClusterAddresses(int slot, boolean docker) {
         }
       }
     }
-    List<String> routes = docker ? LocalRoutes.hostRoutes() : List.of();
+    List<String> routes = docker ? HostRoutes.hostRoutes() : List.of();
     for (int s = 0; s < SLOTS; s++) {
       if (!taken.contains(s) && new ClusterAddresses(s, docker).looksFree(routes)) {
         Files.createDirectories(dir);

@@ -1,14 +1,12 @@
 package dev.skiff.cli.embedded;
 
 import dev.skiff.agent.NodeAgentOptions;
-import dev.skiff.agent.NodeAgentVerticle;
-import dev.skiff.agent.component.DnsComponent;
-import dev.skiff.agent.component.ProxyComponent;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.cli.ReadyInfo;
 import dev.skiff.cli.embedded.docker.DockerCleanup;
 import dev.skiff.cli.embedded.docker.DockerEngine;
 import dev.skiff.cli.embedded.docker.DockerHost;
+import dev.skiff.cli.embedded.docker.HostRoutes;
 import dev.skiff.server.ApiServerOptions;
 import dev.skiff.server.ApiServerVerticle;
 import dev.skiff.server.alloc.AllocationOptions;
@@ -38,19 +36,17 @@ import java.util.UUID;
 
 /**
  * A whole cluster in one JVM: a single-member Hazelcast store, the api-server (with its
- * controllers) and the node agents. Lifecycle: {@link #start()} once, then {@link #stop()}. The
- * store persists in {@code <cluster dir>/data/store}, so the next start finds the same objects.
+ * controllers) and the node agents ({@link EmbeddedNodes}); with the Docker runtime, also what it
+ * sets up on the host ({@link DockerHost}), removed again by {@link #stop()}. Lifecycle: {@link
+ * #start()} once, then {@link #stop()}. The store persists in {@code <cluster dir>/data/store}, so
+ * the next start finds the same objects.
  */
 public final class EmbeddedCluster {
   private final EmbeddedOptions options;
   private final List<String> steps = new ArrayList<>();
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
-  /** Node agents listen on their own address, so every node can use the kubelet's port. */
-  private static final int AGENT_PORT = 10250;
-
-  private final List<NodeAgentOptions> nodeOptions = new ArrayList<>();
-  private Vertx nodesVertx;
+  private EmbeddedNodes nodes;
   private ClusteredVertx clustered;
   private HzStore store;
   private ClusterAddresses addresses;
@@ -107,7 +103,7 @@ public final class EmbeddedCluster {
                 new ReadyInfo(
                     url,
                     kubeconfig().toString(),
-                    nodeDescriptions(),
+                    nodes.descriptions(),
                     dnsAddress,
                     List.copyOf(steps),
                     addresses.summary()));
@@ -167,7 +163,11 @@ public final class EmbeddedCluster {
             options.dir(),
             options.name(),
             DockerEngine.defaultSocket(),
-            List.of(addresses.localRange()),
+            // Services, LoadBalancer IPs and nodes are answered on this host; an address of the
+            // pod range that is on no node's network goes nowhere (never out of the machine).
+            List.of(
+                HostRoutes.local(addresses.localRange()),
+                HostRoutes.blackhole(addresses.podRange())),
             addresses.podRange());
     dockerHost.addRoutes();
   }
@@ -197,51 +197,10 @@ public final class EmbeddedCluster {
   private Future<Void> startNodes(String url) {
     long t = System.nanoTime();
     Vertx vertx = clustered.vertx();
-    // The node agents run on their own Vert.x: closing it is how stop() knows they (and their pod
-    // workers) have stopped before it removes what they leave and closes the store.
-    nodesVertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
-    List<Future<String>> deployed = new ArrayList<>();
-    for (int i = 1; i <= options.nodes(); i++) {
-      NodeAgentOptions node =
-          NodeAgentOptions.defaults(i, url)
-              .withKubeconfig(kubeconfig())
-              .withAddress(addresses.nodeAddress(i))
-              .withPort(AGENT_PORT)
-              .withPodCidr(addresses.podCidr(i))
-              .withServiceCidr(addresses.serviceCidr())
-              .withClusterDns(List.of(addresses.dnsServiceIp()))
-              .withDataDir(options.dir().resolve("nodes").resolve("node-" + i))
-              .withComponents(
-                  List.of(
-                      new ProxyComponent(i == 1, AGENT_PORT),
-                      new DnsComponent(KubeDns.SERVER_PORT)));
-      if (docker()) {
-        // The cluster made its whole range local already: no node adds a route of its own.
-        node =
-            node.withDocker(dockerHost.nodeOptions(i, addresses.podCidr(i)))
-                .withDockerRuntime()
-                .withServiceCidr(null);
-      }
-      nodeOptions.add(node);
-      NodeAgentOptions agent = node;
-      deployed.add(
-          nodesVertx
-              .deployVerticle(new NodeAgentVerticle(agent))
-              .recover(
-                  e ->
-                      Future.failedFuture(
-                          "node "
-                              + agent.name()
-                              + " ("
-                              + agent.address()
-                              + ":"
-                              + agent.port()
-                              + "): "
-                              + e.getMessage())));
-    }
+    nodes = EmbeddedNodes.of(options, addresses, dockerHost, url, kubeconfig());
     return KubeDns.ensureService(client, addresses.serviceCidr())
-        .compose(v -> Future.all(deployed))
-        .compose(all -> NodesReady.await(vertx, client, options.nodes(), READY_TIMEOUT))
+        .compose(v -> nodes.start())
+        .compose(v -> NodesReady.await(vertx, client, options.nodes(), READY_TIMEOUT))
         .map(
             v -> {
               step(options.nodes() + " node(s) Ready", t);
@@ -271,10 +230,6 @@ public final class EmbeddedCluster {
         .onSuccess(v -> step("cluster DNS answering at " + dnsAddress, t));
   }
 
-  private List<String> nodeDescriptions() {
-    return nodeOptions.stream().map(n -> n.name() + " " + n.address()).toList();
-  }
-
   private Path kubeconfig() {
     return options.dir().resolve("kubeconfig");
   }
@@ -285,7 +240,7 @@ public final class EmbeddedCluster {
       return Future.succeededFuture();
     }
     Vertx vertx = clustered.vertx();
-    Future<Void> nodesStopped = nodesVertx == null ? Future.succeededFuture() : nodesVertx.close();
+    Future<Void> nodesStopped = nodes == null ? Future.succeededFuture() : nodes.stop();
     return nodesStopped
         .transform(r -> removeDockerHost(vertx))
         .transform(

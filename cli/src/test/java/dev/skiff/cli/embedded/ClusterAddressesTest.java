@@ -3,7 +3,7 @@ package dev.skiff.cli.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.agent.runtime.Cidr;
-import dev.skiff.cli.embedded.docker.LocalRoutes;
+import dev.skiff.cli.embedded.docker.HostRoutes;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,8 +32,8 @@ class ClusterAddressesTest {
       assertThat(local.contains(a.dnsServiceIp())).isTrue();
       assertThat(local.contains(Cidr.parse(a.loadBalancerPool()).host(0))).isTrue();
       assertThat(local.contains(a.nodeAddress(20))).isTrue();
-      assertThat(LocalRoutes.overlaps(List.of(a.serviceCidr()), a.loadBalancerPool())).isFalse();
-      assertThat(LocalRoutes.overlaps(List.of(a.localRange()), a.podRange())).isFalse();
+      assertThat(HostRoutes.overlaps(List.of(a.serviceCidr()), a.loadBalancerPool())).isFalse();
+      assertThat(HostRoutes.overlaps(List.of(a.localRange()), a.podRange())).isFalse();
       assertThat(Cidr.parse(a.podRange()).contains(Cidr.parse(a.podCidr(20)).host(0))).isTrue();
     }
   }
@@ -43,8 +43,8 @@ class ClusterAddressesTest {
     List<String> taken = new ArrayList<>(List.of("172.16.0.0/12", "192.168.0.0/16"));
     for (int slot = 0; slot < ClusterAddresses.SLOTS; slot++) {
       ClusterAddresses a = new ClusterAddresses(slot, true);
-      assertThat(LocalRoutes.overlaps(taken, a.localRange())).as("slot " + slot).isFalse();
-      assertThat(LocalRoutes.overlaps(taken, a.podRange())).as("slot " + slot).isFalse();
+      assertThat(HostRoutes.overlaps(taken, a.localRange())).as("slot " + slot).isFalse();
+      assertThat(HostRoutes.overlaps(taken, a.podRange())).as("slot " + slot).isFalse();
       taken.add(a.localRange());
       taken.add(a.podRange());
     }

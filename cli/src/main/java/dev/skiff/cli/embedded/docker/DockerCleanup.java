@@ -41,14 +41,11 @@ public final class DockerCleanup {
     for (String id : engine.networks(Labels.CLUSTER, host.cluster())) {
       networks += engine.removeNetwork(id) ? 1 : 0;
     }
-    for (String cidr : host.routes()) {
-      if (LocalRoutes.exists(cidr)) {
-        LocalRoutes.remove(cidr);
-        routes++;
-      }
-    }
     if (host.podRange() != null && PodForwarding.remove(host.podRange())) {
       routes++;
+    }
+    for (String route : host.routes()) {
+      routes += HostRoutes.remove(route) ? 1 : 0;
     }
     Files.deleteIfExists(dir.resolve(DockerHost.FILE));
     return new Removed(containers, networks, routes);

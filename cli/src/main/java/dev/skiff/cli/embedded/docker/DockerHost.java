@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param cluster the {@code dev.skiff.cluster} label value of the cluster's containers and networks
  *     ({@code NAME-xxxxxx}, unique on the machine)
  * @param socket the Docker engine's unix socket
- * @param routes the ranges made local with {@code ip route add local CIDR dev lo}
+ * @param routes the host routes it added ({@link HostRoutes}: "local CIDR", "blackhole CIDR")
  * @param podRange the range of the nodes' pod networks, forwarded between them ({@link
  *     PodForwarding})
  */
@@ -49,10 +49,10 @@ public record DockerHost(String cluster, String socket, List<String> routes, Str
     return Optional.of(Json.mapper().readValue(Files.readAllBytes(file), DockerHost.class));
   }
 
-  /** Makes the recorded ranges local on the host and lets the nodes' pods reach each other. */
+  /** Adds the recorded routes and lets the nodes' pods reach each other. */
   public void addRoutes() throws IOException {
-    for (String cidr : routes) {
-      LocalRoutes.add(cidr);
+    for (String route : routes) {
+      HostRoutes.add(route);
     }
     if (podRange != null) {
       PodForwarding.allow(podRange);

@@ -9,11 +9,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Host routes through {@code ip(8)}: makes a CIDR local ({@code ip route add local CIDR dev lo}, so
- * sockets on this host answer for every address in it and no packet for it leaves the machine),
- * removes such a route, and lists the host's routes to find ranges already in use. Blocking.
+ * Host routes through {@code ip(8)}, each written {@code "TYPE CIDR"}: {@code local CIDR} ({@code
+ * ip route add local CIDR dev lo}: sockets on this host answer for every address in it) and {@code
+ * blackhole CIDR} (packets for it are dropped). Either way no packet for the range leaves the
+ * machine. Also lists the host's routes, to find ranges already in use. Blocking.
  */
-public final class LocalRoutes {
+public final class HostRoutes {
   private static final Set<String> ROUTE_TYPES =
       Set.of(
           "local",
@@ -27,39 +28,56 @@ public final class LocalRoutes {
           "multicast",
           "nat");
 
-  private LocalRoutes() {}
+  private HostRoutes() {}
 
-  /** Adds the local route; a route that is already there is fine. */
-  public static void add(String cidr) throws IOException {
-    Result r = ip("route", "add", "local", cidr, "dev", "lo");
+  public static String local(String cidr) {
+    return "local " + cidr;
+  }
+
+  public static String blackhole(String cidr) {
+    return "blackhole " + cidr;
+  }
+
+  /** Adds the route; a route that is already there is fine. */
+  public static void add(String route) throws IOException {
+    Result r = ip(command("add", route));
     if (r.code != 0 && !r.output.contains("File exists")) {
       throw new IOException(
-          "cannot make "
-              + cidr
-              + " local on this host (ip route add local "
-              + cidr
-              + " dev lo: "
+          "cannot add the route "
+              + route
+              + " ("
+              + String.join(" ", command("add", route))
+              + ": "
               + r.output.strip()
               + "); the Docker runtime needs root or CAP_NET_ADMIN");
     }
   }
 
-  /** Removes the local route; a route that is already gone is fine. */
-  public static void remove(String cidr) throws IOException {
-    if (!exists(cidr)) {
-      return;
+  /** Removes the route; true if it was there. */
+  public static boolean remove(String route) throws IOException {
+    if (!exists(route)) {
+      return false;
     }
-    Result r = ip("route", "del", "local", cidr, "dev", "lo");
-    if (r.code != 0 && exists(cidr)) {
-      throw new IOException("ip route del local " + cidr + " dev lo: " + r.output.strip());
+    Result r = ip(command("del", route));
+    if (r.code != 0 && exists(route)) {
+      throw new IOException(String.join(" ", command("del", route)) + ": " + r.output.strip());
     }
+    return true;
   }
 
-  /** True if the local table holds a local route for exactly this CIDR. */
-  public static boolean exists(String cidr) {
-    return ip("route", "show", "table", "local", "type", "local", cidr)
+  /** True if some table holds exactly this route. */
+  public static boolean exists(String route) {
+    String[] typeAndCidr = route.split(" ");
+    return ip("route", "show", "table", "all", "type", typeAndCidr[0], typeAndCidr[1])
         .output
-        .contains("local " + cidr);
+        .startsWith(route);
+  }
+
+  private static String[] command(String action, String route) {
+    String[] typeAndCidr = route.split(" ");
+    return typeAndCidr[0].equals("local")
+        ? new String[] {"route", action, "local", typeAndCidr[1], "dev", "lo"}
+        : new String[] {"route", action, typeAndCidr[0], typeAndCidr[1]};
   }
 
   /** The destination prefix of every IPv4 route in every table ("default" left out). */

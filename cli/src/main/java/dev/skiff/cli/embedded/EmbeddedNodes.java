@@ -1,0 +1,100 @@
+package dev.skiff.cli.embedded;
+
+import dev.skiff.agent.NodeAgentOptions;
+import dev.skiff.agent.NodeAgentVerticle;
+import dev.skiff.agent.component.DnsComponent;
+import dev.skiff.agent.component.ProxyComponent;
+import dev.skiff.cli.embedded.docker.DockerHost;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The node agents of an embedded cluster, each on its own address with a service proxy (node 1 also
+ * plays the LoadBalancer role) and a DNS server. They run on a Vert.x of their own: closing it
+ * stops every agent and its pod workers, so the cluster knows when nothing creates containers any
+ * more.
+ */
+final class EmbeddedNodes {
+  /** Node agents listen on their own address, so every node can use the kubelet's port. */
+  static final int AGENT_PORT = 10250;
+
+  private final List<NodeAgentOptions> nodes;
+  private Vertx vertx;
+
+  private EmbeddedNodes(List<NodeAgentOptions> nodes) {
+    this.nodes = nodes;
+  }
+
+  /**
+   * @param dockerHost the Docker runtime's host resources, or null for the process runtime
+   */
+  static EmbeddedNodes of(
+      EmbeddedOptions options,
+      ClusterAddresses addresses,
+      DockerHost dockerHost,
+      String apiServer,
+      Path kubeconfig) {
+    List<NodeAgentOptions> nodes = new ArrayList<>();
+    for (int i = 1; i <= options.nodes(); i++) {
+      NodeAgentOptions node =
+          NodeAgentOptions.defaults(i, apiServer)
+              .withKubeconfig(kubeconfig)
+              .withAddress(addresses.nodeAddress(i))
+              .withPort(AGENT_PORT)
+              .withPodCidr(addresses.podCidr(i))
+              .withServiceCidr(addresses.serviceCidr())
+              .withClusterDns(List.of(addresses.dnsServiceIp()))
+              .withDataDir(options.dir().resolve("nodes").resolve("node-" + i))
+              .withComponents(
+                  List.of(
+                      new ProxyComponent(i == 1, AGENT_PORT),
+                      new DnsComponent(KubeDns.SERVER_PORT)));
+      if (dockerHost != null) {
+        // The cluster made its whole range local already: no node adds a route of its own.
+        node =
+            node.withDocker(dockerHost.nodeOptions(i, addresses.podCidr(i)))
+                .withDockerRuntime()
+                .withServiceCidr(null);
+      }
+      nodes.add(node);
+    }
+    return new EmbeddedNodes(nodes);
+  }
+
+  /** Deploys every agent; fails naming the node that could not start. */
+  Future<Void> start() {
+    vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
+    List<Future<String>> deployed = new ArrayList<>();
+    for (NodeAgentOptions node : nodes) {
+      deployed.add(
+          vertx
+              .deployVerticle(new NodeAgentVerticle(node))
+              .recover(
+                  e ->
+                      Future.failedFuture(
+                          "node "
+                              + node.name()
+                              + " ("
+                              + node.address()
+                              + ":"
+                              + node.port()
+                              + "): "
+                              + e.getMessage())));
+    }
+    return Future.all(deployed).mapEmpty();
+  }
+
+  /** Stops every agent (and its pods' workers); completes when they have stopped. */
+  Future<Void> stop() {
+    return vertx == null ? Future.succeededFuture() : vertx.close();
+  }
+
+  /** "node-1 127.64.0.1" per node. */
+  List<String> descriptions() {
+    return nodes.stream().map(n -> n.name() + " " + n.address()).toList();
+  }
+}
