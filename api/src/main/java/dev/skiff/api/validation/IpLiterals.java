@@ -21,8 +21,11 @@ public final class IpLiterals {
       if (p.isEmpty() || !allDigits(p)) {
         return false;
       }
-      String digits = p.replaceFirst("^0+(?=.)", "");
-      if (digits.length() > 3 || Integer.parseInt(digits) > 255) {
+      int from = 0;
+      while (from < p.length() - 1 && p.charAt(from) == '0') {
+        from++;
+      }
+      if (p.length() - from > 3 || Integer.parseInt(p, from, p.length(), 10) > 255) {
         return false;
       }
     }
@@ -73,7 +76,13 @@ public final class IpLiterals {
   }
 
   private static boolean allDigits(String p) {
-    return p.chars().allMatch(c -> c >= '0' && c <= '9');
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean allHex(String p) {

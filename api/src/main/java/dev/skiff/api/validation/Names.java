@@ -3,6 +3,7 @@ package dev.skiff.api.validation;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -55,7 +56,7 @@ public final class Names {
         value,
         DNS1123_LABEL_MAX_LENGTH,
         DNS1123_LABEL,
-        regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, "my-name", "123-abc"));
+        () -> regexError(DNS1123_LABEL_MSG, DNS1123_LABEL_FMT, "my-name", "123-abc"));
   }
 
   /** A DNS (RFC 1123) subdomain: most object names (pods, deployments, ...). */
@@ -64,7 +65,7 @@ public final class Names {
         value,
         DNS1123_SUBDOMAIN_MAX_LENGTH,
         DNS1123_SUBDOMAIN,
-        regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
+        () -> regexError(DNS1123_SUBDOMAIN_MSG, DNS1123_SUBDOMAIN_FMT, "example.com"));
   }
 
   /** A DNS (RFC 1035) label: service names. */
@@ -73,7 +74,7 @@ public final class Names {
         value,
         DNS1035_LABEL_MAX_LENGTH,
         DNS1035_LABEL,
-        regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, "my-name", "abc-123"));
+        () -> regexError(DNS1035_LABEL_MSG, DNS1035_LABEL_FMT, "my-name", "abc-123"));
   }
 
   /** A label or annotation key: {@code [prefix/]name}, prefix a DNS subdomain, name max 63. */
@@ -117,7 +118,7 @@ public final class Names {
         value,
         LABEL_VALUE_MAX_LENGTH,
         LABEL_VALUE,
-        regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
+        () -> regexError(LABEL_VALUE_MSG, LABEL_VALUE_FMT, "MyValue", "my_value", "12345"));
   }
 
   /** An IANA_SVC_NAME (RFC 6335) port name, lower case only. */
@@ -181,13 +182,13 @@ public final class Names {
   }
 
   private static List<String> lengthAndPattern(
-      String value, int max, Pattern pattern, String regexError) {
+      String value, int max, Pattern pattern, Supplier<String> regexError) {
     List<String> errs = new ArrayList<>(2);
     if (value.getBytes(StandardCharsets.UTF_8).length > max) {
       errs.add(maxLenError(max));
     }
     if (!pattern.matcher(value).matches()) {
-      errs.add(regexError);
+      errs.add(regexError.get());
     }
     return errs;
   }
