@@ -123,9 +123,21 @@ class DockerClusterE2E {
     }
     String clusterIp = kubectl("get", "service", "web", "-o", "jsonpath={.spec.clusterIP}");
     assertThat(exec(client, "wget", "-qO-", "http://" + clusterIp)).startsWith("hello from web-");
-    // busybox nslookup also tries the other search domains and exits 1 on their NXDOMAIN
-    assertThat(cli.command("docker", "exec", client, "nslookup", "web").stdout())
-        .contains("Name:\tweb.default.svc.cluster.local\nAddress: " + clusterIp);
+    String dns =
+        kubectl(
+            "get", "service", "kube-dns", "-n", "kube-system", "-o", "jsonpath={.spec.clusterIP}");
+    assertThat(exec(client, "cat", "/etc/resolv.conf"))
+        .isEqualTo(
+            "nameserver "
+                + dns
+                + "\nsearch default.svc.cluster.local svc.cluster.local cluster.local\n"
+                + "options ndots:5\n");
+    // A fully qualified name: nslookup would also try names outside the cluster, which the
+    // cluster DNS forwards to the host's resolver.
+    assertThat(
+            cli.command("docker", "exec", client, "nslookup", "web.default.svc.cluster.local.")
+                .stdout())
+        .contains("Address: " + clusterIp);
 
     String nodePort = kubectl("get", "service", "web", "-o", "jsonpath={.spec.ports[0].nodePort}");
     List<String> nodeIps =
