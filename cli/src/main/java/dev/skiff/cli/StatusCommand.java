@@ -33,11 +33,11 @@ final class StatusCommand implements Callable<Integer> {
             + ", "
             + RuntimeChoice.kept(home)
             + " runtime)");
+    System.out.println("  API server:  " + info.server());
+    info.nodes().forEach(n -> System.out.println("  node:        " + n));
     if (info.addresses() != null) {
       System.out.println("  addresses:   " + info.addresses());
     }
-    System.out.println("  API server:  " + info.server());
-    info.nodes().forEach(n -> System.out.println("  node:        " + n));
     System.out.println("  kubeconfig:  " + info.kubeconfig());
     return 0;
   }

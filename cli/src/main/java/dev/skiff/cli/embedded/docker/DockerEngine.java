@@ -21,6 +21,7 @@ import java.util.List;
  */
 public final class DockerEngine {
   private static final String VERSION = "/v1.41";
+  private static final java.time.Duration TIMEOUT = java.time.Duration.ofSeconds(30);
 
   private final Path socket;
 
@@ -108,8 +109,10 @@ public final class DockerEngine {
     return URLEncoder.encode(filter, StandardCharsets.UTF_8);
   }
 
+  /** One request; an engine that does not answer within {@link #TIMEOUT} fails it. */
   Response call(String method, String path) throws IOException {
-    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
+    try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX);
+        Watchdog watchdog = new Watchdog(channel)) {
       channel.connect(UnixDomainSocketAddress.of(socket));
       String request = method + " " + VERSION + path + " HTTP/1.0\r\nHost: docker\r\n\r\n";
       channel.write(ByteBuffer.wrap(request.getBytes(StandardCharsets.US_ASCII)));
@@ -121,6 +124,39 @@ public final class DockerEngine {
         throw new IOException("not an HTTP answer from " + socket);
       }
       return new Response(Integer.parseInt(statusLine[1]), answer.substring(headerEnd + 4));
+    } catch (java.nio.channels.AsynchronousCloseException e) {
+      throw new IOException(
+          "the Docker engine at "
+              + socket
+              + " did not answer within "
+              + TIMEOUT.toSeconds()
+              + " s");
+    }
+  }
+
+  /** Closes a channel that is still open after {@link #TIMEOUT} (unblocking its reader). */
+  private static final class Watchdog implements AutoCloseable {
+    private final Thread thread;
+
+    Watchdog(SocketChannel channel) {
+      thread =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(TIMEOUT.toMillis());
+                  channel.close();
+                } catch (InterruptedException | IOException e) {
+                  // the call finished first
+                }
+              },
+              "skiff-docker-watchdog");
+      thread.setDaemon(true);
+      thread.start();
+    }
+
+    @Override
+    public void close() {
+      thread.interrupt();
     }
   }
 }
