@@ -36,12 +36,6 @@ public final class ServiceAllocation implements Admission {
     this.allocators = allocators;
   }
 
-  /** Claims are Hazelcast calls: Services are admitted off the event loop. */
-  @Override
-  public boolean blocks(ResourceType type) {
-    return type == Resources.SERVICES || before.blocks(type);
-  }
-
   @Override
   public ObjectNode admit(ResourceType type, ObjectNode object, ObjectNode old) {
     if (type != Resources.SERVICES) {

@@ -6,7 +6,8 @@ import dev.skiff.api.resource.ResourceType;
 /**
  * Server-side defaulting and validation of an object about to be written. Runs inside update
  * functions, so it must be pure: it returns the defaulted object or throws a StatusException
- * (Invalid).
+ * (Invalid). It always runs on a worker thread, never an event loop, so it may block (a remote
+ * call, such as claiming an allocated value).
  */
 @FunctionalInterface
 public interface Admission {
@@ -15,14 +16,6 @@ public interface Admission {
    * @param old the stored object for updates, null for creates
    */
   ObjectNode admit(ResourceType type, ObjectNode object, ObjectNode old);
-
-  /**
-   * Whether admitting this kind may block (a remote call, such as claiming an allocated value).
-   * Updates always admit on a worker thread; creates do so only when this says they must.
-   */
-  default boolean blocks(ResourceType type) {
-    return false;
-  }
 
   /** Accepts everything unchanged. */
   Admission NONE = (type, object, old) -> object;
