@@ -181,8 +181,10 @@ class DockerPodsE2E {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
-            () ->
-                List.of("ErrImagePull", "ImagePullBackOff").contains(pods.waitingReason("always")));
+            () -> {
+              String reason = pods.waitingReason("always"); // null until its first status
+              return "ErrImagePull".equals(reason) || "ImagePullBackOff".equals(reason);
+            });
     assertThat(pods.container("always").state.waiting.message).contains("no image registry");
     await()
         .atMost(Duration.ofSeconds(20))
