@@ -49,10 +49,27 @@ class SkiffCliE2E {
         cli.kubectl(merged, "--context", "skiff-e2e", "get", "namespace", "kube-system");
     assertThat(viaContext.exitCode()).as(viaContext.all()).isZero();
 
+    // a pod: a process of this machine, which down must stop too
+    SkiffProcess.Result run =
+        cli.kubectl(
+            kubeconfig, "run", "sleeper", "--image=busybox", "--command", "--", "sleep", "3600");
+    assertThat(run.exitCode()).as(run.all()).isZero();
+    SkiffProcess.Result ready =
+        cli.kubectl(kubeconfig, "wait", "--for=condition=Ready", "pod/sleeper", "--timeout=60s");
+    assertThat(ready.exitCode()).as(ready.all()).isZero();
     long pid = pid("e2e").orElseThrow();
+    List<ProcessHandle> pods =
+        ProcessHandle.of(pid)
+            .orElseThrow()
+            .descendants()
+            .filter(p -> p.info().commandLine().orElse("").contains("sleep 3600"))
+            .toList();
+    assertThat(pods).isNotEmpty();
+
     SkiffProcess.Result down = cli.skiff("down", "--name", "e2e");
     assertThat(down.exitCode()).as(down.all()).isZero();
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+    assertThat(pods).as("pod processes after down").noneMatch(ProcessHandle::isAlive);
     SkiffProcess.Result after =
         cli.kubectl(kubeconfig, "get", "namespaces", "--request-timeout=3s");
     assertThat(after.exitCode()).isNotZero();

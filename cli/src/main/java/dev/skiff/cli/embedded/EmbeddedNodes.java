@@ -23,6 +23,7 @@ final class EmbeddedNodes {
   static final int AGENT_PORT = 10250;
 
   private final List<NodeAgentOptions> nodes;
+  private final List<String> deployments = new ArrayList<>();
   private Vertx vertx;
 
   private EmbeddedNodes(List<NodeAgentOptions> nodes) {
@@ -83,14 +84,25 @@ final class EmbeddedNodes {
                               + ":"
                               + node.port()
                               + "): "
-                              + e.getMessage())));
+                              + e.getMessage()))
+              .onSuccess(deployments::add));
     }
     return Future.all(deployed).mapEmpty();
   }
 
-  /** Stops every agent (and its pods' workers); completes when they have stopped. */
+  /**
+   * Stops every agent, which stops its pods (their processes or containers), while this Vert.x
+   * still runs their blocking work, then closes it; completes when all of that is done.
+   */
   Future<Void> stop() {
-    return vertx == null ? Future.succeededFuture() : vertx.close();
+    if (vertx == null) {
+      return Future.succeededFuture();
+    }
+    List<Future<Void>> undeployed = new ArrayList<>();
+    for (String id : List.copyOf(deployments)) {
+      undeployed.add(vertx.undeploy(id));
+    }
+    return Future.join(undeployed).transform(ar -> vertx.close());
   }
 
   /** "node-1 127.64.0.1" per node. */
