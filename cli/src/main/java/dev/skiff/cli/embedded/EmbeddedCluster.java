@@ -16,6 +16,7 @@ import dev.skiff.server.cluster.ClusteredVertx;
 import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.controller.ControlPlane;
 import dev.skiff.server.controller.ControllerOptions;
+import dev.skiff.server.controller.kubernetes.KubernetesServiceOptions;
 import dev.skiff.server.store.HzStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -52,6 +53,7 @@ public final class EmbeddedCluster {
   private ClusterAddresses addresses;
   private DockerHost dockerHost;
   private ControlPlane controlPlane;
+  private ApiServerVerticle api;
   private KubeClient client;
   private String token;
   private String dnsAddress;
@@ -120,8 +122,15 @@ public final class EmbeddedCluster {
                 .withServiceCidr(addresses.serviceCidr())
                 .withLoadBalancerPool(addresses.loadBalancerPool()),
             Clock.systemUTC());
-    ApiServerOptions apiOptions = controlPlane.apply(ApiServerOptions.defaults(token).withPort(0));
-    ApiServerVerticle api = new ApiServerVerticle(store, apiOptions);
+    // the certificate also names the default/kubernetes Service's ClusterIP
+    ApiServerOptions apiOptions =
+        controlPlane.apply(
+            ApiServerOptions.defaults(token)
+                .withPort(0)
+                .withCertificate(
+                    ApiServerOptions.selfSigned(
+                        "127.0.0.1", List.of(kubernetesOptions(0).clusterIp()))));
+    api = new ApiServerVerticle(store, apiOptions);
     return controlPlane
         .rebuild(clustered.vertx(), store)
         .compose(v -> clustered.vertx().deployVerticle(api))
@@ -147,6 +156,11 @@ public final class EmbeddedCluster {
                   "skiff-" + options.name());
               return null;
             });
+  }
+
+  /** The default/kubernetes Service: the API server on loopback, behind the first ClusterIP. */
+  private KubernetesServiceOptions kubernetesOptions(int port) {
+    return KubernetesServiceOptions.of("127.0.0.1", port, addresses.serviceCidr());
   }
 
   private boolean docker() {
@@ -182,10 +196,16 @@ public final class EmbeddedCluster {
               client = c;
               // A stable identity: after skiff down/up the controllers hold their own Lease at once
               // instead of waiting for the previous process's Lease to expire.
-              return controlPlane.startControllers(
-                  vertx,
-                  c,
-                  ControllerOptions.defaults().withIdentity("embedded-" + options.name()));
+              return controlPlane
+                  .startKubernetesService(
+                      vertx, c, kubernetesOptions(api.actualPort()), Clock.systemUTC())
+                  .compose(
+                      k ->
+                          controlPlane.startControllers(
+                              vertx,
+                              c,
+                              ControllerOptions.defaults()
+                                  .withIdentity("embedded-" + options.name())));
             })
         .map(
             manager -> {

@@ -49,8 +49,9 @@ public final class KubernetesServiceReconciler extends VerticleBase {
   public Future<?> start() {
     running = true;
     timer = vertx.setPeriodic(options.renewInterval().toMillis(), id -> tick());
-    // the first pass runs now, but a replica serves even if it fails (the next tick retries)
-    return tick().recover(e -> Future.succeededFuture());
+    // the first pass runs now, without holding up the replica's start (the next tick retries)
+    tick();
+    return Future.succeededFuture();
   }
 
   @Override
