@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.socket.DatagramPacket;
+import io.netty.channel.unix.UnixChannelOption;
 import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.util.concurrent.ScheduledFuture;
 import io.vertx.core.Future;
@@ -29,15 +30,22 @@ final class UdpListener implements Listener {
   private final ListenerKey key;
   private final ContextInternal context;
   private final long idleNanos;
+  private final boolean reusePort;
   private final Map<InetSocketAddress, UdpFlow> flows = new HashMap<>();
   private volatile Backends backends;
   private Channel channel;
   private ScheduledFuture<?> sweeper;
 
-  UdpListener(ListenerKey key, ContextInternal context, Duration idleTimeout) {
+  /**
+   * @param reusePort bind with SO_REUSEPORT (native transport only), so that the proxies of several
+   *     nodes on one machine all serve a shared address: the kernel keeps each client's datagrams
+   *     on one of them
+   */
+  UdpListener(ListenerKey key, ContextInternal context, Duration idleTimeout, boolean reusePort) {
     this.key = key;
     this.context = context;
     this.idleNanos = idleTimeout.toNanos();
+    this.reusePort = reusePort;
   }
 
   @Override
@@ -61,6 +69,9 @@ final class UdpListener implements Listener {
             .group(vertx.nettyEventLoopGroup())
             .channelFactory(() -> vertx.transport().datagramChannel())
             .handler(new Inbound());
+    if (reusePort && vertx.isNativeTransportEnabled()) {
+      bootstrap.option(UnixChannelOption.SO_REUSEPORT, true);
+    }
     PromiseInternal<Void> bound = context.promise();
     var future = bootstrap.bind(key.ip(), key.port());
     channel = future.channel();

@@ -165,7 +165,8 @@ public final class UserspaceDataPlane implements DataPlane {
 
   private Listener newListener(ListenerKey key) {
     if (key.protocol() == Protocol.UDP) {
-      return new UdpListener(key, context, options.udpIdleTimeout());
+      return new UdpListener(
+          key, context, options.udpIdleTimeout(), options.reusePort() && !isNodeAddress(key));
     }
     return new TcpListener(key, context, connector, options.reusePort() && !isNodeAddress(key));
   }

@@ -22,6 +22,7 @@ public final class ProxyMetrics implements MetricsRegistry.Collector {
   private final Histogram programmingLatency = new Histogram(SECONDS);
   private final LongAdder bindFailures = new LongAdder();
   private volatile long listeners;
+  private volatile Map<String, Integer> programmed = Map.of();
 
   /** Stats of the Service port {@code key} ({@code namespace/name:port}), created on first use. */
   public ServiceStats service(String key) {
@@ -30,6 +31,9 @@ public final class ProxyMetrics implements MetricsRegistry.Collector {
 
   /** Forgets Services and endpoints that are no longer programmed and carry no connection. */
   public void retain(Map<String, Set<String>> endpointsByService) {
+    Map<String, Integer> counts = new java.util.TreeMap<>();
+    endpointsByService.forEach((svc, endpoints) -> counts.put(svc, endpoints.size()));
+    programmed = counts;
     services
         .entrySet()
         .removeIf(
@@ -105,6 +109,9 @@ public final class ProxyMetrics implements MetricsRegistry.Collector {
         "Time from a Service or EndpointSlice change to the data plane serving it.");
     out.family("skiff_proxy_bind_failures_total", "counter", "Listener binds that failed.");
     out.sample("skiff_proxy_bind_failures_total", bindFailures.sum());
+    out.family(
+        "skiff_proxy_endpoints", "gauge", "Endpoints the data plane routes each Service port to.");
+    programmed.forEach((svc, n) -> out.sample("skiff_proxy_endpoints", n, "service", svc));
     out.family("skiff_proxy_listeners", "gauge", "Bound listeners.");
     out.sample("skiff_proxy_listeners", listeners);
   }
