@@ -38,6 +38,7 @@ public final class SkiffCluster implements AutoCloseable {
   private final ReadyInfo info;
   private final Vertx vertx;
   private final KubeClient client;
+  private final NodeProxies proxies;
 
   private SkiffCluster(Path parent, EmbeddedCluster cluster, ReadyInfo info) {
     this.parent = parent;
@@ -45,6 +46,7 @@ public final class SkiffCluster implements AutoCloseable {
     this.info = info;
     this.vertx = Vertx.vertx();
     this.client = KubeClient.fromKubeconfig(vertx, Path.of(info.kubeconfig()));
+    this.proxies = NodeProxies.of(info.nodes());
   }
 
   /** Starts a cluster of {@code nodes} nodes; returns once every node is Ready and DNS answers. */
@@ -137,18 +139,19 @@ public final class SkiffCluster implements AutoCloseable {
   }
 
   /**
-   * Waits until a Service's EndpointSlices list at least {@code count} ready endpoints: the proxies
-   * then send traffic to them (they are programmed within milliseconds of the slice).
+   * Waits until a Service's EndpointSlices list at least {@code count} ready endpoints and the
+   * service proxy of every node routes each of its ports to that many: a connection to the Service
+   * then reaches a ready pod, whichever node's proxy takes it.
    */
   public void awaitReadyEndpoints(String namespace, String service, int count, Duration timeout) {
     long deadline = System.nanoTime() + timeout.toNanos();
     int ready = 0;
     while (System.nanoTime() < deadline) {
       ready = readyEndpoints(namespace, service);
-      if (ready >= count) {
+      if (ready >= count && proxies.allRoute(namespace + "/" + service, count)) {
         return;
       }
-      sleep(100);
+      sleep(50);
     }
     throw new AssertionError(
         "service "

@@ -97,4 +97,53 @@ class SkiffTestIT {
             () -> cluster.apply("apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: x}\n"))
         .hasMessageContaining("batch/v1 CronJob");
   }
+
+  /**
+   * Like every Kubernetes cluster, the API server is the Service default/kubernetes: through its
+   * ClusterIP on 443, with a certificate valid for that address.
+   */
+  @Test
+  void theApiServerAnswersThroughTheKubernetesServiceWithACertificateForItsClusterIp(
+      SkiffCluster cluster) throws Exception {
+    cluster.awaitReadyEndpoints("default", "kubernetes", 1, Duration.ofSeconds(30));
+    InetSocketAddress address = cluster.serviceAddress("default", "kubernetes", 443);
+    com.fasterxml.jackson.databind.JsonNode kubeconfig =
+        dev.skiff.api.Json.yamlMapper()
+            .readTree(java.nio.file.Files.readString(cluster.kubeconfig()));
+    byte[] ca =
+        java.util.Base64.getDecoder()
+            .decode(
+                kubeconfig
+                    .path("clusters")
+                    .get(0)
+                    .path("cluster")
+                    .path("certificate-authority-data")
+                    .asText());
+    String token = kubeconfig.path("users").get(0).path("user").path("token").asText();
+    java.security.KeyStore trust = java.security.KeyStore.getInstance("PKCS12");
+    trust.load(null, null);
+    trust.setCertificateEntry(
+        "skiff",
+        java.security.cert.CertificateFactory.getInstance("X.509")
+            .generateCertificate(new java.io.ByteArrayInputStream(ca)));
+    javax.net.ssl.TrustManagerFactory tmf =
+        javax.net.ssl.TrustManagerFactory.getInstance(
+            javax.net.ssl.TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    javax.net.ssl.SSLContext tls = javax.net.ssl.SSLContext.getInstance("TLS");
+    tls.init(null, tmf.getTrustManagers(), null);
+    HttpClient https =
+        HttpClient.newBuilder().sslContext(tls).connectTimeout(Duration.ofSeconds(5)).build();
+    HttpResponse<String> version =
+        https.send(
+            HttpRequest.newBuilder(
+                    URI.create(
+                        "https://" + address.getHostString() + ":443/api/v1/namespaces/default"))
+                .header("Authorization", "Bearer " + token)
+                .timeout(Duration.ofSeconds(5))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(version.statusCode()).isEqualTo(200);
+    assertThat(version.body()).contains("\"name\":\"default\"");
+  }
 }
