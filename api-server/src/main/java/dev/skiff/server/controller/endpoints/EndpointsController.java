@@ -42,7 +42,7 @@ public final class EndpointsController implements ManagedController {
     this.controller =
         new Controller(vertx, name(), this::sync)
             .watch(services)
-            .watch(pods, this::servicesSelecting)
+            .watchChanges(pods, this::servicesSelecting)
             .watch(endpoints);
   }
 

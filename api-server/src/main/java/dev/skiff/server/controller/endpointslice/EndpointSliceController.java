@@ -40,7 +40,7 @@ public final class EndpointSliceController implements ManagedController {
     this.controller =
         new Controller(vertx, name(), this::sync)
             .watch(services)
-            .watch(pods, this::servicesSelecting)
+            .watchChanges(pods, this::servicesSelecting)
             .watch(slices, EndpointSliceController::serviceOf);
   }
 

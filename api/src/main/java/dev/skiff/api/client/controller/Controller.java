@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 
 /**
@@ -60,6 +61,30 @@ public final class Controller {
    */
   public <T extends KubeObject> Controller watch(
       Informer<T> informer, Function<T, ? extends Iterable<String>> keysOf) {
+    return watch(informer, keysOf, (oldObject, newObject) -> true);
+  }
+
+  /**
+   * Like {@link #watch(Informer, Function)}, but an update that re-delivers the same
+   * resourceVersion (an informer resync) enqueues nothing, as Kubernetes' endpoints controllers
+   * treat pods: the resync of the primary resource already re-reconciles every key, and fanning
+   * each resynced pod out to its services would queue every service once per pod.
+   */
+  public <T extends KubeObject> Controller watchChanges(
+      Informer<T> informer, Function<T, ? extends Iterable<String>> keysOf) {
+    return watch(
+        informer,
+        keysOf,
+        (oldObject, newObject) -> {
+          String rv = newObject.meta().resourceVersion;
+          return rv == null || !rv.equals(oldObject.meta().resourceVersion);
+        });
+  }
+
+  private <T extends KubeObject> Controller watch(
+      Informer<T> informer,
+      Function<T, ? extends Iterable<String>> keysOf,
+      BiPredicate<T, T> updateMatters) {
     informers.add(informer);
     informer.addEventHandler(
         new ResourceEventHandler<>() {
@@ -70,6 +95,9 @@ public final class Controller {
 
           @Override
           public void onUpdate(T oldObject, T newObject) {
+            if (!updateMatters.test(oldObject, newObject)) {
+              return;
+            }
             Set<String> keys = new LinkedHashSet<>();
             keysOf.apply(oldObject).forEach(keys::add);
             keysOf.apply(newObject).forEach(keys::add);

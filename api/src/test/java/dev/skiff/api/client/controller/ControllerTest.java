@@ -17,6 +17,7 @@ import dev.skiff.api.model.core.Pod;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -107,6 +108,46 @@ class ControllerTest {
     await().until(() -> synced.contains("default/svc-db"));
     assertThat(synced).containsOnly("default/svc-web", "default/svc-db");
     Await.result(controller.stop());
+  }
+
+  @Test
+  void watchChangesIgnoresResyncsButNotChanges() {
+    Await.result(pods.stop());
+    pods =
+        new Informer<>(
+            vertx,
+            client,
+            Pod.class,
+            InformerOptions.inNamespace("default").withResyncPeriod(Duration.ofMillis(50)));
+    List<String> witnessed = new CopyOnWriteArrayList<>();
+    Controller witness =
+        new Controller(
+                vertx,
+                "witness",
+                key -> {
+                  witnessed.add(key);
+                  return Future.succeededFuture();
+                })
+            .watch(pods, p -> List.of("svc"));
+    Controller changes =
+        new Controller(
+                vertx,
+                "changes",
+                key -> {
+                  synced.add(key);
+                  return Future.succeededFuture();
+                })
+            .watchChanges(pods, p -> List.of("svc"));
+
+    Await.result(witness.start(1));
+    Await.result(changes.start(1));
+    await().until(() -> witnessed.size() >= 4);
+    assertThat(synced).hasSize(1);
+    server.nextStream().event("MODIFIED", pod("default", "a", "6", ""));
+
+    await().until(() -> synced.size() == 2);
+    Await.result(witness.stop());
+    Await.result(changes.stop());
   }
 
   @Test
