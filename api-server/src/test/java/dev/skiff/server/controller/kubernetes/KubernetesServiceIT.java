@@ -45,8 +45,17 @@ class KubernetesServiceIT {
     cluster.close();
   }
 
+  /** The ports of the endpoints, none while the Endpoints do not exist yet. */
   private static List<Integer> endpointPorts() {
-    Endpoints ep = await(client.get(Endpoints.class, "default", "kubernetes"));
+    Endpoints ep =
+        await(
+            client
+                .get(Endpoints.class, "default", "kubernetes")
+                .recover(
+                    e ->
+                        dev.skiff.api.client.Errors.isNotFound(e)
+                            ? io.vertx.core.Future.succeededFuture(new Endpoints())
+                            : io.vertx.core.Future.failedFuture(e)));
     List<Integer> ports = new ArrayList<>();
     if (ep.subsets != null) {
       ep.subsets.forEach(s -> s.addresses.forEach(a -> ports.add(s.ports.get(0).port)));
