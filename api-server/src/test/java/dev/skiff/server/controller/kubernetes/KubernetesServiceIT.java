@@ -110,6 +110,7 @@ class KubernetesServiceIT {
             Service.class, "default", "kubernetes", dev.skiff.api.client.DeleteOptions.none()));
     await()
         .atMost(Duration.ofSeconds(10))
+        .ignoreExceptionsInstanceOf(dev.skiff.api.status.StatusException.class)
         .untilAsserted(
             () -> {
               Service again = await(client.get(Service.class, "default", "kubernetes"));
