@@ -182,7 +182,8 @@ ADDED_ONE=$(( $(f skiff one 2) - $(f direct one 2) ))
 ADDED_LOADED=$(( $(f skiff small 2) - $(f direct small 2) ))
 BULK_RATIO=$(ratio "$(f skiff bulk 1)" "$(f direct bulk 1)")
 LOAD_END=$(cut -d' ' -f1 /proc/loadavg)
-QUIET=$(awk -v a="$LOAD_START" -v b="$LOAD_END" -v n="$(nproc)" 'BEGIN { print (a > n || b > n) ? "a BUSY machine: other work competed for the cores, so treat req/s as noisy" : "a quiet machine" }')
+# Judged by the load when the run starts: by its end the benchmark's own processes raise it.
+QUIET=$(awk -v a="$LOAD_START" -v n="$(nproc)" 'BEGIN { print (a > n) ? "a BUSY machine: other work competed for the cores, so treat req/s as noisy" : "a quiet machine (the load at the end is the benchmark'"'"'s own)" }')
 CPU=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 JAVA=$(java -version 2>&1 | head -1)
 SECTION=$(cat <<MD
