@@ -2,7 +2,6 @@ package dev.skiff.server.controller.endpointslice;
 
 import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
-import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
@@ -15,7 +14,6 @@ import dev.skiff.server.controller.support.SliceWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Keeps the EndpointSlices of every selector Service as {@link EndpointSliceReconciler} computes
@@ -32,7 +30,7 @@ public final class EndpointSliceController implements ManagedController {
   private final int workers;
 
   public EndpointSliceController(Vertx vertx, SharedInformers informers, int workers) {
-    this.writer = new SliceWriter(informers.client(), tracker);
+    this.writer = new SliceWriter(informers.client(), tracker, EndpointSliceReconciler.MANAGED_BY);
     this.services = informers.of(Service.class);
     this.pods = informers.of(Pod.class);
     this.slices = informers.of(EndpointSlice.class);
@@ -41,7 +39,7 @@ public final class EndpointSliceController implements ManagedController {
         new Controller(vertx, name(), this::sync)
             .watch(services)
             .watchChanges(pods, this::servicesSelecting)
-            .watch(slices, EndpointSliceController::serviceOf);
+            .watch(slices, writer::serviceOf);
   }
 
   @Override
@@ -63,23 +61,8 @@ public final class EndpointSliceController implements ManagedController {
     return Selections.servicesSelecting(services, pod);
   }
 
-  private static List<String> serviceOf(EndpointSlice slice) {
-    Map<String, String> labels = slice.meta().labels;
-    if (labels == null
-        || !EndpointSliceReconciler.MANAGED_BY.equals(labels.get(EndpointSlice.MANAGED_BY_LABEL))
-        || labels.get(EndpointSlice.SERVICE_NAME_LABEL) == null) {
-      return List.of();
-    }
-    return List.of(Keys.of(slice.meta().namespace, labels.get(EndpointSlice.SERVICE_NAME_LABEL)));
-  }
-
   Future<Void> sync(String key) {
-    List<EndpointSlice> managed =
-        tracker.view(
-            key,
-            slices.byIndex(SharedInformers.SERVICE_INDEX, key).stream()
-                .filter(s -> !serviceOf(s).isEmpty())
-                .toList());
+    List<EndpointSlice> managed = writer.managed(slices, key);
     Service svc = services.get(key);
     if (svc == null || Selector.fromServiceSelector(svc.spec().selector).matchesNothing()) {
       if (svc == null && managed.isEmpty()) {

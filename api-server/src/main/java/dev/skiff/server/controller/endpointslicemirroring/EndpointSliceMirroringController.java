@@ -2,7 +2,6 @@ package dev.skiff.server.controller.endpointslicemirroring;
 
 import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
-import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
@@ -13,7 +12,6 @@ import dev.skiff.server.controller.support.SliceWriter;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Kubernetes' EndpointSliceMirroring controller: a Service without a selector gets its endpoints
@@ -31,7 +29,7 @@ public final class EndpointSliceMirroringController implements ManagedController
   private final int workers;
 
   public EndpointSliceMirroringController(Vertx vertx, SharedInformers informers, int workers) {
-    this.writer = new SliceWriter(informers.client(), tracker);
+    this.writer = new SliceWriter(informers.client(), tracker, MirroringReconciler.MANAGED_BY);
     this.services = informers.of(Service.class);
     this.endpoints = informers.of(Endpoints.class);
     this.slices = informers.of(EndpointSlice.class);
@@ -40,7 +38,7 @@ public final class EndpointSliceMirroringController implements ManagedController
         new Controller(vertx, name(), this::sync)
             .watch(services)
             .watch(endpoints)
-            .watch(slices, EndpointSliceMirroringController::endpointsOf);
+            .watch(slices, writer::serviceOf);
   }
 
   @Override
@@ -58,23 +56,8 @@ public final class EndpointSliceMirroringController implements ManagedController
     return controller.stop();
   }
 
-  private static List<String> endpointsOf(EndpointSlice slice) {
-    Map<String, String> labels = slice.meta().labels;
-    if (labels == null
-        || !MirroringReconciler.MANAGED_BY.equals(labels.get(EndpointSlice.MANAGED_BY_LABEL))
-        || labels.get(EndpointSlice.SERVICE_NAME_LABEL) == null) {
-      return List.of();
-    }
-    return List.of(Keys.of(slice.meta().namespace, labels.get(EndpointSlice.SERVICE_NAME_LABEL)));
-  }
-
   Future<Void> sync(String key) {
-    List<EndpointSlice> managed =
-        tracker.view(
-            key,
-            slices.byIndex(SharedInformers.SERVICE_INDEX, key).stream()
-                .filter(s -> !endpointsOf(s).isEmpty())
-                .toList());
+    List<EndpointSlice> managed = writer.managed(slices, key);
     Endpoints source = endpoints.get(key);
     boolean mirror = MirroringReconciler.mirrors(services.get(key), source);
     MirroringReconciler.Changes changes =
