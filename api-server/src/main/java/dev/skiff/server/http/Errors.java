@@ -14,4 +14,20 @@ public final class Errors {
     return StatusException.methodNotAllowed(
         "the server does not allow this method on the requested resource");
   }
+
+  /**
+   * A pod subresource Skiff does not serve (exec, attach, portforward, proxy): NotFound as for any
+   * unknown path, with a message that says so and what to use instead.
+   */
+  public static StatusException podSubresourceUnsupported(String subresource) {
+    return StatusException.notFound(
+        "pods/"
+            + subresource
+            + " is not supported by Skiff: a pod's containers are processes of its node (process"
+            + " runtime) or Docker containers (docker runtime: use docker "
+            + ("portforward".equals(subresource) || "proxy".equals(subresource)
+                ? "port mappings or the pod's IP"
+                : "exec")
+            + "); kubectl logs works");
+  }
 }

@@ -13,6 +13,10 @@ import java.util.Optional;
  * a method the path does not support is 405.
  */
 public final class ResourceRoutes {
+  /** Pod subresources of Kubernetes that Skiff does not serve, answered with a clear message. */
+  private static final java.util.Set<String> UNSUPPORTED_POD_SUBRESOURCES =
+      java.util.Set.of("exec", "attach", "portforward", "proxy");
+
   private final ReadHandler read;
   private final WriteHandler write;
   private final WatchHandler watch;
@@ -102,7 +106,10 @@ public final class ResourceRoutes {
         path.type().subresources().contains(sub)
             || (sub.equals("binding") && path.type() == Resources.PODS);
     if (!served) {
-      ctx.fail(Errors.pathNotFound());
+      ctx.fail(
+          path.type() == Resources.PODS && UNSUPPORTED_POD_SUBRESOURCES.contains(sub)
+              ? Errors.podSubresourceUnsupported(sub)
+              : Errors.pathNotFound());
       return;
     }
     switch (sub) {
