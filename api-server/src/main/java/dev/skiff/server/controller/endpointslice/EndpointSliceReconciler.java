@@ -124,7 +124,7 @@ public final class EndpointSliceReconciler {
     return labels;
   }
 
-  static boolean sameContent(EndpointSlice a, EndpointSlice b) {
+  public static boolean sameContent(EndpointSlice a, EndpointSlice b) {
     return Objects.equals(a.meta().labels, b.meta().labels)
         && Objects.equals(a.addressType, b.addressType)
         && SameJson.same(a.endpoints, b.endpoints)

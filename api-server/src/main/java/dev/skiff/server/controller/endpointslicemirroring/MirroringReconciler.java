@@ -3,7 +3,7 @@ package dev.skiff.server.controller.endpointslicemirroring;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
-import dev.skiff.server.controller.support.SameJson;
+import dev.skiff.server.controller.endpointslice.EndpointSliceReconciler;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -85,13 +85,10 @@ public final class MirroringReconciler {
     return new Changes(create, update, delete);
   }
 
+  /** The slice controller's comparison, plus the annotations mirrored from the Endpoints. */
   static boolean sameContent(EndpointSlice a, EndpointSlice b) {
-    return Objects.equals(a.meta().labels, b.meta().labels)
-        && Objects.equals(emptyToNull(a.meta().annotations), emptyToNull(b.meta().annotations))
-        && Objects.equals(a.addressType, b.addressType)
-        && SameJson.same(a.endpoints, b.endpoints)
-        && SameJson.same(a.ports, b.ports)
-        && SameJson.same(a.meta().ownerReferences, b.meta().ownerReferences);
+    return EndpointSliceReconciler.sameContent(a, b)
+        && Objects.equals(emptyToNull(a.meta().annotations), emptyToNull(b.meta().annotations));
   }
 
   private static Map<String, String> emptyToNull(Map<String, String> m) {

@@ -10,6 +10,7 @@ import dev.skiff.api.model.coordination.LeaseSpec;
 import dev.skiff.api.model.core.EndpointSubset;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Service;
+import dev.skiff.server.controller.support.SameJson;
 import dev.skiff.server.controller.support.Times;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -172,9 +173,7 @@ public final class KubernetesServiceReconciler extends VerticleBase {
                   .get(Endpoints.class, NAMESPACE, NAME)
                   .compose(
                       live -> {
-                        if (Json.mapper()
-                            .valueToTree(live.subsets == null ? List.of() : live.subsets)
-                            .equals(Json.mapper().valueToTree(want))) {
+                        if (SameJson.same(live.subsets, want)) {
                           return Future.<Void>succeededFuture();
                         }
                         live.subsets = want;
