@@ -40,7 +40,8 @@ public final class ApiServer {
     }
     String token = line.token() != null ? line.token() : token(line.dataDir());
     ApiServerOptions options =
-        ApiServerOptions.defaults(token)
+        // no certificate until the one for this bind address is set below
+        ApiServerOptions.defaults(token, null)
             .withHost(line.bind())
             .withPort(line.port())
             .withCertificate(certificate(line))

@@ -37,11 +37,19 @@ public record ApiServerOptions(
 
   /** TLS with a fresh self-signed certificate for 127.0.0.1 and localhost, port 6443. */
   public static ApiServerOptions defaults(String token) {
+    return defaults(token, selfSigned(DEFAULT_HOST));
+  }
+
+  /**
+   * The defaults with this certificate (null for plain HTTP), for callers that have their own:
+   * generating one only to replace it costs start-up time.
+   */
+  public static ApiServerOptions defaults(String token, ServingCertificate certificate) {
     return new ApiServerOptions(
         DEFAULT_HOST,
         DEFAULT_PORT,
         token,
-        selfSigned(DEFAULT_HOST),
+        certificate,
         null,
         5_000,
         1_000,

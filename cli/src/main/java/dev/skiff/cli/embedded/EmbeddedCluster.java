@@ -125,11 +125,11 @@ public final class EmbeddedCluster {
     // the certificate also names the default/kubernetes Service's ClusterIP
     ApiServerOptions apiOptions =
         controlPlane.apply(
-            ApiServerOptions.defaults(token)
-                .withPort(0)
-                .withCertificate(
+            ApiServerOptions.defaults(
+                    token,
                     ApiServerOptions.selfSigned(
-                        "127.0.0.1", List.of(kubernetesOptions(0).clusterIp()))));
+                        "127.0.0.1", List.of(kubernetesOptions(0).clusterIp())))
+                .withPort(0));
     api = new ApiServerVerticle(store, apiOptions);
     return controlPlane
         .rebuild(clustered.vertx(), store)
