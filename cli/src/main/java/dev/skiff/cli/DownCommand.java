@@ -1,14 +1,12 @@
 package dev.skiff.cli;
 
+import dev.skiff.agent.FileTrees;
 import dev.skiff.cli.embedded.docker.DockerCleanup;
 import dev.skiff.cli.embedded.docker.DockerHost;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -52,7 +50,7 @@ final class DownCommand implements Callable<Integer> {
       return 1;
     }
     if (purge && Files.exists(home.dir())) {
-      deleteTree(home.dir());
+      FileTrees.delete(home.dir());
       System.out.println("deleted " + home.dir());
     }
     return 0;
@@ -80,14 +78,6 @@ final class DownCommand implements Callable<Integer> {
               + e.getMessage()
               + " (fix the cause and run skiff down again)");
       return false;
-    }
-  }
-
-  private static void deleteTree(Path dir) throws java.io.IOException {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
     }
   }
 }

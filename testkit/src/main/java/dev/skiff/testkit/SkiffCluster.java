@@ -1,6 +1,7 @@
 package dev.skiff.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.agent.FileTrees;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.client.PatchOptions;
@@ -64,7 +65,7 @@ public final class SkiffCluster implements AutoCloseable {
       return new SkiffCluster(parent, cluster, info);
     } catch (RuntimeException e) {
       Await.quietly(cluster.stop(), Duration.ofSeconds(20));
-      Files2.deleteTree(parent);
+      deleteQuietly(parent);
       throw e;
     }
   }
@@ -207,7 +208,7 @@ public final class SkiffCluster implements AutoCloseable {
       Await.quietly(cluster.stop(), Duration.ofSeconds(30));
       Await.quietly(vertx.close(), Duration.ofSeconds(10));
     } finally {
-      Files2.deleteTree(parent);
+      deleteQuietly(parent);
     }
   }
 
@@ -217,6 +218,15 @@ public final class SkiffCluster implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Best effort: a pod's log file may still be open. */
+  private static void deleteQuietly(Path dir) {
+    try {
+      FileTrees.delete(dir);
+    } catch (UncheckedIOException e) {
+      // what is left is in the temporary directory
     }
   }
 }
