@@ -18,6 +18,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@link Store} on Hazelcast. Objects live in one map (key = {@link ObjectKey#toString()}); a
@@ -37,6 +39,8 @@ import java.util.function.Consumer;
  * cache happens in the background, and lists and watches wait for it.
  */
 public final class HzStore implements Store, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(HzStore.class);
+
   /** The Hazelcast map holding the objects; see {@code HazelcastConfigs}. */
   public static final String OBJECTS_MAP = "skiff.objects";
 
@@ -52,6 +56,7 @@ public final class HzStore implements Store, AutoCloseable {
   private final ChangeTailer tailer;
   private final Cluster cluster;
   private final UUID membership;
+  private final UUID partitionLoss;
 
   public HzStore(Vertx vertx, HazelcastInstance hazelcast) {
     this(vertx, hazelcast, HzStoreOptions.defaults());
@@ -75,6 +80,14 @@ public final class HzStore implements Store, AutoCloseable {
                 tailer.verify();
               }
             });
+    this.partitionLoss =
+        objects.addPartitionLostListener(
+            event ->
+                LOG.error(
+                    "Hazelcast lost partition {} of the object store (members failed at once,"
+                        + " or one failed before its backups were in place): objects in it are"
+                        + " gone",
+                    event.getPartitionId()));
     tailer.start();
   }
 
@@ -163,6 +176,7 @@ public final class HzStore implements Store, AutoCloseable {
   public void close() {
     try {
       cluster.removeMembershipListener(membership);
+      objects.removePartitionLostListener(partitionLoss);
     } catch (HazelcastInstanceNotActiveException e) {
       // the member is gone already
     }
