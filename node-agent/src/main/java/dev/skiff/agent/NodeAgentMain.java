@@ -1,19 +1,27 @@
 package dev.skiff.agent;
 
+import dev.skiff.agent.component.DnsComponent;
+import dev.skiff.agent.component.ProxyComponent;
+import dev.skiff.dns.DnsServerOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one node agent in its own JVM: {@code NodeAgentMain --api-server URL [--index N] [--name
  * NAME] [--address IP] [--port P] [--runtime process|docker] [--pod-cidr CIDR] [--data-dir DIR]
- * [--token T | --token-file F | --kubeconfig FILE] [--service-cidr CIDR] [--cluster-dns IP]}. Stops
- * (reporting the node NotReady) on SIGTERM/SIGINT.
+ * [--token T | --token-file F | --kubeconfig FILE] [--service-cidr CIDR] [--cluster-dns IP]
+ * [--components proxy,dns|none] [--dns-port P]}. Like a node of the embedded cluster it runs the
+ * node's service proxy and cluster DNS server (on its address, port 10053 by default) unless {@code
+ * --components} says otherwise; the LoadBalancer role runs elsewhere ({@code
+ * dev.skiff.proxy.LoadBalancerMain}). Stops (reporting the node NotReady) on SIGTERM/SIGINT.
  */
 public final class NodeAgentMain {
   private NodeAgentMain() {}
@@ -31,15 +39,26 @@ public final class NodeAgentMain {
     if ("docker".equals(flags.get("runtime"))) {
       options = options.withDockerRuntime();
     }
-    options = apply(options, flags);
+    options = apply(options, flags).withComponents(components(flags));
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     String deployment = vertx.deployVerticle(new NodeAgentVerticle(options)).await();
     Runtime.getRuntime()
         .addShutdownHook(
             new Thread(
                 () -> {
-                  vertx.undeploy(deployment).await();
-                  vertx.close().await();
+                  // Stopping the agent stops its pods and reports the node NotReady: whatever
+                  // fails on the way, Vert.x is closed and the JVM exits.
+                  try {
+                    vertx.undeploy(deployment).await(60, TimeUnit.SECONDS);
+                  } catch (Exception e) {
+                    System.err.println("node agent: stopping: " + e);
+                  } finally {
+                    try {
+                      vertx.close().await(30, TimeUnit.SECONDS);
+                    } catch (Exception e) {
+                      System.err.println("node agent: closing: " + e);
+                    }
+                  }
                 }));
   }
 
@@ -76,6 +95,22 @@ public final class NodeAgentMain {
       o = o.withClusterDns(List.of(f.get("cluster-dns").split(",")));
     }
     return o;
+  }
+
+  private static List<NodeComponent> components(Map<String, String> flags) {
+    int dnsPort = Integer.parseInt(flags.getOrDefault("dns-port", "" + DnsServerOptions.HIGH_PORT));
+    List<NodeComponent> components = new ArrayList<>();
+    for (String name : flags.getOrDefault("components", "proxy,dns").split(",")) {
+      switch (name.trim()) {
+        case "proxy" -> components.add(new ProxyComponent());
+        case "dns" -> components.add(new DnsComponent(dnsPort));
+        case "none", "" -> {}
+        default ->
+            throw new IllegalArgumentException(
+                "--components: unknown component " + name + " (proxy, dns or none)");
+      }
+    }
+    return components;
   }
 
   private static Map<String, String> parse(String[] args) {

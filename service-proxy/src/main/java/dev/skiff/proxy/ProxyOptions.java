@@ -10,7 +10,10 @@ import java.util.function.Consumer;
  *
  * @param nodeName the node this proxy runs on (decides which endpoints are local)
  * @param nodeAddresses addresses to bind NodePorts on
- * @param loadBalancer whether this instance also plays the LoadBalancer role (binds ingress IPs)
+ * @param loadBalancer whether this instance plays the LoadBalancer role (binds ingress IPs and
+ *     forwards to the NodePorts of healthy nodes)
+ * @param nodeProxy whether this instance is a node's proxy (ClusterIP listeners and NodePorts on
+ *     {@code nodeAddresses}); false for the LoadBalancer role on its own
  * @param reusePort bind ClusterIP listeners with SO_REUSEPORT, so that the proxies of several nodes
  *     on one host can all serve the same ClusterIPs
  * @param splice move bulk TCP streams with splice(2) instead of copying them through the JVM (epoll
@@ -27,6 +30,7 @@ public record ProxyOptions(
     String nodeName,
     List<String> nodeAddresses,
     boolean loadBalancer,
+    boolean nodeProxy,
     boolean reusePort,
     boolean splice,
     RetryPolicy retry,
@@ -50,6 +54,7 @@ public record ProxyOptions(
         nodeAddresses,
         false,
         true,
+        true,
         false,
         RetryPolicy.KUBE_USERSPACE,
         Duration.ofSeconds(30),
@@ -57,6 +62,15 @@ public record ProxyOptions(
         Duration.ofSeconds(30),
         Duration.ofSeconds(2),
         DEFAULT_HEALTH_PORT);
+  }
+
+  /**
+   * The LoadBalancer role alone, as "a cloud load balancer" outside the nodes would be: listens on
+   * each LoadBalancer Service's ingress IPs only (no ClusterIPs, no NodePorts), and forwards to the
+   * NodePort of every Ready node whose health check passes.
+   */
+  public static ProxyOptions forLoadBalancer() {
+    return forNode("", List.of()).withLoadBalancer(true).edit(b -> b.nodeProxy = false);
   }
 
   public ProxyOptions withLoadBalancer(boolean on) {
@@ -102,6 +116,7 @@ public record ProxyOptions(
         nodeName,
         nodeAddresses,
         f.loadBalancer,
+        f.nodeProxy,
         f.reusePort,
         f.splice,
         f.retry,
@@ -115,6 +130,7 @@ public record ProxyOptions(
   /** The settable fields, copied for one edit. */
   private static final class Fields {
     boolean loadBalancer;
+    boolean nodeProxy;
     boolean reusePort;
     boolean splice;
     RetryPolicy retry;
@@ -126,6 +142,7 @@ public record ProxyOptions(
 
     Fields(ProxyOptions o) {
       loadBalancer = o.loadBalancer;
+      nodeProxy = o.nodeProxy;
       reusePort = o.reusePort;
       splice = o.splice;
       retry = o.retry;

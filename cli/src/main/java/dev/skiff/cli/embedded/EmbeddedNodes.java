@@ -4,30 +4,41 @@ import dev.skiff.agent.NodeAgentOptions;
 import dev.skiff.agent.NodeAgentVerticle;
 import dev.skiff.agent.component.DnsComponent;
 import dev.skiff.agent.component.ProxyComponent;
+import dev.skiff.api.client.KubeClient;
 import dev.skiff.cli.embedded.docker.DockerHost;
+import dev.skiff.proxy.ProxyOptions;
+import dev.skiff.proxy.ServiceProxyVerticle;
+import dev.skiff.proxy.metrics.MetricsRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The node agents of an embedded cluster, each on its own address with a service proxy (node 1 also
- * plays the LoadBalancer role) and a DNS server. They run on a Vert.x of their own: closing it
- * stops every agent and its pod workers, so the cluster knows when nothing creates containers any
- * more.
+ * The node agents of an embedded cluster, each on its own address with a service proxy and a DNS
+ * server, and the cluster's LoadBalancer role, in-process but apart from every node (as a cloud
+ * load balancer sits outside the nodes, so it keeps serving through the nodes that remain when one
+ * goes down). They run on a Vert.x of their own: closing it stops every agent and its pod workers,
+ * so the cluster knows when nothing creates containers any more.
  */
 final class EmbeddedNodes {
   /** Node agents listen on their own address, so every node can use the kubelet's port. */
   static final int AGENT_PORT = 10250;
 
+  /** How often the LoadBalancer role checks each node's {@code /healthz}. */
+  static final Duration HEALTH_CHECK_INTERVAL = Duration.ofSeconds(2);
+
   private final List<NodeAgentOptions> nodes;
+  private final Path kubeconfig;
   private final List<String> deployments = new ArrayList<>();
   private Vertx vertx;
 
-  private EmbeddedNodes(List<NodeAgentOptions> nodes) {
+  private EmbeddedNodes(List<NodeAgentOptions> nodes, Path kubeconfig) {
     this.nodes = nodes;
+    this.kubeconfig = kubeconfig;
   }
 
   /**
@@ -50,10 +61,7 @@ final class EmbeddedNodes {
               .withServiceCidr(addresses.serviceCidr())
               .withClusterDns(List.of(addresses.dnsServiceIp()))
               .withDataDir(options.dir().resolve("nodes").resolve("node-" + i))
-              .withComponents(
-                  List.of(
-                      new ProxyComponent(i == 1, AGENT_PORT),
-                      new DnsComponent(KubeDns.SERVER_PORT)));
+              .withComponents(List.of(new ProxyComponent(), new DnsComponent(KubeDns.SERVER_PORT)));
       if (dockerHost != null) {
         // The cluster made its whole range local already: no node adds a route of its own.
         node =
@@ -63,7 +71,7 @@ final class EmbeddedNodes {
       }
       nodes.add(node);
     }
-    return new EmbeddedNodes(nodes);
+    return new EmbeddedNodes(nodes, kubeconfig);
   }
 
   /** Deploys every agent; fails naming the node that could not start. */
@@ -87,7 +95,22 @@ final class EmbeddedNodes {
                               + e.getMessage()))
               .onSuccess(deployments::add));
     }
+    deployed.add(startLoadBalancer());
     return Future.all(deployed).mapEmpty();
+  }
+
+  /** The LoadBalancer role: ingress IPs -> NodePorts of the nodes whose /healthz answers. */
+  private Future<String> startLoadBalancer() {
+    ProxyOptions options =
+        ProxyOptions.forLoadBalancer().withHealthCheck(HEALTH_CHECK_INTERVAL, AGENT_PORT);
+    return vertx
+        .executeBlocking(() -> KubeClient.fromKubeconfig(vertx, kubeconfig))
+        .compose(
+            client ->
+                vertx.deployVerticle(
+                    new ServiceProxyVerticle(client, options, new MetricsRegistry())))
+        .recover(e -> Future.failedFuture("load balancer: " + e.getMessage()))
+        .onSuccess(deployments::add);
   }
 
   /**

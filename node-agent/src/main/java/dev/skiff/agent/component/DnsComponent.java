@@ -53,12 +53,19 @@ public final class DnsComponent implements NodeComponent {
                 });
       }
 
+      /**
+       * Withdraws the endpoint; the server, a child deployment, is undeployed with this one (Vert.x
+       * may have done so already: undeploying an unknown deployment throws).
+       */
       @Override
       public Future<?> stop() {
         return endpoint
             .withdraw()
             .transform(
-                ar -> serverId == null ? Future.succeededFuture() : vertx.undeploy(serverId));
+                ar ->
+                    serverId == null || !vertx.deploymentIDs().contains(serverId)
+                        ? Future.succeededFuture()
+                        : vertx.undeploy(serverId));
       }
     };
   }

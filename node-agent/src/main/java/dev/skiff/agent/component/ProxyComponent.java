@@ -9,22 +9,14 @@ import io.vertx.core.Deployable;
 import java.util.List;
 
 /**
- * The service proxy of one node: ClusterIP listeners, NodePorts on the node's address and, when
- * asked (once per cluster), the LoadBalancer role. Its metrics join the agent's {@code /metrics}.
+ * The service proxy of one node: ClusterIP listeners and NodePorts on the node's address. Its
+ * metrics join the agent's {@code /metrics}. The cluster's LoadBalancer role is not a node's job:
+ * it runs apart ({@code ProxyOptions.forLoadBalancer()}, in-process in the embedded cluster, or
+ * {@code LoadBalancerMain}), and reaches the nodes through their NodePorts and this agent's {@code
+ * /healthz}.
  */
 public final class ProxyComponent implements NodeComponent {
-  private final boolean loadBalancer;
-  private final int healthPort;
   private final MetricsRegistry registry = new MetricsRegistry();
-
-  /**
-   * @param loadBalancer whether this node's proxy also plays the cluster's LoadBalancer role
-   * @param healthPort the port on every node address where the node agents serve /healthz
-   */
-  public ProxyComponent(boolean loadBalancer, int healthPort) {
-    this.loadBalancer = loadBalancer;
-    this.healthPort = healthPort;
-  }
 
   @Override
   public String name() {
@@ -33,10 +25,7 @@ public final class ProxyComponent implements NodeComponent {
 
   @Override
   public Deployable create(NodeEnvironment node) {
-    ProxyOptions options =
-        ProxyOptions.forNode(node.nodeName(), List.of(node.address()))
-            .withLoadBalancer(loadBalancer)
-            .withHealthCheck(java.time.Duration.ofSeconds(2), healthPort);
+    ProxyOptions options = ProxyOptions.forNode(node.nodeName(), List.of(node.address()));
     return new ServiceProxyVerticle(node.client(), options, registry);
   }
 

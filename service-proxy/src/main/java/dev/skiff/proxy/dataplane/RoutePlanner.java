@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * Pure: turns a snapshot into listeners and backend pools. ClusterIP:port forwards to all Ready
  * endpoints; NodePort on every node address forwards to all of them, or with externalTrafficPolicy
  * Local only to this node's; in the LoadBalancer role each ingress IP:port forwards to the NodePort
- * of every Ready, healthy node (with Local, only nodes that have a Ready endpoint).
+ * of every Ready, healthy node (with Local, only nodes that have a Ready endpoint). The
+ * LoadBalancer role on its own ({@link ProxyOptions#forLoadBalancer()}) plans only the latter.
  */
 public final class RoutePlanner {
   private final ProxyOptions options;
@@ -34,17 +35,19 @@ public final class RoutePlanner {
             .sorted(Comparator.comparing(p -> p.name().toString()))
             .toList();
     for (ServicePort sp : ports) {
-      if (hasClusterIP(sp)) {
+      if (options.nodeProxy() && hasClusterIP(sp)) {
         PoolKey all = pool(pools, sp, Kind.ALL_ENDPOINTS, sp.endpoints());
         listeners.putIfAbsent(new ListenerKey(sp.protocol(), sp.clusterIP(), sp.port()), all);
       }
       if (sp.nodePort() > 0) {
-        PoolKey key =
-            sp.externalTrafficPolicy() == TrafficPolicy.LOCAL
-                ? pool(pools, sp, Kind.LOCAL_ENDPOINTS, sp.localEndpoints())
-                : pool(pools, sp, Kind.ALL_ENDPOINTS, sp.endpoints());
-        for (String address : options.nodeAddresses()) {
-          listeners.putIfAbsent(new ListenerKey(sp.protocol(), address, sp.nodePort()), key);
+        if (options.nodeProxy()) {
+          PoolKey key =
+              sp.externalTrafficPolicy() == TrafficPolicy.LOCAL
+                  ? pool(pools, sp, Kind.LOCAL_ENDPOINTS, sp.localEndpoints())
+                  : pool(pools, sp, Kind.ALL_ENDPOINTS, sp.endpoints());
+          for (String address : options.nodeAddresses()) {
+            listeners.putIfAbsent(new ListenerKey(sp.protocol(), address, sp.nodePort()), key);
+          }
         }
         if (options.loadBalancer() && !sp.ingressIPs().isEmpty() && sp.port() > 0) {
           PoolKey nodes = pool(pools, sp, Kind.NODE_PORTS, nodeTargets(sp, snapshot, healthy));

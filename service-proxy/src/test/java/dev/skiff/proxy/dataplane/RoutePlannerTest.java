@@ -79,6 +79,19 @@ class RoutePlannerTest {
   }
 
   @Test
+  void theLoadBalancerRoleOnItsOwnListensOnIngressIPsOnly() {
+    RoutePlan plan =
+        new RoutePlanner(ProxyOptions.forLoadBalancer())
+            .plan(new Snapshot(Snapshot.of(lb).services(), NODES), n -> true);
+
+    assertThat(plan.listeners()).containsOnlyKeys(tcp("127.20.0.1", 80));
+    assertThat(plan.poolOf(tcp("127.20.0.1", 80)).targets())
+        .containsExactly(
+            new Endpoint("127.0.1.1", 30080, "n1", false),
+            new Endpoint("127.0.1.2", 30080, "n2", false));
+  }
+
+  @Test
   void ingressIPsAreIgnoredOutsideTheLoadBalancerRole() {
     RoutePlan plan =
         new RoutePlanner(ProxyOptions.forNode("n1", List.of())).plan(Snapshot.of(lb), n -> true);

@@ -5,6 +5,7 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.server.ApiServerOptions;
 import dev.skiff.server.ApiServerVerticle;
+import dev.skiff.server.auth.KubeconfigFile;
 import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.controller.ControlPlane;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +52,12 @@ public final class ApiServerReplica implements AutoCloseable {
 
   public String url() {
     return server.url();
+  }
+
+  /** Writes a kubeconfig for this replica (server, its certificate, the token) to {@code file}. */
+  public Path kubeconfig(Path file) throws IOException {
+    KubeconfigFile.write(file, url(), token, server.options().certificate(), "proxy-it");
+    return file;
   }
 
   /** A real client of this replica on {@code clientVertx} (blocking: call from the test thread). */
