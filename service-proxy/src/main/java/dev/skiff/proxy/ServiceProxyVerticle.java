@@ -1,11 +1,13 @@
 package dev.skiff.proxy;
 
+import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.InformerOptions;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
+import dev.skiff.proxy.config.BindFailureEvents;
 import dev.skiff.proxy.config.BoundedFrequencyRunner;
 import dev.skiff.proxy.config.InformerHandlers;
 import dev.skiff.proxy.config.ProxyState;
@@ -20,6 +22,7 @@ import dev.skiff.proxy.metrics.MetricsRegistry;
 import dev.skiff.proxy.metrics.ProxyMetrics;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -75,9 +78,16 @@ public final class ServiceProxyVerticle extends VerticleBase {
           new NodeHealthChecker(
               vertx, healthUrls, options.healthCheckInterval(), () -> runner.run());
     }
+    Informer<Service> services = informer(Service.class, InformerHandlers.services(state));
+    DataPlaneEvents reported =
+        new BindFailureEvents(
+            new EventRecorder(client, "skiff-proxy", Clock.systemUTC()),
+            services::get,
+            options.nodeProxy() ? options.nodeName() : "the load balancer",
+            events);
     dataPlane =
         new UserspaceDataPlane(
-            vertx, options, metrics, events, health == null ? n -> true : health);
+            vertx, options, metrics, reported, health == null ? n -> true : health);
     ProxySync sync =
         new ProxySync(
             state,
@@ -102,15 +112,16 @@ public final class ServiceProxyVerticle extends VerticleBase {
       health.start();
     }
     List<Future<Void>> synced = new ArrayList<>();
+    synced.add(services.start().onSuccess(v -> state.onServicesSynced()));
     synced.add(
-        start(Service.class, InformerHandlers.services(state))
-            .onSuccess(v -> state.onServicesSynced()));
-    synced.add(
-        start(EndpointSlice.class, InformerHandlers.endpointSlices(state))
+        informer(EndpointSlice.class, InformerHandlers.endpointSlices(state))
+            .start()
             .onSuccess(v -> state.onEndpointSlicesSynced()));
     if (options.loadBalancer()) {
       synced.add(
-          start(Node.class, InformerHandlers.nodes(state)).onSuccess(v -> state.onNodesSynced()));
+          informer(Node.class, InformerHandlers.nodes(state))
+              .start()
+              .onSuccess(v -> state.onNodesSynced()));
     }
     return Future.all(synced);
   }
@@ -127,11 +138,11 @@ public final class ServiceProxyVerticle extends VerticleBase {
     return Future.join(stopping);
   }
 
-  private <T extends dev.skiff.api.model.meta.KubeObject> Future<Void> start(
+  private <T extends dev.skiff.api.model.meta.KubeObject> Informer<T> informer(
       Class<T> type, dev.skiff.api.client.informer.ResourceEventHandler<T> handler) {
     Informer<T> informer = new Informer<>(vertx, client, type, InformerOptions.defaults());
     informer.addEventHandler(handler);
     informers.add(informer);
-    return informer.start();
+    return informer;
   }
 }

@@ -2,6 +2,7 @@ package dev.skiff.server.alloc;
 
 import dev.skiff.api.Json;
 import dev.skiff.api.client.Errors;
+import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
@@ -9,7 +10,6 @@ import dev.skiff.api.model.core.LoadBalancerIngress;
 import dev.skiff.api.model.core.LoadBalancerStatus;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.server.alloc.HzAllocator.Outcome;
-import dev.skiff.server.controller.support.EventRecorder;
 import dev.skiff.server.controller.support.ManagedController;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;

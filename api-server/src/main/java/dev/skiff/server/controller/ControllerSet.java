@@ -1,5 +1,6 @@
 package dev.skiff.server.controller;
 
+import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.server.alloc.AllocationController;
 import dev.skiff.server.alloc.LoadBalancerController;
@@ -12,7 +13,6 @@ import dev.skiff.server.controller.gc.GarbageCollector;
 import dev.skiff.server.controller.nodelifecycle.NodeLifecycleController;
 import dev.skiff.server.controller.replicaset.ReplicaSetController;
 import dev.skiff.server.controller.scheduler.SchedulerController;
-import dev.skiff.server.controller.support.EventRecorder;
 import dev.skiff.server.controller.support.ManagedController;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;

@@ -134,10 +134,11 @@ public final class UserspaceDataPlane implements DataPlane {
               }
             });
     pending.addAll(binding.values());
-    return Future.join(pending).transform(ignored -> finish(binding, start));
+    return Future.join(pending).transform(ignored -> finish(plan, binding, start));
   }
 
-  private Future<SyncResult> finish(Map<ListenerKey, Future<Void>> binding, long start) {
+  private Future<SyncResult> finish(
+      RoutePlan plan, Map<ListenerKey, Future<Void>> binding, long start) {
     Map<ListenerKey, Throwable> failures = new HashMap<>();
     binding.forEach(
         (key, bound) -> {
@@ -149,7 +150,7 @@ public final class UserspaceDataPlane implements DataPlane {
             }
             metrics.bindFailed();
             LOG.warn("Cannot listen on {}: {}", key, bound.cause().toString());
-            events.bindFailed(key, bound.cause());
+            events.bindFailed(key, plan.listeners().get(key).service(), bound.cause());
           } else {
             events.listenerBound(key);
           }

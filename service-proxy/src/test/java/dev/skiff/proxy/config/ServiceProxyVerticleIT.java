@@ -8,6 +8,8 @@ import static org.awaitility.Awaitility.await;
 import dev.skiff.api.Json;
 import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.client.ListOptions;
+import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.proxy.ProxyOptions;
@@ -17,6 +19,8 @@ import dev.skiff.proxy.support.ApiServerReplica;
 import dev.skiff.proxy.support.ProxyFixture;
 import dev.skiff.proxy.support.TestBackend;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashSet;
@@ -89,6 +93,75 @@ class ServiceProxyVerticleIT {
                     .isInstanceOf(ConnectException.class));
   }
 
+  @Test
+  void aPortHeldByAnotherProcessBecomesOneEventOnTheServiceAndOtherServicesKeepWorking()
+      throws Exception {
+    TestBackend a = fx.backend("a", "127.0.2.1", 0);
+    api = ApiServerReplica.start();
+    KubeClient client = api.client(fx.vertx);
+    client.create(service()).await(30, TimeUnit.SECONDS);
+    client.create(slice(a)).await(30, TimeUnit.SECONDS);
+    String nodeAddress = "127.0.2.9";
+    int nodePort = 30090;
+    ServerSocket squatter = new ServerSocket();
+    squatter.bind(new InetSocketAddress(nodeAddress, nodePort));
+    try {
+      client.create(nodePortService("held", nodePort)).await(30, TimeUnit.SECONDS);
+      client.create(slice("held", a)).await(30, TimeUnit.SECONDS);
+      ProxyOptions options =
+          ProxyOptions.forNode("n1", List.of(nodeAddress))
+              .withSyncIntervals(Duration.ofMillis(20), Duration.ofMillis(300));
+      fx.vertx
+          .deployVerticle(new ServiceProxyVerticle(client, options, new MetricsRegistry()))
+          .await(60, TimeUnit.SECONDS);
+
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> bindFailureEvents(client, "held").size() == 1);
+      Event event = bindFailureEvents(client, "held").get(0);
+      assertThat(event.type).isEqualTo("Warning");
+      assertThat(event.involvedObject.kind).isEqualTo("Service");
+      assertThat(event.message)
+          .startsWith("n1: cannot listen on TCP 127.0.2.9:30090 for port http: ")
+          .contains("in use");
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .ignoreExceptions()
+          .until(() -> answers().equals(Set.of("a")));
+      Thread.sleep(1500); // several more failing syncs: still one Event
+      assertThat(bindFailureEvents(client, "held")).hasSize(1);
+    } finally {
+      squatter.close();
+    }
+    // the port is free again: the next sync binds it
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .ignoreExceptions()
+        .until(() -> whoAnswers(nodeAddress, nodePort).equals("a"));
+  }
+
+  private static List<Event> bindFailureEvents(KubeClient client, String service) throws Exception {
+    return client
+        .list(Event.class, "default", ListOptions.none())
+        .await(30, TimeUnit.SECONDS)
+        .items
+        .stream()
+        .filter(e -> BindFailureEvents.REASON.equals(e.reason))
+        .filter(e -> service.equals(e.involvedObject.name))
+        .toList();
+  }
+
+  private static Service nodePortService(String name, int nodePort) {
+    return Json.parse(
+        """
+        {"apiVersion":"v1","kind":"Service","metadata":{"name":"%s","namespace":"default"},
+         "spec":{"type":"NodePort","clusterIP":"127.10.200.31","selector":{"app":"web"},
+                 "ports":[{"name":"http","port":80,"nodePort":%d}]}}
+        """
+            .formatted(name, nodePort),
+        Service.class);
+  }
+
   private static Set<String> answers() throws Exception {
     Set<String> seen = new HashSet<>();
     for (int i = 0; i < 10; i++) {
@@ -108,6 +181,10 @@ class ServiceProxyVerticleIT {
   }
 
   private static EndpointSlice slice(TestBackend... pods) {
+    return slice("web", pods);
+  }
+
+  private static EndpointSlice slice(String service, TestBackend... pods) {
     StringBuilder endpoints = new StringBuilder();
     for (TestBackend pod : pods) {
       endpoints
@@ -120,13 +197,13 @@ class ServiceProxyVerticleIT {
     return Json.parse(
         """
         {"apiVersion":"discovery.k8s.io/v1","kind":"EndpointSlice",
-         "metadata":{"name":"web-1","namespace":"default",
-                     "labels":{"kubernetes.io/service-name":"web"},
+         "metadata":{"name":"%s-1","namespace":"default",
+                     "labels":{"kubernetes.io/service-name":"%s"},
                      "annotations":{"endpoints.kubernetes.io/last-change-trigger-time":"%s"}},
          "addressType":"IPv4","ports":[{"name":"http","protocol":"TCP","port":%d}],
          "endpoints":[%s]}
         """
-            .formatted(Instant.now(), pods[0].port, endpoints),
+            .formatted(service, service, Instant.now(), pods[0].port, endpoints),
         EndpointSlice.class);
   }
 }

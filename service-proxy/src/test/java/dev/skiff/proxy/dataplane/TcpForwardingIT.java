@@ -62,7 +62,7 @@ class TcpForwardingIT {
             metrics,
             new DataPlaneEvents() {
               @Override
-              public void bindFailed(ListenerKey key, Throwable cause) {
+              public void bindFailed(ListenerKey key, ServicePortName service, Throwable cause) {
                 bindFailures.add(key);
               }
             },

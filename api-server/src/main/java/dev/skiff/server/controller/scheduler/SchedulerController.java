@@ -2,6 +2,7 @@ package dev.skiff.server.controller.scheduler;
 
 import dev.skiff.api.Json;
 import dev.skiff.api.client.Errors;
+import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
@@ -11,7 +12,6 @@ import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodCondition;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.server.controller.endpoints.ServiceMembers;
-import dev.skiff.server.controller.support.EventRecorder;
 import dev.skiff.server.controller.support.ManagedController;
 import dev.skiff.server.controller.support.SharedInformers;
 import dev.skiff.server.controller.support.Times;

@@ -1,13 +1,12 @@
-package dev.skiff.server.controller.support;
+package dev.skiff.api.client;
 
-import dev.skiff.api.client.KubeClient;
-import dev.skiff.api.client.PatchType;
 import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.EventSource;
 import dev.skiff.api.model.core.ObjectReference;
 import dev.skiff.api.model.meta.KubeObject;
 import io.vertx.core.Future;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,7 +56,7 @@ public final class EventRecorder {
     synchronized (seen) {
       previous = seen.get(key);
     }
-    String now = Times.now(clock);
+    String now = clock.instant().truncatedTo(ChronoUnit.SECONDS).toString();
     Future<?> write =
         previous == null
             ? create(object, type, reason, message, now, key)
