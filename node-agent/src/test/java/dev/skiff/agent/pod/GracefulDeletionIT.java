@@ -9,6 +9,8 @@ import dev.skiff.agent.testing.Pods;
 import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.model.core.Pod;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -51,6 +53,37 @@ class GracefulDeletionIT {
     assertThat(Duration.ofNanos(System.nanoTime() - started))
         .isGreaterThanOrEqualTo(Duration.ofSeconds(2));
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
+  }
+
+  /**
+   * As in a container, SIGTERM goes to the main process alone: a shell that traps it can drain
+   * while its child still serves, and once the shell exits the child is killed with the rest of its
+   * process group.
+   */
+  @Test
+  void onlyTheMainProcessGetsSigtermAndItsChildrenDieWhenItExits() throws Exception {
+    Path report = Files.createTempFile("skiff-graceful", ".txt");
+    Pod pod =
+        Pods.shell(
+            "draining",
+            cluster.node().name(),
+            "sleep 1000 & child=$!; echo $child > "
+                + report
+                + "; trap 'kill -0 $child && echo child-alive-at-term >> "
+                + report
+                + "; exit 0' TERM; while true; do sleep 0.1; done");
+    pod.spec().terminationGracePeriodSeconds = 20L;
+    runningPid(pod);
+    long child = Long.parseLong(Files.readAllLines(report).get(0).trim());
+
+    delete("draining");
+
+    await().atMost(Duration.ofSeconds(10)).until(() -> gone("draining"));
+    assertThat(Files.readAllLines(report)).contains("child-alive-at-term");
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .until(() -> !ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false));
+    Files.deleteIfExists(report);
   }
 
   /** Starts the pod, which logs its shell's pid ($$$$ is $$ after $(VAR) expansion); answers it. */

@@ -205,10 +205,17 @@ public final class ProcessRuntime implements ContainerRuntime {
     }
     Promise<Void> stopped = Promise.promise();
     c.process.onExit().thenRun(() -> stopped.tryComplete());
+    // As a container runtime does: SIGTERM to the main process only (it may pass it on, or drain
+    // first, as a Kubernetes container's PID 1 does); when it exits, exited() kills the rest of
+    // its group. At the end of the grace period, SIGKILL to the whole tree.
     blocking
         .executeBlocking(
             () -> {
-              ProcessGroups.signalTree(c.process.toHandle(), grace.isZero());
+              if (grace.isZero()) {
+                ProcessGroups.signalTree(c.process.toHandle(), true);
+              } else {
+                c.process.toHandle().destroy();
+              }
               return null;
             },
             false)
