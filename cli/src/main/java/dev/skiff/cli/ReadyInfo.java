@@ -16,6 +16,8 @@ import java.util.List;
  * @param dns cluster DNS address ("127.0.0.1:53")
  * @param steps per-step start timings for the progress output ("api-server 412 ms")
  * @param addresses the cluster's address ranges, one line for people
+ * @param loadBalancer where the cluster's LoadBalancer role serves /metrics ("127.0.0.1:PORT"), or
+ *     null
  */
 public record ReadyInfo(
     String server,
@@ -23,7 +25,8 @@ public record ReadyInfo(
     List<String> nodes,
     String dns,
     List<String> steps,
-    String addresses) {
+    String addresses,
+    String loadBalancer) {
 
   public void writeTo(Path file) throws IOException {
     Path tmp = file.resolveSibling(file.getFileName() + ".tmp");

@@ -333,6 +333,33 @@ class SkiffResourceCommandsE2E {
                   .contains(
                       "pod t-4 is not selected: has tier=backend, selector wants tier=frontend\n");
             });
+    // Connections through the LoadBalancer ingress are counted per node NodePort by the load
+    // balancer (it runs apart from the nodes), and the trace shows them on the node's row.
+    String ingress =
+        Json.tree(
+                skiff("get", "svc", "t", "-n", ns, "-o", "json")
+                    .stdout()
+                    .getBytes(StandardCharsets.UTF_8))
+            .path("status")
+            .path("loadBalancer")
+            .path("ingress")
+            .get(0)
+            .path("ip")
+            .asText();
+    for (int i = 0; i < 3; i++) {
+      try (java.net.Socket s = new java.net.Socket(ingress, 80)) {
+        s.setSoTimeout(2000);
+        s.getInputStream().read(); // the pod does not listen: the connection ends at once
+      } catch (IOException ended) {
+        // reset by the node's proxy: still one connection the load balancer forwarded
+      }
+    }
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(skiff("trace", "service/t", "-n", ns).stdout())
+                    .containsPattern("node-1 +127\\.[0-9.]+:3[0-9]{4} +yes +[1-9]"));
     SkiffProcess.Result missing = skiff("trace", "svc/none", "-n", ns);
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.stderr())

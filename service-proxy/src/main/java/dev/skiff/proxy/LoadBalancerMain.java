@@ -1,11 +1,11 @@
 package dev.skiff.proxy;
 
 import dev.skiff.api.client.KubeClient;
+import dev.skiff.proxy.lb.LoadBalancerEndpoint;
 import dev.skiff.proxy.metrics.MetricsRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.http.HttpServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -125,7 +125,7 @@ public final class LoadBalancerMain {
     Future<Integer> served =
         args.host() == null
             ? Future.succeededFuture(-1)
-            : serve(vertx, args.host(), args.port(), registry, synced);
+            : LoadBalancerEndpoint.serve(vertx, args.host(), args.port(), registry, synced::get);
     served
         .compose(
             port ->
@@ -154,27 +154,5 @@ public final class LoadBalancerMain {
                     // exiting anyway
                   }
                 }));
-  }
-
-  private static Future<Integer> serve(
-      Vertx vertx, String host, int port, MetricsRegistry registry, AtomicBoolean synced) {
-    HttpServer server =
-        vertx
-            .createHttpServer()
-            .requestHandler(
-                req -> {
-                  switch (req.path()) {
-                    case "/healthz" ->
-                        req.response()
-                            .setStatusCode(synced.get() ? 200 : 503)
-                            .end(synced.get() ? "ok" : "caches not synced");
-                    case "/metrics" ->
-                        req.response()
-                            .putHeader("content-type", "text/plain; version=0.0.4")
-                            .end(registry.render());
-                    default -> req.response().setStatusCode(404).end();
-                  }
-                });
-    return server.listen(port, host).map(HttpServer::actualPort);
   }
 }

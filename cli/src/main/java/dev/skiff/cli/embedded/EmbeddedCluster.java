@@ -108,7 +108,8 @@ public final class EmbeddedCluster {
                     nodes.descriptions(),
                     dnsAddress,
                     List.copyOf(steps),
-                    addresses.summary()));
+                    addresses.summary(),
+                    nodes.loadBalancerEndpoint()));
   }
 
   private Future<String> startApiServer(long t0) {

@@ -8,6 +8,7 @@ import dev.skiff.api.client.KubeClient;
 import dev.skiff.cli.embedded.docker.DockerHost;
 import dev.skiff.proxy.ProxyOptions;
 import dev.skiff.proxy.ServiceProxyVerticle;
+import dev.skiff.proxy.lb.LoadBalancerEndpoint;
 import dev.skiff.proxy.metrics.MetricsRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -16,6 +17,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The node agents of an embedded cluster, each on its own address with a service proxy and a DNS
@@ -35,6 +37,7 @@ final class EmbeddedNodes {
   private final Path kubeconfig;
   private final List<String> deployments = new ArrayList<>();
   private Vertx vertx;
+  private volatile String loadBalancerEndpoint;
 
   private EmbeddedNodes(List<NodeAgentOptions> nodes, Path kubeconfig) {
     this.nodes = nodes;
@@ -99,18 +102,36 @@ final class EmbeddedNodes {
     return Future.all(deployed).mapEmpty();
   }
 
-  /** The LoadBalancer role: ingress IPs -> NodePorts of the nodes whose /healthz answers. */
+  /**
+   * The LoadBalancer role: ingress IPs -> NodePorts of the nodes whose /healthz answers; its
+   * /healthz and /metrics on 127.0.0.1 at a free port ({@link #loadBalancerEndpoint()}).
+   */
   private Future<String> startLoadBalancer() {
     ProxyOptions options =
         ProxyOptions.forLoadBalancer().withHealthCheck(HEALTH_CHECK_INTERVAL, AGENT_PORT);
+    MetricsRegistry registry = new MetricsRegistry();
+    AtomicBoolean synced = new AtomicBoolean();
     return vertx
         .executeBlocking(() -> KubeClient.fromKubeconfig(vertx, kubeconfig))
         .compose(
-            client ->
-                vertx.deployVerticle(
-                    new ServiceProxyVerticle(client, options, new MetricsRegistry())))
+            client -> vertx.deployVerticle(new ServiceProxyVerticle(client, options, registry)))
+        .compose(
+            id -> {
+              synced.set(true);
+              return LoadBalancerEndpoint.serve(vertx, "127.0.0.1", 0, registry, synced::get)
+                  .map(
+                      port -> {
+                        loadBalancerEndpoint = "127.0.0.1:" + port;
+                        return id;
+                      });
+            })
         .recover(e -> Future.failedFuture("load balancer: " + e.getMessage()))
         .onSuccess(deployments::add);
+  }
+
+  /** Where the LoadBalancer role serves /healthz and /metrics ("127.0.0.1:PORT") once started. */
+  String loadBalancerEndpoint() {
+    return loadBalancerEndpoint;
   }
 
   /**

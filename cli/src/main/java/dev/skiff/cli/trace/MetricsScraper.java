@@ -13,7 +13,8 @@ import java.util.Optional;
 
 /**
  * Reads the proxies' connection counters from every node agent's {@code /metrics} (the node's
- * InternalIP and kubelet port). Nodes that do not answer within the timeout are skipped.
+ * InternalIP and kubelet port), and the LoadBalancer role's when it is known. Nodes that do not
+ * answer within the timeout are skipped.
  */
 public final class MetricsScraper {
   private final Vertx vertx;
@@ -29,6 +30,14 @@ public final class MetricsScraper {
    * out).
    */
   public Future<ConnectionCounts> scrape(List<Node> nodes) {
+    return scrape(nodes, null);
+  }
+
+  /**
+   * Also reads the LoadBalancer role's counters (the connections it sent to each node's NodePort)
+   * from {@code loadBalancer} ("HOST:PORT"), when not null.
+   */
+  public Future<ConnectionCounts> scrape(List<Node> nodes, String loadBalancer) {
     HttpClient client =
         vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) timeoutMillis));
     List<Future<Optional<ConnectionCounts>>> reads = new ArrayList<>();
@@ -38,6 +47,14 @@ public final class MetricsScraper {
       if (ip != null && port != null && port > 0) {
         reads.add(read(client, ip, port));
       }
+    }
+    int colon = loadBalancer == null ? -1 : loadBalancer.lastIndexOf(':');
+    if (colon > 0) {
+      reads.add(
+          read(
+              client,
+              loadBalancer.substring(0, colon),
+              Integer.parseInt(loadBalancer.substring(colon + 1))));
     }
     return Future.join(reads)
         .transform(

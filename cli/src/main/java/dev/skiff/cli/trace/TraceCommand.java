@@ -6,12 +6,17 @@ import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.resource.Resources;
+import dev.skiff.cli.ClusterHome;
+import dev.skiff.cli.ReadyInfo;
 import dev.skiff.cli.resource.CliException;
 import dev.skiff.cli.resource.ClusterCommand;
 import dev.skiff.cli.resource.ClusterOptions;
 import dev.skiff.cli.resource.ConnectionOptions;
 import dev.skiff.cli.resource.ResourceArgs;
 import dev.skiff.cli.resource.Session;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -69,6 +74,22 @@ public final class TraceCommand extends ClusterCommand {
     name = target.name();
   }
 
+  /**
+   * Where the named Skiff cluster's LoadBalancer role serves its counters (from its ready file), or
+   * null: with {@code --kubeconfig}, or a cluster started before it was recorded.
+   */
+  private String loadBalancerEndpoint() {
+    if (cluster.kubeconfig() != null) {
+      return null;
+    }
+    Path ready = ClusterHome.of(cluster.clusterName()).readyFile();
+    try {
+      return Files.isRegularFile(ready) ? ReadyInfo.readFrom(ready).loadBalancer() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   @Override
   protected int run(Session session) {
     String ns = session.namespace();
@@ -88,7 +109,9 @@ public final class TraceCommand extends ClusterCommand {
     ConnectionCounts counts =
         noMetrics
             ? null
-            : session.await(new MetricsScraper(session.vertx(), metricsTimeout).scrape(nodes));
+            : session.await(
+                new MetricsScraper(session.vertx(), metricsTimeout)
+                    .scrape(nodes, loadBalancerEndpoint()));
     out()
         .print(
             new TraceRenderer(colors())
