@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import dev.skiff.api.status.Reason;
 import dev.skiff.api.status.StatusException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -57,15 +58,36 @@ class HzStoreResyncIT {
   }
 
   @Test
-  void aReplicaWhoseAppliedChangesVanishFromTheLogReloadsWhenAMemberLeaves() {
+  void aReplicaWhoseAppliedChangesVanishFromTheLogReloadsWhenAMemberLeaves() throws Exception {
     cluster = TestReplicas.start(1, HzStoreOptions.defaults(), 1000);
     HzStore store = cluster.store(0);
     EventRecorder watcher = new EventRecorder();
     long from = await(store.list("pods", "ns")).resourceVersion();
     await(store.watch(new WatchRequest("pods", "ns", from, null), watcher, watcher.onEnd()));
-    for (int i = 0; i < 5; i++) {
+    // A second watch whose filter holds the cache's thread on the "gate" pod: while it waits, the
+    // tailer has no read in flight, so the log can be swapped under it without a race.
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    await(
+        store.watch(
+            new WatchRequest(
+                "pods",
+                "ns",
+                from,
+                o -> {
+                  if ("gate".equals(o.path("metadata").path("name").asText())) {
+                    entered.countDown();
+                    block(release);
+                  }
+                  return true;
+                }),
+            e -> {},
+            null));
+    for (int i = 0; i < 4; i++) {
       await(store.create(new ObjectKey("pods", "ns", "p" + i), pod("ns", "p" + i)));
     }
+    await(store.create(new ObjectKey("pods", "ns", "gate"), pod("ns", "gate")));
+    assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
     // What a new log owner that lacks changes looks like: the same sequences, other contents.
     var log = cluster.get(0).hazelcast().<byte[]>getRingbuffer(HzStore.CHANGE_LOG);
     log.destroy();
@@ -74,6 +96,7 @@ class HzStoreResyncIT {
       log.add(ObjectCodec.change(ObjectCodec.ADDED, other, ObjectCodec.json(pod("ns", "x"))));
     }
     await(store.create(new ObjectKey("pods", "ns", "after"), pod("ns", "after")));
+    release.countDown();
     await().until(() -> watcher.size() == 6);
     assertThat(watcher.ended()).isFalse();
 
