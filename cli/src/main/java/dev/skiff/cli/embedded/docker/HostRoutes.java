@@ -1,12 +1,11 @@
 package dev.skiff.cli.embedded.docker;
 
 import dev.skiff.agent.runtime.Cidr;
+import dev.skiff.cli.embedded.docker.HostCommand.Result;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Host routes through {@code ip(8)}, each written {@code "TYPE CIDR"}: {@code local CIDR} ({@code
@@ -41,14 +40,14 @@ public final class HostRoutes {
   /** Adds the route; a route that is already there is fine. */
   public static void add(String route) throws IOException {
     Result r = ip(command("add", route));
-    if (r.code != 0 && !r.output.contains("File exists")) {
+    if (r.code() != 0 && !r.output().contains("File exists")) {
       throw new IOException(
           "cannot add the route "
               + route
               + " ("
               + String.join(" ", command("add", route))
               + ": "
-              + r.output.strip()
+              + r.output().strip()
               + "); the Docker runtime needs root or CAP_NET_ADMIN");
     }
   }
@@ -59,8 +58,8 @@ public final class HostRoutes {
       return false;
     }
     Result r = ip(command("del", route));
-    if (r.code != 0 && exists(route)) {
-      throw new IOException(String.join(" ", command("del", route)) + ": " + r.output.strip());
+    if (r.code() != 0 && exists(route)) {
+      throw new IOException(String.join(" ", command("del", route)) + ": " + r.output().strip());
     }
     return true;
   }
@@ -69,7 +68,7 @@ public final class HostRoutes {
   public static boolean exists(String route) {
     String[] typeAndCidr = route.split(" ");
     return ip("route", "show", "table", "all", "type", typeAndCidr[0], typeAndCidr[1])
-        .output
+        .output()
         .startsWith(route);
   }
 
@@ -83,11 +82,11 @@ public final class HostRoutes {
   /** The destination prefix of every IPv4 route in every table ("default" left out). */
   public static List<String> hostRoutes() throws IOException {
     Result r = ip("-4", "route", "show", "table", "all");
-    if (r.code != 0) {
-      throw new IOException("ip route show table all: " + r.output.strip());
+    if (r.code() != 0) {
+      throw new IOException("ip route show table all: " + r.output().strip());
     }
     List<String> prefixes = new ArrayList<>();
-    for (String line : r.output.lines().toList()) {
+    for (String line : r.output().lines().toList()) {
       String[] words = line.strip().split("\\s+");
       String prefix = words.length > 1 && ROUTE_TYPES.contains(words[0]) ? words[1] : words[0];
       if (!prefix.isEmpty() && Character.isDigit(prefix.charAt(0))) {
@@ -111,24 +110,9 @@ public final class HostRoutes {
     return false;
   }
 
-  private record Result(int code, String output) {}
-
   private static Result ip(String... args) {
     List<String> command = new ArrayList<>(List.of("ip"));
     command.addAll(List.of(args));
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return new Result(-1, "timed out");
-      }
-      return new Result(p.exitValue(), out);
-    } catch (IOException e) {
-      return new Result(-1, "cannot run ip: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Result(-1, "interrupted");
-    }
+    return HostCommand.run(command);
   }
 }

@@ -1,10 +1,8 @@
 package dev.skiff.cli.embedded.docker;
 
+import dev.skiff.cli.embedded.docker.HostCommand.Result;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Pod-to-pod traffic between the nodes of one cluster. Each node's pods sit on their own Docker
@@ -21,19 +19,19 @@ public final class PodForwarding {
    * chain the engine does not manage iptables, so it isolates nothing and there is nothing to add.
    */
   public static void allow(String podRange) throws IOException {
-    if (run(List.of("iptables", "-w", "5", "-S", "DOCKER-USER")).code != 0
-        || run(rule("-C", podRange)).code == 0) {
+    if (HostCommand.run(List.of("iptables", "-w", "5", "-S", "DOCKER-USER")).code() != 0
+        || HostCommand.run(rule("-C", podRange)).code() == 0) {
       return;
     }
-    Result r = run(rule("-I", podRange));
-    if (r.code != 0) {
+    Result r = HostCommand.run(rule("-I", podRange));
+    if (r.code() != 0) {
       throw new IOException(
           "cannot let pods of different nodes reach each other (iptables -I DOCKER-USER -s "
               + podRange
               + " -d "
               + podRange
               + " -j ACCEPT: "
-              + r.output.strip()
+              + r.output().strip()
               + ")");
     }
   }
@@ -41,10 +39,11 @@ public final class PodForwarding {
   /** Removes the rule (every copy of it); true if there was one. */
   public static boolean remove(String podRange) throws IOException {
     boolean removed = false;
-    for (int i = 0; i < 10 && run(rule("-C", podRange)).code == 0; i++) {
-      Result r = run(rule("-D", podRange));
-      if (r.code != 0) {
-        throw new IOException("iptables -D DOCKER-USER ... " + podRange + ": " + r.output.strip());
+    for (int i = 0; i < 10 && HostCommand.run(rule("-C", podRange)).code() == 0; i++) {
+      Result r = HostCommand.run(rule("-D", podRange));
+      if (r.code() != 0) {
+        throw new IOException(
+            "iptables -D DOCKER-USER ... " + podRange + ": " + r.output().strip());
       }
       removed = true;
     }
@@ -64,24 +63,5 @@ public final class PodForwarding {
         podRange,
         "-j",
         "ACCEPT");
-  }
-
-  private record Result(int code, String output) {}
-
-  private static Result run(List<String> command) {
-    try {
-      Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(10, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return new Result(-1, "timed out");
-      }
-      return new Result(p.exitValue(), out);
-    } catch (IOException e) {
-      return new Result(-1, "cannot run iptables: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Result(-1, "interrupted");
-    }
   }
 }
