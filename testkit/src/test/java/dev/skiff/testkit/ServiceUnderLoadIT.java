@@ -1,6 +1,7 @@
 package dev.skiff.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.Node;
@@ -143,14 +144,10 @@ class ServiceUnderLoadIT {
   /** Waits until exactly {@code n} endpoints are ready and the Deployment has no other pods. */
   private static void awaitEndpoints(SkiffCluster cluster, int n) {
     cluster.awaitReadyEndpoints("default", "steady", n, Duration.ofSeconds(90));
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (cluster.readyEndpoints("default", "steady") != n) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(
-            "steady has " + cluster.readyEndpoints("default", "steady") + " endpoints, not " + n);
-      }
-      sleep(100);
-    }
+    await()
+        .alias("steady has exactly " + n + " ready endpoints")
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> cluster.readyEndpoints("default", "steady") == n);
   }
 
   private static String kubectl(SkiffCluster cluster, String... args) throws Exception {
@@ -162,15 +159,6 @@ class ServiceUnderLoadIT {
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     assertThat(p.exitValue()).as(String.join(" ", command) + ": " + out).isZero();
     return out;
-  }
-
-  private static void sleep(long millis) {
-    try {
-      Thread.sleep(millis);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 
   /** CLIENTS threads sending one HTTP/1.0 GET per connection until stopped (or 5 minutes). */
@@ -215,30 +203,25 @@ class ServiceUnderLoadIT {
 
     void awaitMore(int requests) {
       int target = done.get() + requests;
-      long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (done.get() < target) {
-        if (System.nanoTime() > until) {
-          throw new AssertionError("the load made no progress: " + done.get() + " requests");
-        }
-        sleep(20);
-      }
+      await()
+          .alias("the load makes progress")
+          .atMost(Duration.ofSeconds(60))
+          .until(() -> done.get() >= target);
     }
 
     /** Waits until, for a while, every answer came from {@code version}. */
     void awaitVersionOnly(String version, Duration timeout) {
-      long until = System.nanoTime() + timeout.toNanos();
-      while (System.nanoTime() < until) {
-        long now = System.nanoTime();
-        boolean othersQuiet =
-            lastSeen.entrySet().stream()
-                .filter(e -> !e.getKey().equals(version))
-                .allMatch(e -> now - e.getValue() > TimeUnit.SECONDS.toNanos(1));
-        if (othersQuiet && lastSeen.containsKey(version)) {
-          return;
-        }
-        sleep(50);
-      }
-      throw new AssertionError("still answered by other versions than " + version);
+      await()
+          .alias("only " + version + " answers")
+          .atMost(timeout)
+          .until(
+              () -> {
+                long now = System.nanoTime();
+                return lastSeen.containsKey(version)
+                    && lastSeen.entrySet().stream()
+                        .filter(e -> !e.getKey().equals(version))
+                        .allMatch(e -> now - e.getValue() > TimeUnit.SECONDS.toNanos(1));
+              });
     }
 
     private void loop() {

@@ -128,8 +128,11 @@ class ServiceProxyVerticleIT {
           .atMost(Duration.ofSeconds(30))
           .ignoreExceptions()
           .until(() -> answers().equals(Set.of("a")));
-      Thread.sleep(1500); // several more failing syncs: still one Event
-      assertThat(bindFailureEvents(client, "held")).hasSize(1);
+      // several more failing syncs (every 300 ms at most): still one Event
+      await()
+          .during(Duration.ofMillis(1500))
+          .atMost(Duration.ofSeconds(10))
+          .until(() -> bindFailureEvents(client, "held").size() == 1);
     } finally {
       squatter.close();
     }
