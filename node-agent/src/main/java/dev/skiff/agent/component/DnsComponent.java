@@ -40,32 +40,15 @@ public final class DnsComponent implements NodeComponent {
     KubeDnsEndpoint endpoint =
         new KubeDnsEndpoint(node.client(), node.nodeName(), node.address(), port);
     return new VerticleBase() {
-      private String serverId;
-
       @Override
       public Future<?> start() {
-        return vertx
-            .deployVerticle(server)
-            .compose(
-                id -> {
-                  serverId = id;
-                  return endpoint.publish();
-                });
+        return vertx.deployVerticle(server).compose(id -> endpoint.publish());
       }
 
-      /**
-       * Withdraws the endpoint; the server, a child deployment, is undeployed with this one (Vert.x
-       * may have done so already: undeploying an unknown deployment throws).
-       */
+      /** Withdraws the endpoint; the server, a child deployment, is undeployed with this one. */
       @Override
       public Future<?> stop() {
-        return endpoint
-            .withdraw()
-            .transform(
-                ar ->
-                    serverId == null || !vertx.deploymentIDs().contains(serverId)
-                        ? Future.succeededFuture()
-                        : vertx.undeploy(serverId));
+        return endpoint.withdraw();
       }
     };
   }
