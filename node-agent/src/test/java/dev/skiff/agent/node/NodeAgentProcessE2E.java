@@ -13,9 +13,6 @@ import dev.skiff.api.model.core.NodeCondition;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -78,7 +75,7 @@ class NodeAgentProcessE2E {
                 "--index",
                 String.valueOf(INDEX),
                 "--port",
-                String.valueOf(freePort()),
+                String.valueOf(TestApiServer.freePort()),
                 "--data-dir",
                 dir.resolve("node").toString(),
                 "--dns-port",
@@ -188,11 +185,5 @@ class NodeAgentProcessE2E {
         """
             .formatted(podIp, NODE),
         EndpointSlice.class);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

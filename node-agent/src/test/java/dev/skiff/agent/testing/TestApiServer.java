@@ -87,7 +87,8 @@ public final class TestApiServer implements AutoCloseable {
     hazelcast.getLifecycleService().terminate();
   }
 
-  static int freePort() {
+  /** A free TCP port on loopback. */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {

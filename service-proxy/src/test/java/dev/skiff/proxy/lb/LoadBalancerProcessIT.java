@@ -19,8 +19,6 @@ import dev.skiff.proxy.support.TestBackend;
 import io.vertx.core.http.HttpServer;
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -73,7 +71,7 @@ class LoadBalancerProcessIT {
   void forwardsIngressToHealthyNodesAndStopsServingWhenItExits() throws Exception {
     api = ApiServerReplica.start();
     KubeClient client = api.client(fx.vertx);
-    int healthPort = freePort();
+    int healthPort = ApiServerReplica.freePort();
     TestBackend podA = fx.backend("pod-a", "127.0.3.1", 0);
     TestBackend podB = fx.backend("pod-b", "127.0.3.2", podA.port);
     for (Map.Entry<String, String> node : NODES.entrySet()) {
@@ -92,7 +90,7 @@ class LoadBalancerProcessIT {
     createLoadBalancerService(client);
     client.create(slice(podA.ip, "n1", podB.ip, "n2", podA.port)).await(30, TimeUnit.SECONDS);
 
-    int ownPort = freePort();
+    int ownPort = ApiServerReplica.freePort();
     Path out = dir.resolve("lb.out");
     Process lb =
         launch(
@@ -236,11 +234,5 @@ class LoadBalancerProcessIT {
         """
             .formatted(port, ipA, nodeA, ipB, nodeB),
         EndpointSlice.class);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

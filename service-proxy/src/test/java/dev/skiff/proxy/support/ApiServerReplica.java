@@ -75,7 +75,8 @@ public final class ApiServerReplica implements AutoCloseable {
     }
   }
 
-  private static int freePort() {
+  /** A free TCP port on loopback. */
+  public static int freePort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       return socket.getLocalPort();
     } catch (IOException e) {
