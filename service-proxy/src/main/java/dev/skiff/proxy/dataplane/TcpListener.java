@@ -14,10 +14,11 @@ import io.vertx.core.net.NetServerOptions;
 
 /**
  * A TCP listener on one (address, port): a Netty server channel on Vert.x's event loops and
- * transport (epoll when native transport is on). It accepts on an event loop rather than Vert.x's
- * acceptor thread: with one loop, accept, connect and relay of a connection never change thread.
- * Each accepted connection reads the current backends once, so a swap never touches established
- * connections.
+ * transport. Serves the transports other than epoll (NIO, io_uring) and splicing; on epoll without
+ * splicing, {@link EpollTcpListener} is used instead. It accepts on an event loop rather than
+ * Vert.x's acceptor thread: with one loop, accept, connect and relay of a connection never change
+ * thread. Each accepted connection reads the current backends once, so a swap never touches
+ * established connections.
  */
 final class TcpListener implements Listener {
   private final ListenerKey key;

@@ -24,9 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The userspace data plane: TCP and UDP listeners in this JVM, forwarding on Vert.x's event loops
- * (epoll native transport when the Vertx instance prefers it). One listener per (protocol, address,
- * port) is kept across syncs; a sync only swaps its backends. All state is confined to the context
- * the data plane was created on.
+ * (epoll native transport when the Vertx instance prefers it; TCP is then served on the loops'
+ * epoll directly, see {@link EpollTcpListener}). One listener per (protocol, address, port) is kept
+ * across syncs; a sync only swaps its backends. All state is confined to the context the data plane
+ * was created on.
  */
 public final class UserspaceDataPlane implements DataPlane {
   private static final Logger LOG = LoggerFactory.getLogger(UserspaceDataPlane.class);
@@ -39,6 +40,7 @@ public final class UserspaceDataPlane implements DataPlane {
   private final Predicate<NodeInfo> nodeHealth;
   private final RoutePlanner planner;
   private final Connector connector;
+  private final boolean epollListeners;
   private final Map<ListenerKey, Listener> listeners = new HashMap<>();
   private final Map<PoolKey, Backends> pools = new HashMap<>();
   private final long sweepTimer;
@@ -63,6 +65,8 @@ public final class UserspaceDataPlane implements DataPlane {
     this.connector =
         new Connector(
             internal.transport().channelFactory(false), options.retry(), options.splice());
+    this.epollListeners =
+        !options.splice() && EpollTcpListener.supported(internal.nettyEventLoopGroup());
     this.tail = context.succeededFuture();
     if (!vertx.isNativeTransportEnabled()) {
       LOG.warn("Native transport is off; the proxy runs on NIO (set preferNativeTransport)");
@@ -169,7 +173,12 @@ public final class UserspaceDataPlane implements DataPlane {
       return new UdpListener(
           key, context, options.udpIdleTimeout(), options.reusePort() && !isNodeAddress(key));
     }
-    return new TcpListener(key, context, connector, options.reusePort() && !isNodeAddress(key));
+    boolean reusePort = options.reusePort() && !isNodeAddress(key);
+    if (epollListeners) {
+      return new EpollTcpListener(
+          key, context, context.owner().nettyEventLoopGroup(), options.retry(), reusePort);
+    }
+    return new TcpListener(key, context, connector, reusePort);
   }
 
   /** NodePorts bind this node's own addresses; ClusterIPs and ingress IPs are shared. */

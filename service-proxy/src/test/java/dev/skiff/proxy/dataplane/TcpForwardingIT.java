@@ -83,6 +83,8 @@ class TcpForwardingIT {
     assertThat(vertx.isNativeTransportEnabled()).isTrue();
     assertThat(((VertxInternal) vertx).transport().channelFactory(false).newChannel())
         .isInstanceOf(EpollSocketChannel.class);
+    // TCP listeners then serve connections on the event loops' epoll directly (no channels)
+    assertThat(EpollTcpListener.supported(((VertxInternal) vertx).nettyEventLoopGroup())).isTrue();
   }
 
   @Test
@@ -136,6 +138,50 @@ class TcpForwardingIT {
             metrics.service(WEB.toString()).endpoint("127.0.2.9:" + closedPort).connectFailures())
         .isPositive();
     assertThat(metrics.service(WEB.toString()).refusedCount()).isZero();
+  }
+
+  @Test
+  void triesTheNextEndpointWhenOneDoesNotAnswerWithinTheConnectTimeout() throws Exception {
+    // An endpoint whose accept queue is full: the kernel drops further SYNs, so a connect to it
+    // neither succeeds nor fails (a hung pod). Each attempt on it costs the first timeout, 250 ms.
+    ServerSocket hung = new ServerSocket(0, 1, InetAddress.getByName("127.0.2.8"));
+    closeables.add(hung);
+    List<Socket> queued = new ArrayList<>();
+    for (int i = 0; i < 16 && !connectTimesOut(hung, queued); i++) {
+      // fill the queue until a connect hangs
+    }
+    queued.forEach(closeables::add);
+    List<TestBackend> live = backends("127.0.2.1");
+    List<Endpoint> eps = new ArrayList<>(endpoints(live));
+    eps.add(Endpoint.of("127.0.2.8", hung.getLocalPort()));
+    sync(web(eps));
+
+    long start = System.nanoTime();
+    for (int i = 0; i < 6; i++) {
+      assertThat(whoAnswers(CLUSTER_IP, 80)).isEqualTo("127.0.2.1");
+    }
+    long millis = (System.nanoTime() - start) / 1_000_000;
+
+    long failures =
+        metrics
+            .service(WEB.toString())
+            .endpoint("127.0.2.8:" + hung.getLocalPort())
+            .connectFailures();
+    assertThat(failures).isPositive();
+    assertThat(millis).isGreaterThanOrEqualTo(failures * 250);
+    assertThat(metrics.service(WEB.toString()).refusedCount()).isZero();
+  }
+
+  private static boolean connectTimesOut(ServerSocket server, List<Socket> queued)
+      throws IOException {
+    Socket s = new Socket();
+    queued.add(s);
+    try {
+      s.connect(server.getLocalSocketAddress(), 300);
+      return false;
+    } catch (java.net.SocketTimeoutException e) {
+      return true;
+    }
   }
 
   @Test
