@@ -216,8 +216,8 @@ direct, $(f haproxy bulk 2) ms of proxy CPU per GiB). With splice(2), both with 
 and \`splice-response\`): Skiff $(f skiff splice 1) MiB/s ($(ratio "$(f skiff splice 1)" "$(f direct bulk 1)") of direct, $(f skiff splice 2) ms of proxy CPU per GiB),
 HAProxy $(f haproxy splice 1) MiB/s ($(ratio "$(f haproxy splice 1)" "$(f direct bulk 1)") of direct, $(f haproxy splice 2) ms of proxy CPU per GiB).
 
-The same Skiff data plane on Vert.x's io_uring transport (\`BenchProxyMain --io_uring\`, Netty's
-io_uring channels; the node agent runs it on epoll), same run:
+Skiff's channel-based relay on Vert.x's io_uring transport (\`BenchProxyMain --io_uring\`, Netty's
+io_uring channels; the node agent runs on epoll), same run:
 
 | workload | Skiff io_uring | io_uring / HAProxy req/s | io_uring / epoll req/s | proxy CPU µs/request io_uring / epoll |
 |---|---|---|---|---|
@@ -236,18 +236,17 @@ much: it is queueing on 2 shared cores); bulk >= 0.80 of direct — $BULK_RATIO 
 Reading it: req/s on this shared 2-core machine swings from run to run (the keep-alive
 Skiff/HAProxy ratio has ranged from 0.55 to 2.2 over runs); the proxy CPU per request is steadier
 and the better comparison. Both proxies run one thread (LOOPS=1 event loop, HAProxy nbthread 1), so
-accept backlog and SO_REUSEPORT listeners per loop do not come into it. In most runs keep-alive traffic
-costs the two about the same CPU per request. A new connection costs Skiff on epoll more: counted with
-strace and /proc (2026-11-26), Netty 4.2.9's epoll channels make about 40 syscalls per proxied
-connection (12 epoll_ctl: add and then modify at registration, EPOLLOUT on and off around the
-connect, the read interest, two more at the half-close and the deletes before close; getsockname
-and getpeername 4 times; SO_SNDBUF read at each channel's creation, SO_LINGER before each close,
-SO_ERROR; shutdown(SHUT_RD) at the backend's end of stream) where HAProxy makes about 20, and take
-about 12 µs of user and 40 µs of kernel time per connection against HAProxy's 5 and 33. Those calls
-are made inside Netty's channel classes, not in the relay, which allocates a few objects per
-connection and has no hot spot in a JFR profile. The io_uring table shows the same data plane on
-Netty's io_uring transport, which submits the socket operations in batches: about 20 syscalls per
-proxied connection (3 io_uring_enter), counted the same way.
+accept backlog and SO_REUSEPORT listeners per loop do not come into it. On epoll Skiff serves TCP
+on the event loop's epoll directly (\`EpollTcpListener\`, \`EpollRelay\`, through Netty's IoHandle
+API): both sockets of a connection are registered once, edge-triggered, and bytes go from one
+socket's read straight to the other's write. Counted with strace (2026-11-26), that is about 21
+syscalls per proxied connection (HAProxy about 19); through Netty's epoll channels, which the
+relay used before, it was about 40 (poll interest changed around the connect, the reads and the
+half-close; addresses and socket options looked up at each channel's creation and close), and a
+new connection cost Skiff about 12 µs more CPU than HAProxy, where it now costs about the same or
+less. The io_uring table shows Skiff's channel-based relay (\`TcpListener\`, \`Relay\`, used for
+transports other than epoll and for splicing) on Netty's io_uring transport, which batches the
+socket operations.
 
 Bulk: through a proxy each byte is copied twice more, and sender, proxy and sink share 2 cores.
 Direct, sender and sink each spend about 200 ms of CPU per GiB; a copying proxy adds about 400, so
