@@ -348,8 +348,9 @@ class TcpForwardingIT {
   @Test
   void relaysLargeTransfersIntact() throws Exception {
     // A plain echo endpoint that, after the client's FIN, finishes echoing before it closes.
-    // (TestBackend's Vert.x socket closes as soon as it reads the FIN, dropping echoes still
-    // queued in it: a proxy that forwards the FIN promptly made this test fail 7 times in 30.)
+    // (TestBackend's Vert.x socket closes when the FIN arrives, dropping input it still holds
+    // paused: with a relay that forwards the FIN promptly this test failed 7 times in 30, while the
+    // relay's own counters showed every byte relayed both ways.)
     ServerSocket echo = new ServerSocket(0, 50, InetAddress.getByName("127.0.2.1"));
     closeables.add(echo);
     Thread echoer =

@@ -7,9 +7,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP backend for tests: greets every connection with its name and a newline, then echoes what it
- * reads. Its Vert.x socket does not half-close: it closes when it reads the client's FIN, and
- * echoes still queued in it are lost. A test that half-closes and still expects every echo needs an
- * endpoint that finishes echoing first (see {@code TcpForwardingIT.relaysLargeTransfersIntact}).
+ * reads. Its Vert.x socket does not half-close: when the client's FIN arrives it closes, dropping
+ * the input it still holds while paused (its write queue was full) and so the echoes of it. A test
+ * that half-closes and still expects every echo needs an endpoint that finishes echoing first (see
+ * {@code TcpForwardingIT.relaysLargeTransfersIntact}).
  */
 public final class TestBackend implements AutoCloseable {
   private final NetServer server;
