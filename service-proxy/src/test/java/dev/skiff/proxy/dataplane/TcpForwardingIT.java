@@ -187,6 +187,30 @@ class TcpForwardingIT {
   }
 
   @Test
+  void bytesTheClientSendsAtOnceReachTheEndpointThatAccepts() throws Exception {
+    // The client writes right after connecting, so its first bytes are often read before the
+    // proxy's connect to the endpoint completes, or before it fails on the refusing endpoint:
+    // either way they must reach the endpoint that accepts, once and intact.
+    int closedPort = freePort("127.0.2.9");
+    List<TestBackend> live = backends("127.0.2.1");
+    List<Endpoint> eps = new ArrayList<>(endpoints(live));
+    eps.add(Endpoint.of("127.0.2.9", closedPort));
+    sync(web(eps));
+
+    for (int i = 0; i < 40; i++) {
+      try (Socket s = connect(null, CLUSTER_IP, 80)) {
+        s.getOutputStream().write(("ping " + i + "\n").getBytes(StandardCharsets.UTF_8));
+        BufferedReader in = reader(s);
+        assertThat(in.readLine()).isEqualTo("127.0.2.1");
+        assertThat(in.readLine()).isEqualTo("ping " + i);
+      }
+    }
+    assertThat(
+            metrics.service(WEB.toString()).endpoint("127.0.2.9:" + closedPort).connectFailures())
+        .isPositive();
+  }
+
+  @Test
   void refusesAtOnceWhenNoEndpointIsReady() throws Exception {
     sync(web(List.of()));
 
