@@ -85,8 +85,8 @@ final class EpollRelay {
     this.retry = retry;
     this.clientIp = clientIp;
     this.client = new Side(client);
-    up.from(this.client);
-    down.to(this.client);
+    up.src = this.client;
+    down.dst = this.client;
     up.opposite = down;
     down.opposite = up;
   }
@@ -116,7 +116,7 @@ final class EpollRelay {
     try {
       client.socket.setTcpNoDelay(true);
     } catch (IOException e) {
-      client.close();
+      client.shut();
       return;
     }
     target = backends.balancer.pick(clientIp);
@@ -159,8 +159,8 @@ final class EpollRelay {
       return;
     }
     endpoint = new Side(socket);
-    up.to(endpoint);
-    down.from(endpoint);
+    up.dst = endpoint;
+    down.src = endpoint;
     boolean done;
     try {
       socket.setTcpNoDelay(true);
@@ -212,9 +212,7 @@ final class EpollRelay {
       w = -1; // refused already: the bytes wait for the next endpoint
     }
     if (w < n) {
-      buf.setIndex(Math.max(w, 0), n);
-      up.pending = buf;
-      giveAwayScratch();
+      up.keep(buf, Math.max(w, 0), n);
     }
     if (w < 0) {
       connectFailed();
@@ -262,7 +260,7 @@ final class EpollRelay {
       connectTimeout.cancel(false);
       connectTimeout = null;
     }
-    endpoint.close();
+    endpoint.shut();
     target.stats.connectFailed();
     if (++attempt < retry.attempts()) {
       target = backends.balancer.next(clientIp, target);
@@ -369,9 +367,9 @@ final class EpollRelay {
         endpoint.linger0();
       }
     }
-    client.close();
+    client.shut();
     if (endpoint != null) {
-      endpoint.close();
+      endpoint.shut();
     }
   }
 
@@ -404,14 +402,6 @@ final class EpollRelay {
     boolean finSent;
     ByteBuf pending;
     long moved;
-
-    void from(Side side) {
-      src = side;
-    }
-
-    void to(Side side) {
-      dst = side;
-    }
 
     boolean done() {
       return finSent && pending == null;
@@ -462,14 +452,22 @@ final class EpollRelay {
         int w = dst.socket.sendAddress(buf.memoryAddress(), 0, n);
         moved += w;
         if (w < n) {
-          buf.setIndex(w, n);
-          pending = buf;
-          giveAwayScratch();
+          keep(buf, w, n);
         } else if (n < READ && !ending) {
           readable = false; // a short read drained the socket; the next bytes bring an edge
           return null;
         }
       }
+    }
+
+    /**
+     * Keeps bytes {@code from}..{@code to} of the scratch buffer for the destination, by handing
+     * the buffer itself over (no copy); the loop takes a new scratch buffer for its next read.
+     */
+    void keep(ByteBuf scratch, int from, int to) {
+      scratch.setIndex(from, to);
+      pending = scratch;
+      giveAwayScratch();
     }
 
     void release() {
@@ -510,8 +508,7 @@ final class EpollRelay {
     }
 
     /** Closes the socket, then drops the registration (a closed descriptor needs no DEL). */
-    @Override
-    public void close() {
+    void shut() {
       if (socket.isOpen()) {
         try {
           socket.close();
@@ -522,8 +519,15 @@ final class EpollRelay {
       if (registration != null) {
         registration.cancel();
       }
-      if (!closed && (this == client || connected)) {
-        EpollRelay.this.close(false); // the loop is shutting down
+    }
+
+    /** Called by Netty when the event loop shuts down: the whole connection goes. */
+    @Override
+    public void close() {
+      if (closed) {
+        shut();
+      } else {
+        EpollRelay.this.close(false);
       }
     }
   }

@@ -16,6 +16,7 @@ import io.vertx.core.Future;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.PromiseInternal;
 import java.io.IOException;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import org.slf4j.Logger;
@@ -91,7 +92,7 @@ final class EpollTcpListener implements Listener {
   private void open(PromiseInternal<Void> bound) {
     InetAddress ip = NetUtil.createInetAddressFromIpAddressString(key.ip());
     try {
-      server = LinuxSocket.newSocketStream(ip instanceof java.net.Inet6Address);
+      server = LinuxSocket.newSocketStream(ip instanceof Inet6Address);
       server.setReuseAddress(true);
       if (reusePort) {
         server.setReusePort(true);

@@ -271,35 +271,32 @@ class TcpForwardingIT {
       var stats = metrics.service(WEB.toString()).endpoint("127.0.2.1:" + endpoint.getLocalPort());
 
       // the client resets: the endpoint sees a reset, not an orderly end of stream
-      try (Socket client = connect(null, CLUSTER_IP, 80);
-          Socket accepted = endpoint.accept()) {
-        client.getOutputStream().write('x');
-        accepted.setSoTimeout(5000);
-        assertThat(accepted.getInputStream().read()).isEqualTo('x');
-        client.setSoLinger(true, 0);
-        client.close();
-        assertThatThrownBy(() -> accepted.getInputStream().read())
-            .isInstanceOf(java.net.SocketException.class)
-            .hasMessageContaining("reset");
-      }
-
+      resetOneSide(endpoint, 'x', true);
       // the endpoint resets: the client sees a reset
-      try (Socket client = connect(null, CLUSTER_IP, 80);
-          Socket accepted = endpoint.accept()) {
-        client.getOutputStream().write('y');
-        accepted.setSoTimeout(5000);
-        assertThat(accepted.getInputStream().read()).isEqualTo('y');
-        accepted.setSoLinger(true, 0);
-        accepted.close();
-        client.setSoTimeout(5000);
-        assertThatThrownBy(() -> client.getInputStream().read())
-            .isInstanceOf(java.net.SocketException.class)
-            .hasMessageContaining("reset");
-      }
+      resetOneSide(endpoint, 'y', false);
 
       assertThat(stats.connections()).isEqualTo(2);
       await().atMost(Duration.ofSeconds(5)).until(() -> stats.active() == 0);
       assertThat(stats.bytesToEndpoint()).isEqualTo(2);
+    }
+  }
+
+  /** Relays one byte, then closes one side with a reset; the other side must read a reset. */
+  private static void resetOneSide(ServerSocket endpoint, char first, boolean clientResets)
+      throws IOException {
+    try (Socket client = connect(null, CLUSTER_IP, 80);
+        Socket accepted = endpoint.accept()) {
+      client.getOutputStream().write(first);
+      accepted.setSoTimeout(5000);
+      assertThat(accepted.getInputStream().read()).isEqualTo(first);
+      Socket resetting = clientResets ? client : accepted;
+      Socket other = clientResets ? accepted : client;
+      resetting.setSoLinger(true, 0);
+      resetting.close();
+      other.setSoTimeout(5000);
+      assertThatThrownBy(() -> other.getInputStream().read())
+          .isInstanceOf(java.net.SocketException.class)
+          .hasMessageContaining("reset");
     }
   }
 
