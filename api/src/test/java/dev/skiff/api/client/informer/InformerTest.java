@@ -171,9 +171,13 @@ class InformerTest {
         HttpMethod.GET,
         PODS,
         Recorded::isWatch,
-        status(410, "Expired", "too old resource version: 5 (30)"));
+        (req, r) -> {
+          // the state the relist finds; set here, before the 410 goes out, not after start():
+          // the informer may relist before start() returns to the test
+          listBody.set(podList("30", pod("a", "29")));
+          status(410, "Expired", "too old resource version: 5 (30)").respond(req, r);
+        });
     Await.result(informer.start());
-    listBody.set(podList("30", pod("a", "29")));
 
     assertThat(server.nextStream().recorded().param("resourceVersion")).isEqualTo("30");
     assertThat(handler.calls()).containsExactly("add a@1", "update a@1->a@29");
