@@ -1,7 +1,7 @@
 package dev.skiff.api.selector;
 
+import dev.skiff.api.names.Names;
 import dev.skiff.api.status.StatusException;
-import dev.skiff.api.validation.Names;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

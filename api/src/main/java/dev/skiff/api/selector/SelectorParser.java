@@ -1,9 +1,9 @@
 package dev.skiff.api.selector;
 
+import dev.skiff.api.names.Names;
 import dev.skiff.api.selector.SelectorLexer.Item;
 import dev.skiff.api.selector.SelectorLexer.Token;
 import dev.skiff.api.status.StatusException;
-import dev.skiff.api.validation.Names;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;

@@ -3,8 +3,8 @@ package dev.skiff.api.selector;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.skiff.api.names.Names;
 import dev.skiff.api.status.StatusException;
-import dev.skiff.api.validation.Names;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -7,7 +7,7 @@ import dev.skiff.api.model.discovery.Endpoint;
 import dev.skiff.api.model.discovery.EndpointConditions;
 import dev.skiff.api.model.discovery.EndpointPort;
 import dev.skiff.api.model.discovery.EndpointSlice;
-import dev.skiff.api.validation.IpLiterals;
+import dev.skiff.api.names.IpLiterals;
 import dev.skiff.server.controller.support.Owners;
 import java.util.ArrayList;
 import java.util.Comparator;

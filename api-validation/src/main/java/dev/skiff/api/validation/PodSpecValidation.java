@@ -4,6 +4,7 @@ import dev.skiff.api.model.core.HostAlias;
 import dev.skiff.api.model.core.PodSpec;
 import dev.skiff.api.model.core.Toleration;
 import dev.skiff.api.model.core.Volume;
+import dev.skiff.api.names.Names;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -2,6 +2,7 @@ package dev.skiff.api.validation;
 
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.core.ServiceSpec;
+import dev.skiff.api.names.Names;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,7 @@
 package dev.skiff.api.validation;
 
 import dev.skiff.api.model.meta.IntOrString;
+import dev.skiff.api.names.Names;
 import java.util.List;
 
 /** Port numbers, port names and protocols, shared by containers, Services and endpoints. */

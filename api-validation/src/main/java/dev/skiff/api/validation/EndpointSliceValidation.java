@@ -3,6 +3,8 @@ package dev.skiff.api.validation;
 import dev.skiff.api.model.discovery.Endpoint;
 import dev.skiff.api.model.discovery.EndpointPort;
 import dev.skiff.api.model.discovery.EndpointSlice;
+import dev.skiff.api.names.IpLiterals;
+import dev.skiff.api.names.Names;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;

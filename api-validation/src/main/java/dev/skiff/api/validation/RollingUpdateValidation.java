@@ -2,6 +2,7 @@ package dev.skiff.api.validation;
 
 import dev.skiff.api.model.apps.RollingUpdateDeployment;
 import dev.skiff.api.model.meta.IntOrString;
+import dev.skiff.api.names.Names;
 import java.util.regex.Pattern;
 
 /** ValidateRollingUpdateDeployment: maxSurge / maxUnavailable as counts or percentages. */

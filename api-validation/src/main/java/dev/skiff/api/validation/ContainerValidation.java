@@ -3,6 +3,7 @@ package dev.skiff.api.validation;
 import dev.skiff.api.model.core.Container;
 import dev.skiff.api.model.core.ContainerPort;
 import dev.skiff.api.model.core.VolumeMount;
+import dev.skiff.api.names.Names;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

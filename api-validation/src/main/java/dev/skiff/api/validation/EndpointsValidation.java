@@ -4,6 +4,7 @@ import dev.skiff.api.model.core.EndpointAddress;
 import dev.skiff.api.model.core.EndpointPort;
 import dev.skiff.api.model.core.EndpointSubset;
 import dev.skiff.api.model.core.Endpoints;
+import dev.skiff.api.names.Names;
 import java.util.List;
 
 /** ValidateEndpoints (v1): subsets need addresses; IPs, hostnames, node names and ports. */

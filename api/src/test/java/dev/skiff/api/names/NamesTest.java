@@ -1,4 +1,4 @@
-package dev.skiff.api.validation;
+package dev.skiff.api.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

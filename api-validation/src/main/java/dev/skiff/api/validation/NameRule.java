@@ -1,5 +1,6 @@
 package dev.skiff.api.validation;
 
+import dev.skiff.api.names.Names;
 import java.util.List;
 
 /**

@@ -2,6 +2,7 @@ package dev.skiff.api.validation;
 
 import dev.skiff.api.model.meta.LabelSelector;
 import dev.skiff.api.model.meta.LabelSelectorRequirement;
+import dev.skiff.api.names.Names;
 
 /** metav1validation.ValidateLabelSelector (strict: selector values must be valid label values). */
 public final class LabelSelectorValidation {

@@ -1,4 +1,4 @@
-package dev.skiff.api.validation;
+package dev.skiff.api.names;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

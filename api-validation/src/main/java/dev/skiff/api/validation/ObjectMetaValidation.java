@@ -2,6 +2,7 @@ package dev.skiff.api.validation;
 
 import dev.skiff.api.model.meta.ObjectMeta;
 import dev.skiff.api.model.meta.OwnerReference;
+import dev.skiff.api.names.Names;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

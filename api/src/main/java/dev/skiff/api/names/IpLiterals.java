@@ -1,4 +1,4 @@
-package dev.skiff.api.validation;
+package dev.skiff.api.names;
 
 /**
  * Textual IP address checks as done by k8s.io/utils/net ParseIPSloppy (Go's pre-1.17 net.ParseIP):
