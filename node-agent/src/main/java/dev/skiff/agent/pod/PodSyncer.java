@@ -3,7 +3,6 @@ package dev.skiff.agent.pod;
 import dev.skiff.agent.probe.Prober;
 import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
-import dev.skiff.agent.runtime.RuntimeFailure;
 import dev.skiff.agent.runtime.Sandbox;
 import dev.skiff.agent.runtime.SandboxSpec;
 import dev.skiff.api.model.core.Container;
@@ -192,92 +191,40 @@ final class PodSyncer {
   }
 
   /**
-   * The state to report for one container; schedules what waits (back-off, retry, probes). A {@code
-   * blocked} container that never ran waits for the init containers before it.
+   * The state to report for one container, computed by {@link ContainerPlan}; then does what the
+   * plan asks: probes follow the latest instance, a BackOff event is sent once per back-off, and a
+   * due start or the end of a back-off requeues the pod. A {@code blocked} container that never ran
+   * waits for the init containers before it.
    */
   private ContainerView view(
       Pod pod, PodRecord record, Container c, Sandbox sandbox, String policy, boolean blocked) {
     ContainerRecord cr = record.container(c.name);
-    List<ContainerInfo> instances = instances(record.uid, c.name);
-    ContainerInfo latest = instances.isEmpty() ? null : instances.get(instances.size() - 1);
-    ContainerInfo previous = instances.size() < 2 ? null : instances.get(instances.size() - 2);
-    int restarts = latest == null ? cr.baseAttempt : latest.attempt();
-    if (blocked && latest == null && sandbox != null) {
-      return new ContainerView(c, null, null, "PodInitializing", null, false, false, restarts);
+    ContainerPlan.Input in =
+        new ContainerPlan.Input(
+            pod,
+            record.uid,
+            c,
+            cr,
+            instances(record.uid, c.name),
+            sandbox != null,
+            record.sandboxFailure,
+            policy,
+            blocked);
+    if (in.probed()) {
+      probes.watch(pod, record, cr, c, in.latest(), sandbox);
     }
-    if (sandbox == null) {
-      StartFailure f = record.sandboxFailure;
-      return new ContainerView(
-          c,
-          latest,
-          previous,
-          f == null ? "ContainerCreating" : f.reason(),
-          f == null ? null : f.message(),
-          false,
-          false,
-          restarts);
+    ContainerPlan plan = ContainerPlan.of(in, backoff, clock.instant());
+    if (plan.requeueNow()) {
+      requeue.now(record.key);
     }
-    probes.watch(pod, record, cr, c, latest, sandbox);
-    String key = record.uid + "/" + c.name;
-    RestartDecision decision =
-        blocked
-            ? RestartDecision.NONE
-            : RestartDecision.decide(policy, latest, cr.failure, cr.starting, backoff, key);
-    String waiting = null;
-    String message = null;
-    switch (decision.action()) {
-      case START -> {
-        requeue.now(record.key);
-        waiting = cr.failure != null ? cr.failure.reason() : "ContainerCreating";
-        message = cr.failure != null ? cr.failure.message() : null;
-      }
-      case BACKOFF -> {
-        long seconds = Math.max(1, Duration.between(clock.instant(), decision.until()).toSeconds());
-        boolean crashed = cr.failure == null || !decision.eventTime().equals(cr.failure.at());
-        waiting = crashed ? "CrashLoopBackOff" : backoffReason(cr.failure.reason());
-        message =
-            crashed
-                ? "back-off "
-                    + seconds
-                    + "s restarting failed container="
-                    + c.name
-                    + " pod="
-                    + pod.meta().name
-                    + "_"
-                    + pod.meta().namespace
-                    + "("
-                    + record.uid
-                    + ")"
-                : cr.failure.message();
-        if (!decision.eventTime().equals(cr.backoffReported)) {
-          cr.backoffReported = decision.eventTime();
-          events.warning(
-              pod,
-              c.name,
-              "BackOff",
-              crashed
-                  ? "Back-off restarting failed container " + c.name + " in pod " + pod.meta().name
-                  : "Back-off: " + cr.failure.message());
-        }
-        requeue.after(record.key, Duration.between(clock.instant(), decision.until()));
-      }
-      case NONE -> {
-        if (cr.starting) {
-          waiting = "ContainerCreating";
-        } else if (cr.failure != null && latest == null) {
-          waiting = cr.failure.reason();
-          message = cr.failure.message();
-        }
-      }
+    if (plan.backOff() != null) {
+      cr.backoffReported = plan.backOff().at();
+      events.warning(pod, c.name, "BackOff", plan.backOff().message());
     }
-    boolean running = latest != null && latest.running();
-    boolean ready = running && (cr.probes == null || cr.probes.ready());
-    boolean started = running && (cr.probes == null || cr.probes.started());
-    return new ContainerView(c, latest, previous, waiting, message, ready, started, restarts);
-  }
-
-  private static String backoffReason(String failureReason) {
-    return RuntimeFailure.ERR_IMAGE_PULL.equals(failureReason) ? "ImagePullBackOff" : failureReason;
+    if (plan.requeueAfter() != null) {
+      requeue.after(record.key, plan.requeueAfter());
+    }
+    return plan.view();
   }
 
   private ContainerInfo latest(String uid, String name) {

@@ -139,7 +139,8 @@ public final class DockerRuntime implements ContainerRuntime {
             RuntimeFailure.CREATE_POD_SANDBOX_ERROR)
         .compose(
             inspect ->
-                ResolvConf.write(blocking, inspect.getString("ResolvConfPath"), spec).map(inspect))
+                PodResolvConf.write(blocking, inspect.getString("ResolvConfPath"), spec)
+                    .map(inspect))
         .map(
             inspect -> {
               Sandbox sandbox =

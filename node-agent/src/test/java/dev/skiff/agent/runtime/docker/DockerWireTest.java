@@ -83,7 +83,7 @@ class DockerWireTest {
     assertThat(body.getJsonObject("HostConfig").getJsonArray("DnsOptions").getList())
         .containsExactly("ndots:5");
     assertThat(body.getJsonObject("Labels").getString(Labels.SANDBOX)).isEqualTo("true");
-    assertThat(ResolvConf.render(dns))
+    assertThat(PodResolvConf.render(dns))
         .isEqualTo("nameserver 10.96.0.10\nsearch default.svc.cluster.local\noptions ndots:5\n");
   }
 

@@ -9,11 +9,14 @@ import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A pod's resolv.conf(5): rendered from its DNS settings and written over the engine's. */
-final class ResolvConf {
-  private static final Logger LOG = LoggerFactory.getLogger(ResolvConf.class);
+/**
+ * The resolv.conf(5) a pod's containers see: rendered from its DNS settings and written over the
+ * engine's. (Not {@code dev.skiff.dns.forward.ResolvConf}, which reads the host's name servers.)
+ */
+final class PodResolvConf {
+  private static final Logger LOG = LoggerFactory.getLogger(PodResolvConf.class);
 
-  private ResolvConf() {}
+  private PodResolvConf() {}
 
   /**
    * Writes the pod's resolv.conf over the one the engine generated at {@code path} (as the
