@@ -64,7 +64,7 @@ final class DownCommand implements Callable<Integer> {
     try {
       Optional<DockerHost> host = DockerHost.load(home.dir());
       if (host.isPresent()) {
-        DockerCleanup.Removed removed = DockerCleanup.run(home.dir(), host.get());
+        DockerCleanup.Removed removed = DockerCleanup.await(home.dir(), host.get());
         if (removed.any()) {
           System.out.println("removed what the cluster left on the host: " + removed);
         }

@@ -1,6 +1,6 @@
 package dev.skiff.cli;
 
-import dev.skiff.cli.embedded.docker.DockerEngine;
+import dev.skiff.agent.runtime.docker.DockerClient;
 import dev.skiff.cli.embedded.docker.DockerPreflight;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ final class RuntimeChoice {
       }
     }
     if (runtime.equals("docker")) {
-      return DockerPreflight.problem(new DockerEngine(DockerEngine.defaultSocket()));
+      return DockerPreflight.problem(DockerClient.defaultSocket());
     }
     return Optional.empty();
   }

@@ -1,10 +1,10 @@
 package dev.skiff.cli.embedded;
 
 import dev.skiff.agent.NodeAgentOptions;
+import dev.skiff.agent.runtime.docker.DockerClient;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.cli.ReadyInfo;
 import dev.skiff.cli.embedded.docker.DockerCleanup;
-import dev.skiff.cli.embedded.docker.DockerEngine;
 import dev.skiff.cli.embedded.docker.DockerHost;
 import dev.skiff.cli.embedded.docker.HostRoutes;
 import dev.skiff.server.ApiServerOptions;
@@ -177,7 +177,7 @@ public final class EmbeddedCluster {
         DockerHost.record(
             options.dir(),
             options.name(),
-            DockerEngine.defaultSocket(),
+            Path.of(DockerClient.defaultSocket()),
             // Services, LoadBalancer IPs and nodes are answered on this host; an address of the
             // pod range that is on no node's network goes nowhere (never out of the machine).
             List.of(
@@ -278,13 +278,8 @@ public final class EmbeddedCluster {
     if (dockerHost == null) {
       return Future.succeededFuture();
     }
-    return vertx
-        .<Void>executeBlocking(
-            () -> {
-              DockerCleanup.run(options.dir(), dockerHost);
-              return null;
-            },
-            false)
+    return DockerCleanup.run(vertx, options.dir(), dockerHost)
+        .<Void>mapEmpty()
         .onFailure(e -> System.err.println("skiff: cleaning up Docker: " + e.getMessage()));
   }
 

@@ -1,7 +1,12 @@
 package dev.skiff.cli.embedded.docker;
 
 import dev.skiff.agent.DockerOptions;
+import dev.skiff.agent.runtime.docker.DockerClient;
+import dev.skiff.agent.runtime.docker.DockerException;
+import io.vertx.core.Future;
 import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -17,8 +22,8 @@ public final class DockerPreflight {
 
   private DockerPreflight() {}
 
-  /** The first unmet requirement, or empty when the cluster can start. */
-  public static Optional<String> problem(DockerEngine engine) {
+  /** The first unmet requirement, or empty when the cluster can start. Blocking. */
+  public static Optional<String> problem(String socket) {
     if (!mayAddRoutes()) {
       return Optional.of(
           "--runtime docker needs the right to add routes (root, or CAP_NET_ADMIN): the cluster"
@@ -26,26 +31,45 @@ public final class DockerPreflight {
               + " root, or use --runtime process.");
     }
     try {
-      engine.ping();
+      return BlockingDocker.await(vertx -> engineProblem(new DockerClient(vertx, socket), socket));
     } catch (IOException e) {
-      return Optional.of(
-          "--runtime docker needs a running Docker engine, and none answers at "
-              + engine.socket()
-              + " ("
-              + e.getMessage()
-              + "). Start it (dockerd) or point DOCKER_HOST=unix://PATH at its socket.");
+      return Optional.of("the Docker engine at " + socket + ": " + e.getMessage());
     }
-    try {
-      if (!engine.hasImage(DockerOptions.DEFAULT_PAUSE_IMAGE)) {
-        return Optional.of(
-            "the local image "
-                + DockerOptions.DEFAULT_PAUSE_IMAGE
-                + " is missing (no registry is used); build it with deploy/images/build.sh");
-      }
-    } catch (IOException e) {
-      return Optional.of("the Docker engine at " + engine.socket() + ": " + e.getMessage());
-    }
-    return Optional.empty();
+  }
+
+  /** The engine's unmet requirement: not answering, or without the pause image. */
+  static Future<Optional<String>> engineProblem(DockerClient engine, String socket) {
+    String pause = DockerOptions.DEFAULT_PAUSE_IMAGE;
+    return engine
+        .checkTransport()
+        .compose(v -> engine.get("/_ping"))
+        .transform(
+            ping -> {
+              if (ping.failed()) {
+                return Future.succeededFuture(
+                    Optional.of(
+                        "--runtime docker needs a running Docker engine, and none answers at "
+                            + socket
+                            + " ("
+                            + ping.cause().getMessage()
+                            + "). Start it (dockerd) or point DOCKER_HOST=unix://PATH at its"
+                            + " socket."));
+              }
+              return engine
+                  .get("/images/" + URLEncoder.encode(pause, StandardCharsets.UTF_8) + "/json")
+                  .map(image -> Optional.<String>empty())
+                  .recover(
+                      e ->
+                          Future.succeededFuture(
+                              Optional.of(
+                                  e instanceof DockerException
+                                      ? "the local image "
+                                          + pause
+                                          + " is missing (no registry is used); build it with"
+                                          + " deploy/images/build.sh"
+                                      : "the Docker engine at " + socket + ": " + e.getMessage())));
+            })
+        .eventually(engine::close);
   }
 
   /** Whether this process holds CAP_NET_ADMIN in its effective set (root normally does). */

@@ -1,5 +1,6 @@
 package dev.skiff.agent.runtime.docker;
 
+import dev.skiff.agent.DockerOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -15,7 +16,8 @@ import io.vertx.core.net.SocketAddress;
 
 /**
  * The Docker Engine API (v1.41) over its unix domain socket with the Vert.x HTTP client (needs the
- * native transport). JSON in, JSON out; a non-2xx answer fails with {@link DockerException}.
+ * native transport). JSON in, JSON out; a non-2xx answer fails with {@link DockerException}. The
+ * one engine client: the Docker runtime's, and the CLI's checks and cleanup. Never blocks.
  */
 public final class DockerClient {
   static final String VERSION = "/v1.41";
@@ -46,6 +48,15 @@ public final class DockerClient {
         vertx.createHttpClient(
             new HttpClientOptions().setKeepAlive(false),
             new PoolOptions().setHttp1MaxSize(MAX_STREAMS));
+  }
+
+  /** {@code $DOCKER_HOST} if it names a unix socket, else {@value DockerOptions#DEFAULT_SOCKET}. */
+  public static String defaultSocket() {
+    String host = System.getenv("DOCKER_HOST");
+    if (host != null && host.startsWith("unix://")) {
+      return host.substring("unix://".length());
+    }
+    return DockerOptions.DEFAULT_SOCKET;
   }
 
   /** Where container creates and starts wait for the engine. */
