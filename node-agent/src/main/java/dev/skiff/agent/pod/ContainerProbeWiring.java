@@ -7,6 +7,7 @@ import dev.skiff.agent.probe.Prober;
 import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.Sandbox;
+import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.model.core.Container;
 import dev.skiff.api.model.core.Pod;
 import io.vertx.core.Vertx;
@@ -73,7 +74,10 @@ final class ContainerProbeWiring {
               @Override
               public void unhealthy(ProbeKind kind, String message) {
                 events.warning(
-                    pod, c.name, "Unhealthy", kind.title() + " probe failed: " + message);
+                    pod,
+                    EventRecorder.containerField(c.name),
+                    "Unhealthy",
+                    kind.title() + " probe failed: " + message);
               }
 
               @Override
@@ -88,7 +92,7 @@ final class ContainerProbeWiring {
       Pod pod, PodRecord record, Container c, ContainerInfo instance, ProbeKind kind) {
     events.normal(
         pod,
-        c.name,
+        EventRecorder.containerField(c.name),
         "Killing",
         "Container "
             + c.name

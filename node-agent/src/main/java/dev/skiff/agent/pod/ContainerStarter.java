@@ -6,6 +6,7 @@ import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.ContainerSpec;
 import dev.skiff.agent.runtime.RuntimeFailure;
 import dev.skiff.agent.runtime.Sandbox;
+import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.model.core.Container;
 import dev.skiff.api.model.core.Pod;
 import io.vertx.core.Future;
@@ -48,7 +49,7 @@ final class ContainerStarter {
             imageId -> {
               events.normal(
                   pod,
-                  c.name,
+                  EventRecorder.containerField(c.name),
                   "Pulled",
                   "Container image \"" + c.image + "\" already present on machine");
               Map<String, String> env =
@@ -73,13 +74,25 @@ final class ContainerStarter {
               cr.starting = false;
               if (ar.succeeded()) {
                 cr.failure = null;
-                events.normal(pod, c.name, "Created", "Created container " + c.name);
-                events.normal(pod, c.name, "Started", "Started container " + c.name);
+                events.normal(
+                    pod,
+                    EventRecorder.containerField(c.name),
+                    "Created",
+                    "Created container " + c.name);
+                events.normal(
+                    pod,
+                    EventRecorder.containerField(c.name),
+                    "Started",
+                    "Started container " + c.name);
               } else {
                 cr.failure =
                     StartFailure.of(
                         ar.cause(), RuntimeFailure.CREATE_CONTAINER_ERROR, clock.instant());
-                events.warning(pod, c.name, "Failed", "Error: " + ar.cause().getMessage());
+                events.warning(
+                    pod,
+                    EventRecorder.containerField(c.name),
+                    "Failed",
+                    "Error: " + ar.cause().getMessage());
               }
             })
         .<Void>mapEmpty()

@@ -1,5 +1,6 @@
 package dev.skiff.agent.pod;
 
+import dev.skiff.api.client.EventRecorder;
 import io.vertx.core.Future;
 import java.util.ArrayDeque;
 import java.util.function.Supplier;
@@ -14,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * make the pods Ready (the kubelet, too, rate-limits events apart from its other calls). A failed
  * write is logged, never retried. Use on one context.
  */
-final class EventWrites {
+final class EventWrites implements EventRecorder.Writes {
   private static final Logger LOG = LoggerFactory.getLogger(EventWrites.class);
   static final int MAX_IN_FLIGHT = 4;
   static final int MAX_QUEUED = 2048;
@@ -26,7 +27,8 @@ final class EventWrites {
   /**
    * Sends {@code write} now if there is room, else queues it (or drops it if the queue is full).
    */
-  void submit(Supplier<Future<?>> write) {
+  @Override
+  public void submit(Supplier<Future<?>> write) {
     if (queued.size() < MAX_QUEUED) {
       queued.addLast(write);
     }

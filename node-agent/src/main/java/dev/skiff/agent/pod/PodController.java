@@ -4,6 +4,7 @@ import dev.skiff.agent.logs.LogStore;
 import dev.skiff.agent.pod.env.ServiceEnv;
 import dev.skiff.agent.probe.Prober;
 import dev.skiff.agent.runtime.ContainerRuntime;
+import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
@@ -93,7 +94,8 @@ public final class PodController {
           }
         };
     EventWrites eventWrites = new EventWrites();
-    EventRecorder events = new EventRecorder(client, settings.nodeName(), clock, eventWrites);
+    EventRecorder events =
+        EventRecorder.forNode(client, "kubelet", settings.nodeName(), clock, eventWrites);
     PodStatusWriter writer = new PodStatusWriter(client, trace, eventWrites);
     Prober prober = new Prober(vertx, runtime);
     this.syncer =

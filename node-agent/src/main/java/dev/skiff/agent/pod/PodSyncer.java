@@ -5,6 +5,7 @@ import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.Sandbox;
 import dev.skiff.agent.runtime.SandboxSpec;
+import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.model.core.Container;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodStatus;
@@ -137,7 +138,6 @@ final class PodSyncer {
                           StartFailure.of(ar.cause(), "CreatePodSandboxError", clock.instant());
                       events.warning(
                           pod,
-                          null,
                           "FailedCreatePodSandBox",
                           "Failed to create pod sandbox: " + ar.cause().getMessage());
                       requeue.after(record.key, SANDBOX_RETRY);
@@ -219,7 +219,8 @@ final class PodSyncer {
     }
     if (plan.backOff() != null) {
       cr.backoffReported = plan.backOff().at();
-      events.warning(pod, c.name, "BackOff", plan.backOff().message());
+      events.warning(
+          pod, EventRecorder.containerField(c.name), "BackOff", plan.backOff().message());
     }
     if (plan.requeueAfter() != null) {
       requeue.after(record.key, plan.requeueAfter());

@@ -4,6 +4,7 @@ import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.Errors;
+import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.model.core.Container;
 import dev.skiff.api.model.core.Pod;
@@ -61,7 +62,11 @@ final class PodTerminator {
     List<Future<Void>> stops = new ArrayList<>();
     for (ContainerInfo c : runtime.containers(record.uid)) {
       if (c.running()) {
-        events.normal(pod, c.name(), "Killing", "Stopping container " + c.name());
+        events.normal(
+            pod,
+            EventRecorder.containerField(c.name()),
+            "Killing",
+            "Stopping container " + c.name());
         stops.add(runtime.stopContainer(c.id(), grace));
       }
     }
