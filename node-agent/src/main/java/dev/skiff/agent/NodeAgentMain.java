@@ -5,6 +5,7 @@ import dev.skiff.agent.component.ProxyComponent;
 import dev.skiff.dns.DnsServerOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,39 +63,37 @@ public final class NodeAgentMain {
                 }));
   }
 
-  private static NodeAgentOptions apply(NodeAgentOptions o, Map<String, String> f)
-      throws Exception {
-    if (f.containsKey("name")) {
-      o = o.withName(f.get("name"));
+  /** How one {@code --flag value} changes the options. */
+  @FunctionalInterface
+  private interface Setter {
+    NodeAgentOptions apply(NodeAgentOptions options, String value) throws IOException;
+  }
+
+  private record Flag(String name, Setter setter) {}
+
+  /** The flags that set options, applied in this order ({@code --token-file} wins over --token). */
+  private static final List<Flag> FLAGS =
+      List.of(
+          new Flag("name", NodeAgentOptions::withName),
+          new Flag("address", NodeAgentOptions::withAddress),
+          new Flag("port", (o, v) -> o.withPort(Integer.parseInt(v))),
+          new Flag("pod-cidr", NodeAgentOptions::withPodCidr),
+          new Flag("data-dir", (o, v) -> o.withDataDir(Path.of(v))),
+          new Flag("token", NodeAgentOptions::withToken),
+          new Flag("kubeconfig", (o, v) -> o.withKubeconfig(Path.of(v))),
+          new Flag("token-file", (o, v) -> o.withToken(Files.readString(Path.of(v)).trim())),
+          new Flag("service-cidr", NodeAgentOptions::withServiceCidr),
+          new Flag("cluster-dns", (o, v) -> o.withClusterDns(List.of(v.split(",")))));
+
+  private static NodeAgentOptions apply(NodeAgentOptions options, Map<String, String> flags)
+      throws IOException {
+    for (Flag flag : FLAGS) {
+      String value = flags.get(flag.name());
+      if (value != null) {
+        options = flag.setter().apply(options, value);
+      }
     }
-    if (f.containsKey("address")) {
-      o = o.withAddress(f.get("address"));
-    }
-    if (f.containsKey("port")) {
-      o = o.withPort(Integer.parseInt(f.get("port")));
-    }
-    if (f.containsKey("pod-cidr")) {
-      o = o.withPodCidr(f.get("pod-cidr"));
-    }
-    if (f.containsKey("data-dir")) {
-      o = o.withDataDir(Path.of(f.get("data-dir")));
-    }
-    if (f.containsKey("token")) {
-      o = o.withToken(f.get("token"));
-    }
-    if (f.containsKey("kubeconfig")) {
-      o = o.withKubeconfig(Path.of(f.get("kubeconfig")));
-    }
-    if (f.containsKey("token-file")) {
-      o = o.withToken(Files.readString(Path.of(f.get("token-file"))).trim());
-    }
-    if (f.containsKey("service-cidr")) {
-      o = o.withServiceCidr(f.get("service-cidr"));
-    }
-    if (f.containsKey("cluster-dns")) {
-      o = o.withClusterDns(List.of(f.get("cluster-dns").split(",")));
-    }
-    return o;
+    return options;
   }
 
   private static List<NodeComponent> components(Map<String, String> flags) {

@@ -7,6 +7,7 @@ import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.ContainerSpec;
 import dev.skiff.agent.runtime.ExecResult;
+import dev.skiff.agent.runtime.PodInventory;
 import dev.skiff.agent.runtime.RuntimeFailure;
 import dev.skiff.agent.runtime.Sandbox;
 import dev.skiff.agent.runtime.SandboxSpec;
@@ -20,13 +21,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -53,10 +51,10 @@ public final class DockerRuntime implements ContainerRuntime {
   private final LogStore logs;
   private final LocalRoute serviceRoute;
   private final ExecutorService files;
-  private final Map<String, ContainerInfo> containers = new ConcurrentHashMap<>();
-  private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
+  private final PodInventory<ContainerInfo> inventory = new PodInventory<>(c -> c);
+  private final Map<String, ContainerInfo> containers = inventory.containers();
+  private final Map<String, Sandbox> sandboxes = inventory.sandboxes();
   private final Map<String, String[]> podNames = new ConcurrentHashMap<>();
-  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
   private final DockerEvents events;
   private final DockerImages images;
   private String version = "docker://unknown";
@@ -239,14 +237,7 @@ public final class DockerRuntime implements ContainerRuntime {
 
   @Override
   public List<ContainerInfo> containers(String podUid) {
-    List<ContainerInfo> list = new ArrayList<>();
-    for (ContainerInfo c : containers.values()) {
-      if (podUid.equals(c.podUid())) {
-        list.add(c);
-      }
-    }
-    list.sort(Comparator.comparingInt(ContainerInfo::attempt));
-    return list;
+    return inventory.containers(podUid);
   }
 
   @Override
@@ -256,14 +247,12 @@ public final class DockerRuntime implements ContainerRuntime {
 
   @Override
   public Set<String> podUids() {
-    Set<String> uids = new HashSet<>(sandboxes.keySet());
-    containers.values().forEach(c -> uids.add(c.podUid()));
-    return uids;
+    return inventory.podUids();
   }
 
   @Override
   public void onPodChange(Consumer<String> listener) {
-    listeners.add(listener);
+    inventory.onPodChange(listener);
   }
 
   /** Leaves the containers running for the next agent to adopt; removes the service route. */
@@ -287,12 +276,12 @@ public final class DockerRuntime implements ContainerRuntime {
   /** Re-reads one container after an engine event and tells the listeners. */
   private void refresh(String containerId) {
     inspect(containerId)
-        .onSuccess(info -> listeners.forEach(l -> l.accept(info.podUid())))
+        .onSuccess(info -> inventory.changed(info.podUid()))
         .onFailure(
             e -> {
               ContainerInfo gone = containers.remove(containerId);
               if (gone != null) {
-                listeners.forEach(l -> l.accept(gone.podUid()));
+                inventory.changed(gone.podUid());
               }
             });
   }
@@ -379,7 +368,7 @@ public final class DockerRuntime implements ContainerRuntime {
         .onSuccess(
             after -> {
               if (after.state() != before.state()) {
-                listeners.forEach(l -> l.accept(after.podUid()));
+                inventory.changed(after.podUid());
               }
             });
   }

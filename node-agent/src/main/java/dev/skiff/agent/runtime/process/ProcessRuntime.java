@@ -9,6 +9,7 @@ import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.ContainerSpec;
 import dev.skiff.agent.runtime.ExecResult;
+import dev.skiff.agent.runtime.PodInventory;
 import dev.skiff.agent.runtime.Sandbox;
 import dev.skiff.agent.runtime.SandboxSpec;
 import io.vertx.core.Future;
@@ -20,15 +21,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -53,9 +50,10 @@ public final class ProcessRuntime implements ContainerRuntime {
   private final Path podsDir;
   private final PidFiles pidFiles;
   private final PodIpAllocator ips;
-  private final Map<String, Sandbox> sandboxes = new ConcurrentHashMap<>();
-  private final Map<String, ProcessContainer> containers = new ConcurrentHashMap<>();
-  private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+  private final PodInventory<ProcessContainer> inventory =
+      new PodInventory<>(ProcessContainer::info);
+  private final Map<String, ProcessContainer> containers = inventory.containers();
+  private final Map<String, Sandbox> sandboxes = inventory.sandboxes();
   private final ExecutorService pumpStarter;
 
   /**
@@ -253,14 +251,7 @@ public final class ProcessRuntime implements ContainerRuntime {
 
   @Override
   public List<ContainerInfo> containers(String podUid) {
-    List<ContainerInfo> list = new ArrayList<>();
-    for (ProcessContainer c : containers.values()) {
-      if (c.spec.podUid().equals(podUid)) {
-        list.add(c.info());
-      }
-    }
-    list.sort(Comparator.comparingInt(ContainerInfo::attempt));
-    return list;
+    return inventory.containers(podUid);
   }
 
   @Override
@@ -270,14 +261,12 @@ public final class ProcessRuntime implements ContainerRuntime {
 
   @Override
   public Set<String> podUids() {
-    Set<String> uids = new HashSet<>(sandboxes.keySet());
-    containers.values().forEach(c -> uids.add(c.spec.podUid()));
-    return uids;
+    return inventory.podUids();
   }
 
   @Override
   public void onPodChange(Consumer<String> listener) {
-    listeners.add(listener);
+    inventory.onPodChange(listener);
   }
 
   @Override
@@ -311,7 +300,7 @@ public final class ProcessRuntime implements ContainerRuntime {
           return null;
         },
         false);
-    listeners.forEach(l -> l.accept(c.spec.podUid()));
+    inventory.changed(c.spec.podUid());
   }
 
   /** Keeps the current and the previous instance of a container (for --previous and lastState). */
