@@ -45,17 +45,28 @@ public interface ContainerRuntime {
   /** Runs a command in a running container's context (exec probes). */
   Future<ExecResult> exec(String containerId, List<String> command, Duration timeout);
 
+  /** What this runtime knows of its pods: the queries below answer from it. */
+  PodInventory<?> inventory();
+
   /** The containers of one pod this runtime knows, oldest attempt first (a snapshot). */
-  List<ContainerInfo> containers(String podUid);
+  default List<ContainerInfo> containers(String podUid) {
+    return inventory().containers(podUid);
+  }
 
   /** The sandbox of a pod, or null. */
-  Sandbox sandbox(String podUid);
+  default Sandbox sandbox(String podUid) {
+    return inventory().sandboxes().get(podUid);
+  }
 
   /** Uids of every pod this runtime holds a sandbox or container for. */
-  Set<String> podUids();
+  default Set<String> podUids() {
+    return inventory().podUids();
+  }
 
   /** Called (on any thread) with the uid of a pod whose containers changed state by themselves. */
-  void onPodChange(Consumer<String> listener);
+  default void onPodChange(Consumer<String> listener) {
+    inventory().onPodChange(listener);
+  }
 
   /** Stops the runtime. Runtimes whose containers cannot outlive the agent stop them. */
   Future<Void> close();

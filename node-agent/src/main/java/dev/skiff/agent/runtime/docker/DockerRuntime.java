@@ -23,11 +23,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -236,23 +234,8 @@ public final class DockerRuntime implements ContainerRuntime {
   }
 
   @Override
-  public List<ContainerInfo> containers(String podUid) {
-    return inventory.containers(podUid);
-  }
-
-  @Override
-  public Sandbox sandbox(String podUid) {
-    return sandboxes.get(podUid);
-  }
-
-  @Override
-  public Set<String> podUids() {
-    return inventory.podUids();
-  }
-
-  @Override
-  public void onPodChange(Consumer<String> listener) {
-    inventory.onPodChange(listener);
+  public PodInventory<ContainerInfo> inventory() {
+    return inventory;
   }
 
   /** Leaves the containers running for the next agent to adopt; removes the service route. */

@@ -24,12 +24,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -250,23 +248,8 @@ public final class ProcessRuntime implements ContainerRuntime {
   }
 
   @Override
-  public List<ContainerInfo> containers(String podUid) {
-    return inventory.containers(podUid);
-  }
-
-  @Override
-  public Sandbox sandbox(String podUid) {
-    return sandboxes.get(podUid);
-  }
-
-  @Override
-  public Set<String> podUids() {
-    return inventory.podUids();
-  }
-
-  @Override
-  public void onPodChange(Consumer<String> listener) {
-    inventory.onPodChange(listener);
+  public PodInventory<ProcessContainer> inventory() {
+    return inventory;
   }
 
   @Override
