@@ -7,9 +7,9 @@ import dev.skiff.api.status.StatusException;
 import dev.skiff.dns.DnsServerOptions;
 import dev.skiff.dns.KubeDnsService;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.Optional;
 import org.xbill.DNS.DClass;
 import org.xbill.DNS.Message;
 import org.xbill.DNS.Name;
@@ -45,26 +45,23 @@ final class KubeDns {
 
   /** Completes once {@code kube-dns.kube-system.svc.cluster.local} resolves at address:port. */
   static Future<Void> awaitAnswer(Vertx vertx, String address, int port, Duration timeout) {
-    Promise<Void> done = Promise.promise();
-    long deadline = System.nanoTime() + timeout.toNanos();
-    poll(vertx, address, port, deadline, done);
-    return done.future();
-  }
-
-  private static void poll(
-      Vertx vertx, String address, int port, long deadline, Promise<Void> done) {
-    vertx
-        .executeBlocking(() -> answers(address, port), false)
-        .onComplete(
-            r -> {
-              if (r.succeeded() && r.result()) {
-                done.complete();
-              } else if (System.nanoTime() > deadline) {
-                done.fail("cluster DNS at " + address + ":" + port + " did not answer in time");
-              } else {
-                vertx.setTimer(25, t -> poll(vertx, address, port, deadline, done));
-              }
-            });
+    return Polling.until(
+        vertx,
+        timeout,
+        () ->
+            vertx
+                .executeBlocking(() -> answers(address, port), false)
+                .transform(
+                    r ->
+                        Future.succeededFuture(
+                            r.succeeded() && r.result()
+                                ? Optional.<String>empty()
+                                : Optional.of(
+                                    "cluster DNS at "
+                                        + address
+                                        + ":"
+                                        + port
+                                        + " did not answer in time"))));
   }
 
   private static boolean answers(String address, int port) throws Exception {

@@ -8,7 +8,6 @@ import dev.skiff.cli.output.ObjectText;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,10 +29,8 @@ import picocli.CommandLine.Option;
       "  cat web.yaml | skiff apply -f -      from stdin",
       "  skiff apply -f web.yaml --dry-run    validate on the server, change nothing"
     })
-public final class ApplyCommand extends ClusterCommand {
+public final class ApplyCommand extends NamedClusterCommand {
   static final String FIELD_MANAGER = "skiff";
-
-  @Mixin ClusterOptions cluster;
 
   @Option(
       names = {"-f", "--filename"},
@@ -47,11 +44,6 @@ public final class ApplyCommand extends ClusterCommand {
 
   @Option(names = "--dry-run", description = "Ask the server to validate only (dryRun=All).")
   boolean dryRun;
-
-  @Override
-  protected ConnectionOptions connection() {
-    return cluster;
-  }
 
   @Override
   protected int run(Session session) {

@@ -3,6 +3,7 @@ package dev.skiff.cli.resource;
 import dev.skiff.api.status.StatusException;
 import dev.skiff.cli.output.Colors;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -46,6 +47,22 @@ public abstract class ClusterCommand implements Callable<Integer> {
       out().flush();
       err().flush();
     }
+  }
+
+  /** kubectl's line when a listing found nothing: in {@code namespace}, or anywhere when null. */
+  protected void noResourcesFound(String namespace) {
+    err()
+        .println(
+            namespace == null
+                ? "No resources found"
+                : "No resources found in " + namespace + " namespace.");
+  }
+
+  /** Prints {@code errors} after the output, as kubectl does; returns the exit code they make. */
+  protected int reportErrors(List<StatusException> errors) {
+    out().flush();
+    errors.forEach(e -> err().print(ErrorText.of(e)));
+    return errors.isEmpty() ? 0 : CliException.FAILED;
   }
 
   protected PrintWriter out() {

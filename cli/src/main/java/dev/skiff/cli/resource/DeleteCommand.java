@@ -10,7 +10,6 @@ import dev.skiff.cli.output.ObjectText;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -27,9 +26,7 @@ import picocli.CommandLine.Parameters;
       "  skiff delete pods -l app=web      every pod labelled app=web",
       "  skiff delete -f web.yaml          everything the manifest describes"
     })
-public final class DeleteCommand extends ClusterCommand {
-  @Mixin ClusterOptions cluster;
-
+public final class DeleteCommand extends NamedClusterCommand {
   @Parameters(
       paramLabel = "TYPE [NAME...] | TYPE/NAME...",
       arity = "0..*",
@@ -77,11 +74,6 @@ public final class DeleteCommand extends ClusterCommand {
   Long gracePeriod;
 
   private List<ResourceArgs.Target> targets = List.of();
-
-  @Override
-  protected ConnectionOptions connection() {
-    return cluster;
-  }
 
   @Override
   protected void validate() {

@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -32,9 +31,7 @@ import picocli.CommandLine.Parameters;
       "  skiff describe pods -l app=web  every pod labelled app=web",
       "  skiff describe nodes            every node, with its pods"
     })
-public final class DescribeCommand extends ClusterCommand {
-  @Mixin ClusterOptions cluster;
-
+public final class DescribeCommand extends NamedClusterCommand {
   @Parameters(
       paramLabel = "TYPE [NAME_PREFIX...] | TYPE/NAME...",
       arity = "1..*",
@@ -64,11 +61,6 @@ public final class DescribeCommand extends ClusterCommand {
   private List<ResourceArgs.Target> targets;
 
   @Override
-  protected ConnectionOptions connection() {
-    return cluster;
-  }
-
-  @Override
   protected void validate() {
     targets = ResourceArgs.parse(args);
   }
@@ -89,15 +81,9 @@ public final class DescribeCommand extends ClusterCommand {
     }
     out().print(String.join("\n\n", texts));
     if (texts.isEmpty() && errors.isEmpty()) {
-      err()
-          .println(
-              namespace == null
-                  ? "No resources found"
-                  : "No resources found in " + namespace + " namespace.");
+      noResourcesFound(namespace);
     }
-    out().flush();
-    errors.forEach(e -> err().print(ErrorText.of(e)));
-    return errors.isEmpty() ? 0 : CliException.FAILED;
+    return reportErrors(errors);
   }
 
   /** The named object, else objects whose names start with the name (as kubectl does). */

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -36,9 +35,7 @@ import picocli.CommandLine.Parameters;
       "  skiff get pod/web -o yaml           one pod as YAML",
       "  skiff get all --name dev            on the cluster 'dev'"
     })
-public final class GetCommand extends ClusterCommand {
-  @Mixin ClusterOptions cluster;
-
+public final class GetCommand extends NamedClusterCommand {
   @Parameters(
       paramLabel = "TYPE[,TYPE] [NAME...] | TYPE/NAME...",
       arity = "0..*",
@@ -76,11 +73,6 @@ public final class GetCommand extends ClusterCommand {
   private List<ResourceArgs.Target> targets;
 
   @Override
-  protected ConnectionOptions connection() {
-    return cluster;
-  }
-
-  @Override
   protected void validate() {
     format = OutputFormat.parse(output);
     targets = ResourceArgs.parse(args);
@@ -106,15 +98,9 @@ public final class GetCommand extends ClusterCommand {
         && format != OutputFormat.JSON) {
       boolean clusterWide =
           namespace == null || targets.stream().noneMatch(t -> t.type().namespaced());
-      err()
-          .println(
-              clusterWide
-                  ? "No resources found"
-                  : "No resources found in " + namespace + " namespace.");
+      noResourcesFound(clusterWide ? null : namespace);
     }
-    out().flush();
-    errors.forEach(e -> err().print(ErrorText.of(e)));
-    return errors.isEmpty() ? 0 : CliException.FAILED;
+    return reportErrors(errors);
   }
 
   private boolean tables(

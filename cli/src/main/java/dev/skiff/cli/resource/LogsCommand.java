@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,13 +28,11 @@ import picocli.CommandLine.Parameters;
       "  skiff logs web -c sidecar      of its container sidecar",
       "  skiff logs -f --tail 20 web    the last 20 lines, then follow"
     })
-public final class LogsCommand extends ClusterCommand {
+public final class LogsCommand extends NamedClusterCommand {
   static final String DEFAULT_CONTAINER = "kubectl.kubernetes.io/default-container";
 
   /** Marks the end of a followed stream in the queue. */
   private static final Buffer END = Buffer.buffer();
-
-  @Mixin ClusterOptions cluster;
 
   @Parameters(paramLabel = "POD", description = "The pod (NAME or pod/NAME).")
   String pod;
@@ -65,17 +62,8 @@ public final class LogsCommand extends ClusterCommand {
   private String podName;
 
   @Override
-  protected ConnectionOptions connection() {
-    return cluster;
-  }
-
-  @Override
   protected void validate() {
-    ResourceArgs.Target target = ResourceArgs.one(pod, Resources.PODS);
-    if (target.type() != Resources.PODS) {
-      throw CliException.usage("logs reads pods; use pod/NAME or NAME");
-    }
-    podName = target.name();
+    podName = ResourceArgs.nameOf(pod, Resources.PODS, "logs reads pods; use pod/NAME or NAME");
   }
 
   @Override

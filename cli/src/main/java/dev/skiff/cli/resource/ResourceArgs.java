@@ -79,4 +79,16 @@ public final class ResourceArgs {
     }
     return new Target(type(arg.substring(0, slash)), arg.substring(slash + 1));
   }
+
+  /**
+   * The name in {@code NAME} or {@code TYPE/NAME} where only {@code type} fits (logs reads pods,
+   * trace follows services); another type fails with {@code usage}.
+   */
+  public static String nameOf(String arg, ResourceType type, String usage) {
+    Target target = one(arg, type);
+    if (target.type() != type) {
+      throw CliException.usage(usage);
+    }
+    return target.name();
+  }
 }

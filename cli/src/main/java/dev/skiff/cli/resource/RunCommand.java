@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -29,9 +28,7 @@ import picocli.CommandLine.Parameters;
       "  skiff run job --image=busybox --restart=Never --labels=app=job -- sh -c 'echo hi'",
       "  skiff run web --image=busybox --dry-run -o yaml    print the pod, create nothing"
     })
-public final class RunCommand extends ClusterCommand {
-  @Mixin ClusterOptions cluster;
-
+public final class RunCommand extends NamedClusterCommand {
   @Parameters(index = "0", paramLabel = "NAME", description = "Name of the pod (and container).")
   String name;
 
@@ -76,11 +73,6 @@ public final class RunCommand extends ClusterCommand {
   String output;
 
   private OutputFormat format;
-
-  @Override
-  protected ConnectionOptions connection() {
-    return cluster;
-  }
 
   @Override
   protected void validate() {

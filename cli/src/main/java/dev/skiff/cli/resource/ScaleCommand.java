@@ -6,7 +6,6 @@ import dev.skiff.cli.output.ObjectText;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -21,9 +20,7 @@ import picocli.CommandLine.Parameters;
       "  skiff scale deployment/web --replicas 3",
       "  skiff scale deploy web --replicas 0"
     })
-public final class ScaleCommand extends ClusterCommand {
-  @Mixin ClusterOptions cluster;
-
+public final class ScaleCommand extends NamedClusterCommand {
   @Parameters(paramLabel = "TYPE/NAME | TYPE NAME", arity = "1..2", description = "What to scale.")
   List<String> args = new ArrayList<>();
 
@@ -35,11 +32,6 @@ public final class ScaleCommand extends ClusterCommand {
   int replicas;
 
   private ResourceArgs.Target target;
-
-  @Override
-  protected ConnectionOptions connection() {
-    return cluster;
-  }
 
   @Override
   protected void validate() {

@@ -8,10 +8,7 @@ import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.cli.ClusterHome;
 import dev.skiff.cli.ReadyInfo;
-import dev.skiff.cli.resource.CliException;
-import dev.skiff.cli.resource.ClusterCommand;
-import dev.skiff.cli.resource.ClusterOptions;
-import dev.skiff.cli.resource.ConnectionOptions;
+import dev.skiff.cli.resource.NamedClusterCommand;
 import dev.skiff.cli.resource.ResourceArgs;
 import dev.skiff.cli.resource.Session;
 import java.io.IOException;
@@ -19,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -40,9 +36,7 @@ import picocli.CommandLine.Parameters;
       "  skiff trace svc/api -n shop",
       "  skiff trace web --no-metrics     skip asking the node agents for counters"
     })
-public final class TraceCommand extends ClusterCommand {
-  @Mixin ClusterOptions cluster;
-
+public final class TraceCommand extends NamedClusterCommand {
   @Parameters(
       paramLabel = "service/NAME",
       description = "The Service (service/NAME, svc/NAME or NAME).")
@@ -61,17 +55,9 @@ public final class TraceCommand extends ClusterCommand {
   private String name;
 
   @Override
-  protected ConnectionOptions connection() {
-    return cluster;
-  }
-
-  @Override
   protected void validate() {
-    ResourceArgs.Target target = ResourceArgs.one(what, Resources.SERVICES);
-    if (target.type() != Resources.SERVICES) {
-      throw CliException.usage("trace follows services: use service/NAME");
-    }
-    name = target.name();
+    name =
+        ResourceArgs.nameOf(what, Resources.SERVICES, "trace follows services: use service/NAME");
   }
 
   /**
