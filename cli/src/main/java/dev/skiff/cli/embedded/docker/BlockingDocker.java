@@ -1,5 +1,6 @@
 package dev.skiff.cli.embedded.docker;
 
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -24,6 +25,10 @@ final class BlockingDocker {
 
   /** Runs {@code calls} and waits for their result; their failure is rethrown as an IOException. */
   static <T> T await(Function<Vertx, Future<T>> calls) throws IOException {
+    if (Context.isOnEventLoopThread()) {
+      throw new IllegalStateException(
+          "blocking Docker calls on an event loop: compose the futures");
+    }
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     try {
       return calls
