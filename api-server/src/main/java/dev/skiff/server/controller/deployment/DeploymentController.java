@@ -5,7 +5,6 @@ import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
-import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.apps.Deployment;
@@ -15,8 +14,8 @@ import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.meta.OwnerReference;
 import dev.skiff.server.controller.endpoints.ServiceMembers;
 import dev.skiff.server.controller.support.ChildTracker;
-import dev.skiff.server.controller.support.ManagedController;
 import dev.skiff.server.controller.support.Owners;
+import dev.skiff.server.controller.support.QueueController;
 import dev.skiff.server.controller.support.RecentWrites;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;
@@ -33,7 +32,7 @@ import java.util.Map;
  * clean up old ones), writes the status and emits ScalingReplicaSet events. Keys are Deployment
  * keys; ReplicaSet events (and pod events, for Recreate) enqueue the owning Deployment.
  */
-public final class DeploymentController implements ManagedController {
+public final class DeploymentController extends QueueController {
   private final KubeClient client;
   private final Informer<Deployment> deployments;
   private final Informer<ReplicaSet> replicaSets;
@@ -42,38 +41,19 @@ public final class DeploymentController implements ManagedController {
   private final Clock clock;
   private final ChildTracker<ReplicaSet> tracker = new ChildTracker<>();
   private final RecentWrites<Deployment> recent = new RecentWrites<>();
-  private final Controller controller;
-  private final int workers;
 
   public DeploymentController(
       Vertx vertx, SharedInformers informers, EventRecorder events, Clock clock, int workers) {
+    super(vertx, "deployment", workers);
     this.client = informers.client();
     this.deployments = informers.of(Deployment.class);
     this.replicaSets = informers.of(ReplicaSet.class);
     this.pods = informers.of(Pod.class);
     this.events = events;
     this.clock = clock;
-    this.workers = workers;
-    this.controller =
-        new Controller(vertx, name(), this::sync)
-            .watch(deployments)
-            .watch(replicaSets, rs -> ownerKey(rs.meta().namespace, Owners.controllerOf(rs)))
-            .watch(pods, this::deploymentOfPod);
-  }
-
-  @Override
-  public String name() {
-    return "deployment";
-  }
-
-  @Override
-  public Future<Void> start() {
-    return controller.start(workers);
-  }
-
-  @Override
-  public Future<Void> stop() {
-    return controller.stop();
+    watch(deployments);
+    watch(replicaSets, rs -> ownerKey(rs.meta().namespace, Owners.controllerOf(rs)));
+    watch(pods, this::deploymentOfPod);
   }
 
   private static List<String> ownerKey(String namespace, OwnerReference ref) {
@@ -91,7 +71,8 @@ public final class DeploymentController implements ManagedController {
     return rs == null ? List.of() : ownerKey(rs.meta().namespace, Owners.controllerOf(rs));
   }
 
-  Future<Void> sync(String key) {
+  @Override
+  protected Future<Void> sync(String key) {
     Deployment cached = deployments.get(key);
     if (cached == null) {
       tracker.forget(key);

@@ -5,15 +5,14 @@ import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
-import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.meta.OwnerReference;
 import dev.skiff.server.controller.support.ChildTracker;
-import dev.skiff.server.controller.support.ManagedController;
 import dev.skiff.server.controller.support.Owners;
+import dev.skiff.server.controller.support.QueueController;
 import dev.skiff.server.controller.support.RecentWrites;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;
@@ -28,7 +27,7 @@ import java.util.List;
  * controller reference) and writes its status. Keys are ReplicaSet keys; a pod event enqueues its
  * controlling ReplicaSet.
  */
-public final class ReplicaSetController implements ManagedController {
+public final class ReplicaSetController extends QueueController {
   private final KubeClient client;
   private final Informer<ReplicaSet> replicaSets;
   private final Informer<Pod> pods;
@@ -36,36 +35,17 @@ public final class ReplicaSetController implements ManagedController {
   private final Clock clock;
   private final ChildTracker<Pod> tracker = new ChildTracker<>();
   private final RecentWrites<ReplicaSet> recent = new RecentWrites<>();
-  private final Controller controller;
-  private final int workers;
 
   public ReplicaSetController(
       Vertx vertx, SharedInformers informers, EventRecorder events, Clock clock, int workers) {
+    super(vertx, "replicaset", workers);
     this.client = informers.client();
     this.replicaSets = informers.of(ReplicaSet.class);
     this.pods = informers.of(Pod.class);
     this.events = events;
     this.clock = clock;
-    this.workers = workers;
-    this.controller =
-        new Controller(vertx, name(), this::sync)
-            .watch(replicaSets)
-            .watch(pods, ReplicaSetController::ownerKey);
-  }
-
-  @Override
-  public String name() {
-    return "replicaset";
-  }
-
-  @Override
-  public Future<Void> start() {
-    return controller.start(workers);
-  }
-
-  @Override
-  public Future<Void> stop() {
-    return controller.stop();
+    watch(replicaSets);
+    watch(pods, ReplicaSetController::ownerKey);
   }
 
   static List<String> ownerKey(Pod pod) {
@@ -76,7 +56,8 @@ public final class ReplicaSetController implements ManagedController {
     return List.of(Keys.of(pod.meta().namespace, ref.name));
   }
 
-  Future<Void> sync(String key) {
+  @Override
+  protected Future<Void> sync(String key) {
     ReplicaSet cached = replicaSets.get(key);
     if (cached == null) {
       tracker.forget(key);
@@ -102,7 +83,7 @@ public final class ReplicaSetController implements ManagedController {
     plan.delete().forEach(p -> writes.add(delete(key, rs, p)));
     int minReady = rs.spec().minReadySeconds == null ? 0 : rs.spec().minReadySeconds;
     if (minReady > 0 && plan.status().availableReplicas < plan.status().readyReplicas) {
-      controller.queue().addAfter(key, Duration.ofSeconds(1));
+      enqueueAfter(key, Duration.ofSeconds(1));
     }
     return Future.all(writes).compose(v -> writeStatus(rs, plan));
   }

@@ -1,16 +1,19 @@
-package dev.skiff.server.alloc;
+package dev.skiff.server.controller.loadbalancer;
 
 import dev.skiff.api.Json;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
-import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.model.core.LoadBalancerIngress;
 import dev.skiff.api.model.core.LoadBalancerStatus;
 import dev.skiff.api.model.core.Service;
+import dev.skiff.server.alloc.AllocationException;
+import dev.skiff.server.alloc.Claim;
+import dev.skiff.server.alloc.HzAllocator;
 import dev.skiff.server.alloc.HzAllocator.Outcome;
-import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.alloc.ServiceAllocators;
+import dev.skiff.server.controller.support.QueueController;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,40 +29,23 @@ import java.util.concurrent.ConcurrentHashMap;
  * spec.loadBalancerIP (claimed at admission) is used as is. Services naming another
  * loadBalancerClass are left to that implementation. Releases are the repair loop's job.
  */
-public final class LoadBalancerController implements ManagedController {
+public final class LoadBalancerController extends QueueController {
   private static final Duration RETRY_FULL = Duration.ofSeconds(10);
 
-  private final Vertx vertx;
   private final KubeClient client;
   private final Informer<Service> services;
   private final ServiceAllocators allocators;
   private final EventRecorder events;
   private final Map<String, String> unwritten = new ConcurrentHashMap<>();
-  private final Controller controller;
 
   public LoadBalancerController(
       Vertx vertx, SharedInformers informers, ServiceAllocators allocators, EventRecorder events) {
-    this.vertx = vertx;
+    super(vertx, "loadbalancer", 2);
     this.client = informers.client();
     this.services = informers.of(Service.class);
     this.allocators = allocators;
     this.events = events;
-    this.controller = new Controller(vertx, name(), this::sync).watch(services);
-  }
-
-  @Override
-  public String name() {
-    return "loadbalancer";
-  }
-
-  @Override
-  public Future<Void> start() {
-    return controller.start(2);
-  }
-
-  @Override
-  public Future<Void> stop() {
-    return controller.stop();
+    watch(services);
   }
 
   private boolean ours(Service svc) {
@@ -68,7 +54,8 @@ public final class LoadBalancerController implements ManagedController {
         && (cls == null || cls.equals(allocators.options().loadBalancerClass()));
   }
 
-  Future<Void> sync(String key) {
+  @Override
+  protected Future<Void> sync(String key) {
     Service svc = services.get(key);
     if (svc == null || !ours(svc)) {
       return Future.succeededFuture();
@@ -83,7 +70,7 @@ public final class LoadBalancerController implements ManagedController {
                     svc,
                     "SyncLoadBalancerFailed",
                     "Error syncing load balancer: failed to allocate a load balancer IP: range is full");
-                controller.queue().addAfter(key, RETRY_FULL);
+                enqueueAfter(key, RETRY_FULL);
                 return Future.succeededFuture();
               }
               if (current.equals(List.of(ip))) {
