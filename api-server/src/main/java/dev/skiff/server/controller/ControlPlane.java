@@ -12,7 +12,7 @@ import dev.skiff.server.alloc.ServiceAllocators;
 import dev.skiff.server.controller.allocationrepair.AllocationRepair;
 import dev.skiff.server.controller.gc.GcDeletionHook;
 import dev.skiff.server.controller.kubernetes.KubernetesServiceOptions;
-import dev.skiff.server.controller.kubernetes.KubernetesServiceReconciler;
+import dev.skiff.server.controller.kubernetes.KubernetesServiceVerticle;
 import dev.skiff.server.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -78,11 +78,10 @@ public final class ControlPlane {
    * Deploys this replica's share of the {@code default/kubernetes} Service (its Lease and endpoint;
    * the Service itself if missing). Runs on every replica, leader or not.
    */
-  public Future<KubernetesServiceReconciler> startKubernetesService(
+  public Future<KubernetesServiceVerticle> startKubernetesService(
       Vertx vertx, KubeClient client, KubernetesServiceOptions options, Clock clock) {
-    KubernetesServiceReconciler reconciler =
-        new KubernetesServiceReconciler(client, options, clock);
-    return vertx.deployVerticle(reconciler).map(id -> reconciler);
+    KubernetesServiceVerticle verticle = new KubernetesServiceVerticle(client, options, clock);
+    return vertx.deployVerticle(verticle).map(id -> verticle);
   }
 
   /**

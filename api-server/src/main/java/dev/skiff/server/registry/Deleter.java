@@ -3,6 +3,7 @@ package dev.skiff.server.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.model.meta.Times;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.StatusException;
@@ -100,7 +101,7 @@ final class Deleter {
     }
     JsonNode existing = meta.get("deletionGracePeriodSeconds");
     if (!Metadata.isDeleting(object) || (existing != null && grace < existing.asLong())) {
-      meta.put("deletionTimestamp", Timestamps.format(clock.instant().plusSeconds(grace)));
+      meta.put("deletionTimestamp", Times.time(clock.instant().plusSeconds(grace)));
       meta.put("deletionGracePeriodSeconds", grace);
     }
     return object;

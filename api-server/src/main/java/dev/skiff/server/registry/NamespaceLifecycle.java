@@ -1,6 +1,7 @@
 package dev.skiff.server.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.model.meta.Times;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.Reason;
@@ -80,7 +81,7 @@ public final class NamespaceLifecycle {
           if (Metadata.isDeleting(current)) {
             return current;
           }
-          Metadata.of(current).put("deletionTimestamp", Timestamps.now(clock));
+          Metadata.of(current).put("deletionTimestamp", Times.now(clock));
           Metadata.of(current).put("deletionGracePeriodSeconds", 0);
           current.putObject("status").put("phase", "Terminating");
           return current;

@@ -1,12 +1,12 @@
 package dev.skiff.agent.pod;
 
-import dev.skiff.agent.Times;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.PatchType;
 import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.EventSource;
 import dev.skiff.api.model.core.ObjectReference;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.meta.Times;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
