@@ -13,6 +13,7 @@ import dev.skiff.server.controller.allocationrepair.AllocationRepair;
 import dev.skiff.server.controller.gc.GcDeletionHook;
 import dev.skiff.server.controller.kubernetes.KubernetesServiceOptions;
 import dev.skiff.server.controller.kubernetes.KubernetesServiceVerticle;
+import dev.skiff.server.registry.ModelAdmission;
 import dev.skiff.server.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -60,10 +61,16 @@ public final class ControlPlane {
         .mapEmpty();
   }
 
-  /** The options with Service allocation after their admission and the GC's deletion hook. */
+  /**
+   * The options with Service allocation as a step of their {@link ModelAdmission} and the GC's
+   * deletion hook.
+   */
   public ApiServerOptions apply(ApiServerOptions options) {
+    if (!(options.admission() instanceof ModelAdmission model)) {
+      throw new IllegalArgumentException("Service allocation is a step of ModelAdmission");
+    }
     return options
-        .withAdmission(new ServiceAllocation(options.admission(), allocators))
+        .withAdmission(model.with(new ServiceAllocation(allocators)))
         .withDeletionHook(new GcDeletionHook());
   }
 

@@ -8,6 +8,7 @@ import dev.skiff.server.store.ObjectKey;
 import dev.skiff.server.store.Store;
 import dev.skiff.server.store.UpdateFunction;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 
 /**
@@ -16,8 +17,8 @@ import java.time.Clock;
  * failures are StatusExceptions. Dry runs compute the same result and persist nothing.
  */
 public final class ObjectRegistry {
+  private final Vertx vertx;
   private final Store store;
-  private final Admission admission;
   private final CreatePolicy createPolicy;
   private final UpdatePolicy updatePolicy;
   private final Patcher patcher;
@@ -25,9 +26,14 @@ public final class ObjectRegistry {
   private final NamespaceLifecycle namespaces;
 
   public ObjectRegistry(
-      Store store, Clock clock, Admission admission, Patcher patcher, DeletionHook hook) {
+      Vertx vertx,
+      Store store,
+      Clock clock,
+      Admission admission,
+      Patcher patcher,
+      DeletionHook hook) {
+    this.vertx = vertx;
     this.store = store;
-    this.admission = admission;
     this.createPolicy = new CreatePolicy(clock, admission);
     this.updatePolicy = new UpdatePolicy(admission);
     this.patcher = patcher;
@@ -61,19 +67,9 @@ public final class ObjectRegistry {
     // Admission (decode, defaults, validation, encode) is the bulk of a create's CPU; on a
     // worker it runs in parallel instead of queueing every create of this replica behind one
     // event loop, and it may block (Service allocation claims are Hazelcast calls).
-    io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-    if (context != null) {
-      return context
-          .<ObjectNode>executeBlocking(() -> createPolicy.prepare(type, namespace, body), false)
-          .compose(object -> createPrepared(type, namespace, object, dryRun));
-    }
-    ObjectNode object;
-    try {
-      object = createPolicy.prepare(type, namespace, body);
-    } catch (StatusException e) {
-      return Future.failedFuture(e);
-    }
-    return createPrepared(type, namespace, object, dryRun);
+    return vertx
+        .<ObjectNode>executeBlocking(() -> createPolicy.prepare(type, namespace, body), false)
+        .compose(object -> createPrepared(type, namespace, object, dryRun));
   }
 
   private Future<ObjectNode> createPrepared(
