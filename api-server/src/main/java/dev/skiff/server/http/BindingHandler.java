@@ -28,7 +28,7 @@ final class BindingHandler {
     if (node.isEmpty()) {
       throw StatusException.badRequest("binding target name is required");
     }
-    boolean dryRun = new Query(ctx).dryRun();
+    boolean dryRun = new QueryParams(ctx).dryRun();
     api.registry()
         .update(
             Resources.PODS,
