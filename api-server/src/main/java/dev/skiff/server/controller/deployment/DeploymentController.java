@@ -1,8 +1,6 @@
 package dev.skiff.server.controller.deployment;
 
 import dev.skiff.api.Json;
-import dev.skiff.api.client.DeleteOptions;
-import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.informer.Informer;
@@ -13,10 +11,9 @@ import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.meta.OwnerReference;
 import dev.skiff.server.controller.endpoints.ServiceMembers;
-import dev.skiff.server.controller.support.ChildTracker;
+import dev.skiff.server.controller.support.ControlledChildren;
 import dev.skiff.server.controller.support.Owners;
 import dev.skiff.server.controller.support.QueueController;
-import dev.skiff.server.controller.support.RecentWrites;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -39,8 +36,7 @@ public final class DeploymentController extends QueueController {
   private final Informer<Pod> pods;
   private final EventRecorder events;
   private final Clock clock;
-  private final ChildTracker<ReplicaSet> tracker = new ChildTracker<>();
-  private final RecentWrites<Deployment> recent = new RecentWrites<>();
+  private final ControlledChildren<Deployment, ReplicaSet> owned;
 
   public DeploymentController(
       Vertx vertx, SharedInformers informers, EventRecorder events, Clock clock, int workers) {
@@ -51,6 +47,7 @@ public final class DeploymentController extends QueueController {
     this.pods = informers.of(Pod.class);
     this.events = events;
     this.clock = clock;
+    this.owned = new ControlledChildren<>(client, deployments, replicaSets, ReplicaSet.class);
     watch(deployments);
     watch(replicaSets, rs -> ownerKey(rs.meta().namespace, Owners.controllerOf(rs)));
     watch(pods, this::deploymentOfPod);
@@ -73,42 +70,29 @@ public final class DeploymentController extends QueueController {
 
   @Override
   protected Future<Void> sync(String key) {
-    Deployment cached = deployments.get(key);
-    if (cached == null) {
-      tracker.forget(key);
-      recent.forget(key);
+    Deployment d = owned.parent(key);
+    if (d == null) {
       return Future.succeededFuture();
     }
-    Deployment d = recent.newest(key, cached);
-    if (Owners.isDeleting(d)) {
-      return Future.succeededFuture();
-    }
-    String uid = d.meta().uid;
-    List<ReplicaSet> owned =
-        tracker.view(
-            key,
-            replicaSets.byIndex(SharedInformers.OWNER_INDEX, uid).stream()
-                .filter(rs -> Owners.isControlledBy(rs, uid))
-                .toList());
+    List<ReplicaSet> sets = owned.controlled(key, d);
     Map<String, Integer> podCounts = new HashMap<>();
-    for (ReplicaSet rs : owned) {
+    for (ReplicaSet rs : sets) {
       long n =
           pods.byIndex(SharedInformers.OWNER_INDEX, rs.meta().uid).stream()
               .filter(p -> !ServiceMembers.isTerminal(p))
               .count();
       podCounts.put(rs.meta().uid, (int) n);
     }
-    DeploymentReconciler.Plan plan =
-        DeploymentReconciler.plan(d, owned, podCounts, clock.instant());
+    DeploymentReconciler.Plan plan = DeploymentReconciler.plan(d, sets, podCounts, clock.instant());
     List<Future<?>> writes = new ArrayList<>();
     if (plan.create() != null) {
       writes.add(create(key, d, plan.create()));
     }
     if (plan.revise() != null) {
-      writes.add(client.update(plan.revise()).onSuccess(w -> tracker.wrote(key, w)));
+      writes.add(client.update(plan.revise()).onSuccess(w -> owned.wrote(key, w)));
     }
     plan.scales().forEach(s -> writes.add(scale(key, d, s)));
-    plan.delete().forEach(rs -> writes.add(delete(key, rs)));
+    plan.delete().forEach(rs -> writes.add(owned.delete(key, rs)));
     return Future.all(writes).compose(v -> writeStatus(key, d, plan));
   }
 
@@ -117,7 +101,7 @@ public final class DeploymentController extends QueueController {
         .create(rs)
         .onSuccess(
             created -> {
-              tracker.wrote(key, created);
+              owned.wrote(key, created);
               events.normal(
                   d,
                   "ScalingReplicaSet",
@@ -145,7 +129,7 @@ public final class DeploymentController extends QueueController {
         .update(updated)
         .onSuccess(
             written -> {
-              tracker.wrote(key, written);
+              owned.wrote(key, written);
               events.normal(
                   d,
                   "ScalingReplicaSet",
@@ -160,13 +144,6 @@ public final class DeploymentController extends QueueController {
             });
   }
 
-  private Future<Void> delete(String key, ReplicaSet rs) {
-    return client
-        .delete(ReplicaSet.class, rs.meta().namespace, rs.meta().name, DeleteOptions.none())
-        .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e))
-        .onSuccess(v -> tracker.deleted(key, rs.meta().name));
-  }
-
   private Future<Void> writeStatus(String key, Deployment d, DeploymentReconciler.Plan plan) {
     Object before = Json.mapper().valueToTree(d.status == null ? new DeploymentStatus() : d.status);
     if (before.equals(Json.mapper().valueToTree(plan.status()))) {
@@ -174,11 +151,6 @@ public final class DeploymentController extends QueueController {
     }
     Deployment updated = Json.copy(d, Deployment.class);
     updated.status = plan.status();
-    return client
-        .updateStatus(updated)
-        .onSuccess(written -> recent.remember(key, written))
-        .onFailure(e -> recent.forget(key))
-        .<Void>mapEmpty()
-        .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e));
+    return owned.writeStatus(key, updated);
   }
 }

@@ -1,8 +1,6 @@
 package dev.skiff.server.controller.replicaset;
 
 import dev.skiff.api.Json;
-import dev.skiff.api.client.DeleteOptions;
-import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.informer.Informer;
@@ -10,10 +8,9 @@ import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.meta.OwnerReference;
-import dev.skiff.server.controller.support.ChildTracker;
+import dev.skiff.server.controller.support.ControlledChildren;
 import dev.skiff.server.controller.support.Owners;
 import dev.skiff.server.controller.support.QueueController;
-import dev.skiff.server.controller.support.RecentWrites;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,8 +30,7 @@ public final class ReplicaSetController extends QueueController {
   private final Informer<Pod> pods;
   private final EventRecorder events;
   private final Clock clock;
-  private final ChildTracker<Pod> tracker = new ChildTracker<>();
-  private final RecentWrites<ReplicaSet> recent = new RecentWrites<>();
+  private final ControlledChildren<ReplicaSet, Pod> owned;
 
   public ReplicaSetController(
       Vertx vertx, SharedInformers informers, EventRecorder events, Clock clock, int workers) {
@@ -44,6 +40,7 @@ public final class ReplicaSetController extends QueueController {
     this.pods = informers.of(Pod.class);
     this.events = events;
     this.clock = clock;
+    this.owned = new ControlledChildren<>(client, replicaSets, pods, Pod.class);
     watch(replicaSets);
     watch(pods, ReplicaSetController::ownerKey);
   }
@@ -58,24 +55,12 @@ public final class ReplicaSetController extends QueueController {
 
   @Override
   protected Future<Void> sync(String key) {
-    ReplicaSet cached = replicaSets.get(key);
-    if (cached == null) {
-      tracker.forget(key);
-      recent.forget(key);
+    ReplicaSet rs = owned.parent(key);
+    if (rs == null) {
       return Future.succeededFuture();
     }
-    ReplicaSet rs = recent.newest(key, cached);
-    if (Owners.isDeleting(rs)) {
-      return Future.succeededFuture();
-    }
-    String uid = rs.meta().uid;
-    List<Pod> owned =
-        tracker.view(
-            key,
-            pods.byIndex(SharedInformers.OWNER_INDEX, uid).stream()
-                .filter(p -> Owners.isControlledBy(p, uid))
-                .toList());
-    ReplicaSetReconciler.Plan plan = ReplicaSetReconciler.plan(rs, owned, clock.instant());
+    ReplicaSetReconciler.Plan plan =
+        ReplicaSetReconciler.plan(rs, owned.controlled(key, rs), clock.instant());
     List<Future<?>> writes = new ArrayList<>();
     for (int i = 0; i < plan.create(); i++) {
       writes.add(create(key, rs));
@@ -85,7 +70,7 @@ public final class ReplicaSetController extends QueueController {
     if (minReady > 0 && plan.status().availableReplicas < plan.status().readyReplicas) {
       enqueueAfter(key, Duration.ofSeconds(1));
     }
-    return Future.all(writes).compose(v -> writeStatus(rs, plan));
+    return Future.all(writes).compose(v -> writeStatus(key, rs, plan));
   }
 
   private Future<Pod> create(String key, ReplicaSet rs) {
@@ -93,35 +78,24 @@ public final class ReplicaSetController extends QueueController {
         .create(ReplicaSetReconciler.podFor(rs))
         .onSuccess(
             pod -> {
-              tracker.wrote(key, pod);
+              owned.wrote(key, pod);
               events.normal(rs, "SuccessfulCreate", "Created pod: " + pod.meta().name);
             })
         .onFailure(e -> events.warning(rs, "FailedCreate", "Error creating: " + e.getMessage()));
   }
 
   private Future<Void> delete(String key, ReplicaSet rs, Pod pod) {
-    return client
-        .delete(Pod.class, pod.meta().namespace, pod.meta().name, DeleteOptions.none())
-        .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e))
-        .onSuccess(
-            v -> {
-              tracker.deleted(key, pod.meta().name);
-              events.normal(rs, "SuccessfulDelete", "Deleted pod: " + pod.meta().name);
-            });
+    return owned
+        .delete(key, pod)
+        .onSuccess(v -> events.normal(rs, "SuccessfulDelete", "Deleted pod: " + pod.meta().name));
   }
 
-  private Future<Void> writeStatus(ReplicaSet rs, ReplicaSetReconciler.Plan plan) {
+  private Future<Void> writeStatus(String key, ReplicaSet rs, ReplicaSetReconciler.Plan plan) {
     if (!ReplicaSetReconciler.changed(rs.status, plan.status())) {
       return Future.succeededFuture();
     }
     ReplicaSet updated = Json.copy(rs, ReplicaSet.class);
     updated.status = plan.status();
-    String key = Keys.of(rs);
-    return client
-        .updateStatus(updated)
-        .onSuccess(written -> recent.remember(key, written))
-        .onFailure(e -> recent.forget(key))
-        .<Void>mapEmpty()
-        .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e));
+    return owned.writeStatus(key, updated);
   }
 }
