@@ -102,14 +102,7 @@ public final class DeploymentController extends QueueController {
         .onSuccess(
             created -> {
               owned.wrote(key, created);
-              events.normal(
-                  d,
-                  "ScalingReplicaSet",
-                  "Scaled up replica set "
-                      + created.meta().name
-                      + " to "
-                      + created.spec().replicas
-                      + " from 0");
+              scaled(d, created.meta().name, true, created.spec().replicas, 0);
             });
   }
 
@@ -130,18 +123,23 @@ public final class DeploymentController extends QueueController {
         .onSuccess(
             written -> {
               owned.wrote(key, written);
-              events.normal(
-                  d,
-                  "ScalingReplicaSet",
-                  "Scaled "
-                      + (s.to() > s.from() ? "up" : "down")
-                      + " replica set "
-                      + written.meta().name
-                      + " to "
-                      + s.to()
-                      + " from "
-                      + s.from());
+              scaled(d, written.meta().name, s.to() > s.from(), s.to(), s.from());
             });
+  }
+
+  /** The ScalingReplicaSet event of a ReplicaSet created (up from 0) or scaled. */
+  private void scaled(Deployment d, String replicaSet, boolean up, Integer to, int from) {
+    events.normal(
+        d,
+        "ScalingReplicaSet",
+        "Scaled "
+            + (up ? "up" : "down")
+            + " replica set "
+            + replicaSet
+            + " to "
+            + to
+            + " from "
+            + from);
   }
 
   private Future<Void> writeStatus(String key, Deployment d, DeploymentReconciler.Plan plan) {
