@@ -31,7 +31,7 @@ public final class ApiRouter {
     new DiscoveryRoutes(serverAddress).mount(router);
     new OpenApiRoutes().mount(router);
     new ResourceRoutes(api).mount(router);
-    router.route().handler(ctx -> ctx.fail(Errors.pathNotFound()));
+    router.route().handler(ctx -> ctx.fail(HttpErrors.pathNotFound()));
     router.route().failureHandler(new FailureHandler());
     return router;
   }

@@ -1,6 +1,6 @@
 package dev.skiff.server.openapi;
 
-import dev.skiff.server.http.Errors;
+import dev.skiff.server.http.HttpErrors;
 import dev.skiff.server.http.Replies;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -23,7 +23,7 @@ public final class OpenApiRoutes {
     String path = ctx.pathParam("param0");
     byte[] doc = documents.document(path);
     if (doc == null) {
-      ctx.fail(Errors.pathNotFound());
+      ctx.fail(HttpErrors.pathNotFound());
       return;
     }
     String hash = ctx.request().getParam("hash");

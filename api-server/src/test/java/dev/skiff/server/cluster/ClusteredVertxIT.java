@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.config.Config;
 import dev.skiff.api.Json;
 import dev.skiff.server.store.HzStore;
-import dev.skiff.server.store.ObjectKey;
+import dev.skiff.server.store.StoreKey;
 import io.vertx.core.Future;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -35,7 +35,7 @@ class ClusteredVertxIT {
         HzStore storeB = new HzStore(b.vertx(), b.hazelcast())) {
       ObjectNode pod = Json.mapper().createObjectNode();
       pod.putObject("metadata").put("namespace", "ns").put("name", "p");
-      ObjectKey key = new ObjectKey("pods", "ns", "p");
+      StoreKey key = new StoreKey("pods", "ns", "p");
 
       ObjectNode created = await(storeA.create(key, pod));
 

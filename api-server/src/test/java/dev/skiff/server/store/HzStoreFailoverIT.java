@@ -30,7 +30,7 @@ class HzStoreFailoverIT {
     int doomed = indexOfChangeLogOwner();
     int survivor = 1 - doomed;
     HzStore store = cluster.store(survivor);
-    EventRecorder watcher = new EventRecorder();
+    StoreEventRecorder watcher = new StoreEventRecorder();
     long from = await(store.list("pods", "ns")).resourceVersion();
     await(store.watch(new WatchRequest("pods", "ns", from, null), watcher, watcher.onEnd()));
 
@@ -38,18 +38,18 @@ class HzStoreFailoverIT {
     List<Long> versions = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       HzStore writer = cluster.store(i % 2);
-      long rv = rv(await(writer.create(new ObjectKey("pods", "ns", "p" + i), pod("ns", "p" + i))));
+      long rv = rv(await(writer.create(new StoreKey("pods", "ns", "p" + i), pod("ns", "p" + i))));
       acknowledged.put("p" + i, rv);
       versions.add(rv);
     }
     cluster.kill(doomed);
 
     for (Map.Entry<String, Long> write : acknowledged.entrySet()) {
-      assertThat(rv(await(store.get(new ObjectKey("pods", "ns", write.getKey())))))
+      assertThat(rv(await(store.get(new StoreKey("pods", "ns", write.getKey())))))
           .isEqualTo(write.getValue());
     }
     assertThat(await(store.list("pods", "ns")).items()).hasSize(200);
-    long after = rv(await(store.create(new ObjectKey("pods", "ns", "after"), pod("ns", "after"))));
+    long after = rv(await(store.create(new StoreKey("pods", "ns", "after"), pod("ns", "after"))));
     versions.add(after);
     assertThat(after).isGreaterThan(versions.get(199));
     await().atMost(Duration.ofSeconds(20)).until(() -> watcher.size() >= versions.size());

@@ -36,13 +36,13 @@ class HzStoreIT {
     cluster.close();
   }
 
-  private ObjectKey key(String name) {
-    return new ObjectKey("pods", ns, name);
+  private StoreKey key(String name) {
+    return new StoreKey("pods", ns, name);
   }
 
   @Test
   void writesOnOneReplicaAreSeenInOrderByGetListAndWatchOnTheOther() {
-    EventRecorder onB = watch(b, await(b.list("pods", ns)).resourceVersion());
+    StoreEventRecorder onB = watch(b, await(b.list("pods", ns)).resourceVersion());
     List<Long> written = new ArrayList<>();
 
     for (int i = 0; i < 20; i++) {
@@ -73,8 +73,8 @@ class HzStoreIT {
   @Test
   void concurrentWritersOnBothReplicasGiveEveryWatcherTheSameCompleteOrder() throws Exception {
     long from = await(a.list("pods", ns)).resourceVersion();
-    EventRecorder onA = watch(a, from);
-    EventRecorder onB = watch(b, from);
+    StoreEventRecorder onA = watch(a, from);
+    StoreEventRecorder onB = watch(b, from);
 
     List<Long> written = new ArrayList<>();
     List<Thread> writers = new ArrayList<>();
@@ -139,7 +139,7 @@ class HzStoreIT {
     }
     HzStore fresh = new HzStore(cluster.get(1).vertx(), cluster.get(1).hazelcast());
     try {
-      EventRecorder recorder = watch(fresh, before);
+      StoreEventRecorder recorder = watch(fresh, before);
 
       await().until(() -> recorder.size() == 10);
       assertThat(recorder.versions()).containsExactlyElementsOf(written);
@@ -173,12 +173,12 @@ class HzStoreIT {
     assertThat(rv(updated)).isGreaterThan(orphanRv);
   }
 
-  private static List<ObjectKey> keys(List<StoreEvent> events) {
+  private static List<StoreKey> keys(List<StoreEvent> events) {
     return events.stream().map(StoreEvent::key).toList();
   }
 
-  private EventRecorder watch(HzStore store, long from) {
-    EventRecorder recorder = new EventRecorder();
+  private StoreEventRecorder watch(HzStore store, long from) {
+    StoreEventRecorder recorder = new StoreEventRecorder();
     await(store.watch(new WatchRequest("pods", ns, from, null), recorder, recorder.onEnd()));
     return recorder;
   }

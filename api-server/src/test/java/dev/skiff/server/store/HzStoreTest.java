@@ -39,8 +39,8 @@ class HzStoreTest {
     cluster.close();
   }
 
-  private ObjectKey key(String name) {
-    return new ObjectKey("pods", ns, name);
+  private StoreKey key(String name) {
+    return new StoreKey("pods", ns, name);
   }
 
   private ObjectNode create(String name) {
@@ -79,7 +79,7 @@ class HzStoreTest {
 
   @Test
   void getOfAMissingObjectFailsNotFoundNamingGroupAndResource() {
-    ObjectKey key = new ObjectKey("deployments.apps", ns, "nope");
+    StoreKey key = new StoreKey("deployments.apps", ns, "nope");
 
     assertThatThrownBy(() -> await(store.get(key)))
         .isInstanceOfSatisfying(
@@ -105,7 +105,7 @@ class HzStoreTest {
   @Test
   void updateThatChangesNothingKeepsTheVersionAndEmitsNoEvent() {
     ObjectNode created = create("a");
-    EventRecorder recorder = watchFrom(rv(created));
+    StoreEventRecorder recorder = watchFrom(rv(created));
 
     ObjectNode same = await(store.update(key("a"), cur -> cur));
     await(store.update(key("a"), cur -> increment(cur)));
@@ -196,7 +196,7 @@ class HzStoreTest {
   void listReturnsTheNamespacesObjectsSortedAtTheCurrentVersion() {
     create("b");
     ObjectNode last = create("a");
-    await(store.create(new ObjectKey("pods", ns + "-other", "c"), pod(ns + "-other", "c")));
+    await(store.create(new StoreKey("pods", ns + "-other", "c"), pod(ns + "-other", "c")));
 
     ListResult list = await(store.list("pods", ns));
 
@@ -211,7 +211,7 @@ class HzStoreTest {
   void watchFromAListVersionDeliversExactlyTheLaterChangesInOrder() throws Exception {
     create("before");
     ListResult list = await(store.list("pods", ns));
-    EventRecorder recorder = watchFrom(list.resourceVersion());
+    StoreEventRecorder recorder = watchFrom(list.resourceVersion());
 
     List<Long> written = writeConcurrently(8, 250);
 
@@ -225,7 +225,7 @@ class HzStoreTest {
   void watchFromZeroSendsTheCurrentObjectsAsAddedThenLiveChanges() {
     create("a");
     create("b");
-    EventRecorder recorder = new EventRecorder();
+    StoreEventRecorder recorder = new StoreEventRecorder();
     await(store.watch(new WatchRequest("pods", ns, 0, null), recorder, recorder.onEnd()));
 
     ObjectNode c = create("c");
@@ -270,7 +270,7 @@ class HzStoreTest {
   @Test
   void filteredWatchSeesObjectsEnterAndLeaveTheFilterAsAddedAndDeleted() {
     long from = rv(create("a"));
-    EventRecorder recorder = new EventRecorder();
+    StoreEventRecorder recorder = new StoreEventRecorder();
     await(
         store.watch(
             new WatchRequest("pods", ns, from, o -> o.path("spec").path("counter").asInt() == 1),
@@ -288,8 +288,8 @@ class HzStoreTest {
   @Test
   void watchOfAnotherNamespaceSeesNothingOfThisOne() {
     long from = rv(create("a"));
-    EventRecorder other = new EventRecorder();
-    EventRecorder mine = watchFrom(from);
+    StoreEventRecorder other = new StoreEventRecorder();
+    StoreEventRecorder mine = watchFrom(from);
     await(store.watch(new WatchRequest("pods", ns + "-x", from, null), other, other.onEnd()));
 
     create("b");
@@ -307,7 +307,7 @@ class HzStoreTest {
             cluster.get(0).hazelcast(),
             HzStoreOptions.defaults().withWatcherQueueLimit(5));
     CountDownLatch release = new CountDownLatch(1);
-    EventRecorder ends = new EventRecorder();
+    StoreEventRecorder ends = new StoreEventRecorder();
     try {
       long from = rv(create("a"));
       await(tight.list("pods", ns));
@@ -339,14 +339,14 @@ class HzStoreTest {
   @Test
   void closingAWatchStopsDelivery() {
     long from = rv(create("a"));
-    EventRecorder recorder = new EventRecorder();
-    Watch watch = await(store.watch(new WatchRequest("pods", ns, from, null), recorder, null));
+    StoreEventRecorder recorder = new StoreEventRecorder();
+    StoreWatch watch = await(store.watch(new WatchRequest("pods", ns, from, null), recorder, null));
     create("b");
     await().until(() -> recorder.size() == 1);
 
     watch.close();
     ObjectNode c = create("c");
-    EventRecorder later = watchFrom(rv(c) - 1);
+    StoreEventRecorder later = watchFrom(rv(c) - 1);
 
     await().until(() -> later.size() == 1);
     assertThat(recorder.size()).isEqualTo(1);
@@ -377,8 +377,8 @@ class HzStoreTest {
         .isEqualTo(threads * each);
   }
 
-  private EventRecorder watchFrom(long rv) {
-    EventRecorder recorder = new EventRecorder();
+  private StoreEventRecorder watchFrom(long rv) {
+    StoreEventRecorder recorder = new StoreEventRecorder();
     await(store.watch(new WatchRequest("pods", ns, rv, null), recorder, recorder.onEnd()));
     return recorder;
   }
@@ -394,7 +394,7 @@ class HzStoreTest {
               () -> {
                 List<Long> mine = new ArrayList<>();
                 for (int i = 0; i < each; i++) {
-                  ObjectKey key = key(prefix + (i % 10));
+                  StoreKey key = key(prefix + (i % 10));
                   if (i % 10 == i) {
                     mine.add(rv(await(store.create(key, pod(ns, key.name())))));
                   } else if (i % 7 == 0) {

@@ -11,11 +11,11 @@ import dev.skiff.api.model.core.PodCondition;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.Endpoint;
 import dev.skiff.api.model.discovery.EndpointSlice;
+import dev.skiff.api.model.meta.Times;
 import dev.skiff.server.controller.FakeKubelet;
 import dev.skiff.server.controller.TestCluster;
 import dev.skiff.server.controller.TestObjects;
 import dev.skiff.server.controller.nodelifecycle.NodeLifecycleOptions;
-import dev.skiff.server.controller.support.Times;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -203,7 +203,7 @@ public final class NetworkProgrammingBench {
     lease.meta().name = "bench-node";
     lease.spec().holderIdentity = "bench-node";
     lease.spec().leaseDurationSeconds = 40;
-    lease.spec().renewTime = Times.micro(Instant.now());
+    lease.spec().renewTime = Times.microTime(Instant.now());
     await(client.create(lease));
     vertx.setPeriodic(
         1000,
@@ -212,7 +212,7 @@ public final class NetworkProgrammingBench {
                 .get(Lease.class, "kube-node-lease", "bench-node")
                 .compose(
                     l -> {
-                      l.spec().renewTime = Times.micro(Instant.now());
+                      l.spec().renewTime = Times.microTime(Instant.now());
                       return client.update(l);
                     }));
   }

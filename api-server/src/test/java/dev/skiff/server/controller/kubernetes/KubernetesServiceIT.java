@@ -33,10 +33,10 @@ class KubernetesServiceIT {
       KubernetesServiceOptions options =
           KubernetesServiceOptions.of("127.0.0.1", r.server().actualPort(), "127.10.0.0/16")
               .withTiming(Duration.ofSeconds(3), Duration.ofMillis(300));
-      KubernetesServiceReconciler reconciler =
+      KubernetesServiceVerticle verticle =
           await(
               r.plane().startKubernetesService(r.vertx(), r.client(), options, Clock.systemUTC()));
-      deployments.add(reconciler.deploymentID());
+      deployments.add(verticle.deploymentID());
     }
   }
 

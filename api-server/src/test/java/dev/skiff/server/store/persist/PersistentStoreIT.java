@@ -12,8 +12,8 @@ import dev.skiff.api.status.Reason;
 import dev.skiff.api.status.StatusException;
 import dev.skiff.server.store.HzStore;
 import dev.skiff.server.store.ListResult;
-import dev.skiff.server.store.ObjectKey;
 import dev.skiff.server.store.StoreEvent;
+import dev.skiff.server.store.StoreKey;
 import dev.skiff.server.store.WatchRequest;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,22 +50,22 @@ class PersistentStoreIT {
   @Test
   void everyObjectComesBackAfterARestartAndLaterWritesGetHigherVersions() {
     HzStore store = restart();
-    Map<ObjectKey, ObjectNode> expected = new HashMap<>();
+    Map<StoreKey, ObjectNode> expected = new HashMap<>();
     long highest = 0;
     for (int i = 0; i < 30; i++) {
-      ObjectKey key = new ObjectKey("pods", "ns" + (i % 3), "p" + i);
+      StoreKey key = new StoreKey("pods", "ns" + (i % 3), "p" + i);
       expected.put(key, await(store.create(key, object("Pod", key.namespace(), key.name()))));
     }
     for (int i = 0; i < 5; i++) {
-      ObjectKey key = new ObjectKey("services", "default", "s" + i);
+      StoreKey key = new StoreKey("services", "default", "s" + i);
       expected.put(key, await(store.create(key, object("Service", "default", key.name()))));
     }
     for (int i = 0; i < 10; i++) {
-      ObjectKey key = new ObjectKey("pods", "ns" + (i % 3), "p" + i);
+      StoreKey key = new StoreKey("pods", "ns" + (i % 3), "p" + i);
       expected.put(key, await(store.update(key, PersistentStoreIT::increment)));
     }
     for (int i = 25; i < 30; i++) {
-      ObjectKey key = new ObjectKey("pods", "ns" + (i % 3), "p" + i);
+      StoreKey key = new StoreKey("pods", "ns" + (i % 3), "p" + i);
       highest = Math.max(highest, rv(await(store.delete(key, null))));
       expected.remove(key);
     }
@@ -75,17 +75,17 @@ class PersistentStoreIT {
 
     HzStore restarted = restart();
 
-    for (Map.Entry<ObjectKey, ObjectNode> entry : expected.entrySet()) {
+    for (Map.Entry<StoreKey, ObjectNode> entry : expected.entrySet()) {
       assertThat(await(restarted.get(entry.getKey()))).isEqualTo(entry.getValue());
     }
     ListResult pods = await(restarted.list("pods", null));
     assertThat(pods.items()).hasSize(25);
     assertThat(pods.resourceVersion()).isGreaterThan(highest);
     assertThat(await(restarted.list("services", "default")).items()).hasSize(5);
-    ObjectKey p0 = new ObjectKey("pods", "ns0", "p0");
+    StoreKey p0 = new StoreKey("pods", "ns0", "p0");
     assertThat(rv(await(restarted.update(p0, PersistentStoreIT::increment))))
         .isGreaterThan(pods.resourceVersion());
-    ObjectKey deleted = new ObjectKey("pods", "ns1", "p25");
+    StoreKey deleted = new StoreKey("pods", "ns1", "p25");
     ObjectNode again = await(restarted.create(deleted, object("Pod", "ns1", "p25")));
     assertThat(rv(again)).isGreaterThan(pods.resourceVersion());
   }
@@ -96,7 +96,7 @@ class PersistentStoreIT {
     for (int i = 0; i < 3; i++) {
       HzStore store = restart();
       versions.add(await(store.list("pods", "ns")).resourceVersion());
-      ObjectKey key = new ObjectKey("pods", "ns", "p" + i);
+      StoreKey key = new StoreKey("pods", "ns", "p" + i);
       versions.add(rv(await(store.create(key, object("Pod", "ns", key.name())))));
     }
     long listed = await(restart().list("pods", "ns")).resourceVersion();
@@ -113,7 +113,7 @@ class PersistentStoreIT {
     HzStore store = restart();
     Map<String, Long> written = new HashMap<>();
     for (int i = 0; i < 20; i++) {
-      ObjectKey key = new ObjectKey("pods", "ns" + (i % 2), "p" + i);
+      StoreKey key = new StoreKey("pods", "ns" + (i % 2), "p" + i);
       written.put(
           key.name(), rv(await(store.create(key, object("Pod", key.namespace(), key.name())))));
     }
@@ -124,7 +124,7 @@ class PersistentStoreIT {
     await().until(() -> events.size() == 20);
     ObjectNode later =
         await(
-            restarted.create(new ObjectKey("pods", "ns0", "later"), object("Pod", "ns0", "later")));
+            restarted.create(new StoreKey("pods", "ns0", "later"), object("Pod", "ns0", "later")));
     await().until(() -> events.size() == 21);
 
     Map<String, Long> listed = new HashMap<>();
@@ -142,7 +142,7 @@ class PersistentStoreIT {
   void aWatchFromAVersionBeforeTheRestartIsExpiredSoTheClientRelists() {
     HzStore store = restart();
     long before =
-        rv(await(store.create(new ObjectKey("pods", "ns", "a"), object("Pod", "ns", "a"))));
+        rv(await(store.create(new StoreKey("pods", "ns", "a"), object("Pod", "ns", "a"))));
 
     HzStore restarted = restart();
 
@@ -160,7 +160,7 @@ class PersistentStoreIT {
     HzStore stalled = new HzStore(replica.vertx(), replica.hazelcast());
     await(stalled.ready());
     long start =
-        rv(await(store.create(new ObjectKey("pods", "ns", "first"), object("Pod", "ns", "first"))));
+        rv(await(store.create(new StoreKey("pods", "ns", "first"), object("Pod", "ns", "first"))));
     CountDownLatch release = new CountDownLatch(1);
     AtomicBoolean ended = new AtomicBoolean();
     // The filter runs on the cache's thread: blocking it stalls that store's cache.
@@ -171,7 +171,7 @@ class PersistentStoreIT {
             v -> ended.set(true)));
 
     for (int i = 0; i < 40; i++) {
-      await(store.create(new ObjectKey("pods", "ns", "p" + i), object("Pod", "ns", "p" + i)));
+      await(store.create(new StoreKey("pods", "ns", "p" + i), object("Pod", "ns", "p" + i)));
     }
     release.countDown();
 

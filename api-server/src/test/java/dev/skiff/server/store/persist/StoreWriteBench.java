@@ -8,7 +8,7 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.store.HzStore;
-import dev.skiff.server.store.ObjectKey;
+import dev.skiff.server.store.StoreKey;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,7 +86,7 @@ public final class StoreWriteBench {
           clients.submit(
               () -> {
                 for (int i = next.getAndIncrement(); i < PER_ROUND; i = next.getAndIncrement()) {
-                  ObjectKey key = new ObjectKey("pods", "bench", prefix + "-" + i);
+                  StoreKey key = new StoreKey("pods", "bench", prefix + "-" + i);
                   long t = System.nanoTime();
                   await(store.create(key, object("Pod", "bench", key.name())));
                   latency[offset + i] = System.nanoTime() - t;

@@ -138,4 +138,38 @@ class WorkQueueProcessTest {
     queue.shutDown();
     Await.result(workers);
   }
+
+  @Test
+  void aSyncThatKeepsFailingIsDroppedAfterMaxRetries() {
+    FakeScheduler clock = new FakeScheduler();
+    WorkQueue queue =
+        new WorkQueue(
+            "drop",
+            clock,
+            new ExponentialRateLimiter(Duration.ofMillis(5), Duration.ofSeconds(1)),
+            2);
+    AtomicInteger calls = new AtomicInteger();
+    Future<Void> workers =
+        process(
+            queue,
+            1,
+            key -> {
+              calls.incrementAndGet();
+              return Future.failedFuture(new IllegalStateException("never"));
+            });
+
+    queue.add("x");
+
+    await()
+        .until(
+            () -> {
+              clock.advance(1_000);
+              return queue.dropped() == 1;
+            });
+    clock.advance(60_000);
+    assertThat(calls.get()).isEqualTo(3);
+    assertThat(queue.numRequeues("x")).isZero();
+    queue.shutDown();
+    Await.result(workers);
+  }
 }

@@ -1,9 +1,9 @@
-package dev.skiff.server.alloc;
+package dev.skiff.server.controller.allocationrepair;
 
-import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.model.core.Service;
-import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.alloc.ServiceAllocators;
+import dev.skiff.server.controller.support.QueueController;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -18,48 +18,22 @@ import java.util.Set;
  * period otherwise) and re-claims what Services hold without a claim. One key ("all"); the
  * Hazelcast calls run on a worker.
  */
-public final class AllocationController implements ManagedController {
+public final class AllocationRepairController extends QueueController {
   private static final String ALL = "all";
   private static final int REMEMBERED_DELETIONS = 10_000;
 
-  private final Vertx vertx;
   private final Informer<Service> services;
   private final AllocationRepair repair;
-  private final Duration interval;
   private final Set<String> deletedUids = new LinkedHashSet<>();
-  private final Controller controller;
-  private long timer = -1;
 
-  public AllocationController(
+  public AllocationRepairController(
       Vertx vertx, SharedInformers informers, ServiceAllocators allocators) {
-    this.vertx = vertx;
+    super(vertx, "allocation-repair", 1);
     this.services = informers.of(Service.class);
     this.repair = new AllocationRepair(allocators);
-    this.interval = allocators.options().repairInterval();
     services.onDelete(this::deleted);
-    this.controller = new Controller(vertx, name(), k -> sync()).watch(services, s -> List.of(ALL));
-  }
-
-  @Override
-  public String name() {
-    return "allocation-repair";
-  }
-
-  @Override
-  public Future<Void> start() {
-    return controller
-        .start(1)
-        .onSuccess(
-            v -> {
-              controller.enqueue(ALL);
-              timer = vertx.setPeriodic(interval.toMillis(), id -> controller.enqueue(ALL));
-            });
-  }
-
-  @Override
-  public Future<Void> stop() {
-    vertx.cancelTimer(timer);
-    return controller.stop();
+    watch(services, s -> List.of(ALL));
+    enqueueEvery(allocators.options().repairInterval(), () -> List.of(ALL));
   }
 
   private synchronized void deleted(Service svc) {
@@ -73,7 +47,8 @@ public final class AllocationController implements ManagedController {
     return Set.copyOf(deletedUids);
   }
 
-  private Future<Void> sync() {
+  @Override
+  protected Future<Void> sync(String key) {
     List<Service> snapshot = services.list();
     Set<String> deleted = deletedSnapshot();
     return vertx
@@ -81,7 +56,7 @@ public final class AllocationController implements ManagedController {
         .onSuccess(
             retry -> {
               if (retry >= 0) {
-                controller.queue().addAfter(ALL, Duration.ofMillis(retry + 50));
+                enqueueAfter(ALL, Duration.ofMillis(retry + 50));
               }
             })
         .mapEmpty();

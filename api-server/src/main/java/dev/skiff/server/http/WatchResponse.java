@@ -7,8 +7,8 @@ import dev.skiff.api.resource.ResourceType;
 import dev.skiff.server.registry.Metadata;
 import dev.skiff.server.registry.ObjectRegistry;
 import dev.skiff.server.store.StoreEvent;
+import dev.skiff.server.store.StoreWatch;
 import dev.skiff.server.store.StoredObject;
-import dev.skiff.server.store.Watch;
 import dev.skiff.server.table.IncludeObject;
 import dev.skiff.server.table.Tables;
 import io.vertx.core.buffer.Buffer;
@@ -25,29 +25,29 @@ import java.util.function.Supplier;
  * connection's event loop. Ends on timeoutSeconds, when the store ends the watch, or when the
  * client is too slow; releases the store watch and timers when the client goes away.
  */
-final class WatchStream {
+final class WatchResponse {
   /** A watcher whose unsent output exceeds this is cut off; it re-watches from its last RV. */
   private static final int MAX_QUEUED_BYTES = 16 * 1024 * 1024;
 
   private final ApiContext api;
   private final RoutingContext ctx;
   private final ResourceType type;
-  private final WatchFilter filter;
+  private final SelectorWatchFilter filter;
   private final boolean table;
   private final IncludeObject include;
   private final List<StoreEvent> pending = new ArrayList<>();
-  private Watch watch;
+  private StoreWatch watch;
   private boolean streaming;
   private boolean closed;
   private long lastRv;
   private long bookmarkTimer = -1;
   private long timeoutTimer = -1;
 
-  WatchStream(
+  WatchResponse(
       ApiContext api,
       RoutingContext ctx,
       ResourceType type,
-      WatchFilter filter,
+      SelectorWatchFilter filter,
       boolean table,
       IncludeObject include) {
     this.api = api;
@@ -83,7 +83,7 @@ final class WatchStream {
    * @param startRv the version the watch starts after
    */
   void begin(
-      Watch storeWatch,
+      StoreWatch storeWatch,
       List<StoredObject> initial,
       long startRv,
       boolean initialBookmark,

@@ -1,9 +1,11 @@
-package dev.skiff.server.alloc;
+package dev.skiff.server.controller.allocationrepair;
 
 import dev.skiff.api.model.core.LoadBalancerIngress;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.core.ServicePort;
 import dev.skiff.api.model.core.ServiceSpec;
+import dev.skiff.server.alloc.HzAllocator;
+import dev.skiff.server.alloc.ServiceAllocators;
 import java.util.LinkedHashSet;
 import java.util.Set;
 

@@ -4,10 +4,10 @@ import dev.skiff.api.status.StatusException;
 import io.vertx.ext.web.RoutingContext;
 
 /** Typed access to query parameters; malformed values are 400 BadRequest. */
-public final class Query {
+public final class QueryParams {
   private final RoutingContext ctx;
 
-  public Query(RoutingContext ctx) {
+  public QueryParams(RoutingContext ctx) {
     this.ctx = ctx;
   }
 

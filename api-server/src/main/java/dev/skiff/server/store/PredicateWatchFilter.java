@@ -6,9 +6,12 @@ import java.util.function.Predicate;
 /**
  * What a filtered watcher sees of a change, as the real API server does: an object that starts
  * matching arrives as ADDED, one that stops matching as DELETED, non-matching changes not at all.
+ * Applies a {@link WatchRequest#filter()} predicate inside the store, judging a MODIFIED by the
+ * object's previous state. (The HTTP watch's label/field selectors are {@code
+ * http.SelectorWatchFilter}, which learns what its watcher has seen instead.)
  */
-final class WatchFilter {
-  private WatchFilter() {}
+final class PredicateWatchFilter {
+  private PredicateWatchFilter() {}
 
   /**
    * @param previous the object's state before the change, or null when unknown (then the change is

@@ -1,21 +1,20 @@
-package dev.skiff.server.alloc;
+package dev.skiff.server.controller.loadbalancer;
 
-import dev.skiff.api.Json;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
-import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
-import dev.skiff.api.model.core.LoadBalancerIngress;
-import dev.skiff.api.model.core.LoadBalancerStatus;
 import dev.skiff.api.model.core.Service;
+import dev.skiff.server.alloc.AllocationException;
+import dev.skiff.server.alloc.Claim;
+import dev.skiff.server.alloc.HzAllocator;
 import dev.skiff.server.alloc.HzAllocator.Outcome;
-import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.alloc.ServiceAllocators;
+import dev.skiff.server.controller.support.QueueController;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,56 +23,36 @@ import java.util.concurrent.ConcurrentHashMap;
  * Gives LoadBalancer Services of this cluster's class (or no class) an ingress IP from the pool and
  * writes it to status.loadBalancer.ingress; until then kubectl shows {@code <pending>}. A requested
  * spec.loadBalancerIP (claimed at admission) is used as is. Services naming another
- * loadBalancerClass are left to that implementation. Releases are the repair loop's job.
+ * loadBalancerClass are left to that implementation. Releases are the repair loop's job. The
+ * decisions are {@link LoadBalancerReconciler}'s.
  */
-public final class LoadBalancerController implements ManagedController {
+public final class LoadBalancerController extends QueueController {
   private static final Duration RETRY_FULL = Duration.ofSeconds(10);
 
-  private final Vertx vertx;
   private final KubeClient client;
   private final Informer<Service> services;
   private final ServiceAllocators allocators;
   private final EventRecorder events;
   private final Map<String, String> unwritten = new ConcurrentHashMap<>();
-  private final Controller controller;
 
   public LoadBalancerController(
       Vertx vertx, SharedInformers informers, ServiceAllocators allocators, EventRecorder events) {
-    this.vertx = vertx;
+    super(vertx, "loadbalancer", 2);
     this.client = informers.client();
     this.services = informers.of(Service.class);
     this.allocators = allocators;
     this.events = events;
-    this.controller = new Controller(vertx, name(), this::sync).watch(services);
+    watch(services);
   }
 
   @Override
-  public String name() {
-    return "loadbalancer";
-  }
-
-  @Override
-  public Future<Void> start() {
-    return controller.start(2);
-  }
-
-  @Override
-  public Future<Void> stop() {
-    return controller.stop();
-  }
-
-  private boolean ours(Service svc) {
-    String cls = svc.spec().loadBalancerClass;
-    return "LoadBalancer".equals(svc.spec().type)
-        && (cls == null || cls.equals(allocators.options().loadBalancerClass()));
-  }
-
-  Future<Void> sync(String key) {
+  protected Future<Void> sync(String key) {
     Service svc = services.get(key);
-    if (svc == null || !ours(svc)) {
+    if (svc == null
+        || !LoadBalancerReconciler.ours(svc, allocators.options().loadBalancerClass())) {
       return Future.succeededFuture();
     }
-    List<String> current = ingressIps(svc);
+    List<String> current = LoadBalancerReconciler.ingressIps(svc);
     return vertx
         .executeBlocking(() -> assign(svc, current), false)
         .compose(
@@ -83,7 +62,7 @@ public final class LoadBalancerController implements ManagedController {
                     svc,
                     "SyncLoadBalancerFailed",
                     "Error syncing load balancer: failed to allocate a load balancer IP: range is full");
-                controller.queue().addAfter(key, RETRY_FULL);
+                enqueueAfter(key, RETRY_FULL);
                 return Future.succeededFuture();
               }
               if (current.equals(List.of(ip))) {
@@ -98,16 +77,8 @@ public final class LoadBalancerController implements ManagedController {
   private String assign(Service svc, List<String> current) {
     Claim owner = allocators.claimFor(svc.meta().uid, svc.meta().namespace, svc.meta().name);
     HzAllocator pool = allocators.loadBalancerIps();
-    List<String> candidates = new ArrayList<>();
-    if (svc.spec().loadBalancerIP != null && !svc.spec().loadBalancerIP.isEmpty()) {
-      candidates.add(svc.spec().loadBalancerIP);
-    } else {
-      candidates.addAll(current);
-      String pending = unwritten.get(svc.meta().uid);
-      if (pending != null) {
-        candidates.add(pending);
-      }
-    }
+    List<String> candidates =
+        LoadBalancerReconciler.candidates(svc, current, unwritten.get(svc.meta().uid));
     for (String candidate : candidates) {
       String ip = pool.canonical(candidate);
       if (ip != null && pool.claim(ip, owner) != Outcome.TAKEN) {
@@ -124,14 +95,8 @@ public final class LoadBalancerController implements ManagedController {
   }
 
   private Future<Void> writeStatus(Service svc, String ip) {
-    Service updated = Json.copy(svc, Service.class);
-    LoadBalancerIngress ingress = new LoadBalancerIngress();
-    ingress.ip = ip;
-    ingress.ipMode = "VIP";
-    updated.status().loadBalancer = new LoadBalancerStatus();
-    updated.status.loadBalancer.ingress = new ArrayList<>(List.of(ingress));
     return client
-        .updateStatus(updated)
+        .updateStatus(LoadBalancerReconciler.withIngress(svc, ip))
         .onSuccess(
             s -> {
               unwritten.remove(svc.meta().uid);
@@ -139,15 +104,5 @@ public final class LoadBalancerController implements ManagedController {
             })
         .<Void>mapEmpty()
         .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e));
-  }
-
-  private static List<String> ingressIps(Service svc) {
-    List<String> ips = new ArrayList<>();
-    if (svc.status != null
-        && svc.status.loadBalancer != null
-        && svc.status.loadBalancer.ingress != null) {
-      svc.status.loadBalancer.ingress.forEach(i -> ips.add(i.ip));
-    }
-    return ips;
   }
 }

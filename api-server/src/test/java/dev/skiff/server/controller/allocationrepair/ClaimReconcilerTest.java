@@ -1,9 +1,10 @@
-package dev.skiff.server.alloc;
+package dev.skiff.server.controller.allocationrepair;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skiff.server.alloc.ClaimReconciler.Holder;
-import dev.skiff.server.alloc.ClaimReconciler.Plan;
+import dev.skiff.server.alloc.Claim;
+import dev.skiff.server.controller.allocationrepair.ClaimReconciler.Holder;
+import dev.skiff.server.controller.allocationrepair.ClaimReconciler.Plan;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;

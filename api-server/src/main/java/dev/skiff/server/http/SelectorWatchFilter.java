@@ -11,14 +11,15 @@ import java.util.Set;
  * Applies label/field selectors to a watch the way the real server does: an object that starts
  * matching is ADDED, one that stops matching is DELETED. The watcher's visible set is exact when
  * the watch began with the full initial state; from a resourceVersion it is learnt as events pass,
- * so a first matching MODIFIED stays MODIFIED.
+ * so a first matching MODIFIED stays MODIFIED. (The store's {@code PredicateWatchFilter} is the
+ * other filter: a {@code WatchRequest} predicate judged against the object's previous state.)
  */
-final class WatchFilter {
+final class SelectorWatchFilter {
   private final ObjectFilter filter;
   private final Set<String> visible = new HashSet<>();
   private boolean complete;
 
-  WatchFilter(ObjectFilter filter) {
+  SelectorWatchFilter(ObjectFilter filter) {
     this.filter = filter;
   }
 

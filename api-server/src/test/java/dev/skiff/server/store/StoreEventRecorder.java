@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /** Collects what a watch delivers; safe to read from the test thread. */
-final class EventRecorder implements Handler<StoreEvent> {
+final class StoreEventRecorder implements Handler<StoreEvent> {
   private final List<StoreEvent> events = new ArrayList<>();
   private final AtomicBoolean ended = new AtomicBoolean();
 

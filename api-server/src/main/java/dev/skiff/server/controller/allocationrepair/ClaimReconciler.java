@@ -1,5 +1,6 @@
-package dev.skiff.server.alloc;
+package dev.skiff.server.controller.allocationrepair;
 
+import dev.skiff.server.alloc.Claim;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;

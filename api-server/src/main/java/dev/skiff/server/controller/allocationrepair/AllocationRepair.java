@@ -1,9 +1,11 @@
-package dev.skiff.server.alloc;
+package dev.skiff.server.controller.allocationrepair;
 
 import dev.skiff.api.model.core.Service;
-import dev.skiff.server.alloc.ClaimReconciler.Holder;
-import dev.skiff.server.alloc.ClaimReconciler.Plan;
-import dev.skiff.server.alloc.ClaimReconciler.Restore;
+import dev.skiff.server.alloc.HzAllocator;
+import dev.skiff.server.alloc.ServiceAllocators;
+import dev.skiff.server.controller.allocationrepair.ClaimReconciler.Holder;
+import dev.skiff.server.controller.allocationrepair.ClaimReconciler.Plan;
+import dev.skiff.server.controller.allocationrepair.ClaimReconciler.Restore;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

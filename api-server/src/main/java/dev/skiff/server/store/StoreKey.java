@@ -7,8 +7,8 @@ package dev.skiff.server.store;
  * @param namespace namespace, "" for cluster-scoped kinds
  * @param name object name
  */
-public record ObjectKey(String resource, String namespace, String name) {
-  public ObjectKey {
+public record StoreKey(String resource, String namespace, String name) {
+  public StoreKey {
     if (namespace == null) {
       namespace = "";
     }

@@ -9,15 +9,15 @@ package dev.skiff.server.registry;
  * @param resourceVersion precondition on metadata.resourceVersion, or null
  * @param dryRun true = compute the result, persist nothing
  */
-public record DeleteOptions(
+public record DeleteRequest(
     Long gracePeriodSeconds,
     String propagationPolicy,
     String uid,
     String resourceVersion,
     boolean dryRun) {
-  public static final DeleteOptions DEFAULT = new DeleteOptions(null, null, null, null, false);
+  public static final DeleteRequest DEFAULT = new DeleteRequest(null, null, null, null, false);
 
-  public static DeleteOptions immediate() {
-    return new DeleteOptions(0L, null, null, null, false);
+  public static DeleteRequest immediate() {
+    return new DeleteRequest(0L, null, null, null, false);
   }
 }
