@@ -6,10 +6,7 @@ import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.skiff.testing.FreePorts;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,10 +35,10 @@ class AllocatorProperties {
   @BeforeAll
   static void start() {
     String name = "alloc-props-" + UUID.randomUUID();
-    int port = freePort();
+    int port = FreePorts.loopback();
     String first = "127.0.0.1:" + port;
     one = member(name, port, first);
-    two = member(name, freePort(), first);
+    two = member(name, FreePorts.loopback(), first);
   }
 
   @AfterAll
@@ -123,14 +120,6 @@ class AllocatorProperties {
             }
           });
       assertThat(prefixed).as("claims equal what is held").isEqualTo(holder.keySet());
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

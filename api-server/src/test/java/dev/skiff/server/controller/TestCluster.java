@@ -12,18 +12,16 @@ import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.controller.leader.LeaderOptions;
 import dev.skiff.server.controller.nodelifecycle.NodeLifecycleOptions;
 import dev.skiff.server.store.HzStore;
-import io.vertx.core.Future;
+import dev.skiff.testing.Await;
+import dev.skiff.testing.FreePorts;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Api-server replicas with their control planes in this JVM: per replica a Hazelcast member, an
@@ -99,7 +97,7 @@ public final class TestCluster implements AutoCloseable {
     String first = null;
     try {
       for (int i = 0; i < spec.replicas(); i++) {
-        int port = freePort();
+        int port = FreePorts.loopback();
         first = first == null ? "127.0.0.1:" + port : first;
         ClusterSettings settings =
             ClusterSettings.defaults()
@@ -124,7 +122,7 @@ public final class TestCluster implements AutoCloseable {
     ApiServerOptions base = ApiServerOptions.defaults(TOKEN).withPort(0);
     ApiServerOptions options = plane.apply(spec.tls() ? base : base.withCertificate(null));
     ApiServerVerticle server = new ApiServerVerticle(store, options);
-    await(
+    Await.result(
         store
             .ready()
             .compose(v -> plane.rebuild(vertx, store))
@@ -142,7 +140,7 @@ public final class TestCluster implements AutoCloseable {
                       spec.control().leader().leaseDuration(),
                       spec.control().leader().renewDeadline(),
                       spec.control().leader().retryPeriod()));
-      manager = await(plane.startControllers(vertx, client, control));
+      manager = Await.result(plane.startControllers(vertx, client, control));
     }
     return new Replica(hz, vertx, store, plane, server, client, manager);
   }
@@ -194,33 +192,12 @@ public final class TestCluster implements AutoCloseable {
     for (Replica r : replicas) {
       try {
         r.store().close();
-        await(r.vertx().close());
+        Await.result(r.vertx().close());
       } catch (RuntimeException e) {
         // keep closing the others
       }
       r.hazelcast().getLifecycleService().terminate();
     }
     replicas.clear();
-  }
-
-  public static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

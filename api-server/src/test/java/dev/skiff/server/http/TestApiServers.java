@@ -10,17 +10,15 @@ import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.store.HzStore;
 import dev.skiff.server.store.HzStoreOptions;
 import dev.skiff.server.store.Store;
-import io.vertx.core.Future;
+import dev.skiff.testing.Await;
+import dev.skiff.testing.FreePorts;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -83,7 +81,7 @@ public final class TestApiServers implements AutoCloseable {
     String first = null;
     try {
       for (int i = 0; i < count; i++) {
-        int port = freePort();
+        int port = FreePorts.loopback();
         first = first == null ? "127.0.0.1:" + port : first;
         ClusterSettings settings =
             ClusterSettings.defaults()
@@ -99,7 +97,7 @@ public final class TestApiServers implements AutoCloseable {
             new ApiServerVerticle(
                 decorate.apply(store), tune.apply(ApiServerOptions.defaults(TOKEN).withPort(0)));
         servers.replicas.add(new Replica(hz, vertx, store, server));
-        await(store.ready().compose(v -> vertx.deployVerticle(server)));
+        Await.result(store.ready().compose(v -> vertx.deployVerticle(server)));
       }
     } catch (RuntimeException e) {
       servers.close();
@@ -136,33 +134,12 @@ public final class TestApiServers implements AutoCloseable {
     for (Replica r : replicas) {
       try {
         r.store().close();
-        await(r.vertx().close());
+        Await.result(r.vertx().close());
       } catch (RuntimeException e) {
         // keep closing the others
       }
       r.hazelcast().getLifecycleService().terminate();
     }
     replicas.clear();
-  }
-
-  public static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

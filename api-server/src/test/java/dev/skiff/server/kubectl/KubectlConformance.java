@@ -7,6 +7,9 @@ import dev.skiff.api.Json;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.server.http.TestApiServers;
+import dev.skiff.testing.Kubectl;
+import dev.skiff.testing.ProcessResult;
+import dev.skiff.testing.Processes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,21 +54,21 @@ abstract class KubectlConformance {
             + "-"
             + getClass().getSimpleName().toLowerCase().substring(0, 6);
     manifests = Files.createDirectories(workDir().resolve("manifests-" + ns));
-    Kubectl.Result r =
+    ProcessResult r =
         writer().run("create", "-f", write("ns.yaml", Manifests.namespace(ns)).toString());
     assertThat(r.stdout()).as(r.toString()).contains("namespace/" + ns + " created");
   }
 
   @Test
   void versionReportsTheServerVersion() {
-    Kubectl.Result r = reader().run("version");
+    ProcessResult r = reader().run("version");
     assertThat(r.ok()).as(r.toString()).isTrue();
     assertThat(r.stdout()).contains("Server Version: v1.32.0-skiff");
   }
 
   @Test
   void apiResourcesListsEveryServedKind() {
-    Kubectl.Result r = reader().run("api-resources", "-o", "wide");
+    ProcessResult r = reader().run("api-resources", "-o", "wide");
     assertThat(r.ok()).as(r.toString()).isTrue();
     for (ResourceType t : Resources.ALL) {
       assertThat(r.stdout()).contains(t.plural() + " ").contains(t.apiVersion());
@@ -80,17 +83,17 @@ abstract class KubectlConformance {
   @Test
   void createdPodShowsInEveryOutputFormat() {
     create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
-    Kubectl.Result table = reader().run("get", "pods", "-n", ns);
+    ProcessResult table = reader().run("get", "pods", "-n", ns);
     assertThat(table.stdout())
         .as(table.toString())
         .contains("NAME", "READY", "STATUS", "RESTARTS", "AGE");
     assertThat(line(table.stdout(), "web")).contains("0/1").contains("Pending");
-    Kubectl.Result wide = reader().run("get", "pods", "-n", ns, "-o", "wide");
+    ProcessResult wide = reader().run("get", "pods", "-n", ns, "-o", "wide");
     assertThat(wide.stdout()).contains("IP", "NODE", "NOMINATED NODE", "READINESS GATES");
-    Kubectl.Result yaml = reader().run("get", "pod", "web", "-n", ns, "-o", "yaml");
+    ProcessResult yaml = reader().run("get", "pod", "web", "-n", ns, "-o", "yaml");
     assertThat(yaml.stdout())
         .contains("kind: Pod", "uid:", "creationTimestamp:", "namespace: " + ns);
-    Kubectl.Result json = reader().run("get", "pod", "web", "-n", ns, "-o", "json");
+    ProcessResult json = reader().run("get", "pod", "web", "-n", ns, "-o", "json");
     var object = Json.tree(json.stdout().getBytes(StandardCharsets.UTF_8));
     assertThat(object.path("metadata").path("generation").asLong()).isEqualTo(1);
     assertThat(object.path("status").path("phase").asText()).isEqualTo("Pending");
@@ -101,7 +104,7 @@ abstract class KubectlConformance {
   @Test
   void creatingAnExistingNameFailsWithAlreadyExists() {
     Path file = create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
-    Kubectl.Result again = writer().run("create", "-n", ns, "-f", file.toString());
+    ProcessResult again = writer().run("create", "-n", ns, "-f", file.toString());
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.stderr())
         .contains(
@@ -112,7 +115,7 @@ abstract class KubectlConformance {
 
   @Test
   void gettingAMissingObjectFailsWithNotFound() {
-    Kubectl.Result r = reader().run("get", "pod", "nosuch", "-n", ns);
+    ProcessResult r = reader().run("get", "pod", "nosuch", "-n", ns);
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).contains("Error from server (NotFound): pods \"nosuch\" not found");
   }
@@ -127,10 +130,10 @@ abstract class KubectlConformance {
     assertThat(names("get", "pods", "-n", ns, "-l", "!tier", "-o", "name")).isEqualTo("pod/c");
     assertThat(names("get", "pods", "-n", ns, "--field-selector", "metadata.name=b", "-o", "name"))
         .isEqualTo("pod/b");
-    Kubectl.Result all = reader().run("get", "pods", "-A", "-l", "app=db");
+    ProcessResult all = reader().run("get", "pods", "-A", "-l", "app=db");
     assertThat(line(all.stdout(), " c ")).as(all.toString()).startsWith(ns);
     assertThat(all.stdout()).startsWith("NAMESPACE");
-    Kubectl.Result bad = reader().run("get", "pods", "-n", ns, "--field-selector", "spec.foo=x");
+    ProcessResult bad = reader().run("get", "pods", "-n", ns, "--field-selector", "spec.foo=x");
     assertThat(bad.exitCode()).isEqualTo(1);
     assertThat(bad.stderr()).contains("field label not supported: spec.foo");
   }
@@ -141,22 +144,22 @@ abstract class KubectlConformance {
     create("svc.yaml", Manifests.service("websvc"), "service/websvc created");
     String node = "node-" + ns;
     create("node.yaml", Manifests.node(node), "node/" + node + " created");
-    Kubectl.Result pod = reader().run("describe", "pod", "web", "-n", ns);
+    ProcessResult pod = reader().run("describe", "pod", "web", "-n", ns);
     assertThat(pod.stdout())
         .as(pod.toString())
         .contains("Name:", "web", "Namespace:", ns, "Image:", "nginx");
-    Kubectl.Result svc = reader().run("describe", "service", "websvc", "-n", ns);
+    ProcessResult svc = reader().run("describe", "service", "websvc", "-n", ns);
     assertThat(svc.stdout())
         .as(svc.toString())
         .contains("Type:", "LoadBalancer", "app=web", "30080");
-    Kubectl.Result described = reader().run("describe", "node", node);
+    ProcessResult described = reader().run("describe", "node", node);
     assertThat(described.stdout())
         .as(described.toString())
         .contains("Name:", node, "127.0.0.9", "KubeletReady");
-    Kubectl.Result nodes = reader().run("get", "nodes", "-o", "wide");
+    ProcessResult nodes = reader().run("get", "nodes", "-o", "wide");
     assertThat(line(nodes.stdout(), node))
         .contains("Ready", "worker", "v1.32.0-skiff", "127.0.0.9");
-    Kubectl.Result services = reader().run("get", "svc", "-n", ns);
+    ProcessResult services = reader().run("get", "svc", "-n", ns);
     assertThat(line(services.stdout(), "websvc"))
         .contains("LoadBalancer", "<pending>", "80:30080/TCP");
   }
@@ -169,7 +172,7 @@ abstract class KubectlConformance {
     assertThat(writer().run("apply", "-n", ns, "-f", file.toString()).stdout())
         .contains("deployment.apps/api unchanged");
     write("deploy.yaml", Manifests.deployment("api", 2, "busybox:2"));
-    Kubectl.Result changed = writer().run("apply", "-n", ns, "-f", file.toString());
+    ProcessResult changed = writer().run("apply", "-n", ns, "-f", file.toString());
     assertThat(changed.stdout()).as(changed.toString()).contains("deployment.apps/api configured");
     assertThat(
             jsonpath(
@@ -181,17 +184,17 @@ abstract class KubectlConformance {
   @Test
   void serverSideApplyCreatesThenUpdates() {
     Path file = write("deploy.yaml", Manifests.deployment("api", 1, "busybox"));
-    Kubectl.Result first = writer().run("apply", "--server-side", "-n", ns, "-f", file.toString());
+    ProcessResult first = writer().run("apply", "--server-side", "-n", ns, "-f", file.toString());
     assertThat(first.stdout())
         .as(first.toString())
         .contains("deployment.apps/api serverside-applied");
     write("deploy.yaml", Manifests.deployment("api", 3, "busybox"));
-    Kubectl.Result second = writer().run("apply", "--server-side", "-n", ns, "-f", file.toString());
+    ProcessResult second = writer().run("apply", "--server-side", "-n", ns, "-f", file.toString());
     assertThat(second.stdout())
         .as(second.toString())
         .contains("deployment.apps/api serverside-applied");
     assertThat(jsonpath("deployment/api", "{.spec.replicas}")).isEqualTo("3");
-    Kubectl.Result dry =
+    ProcessResult dry =
         writer()
             .run(
                 "apply",
@@ -210,7 +213,7 @@ abstract class KubectlConformance {
   @Test
   void patchAppliesEveryPatchType() {
     create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
-    Kubectl.Result strategic =
+    ProcessResult strategic =
         writer()
             .run(
                 "patch",
@@ -221,7 +224,7 @@ abstract class KubectlConformance {
                 "-p",
                 "{\"spec\":{\"containers\":[{\"name\":\"main\",\"image\":\"nginx:2\"}]}}");
     assertThat(strategic.stdout()).as(strategic.toString()).contains("pod/web patched");
-    Kubectl.Result merge =
+    ProcessResult merge =
         writer()
             .run(
                 "patch",
@@ -233,7 +236,7 @@ abstract class KubectlConformance {
                 "-p",
                 "{\"metadata\":{\"labels\":{\"m\":\"1\"}}}");
     assertThat(merge.stdout()).as(merge.toString()).contains("pod/web patched");
-    Kubectl.Result json =
+    ProcessResult json =
         writer()
             .run(
                 "patch",
@@ -268,7 +271,7 @@ abstract class KubectlConformance {
   @Test
   void staleResourceVersionFailsWithConflict() {
     create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
-    Kubectl.Result r = writer().run("label", "pod", "web", "-n", ns, "x=1", "--resource-version=1");
+    ProcessResult r = writer().run("label", "pod", "web", "-n", ns, "x=1", "--resource-version=1");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr())
         .contains(
@@ -279,7 +282,7 @@ abstract class KubectlConformance {
   @Test
   void invalidObjectFailsWithInvalid() {
     Path file = write("noname.yaml", Manifests.podWithoutName());
-    Kubectl.Result r = writer().run("create", "-n", ns, "-f", file.toString());
+    ProcessResult r = writer().run("create", "-n", ns, "-f", file.toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr())
         .contains(
@@ -295,24 +298,24 @@ abstract class KubectlConformance {
     assertThat(writer().run("delete", "pod", "a", "-n", ns).stdout()).contains("pod \"a\" deleted");
     assertThat(writer().run("delete", "-n", ns, "-f", svc.toString()).stdout())
         .contains("service \"websvc\" deleted");
-    Kubectl.Result bySelector = writer().run("delete", "pods", "-n", ns, "-l", "grp=g");
+    ProcessResult bySelector = writer().run("delete", "pods", "-n", ns, "-l", "grp=g");
     assertThat(bySelector.stdout()).contains("pod \"b\" deleted", "pod \"c\" deleted");
-    Kubectl.Result empty = reader().run("get", "pods,services", "-n", ns);
+    ProcessResult empty = reader().run("get", "pods,services", "-n", ns);
     assertThat(empty.stderr())
         .as(empty.toString())
         .contains("No resources found in " + ns + " namespace.");
-    Kubectl.Result missing = writer().run("delete", "pod", "a", "-n", ns);
+    ProcessResult missing = writer().run("delete", "pod", "a", "-n", ns);
     assertThat(missing.stderr()).contains("Error from server (NotFound): pods \"a\" not found");
   }
 
   @Test
   void scaleSetsReplicasAndBumpsGeneration() {
     create("deploy.yaml", Manifests.deployment("api", 1, "busybox"), "deployment.apps/api created");
-    Kubectl.Result r = writer().run("scale", "deployment", "api", "-n", ns, "--replicas=4");
+    ProcessResult r = writer().run("scale", "deployment", "api", "-n", ns, "--replicas=4");
     assertThat(r.stdout()).as(r.toString()).contains("deployment.apps/api scaled");
     assertThat(jsonpath("deployment/api", "{.spec.replicas} {.metadata.generation}"))
         .isEqualTo("4 2");
-    Kubectl.Result guarded =
+    ProcessResult guarded =
         writer()
             .run("scale", "deployment", "api", "-n", ns, "--replicas=5", "--current-replicas=4");
     assertThat(guarded.stdout()).as(guarded.toString()).contains("deployment.apps/api scaled");
@@ -322,7 +325,7 @@ abstract class KubectlConformance {
   @Test
   void logsOfAnUnscheduledPodFailWithBadRequest() {
     create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
-    Kubectl.Result r = reader().run("logs", "web", "-n", ns);
+    ProcessResult r = reader().run("logs", "web", "-n", ns);
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).contains("pod web does not have a host assigned");
   }
@@ -334,8 +337,8 @@ abstract class KubectlConformance {
         reader()
             .start("get", "pods", "-n", ns, "-w", "--output-watch-events", "--request-timeout=30s");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Kubectl.drain(watch.getInputStream(), out);
-    Kubectl.drain(watch.getErrorStream(), new ByteArrayOutputStream());
+    Processes.drain(watch.getInputStream(), out);
+    Processes.drain(watch.getErrorStream(), new ByteArrayOutputStream());
     try {
       await().atMost(Duration.ofSeconds(20)).until(() -> text(out).contains("w0"));
       create("w1.yaml", Manifests.pod("w1", "app: w", "nginx"), "pod/w1 created");
@@ -364,7 +367,7 @@ abstract class KubectlConformance {
 
   private Path create(String file, String yaml, String expected) {
     Path path = write(file, yaml);
-    Kubectl.Result r = writer().run("create", "-n", ns, "-f", path.toString());
+    ProcessResult r = writer().run("create", "-n", ns, "-f", path.toString());
     assertThat(r.stdout()).as(r.toString()).contains(expected);
     return path;
   }
@@ -378,13 +381,13 @@ abstract class KubectlConformance {
   }
 
   private String jsonpath(String object, String template) {
-    Kubectl.Result r = reader().run("get", object, "-n", ns, "-o", "jsonpath=" + template);
+    ProcessResult r = reader().run("get", object, "-n", ns, "-o", "jsonpath=" + template);
     assertThat(r.ok()).as(r.toString()).isTrue();
     return r.stdout();
   }
 
   private String names(String... args) {
-    Kubectl.Result r = reader().run(args);
+    ProcessResult r = reader().run(args);
     assertThat(r.ok()).as(r.toString()).isTrue();
     return r.stdout().trim();
   }

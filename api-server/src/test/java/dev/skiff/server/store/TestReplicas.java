@@ -6,16 +6,12 @@ import com.hazelcast.core.HazelcastInstance;
 import dev.skiff.api.Json;
 import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
-import io.vertx.core.Future;
+import dev.skiff.testing.Await;
+import dev.skiff.testing.FreePorts;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** Api-server replicas in this JVM: a Hazelcast member, a Vert.x and an HzStore each. */
 final class TestReplicas implements AutoCloseable {
@@ -28,7 +24,7 @@ final class TestReplicas implements AutoCloseable {
     String name = "store-test-" + UUID.randomUUID();
     String first = null;
     for (int i = 0; i < count; i++) {
-      int port = freePort();
+      int port = FreePorts.loopback();
       first = first == null ? "127.0.0.1:" + port : first;
       ClusterSettings settings =
           ClusterSettings.defaults()
@@ -40,7 +36,7 @@ final class TestReplicas implements AutoCloseable {
       Vertx vertx = Vertx.vertx();
       cluster.replicas.add(new Replica(hz, vertx, new HzStore(vertx, hz, options)));
     }
-    cluster.replicas.forEach(r -> await(r.store().ready()));
+    cluster.replicas.forEach(r -> Await.result(r.store().ready()));
     // Writes are backed up synchronously only to partition replicas that exist: wait until the
     // partitions have migrated to the new members (as an operator waits before killing a replica).
     org.awaitility.Awaitility.await()
@@ -65,7 +61,7 @@ final class TestReplicas implements AutoCloseable {
     Replica replica = replicas.get(index);
     replica.hazelcast().getLifecycleService().terminate();
     replica.store().close();
-    await(replica.vertx().close());
+    Await.result(replica.vertx().close());
   }
 
   @Override
@@ -74,19 +70,6 @@ final class TestReplicas implements AutoCloseable {
       replica.store().close();
       replica.hazelcast().getLifecycleService().terminate();
       replica.vertx().close();
-    }
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -100,13 +83,5 @@ final class TestReplicas implements AutoCloseable {
 
   static long rv(ObjectNode object) {
     return Long.parseLong(object.path("metadata").path("resourceVersion").asText());
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

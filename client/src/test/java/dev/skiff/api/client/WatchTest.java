@@ -10,6 +10,7 @@ import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.meta.WatchEvent;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.testing.Await;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;

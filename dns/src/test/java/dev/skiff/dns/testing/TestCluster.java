@@ -10,11 +10,8 @@ import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.controller.ControlPlane;
 import dev.skiff.server.store.HzStore;
+import dev.skiff.testing.FreePorts;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -41,7 +38,7 @@ public final class TestCluster implements AutoCloseable {
   }
 
   public static TestCluster start() {
-    int port = freePort();
+    int port = FreePorts.loopback();
     ClusterSettings settings =
         ClusterSettings.defaults()
             .withClusterName("dns-test-" + UUID.randomUUID())
@@ -80,13 +77,5 @@ public final class TestCluster implements AutoCloseable {
     store.close(); // before Vert.x: it ends watches on their contexts
     vertx.close().await();
     hazelcast.getLifecycleService().terminate();
-  }
-
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -8,11 +8,9 @@ import dev.skiff.server.ApiServerVerticle;
 import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.store.HzStore;
+import dev.skiff.testing.Await;
+import dev.skiff.testing.FreePorts;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.UUID;
 
@@ -48,7 +46,7 @@ public final class TestApiServer implements AutoCloseable {
    * only over TLS) and a kubeconfig written there for kubectl and the agent.
    */
   public static TestApiServer start(java.nio.file.Path kubeconfig) {
-    int port = freePort();
+    int port = FreePorts.loopback();
     ClusterSettings settings =
         ClusterSettings.defaults()
             .withClusterName("agent-test-" + UUID.randomUUID())
@@ -85,14 +83,5 @@ public final class TestApiServer implements AutoCloseable {
     store.close();
     Await.result(vertx.close());
     hazelcast.getLifecycleService().terminate();
-  }
-
-  /** A free TCP port on loopback. */
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

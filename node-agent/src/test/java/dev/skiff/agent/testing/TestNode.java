@@ -2,6 +2,7 @@ package dev.skiff.agent.testing;
 
 import dev.skiff.agent.NodeAgentOptions;
 import dev.skiff.agent.NodeAgentVerticle;
+import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;

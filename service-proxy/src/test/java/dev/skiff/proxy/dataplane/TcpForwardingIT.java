@@ -17,6 +17,7 @@ import dev.skiff.proxy.model.ServicePortName;
 import dev.skiff.proxy.model.SessionAffinity;
 import dev.skiff.proxy.model.Snapshot;
 import dev.skiff.proxy.support.TestBackend;
+import dev.skiff.testing.FreePorts;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -124,7 +125,7 @@ class TcpForwardingIT {
 
   @Test
   void triesTheNextEndpointWhenOneRefuses() throws Exception {
-    int closedPort = freePort("127.0.2.9");
+    int closedPort = FreePorts.on("127.0.2.9");
     List<TestBackend> live = backends("127.0.2.1", "127.0.2.2");
     List<Endpoint> eps = new ArrayList<>(endpoints(live));
     eps.add(Endpoint.of("127.0.2.9", closedPort));
@@ -191,7 +192,7 @@ class TcpForwardingIT {
     // The client writes right after connecting, so its first bytes are often read before the
     // proxy's connect to the endpoint completes, or before it fails on the refusing endpoint:
     // either way they must reach the endpoint that accepts, once and intact.
-    int closedPort = freePort("127.0.2.9");
+    int closedPort = FreePorts.on("127.0.2.9");
     List<TestBackend> live = backends("127.0.2.1");
     List<Endpoint> eps = new ArrayList<>(endpoints(live));
     eps.add(Endpoint.of("127.0.2.9", closedPort));
@@ -507,12 +508,5 @@ class TcpForwardingIT {
     TestBackend b = TestBackend.start(vertx, name, ip, 0);
     closeables.add(b);
     return b;
-  }
-
-  private static int freePort(String ip) throws IOException {
-    try (ServerSocket s = new ServerSocket()) {
-      s.bind(new InetSocketAddress(InetAddress.getByName(ip), 0));
-      return s.getLocalPort();
-    }
   }
 }

@@ -16,6 +16,7 @@ import dev.skiff.proxy.metrics.MetricsRegistry;
 import dev.skiff.proxy.support.ApiServerReplica;
 import dev.skiff.proxy.support.ProxyFixture;
 import dev.skiff.proxy.support.TestBackend;
+import dev.skiff.testing.FreePorts;
 import io.vertx.core.http.HttpServer;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -71,7 +72,7 @@ class LoadBalancerProcessIT {
   void forwardsIngressToHealthyNodesAndStopsServingWhenItExits() throws Exception {
     api = ApiServerReplica.start();
     KubeClient client = api.client(fx.vertx);
-    int healthPort = ApiServerReplica.freePort();
+    int healthPort = FreePorts.loopback();
     TestBackend podA = fx.backend("pod-a", "127.0.3.1", 0);
     TestBackend podB = fx.backend("pod-b", "127.0.3.2", podA.port);
     for (Map.Entry<String, String> node : NODES.entrySet()) {
@@ -90,7 +91,7 @@ class LoadBalancerProcessIT {
     createLoadBalancerService(client);
     client.create(slice(podA.ip, "n1", podB.ip, "n2", podA.port)).await(30, TimeUnit.SECONDS);
 
-    int ownPort = ApiServerReplica.freePort();
+    int ownPort = FreePorts.loopback();
     Path out = dir.resolve("lb.out");
     Process lb =
         launch(

@@ -10,11 +10,9 @@ import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.controller.ControlPlane;
 import dev.skiff.server.store.HzStore;
+import dev.skiff.testing.FreePorts;
 import io.vertx.core.Vertx;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
@@ -33,7 +31,7 @@ public final class ApiServerReplica implements AutoCloseable {
   private final ApiServerVerticle server;
 
   private ApiServerReplica() throws Exception {
-    int port = freePort();
+    int port = FreePorts.loopback();
     ClusterSettings settings =
         ClusterSettings.defaults()
             .withClusterName("proxy-it-" + UUID.randomUUID())
@@ -72,15 +70,6 @@ public final class ApiServerReplica implements AutoCloseable {
       vertx.close().await(30, TimeUnit.SECONDS);
     } finally {
       hazelcast.getLifecycleService().terminate();
-    }
-  }
-
-  /** A free TCP port on loopback. */
-  public static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

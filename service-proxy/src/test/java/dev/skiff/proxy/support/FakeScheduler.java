@@ -1,53 +1,25 @@
 package dev.skiff.proxy.support;
 
 import dev.skiff.proxy.config.Scheduler;
+import dev.skiff.testing.ManualTimer;
 import java.time.Duration;
-import java.util.PriorityQueue;
 
 /** A scheduler whose time only moves when the test calls {@link #advance}. */
 public final class FakeScheduler implements Scheduler {
-  private record Task(long at, long seq, Runnable run) {}
-
-  private final PriorityQueue<Task> tasks =
-      new PriorityQueue<>(
-          (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
-  private long now = 1_000_000_000L;
-  private long seq;
+  private final ManualTimer timer = new ManualTimer(1_000_000_000L);
 
   @Override
-  public synchronized long nanoTime() {
-    return now;
+  public long nanoTime() {
+    return timer.nanoTime();
   }
 
   @Override
-  public synchronized Runnable schedule(Duration delay, Runnable task) {
-    Task t = new Task(now + delay.toNanos(), seq++, task);
-    tasks.add(t);
-    return () -> {
-      synchronized (this) {
-        tasks.remove(t);
-      }
-    };
+  public Runnable schedule(Duration delay, Runnable task) {
+    return timer.schedule(delay, task);
   }
 
   /** Moves time forward, running every task that falls due, in order. */
   public void advance(Duration by) {
-    long until;
-    synchronized (this) {
-      until = now + by.toNanos();
-    }
-    while (true) {
-      Task next;
-      synchronized (this) {
-        next = tasks.peek();
-        if (next == null || next.at > until) {
-          now = until;
-          return;
-        }
-        tasks.poll();
-        now = next.at;
-      }
-      next.run.run();
-    }
+    timer.advance(by);
   }
 }

@@ -1,12 +1,12 @@
 package dev.skiff.server.controller.leader;
 
-import static dev.skiff.server.controller.TestCluster.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.model.coordination.Lease;
 import dev.skiff.server.controller.TestCluster;
+import dev.skiff.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,7 +47,8 @@ class LeaderElectionIT {
       await().atMost(Duration.ofSeconds(10)).until(() -> leaders(cluster) == 1);
       int leader = leaderIndex(cluster);
       Lease lease =
-          await(cluster.client().get(Lease.class, "kube-system", "skiff-controller-manager"));
+          Await.result(
+              cluster.client().get(Lease.class, "kube-system", "skiff-controller-manager"));
       assertThat(lease.spec().holderIdentity)
           .isEqualTo(cluster.replica(leader).manager().identity());
       cluster.kill(leader);
@@ -59,7 +60,8 @@ class LeaderElectionIT {
               () -> {
                 assertThat(leadersExcept(cluster, leader)).isEqualTo(1);
                 Lease now =
-                    await(client.get(Lease.class, "kube-system", "skiff-controller-manager"));
+                    Await.result(
+                        client.get(Lease.class, "kube-system", "skiff-controller-manager"));
                 assertThat(now.spec().holderIdentity).isNotEqualTo(lease.spec().holderIdentity);
                 assertThat(now.spec().leaseTransitions).isGreaterThanOrEqualTo(1);
               });
@@ -79,13 +81,13 @@ class LeaderElectionIT {
       LeaderElector a = elector(cluster, client, base, "a", clock, aStarts, aStops);
       LeaderElector b =
           elector(cluster, client, base, "b", clock, new AtomicInteger(), new AtomicInteger());
-      assertThat(await(a.tryAcquireOrRenew())).isTrue();
-      assertThat(await(b.tryAcquireOrRenew())).isFalse();
+      assertThat(Await.result(a.tryAcquireOrRenew())).isTrue();
+      assertThat(Await.result(b.tryAcquireOrRenew())).isFalse();
       clock.advance(Duration.ofSeconds(9));
-      assertThat(await(b.tryAcquireOrRenew())).isFalse();
+      assertThat(Await.result(b.tryAcquireOrRenew())).isFalse();
       clock.advance(Duration.ofSeconds(2));
-      assertThat(await(b.tryAcquireOrRenew())).isTrue();
-      assertThat(await(a.tryAcquireOrRenew())).isFalse();
+      assertThat(Await.result(b.tryAcquireOrRenew())).isTrue();
+      assertThat(Await.result(a.tryAcquireOrRenew())).isFalse();
       assertThat(aStarts).hasValue(1);
       assertThat(aStops).hasValue(1);
     }

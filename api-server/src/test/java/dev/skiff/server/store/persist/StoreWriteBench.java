@@ -1,6 +1,7 @@
 package dev.skiff.server.store.persist;
 
-import static dev.skiff.server.store.persist.PersistentReplica.await;
+import dev.skiff.testing.Await;
+
 import static dev.skiff.server.store.persist.PersistentReplica.object;
 
 import com.hazelcast.core.Hazelcast;
@@ -70,7 +71,7 @@ public final class StoreWriteBench {
             .withDataDir(dataDir);
     HazelcastInstance hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(settings));
     HzStore store = new HzStore(Vertx.vertx(), hz);
-    await(store.ready());
+    Await.result(store.ready());
     return store;
   }
 
@@ -88,7 +89,7 @@ public final class StoreWriteBench {
                 for (int i = next.getAndIncrement(); i < PER_ROUND; i = next.getAndIncrement()) {
                   StoreKey key = new StoreKey("pods", "bench", prefix + "-" + i);
                   long t = System.nanoTime();
-                  await(store.create(key, object("Pod", "bench", key.name())));
+                  Await.result(store.create(key, object("Pod", "bench", key.name())));
                   latency[offset + i] = System.nanoTime() - t;
                 }
               }));

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skiff.agent.NodeAgentOptions;
-import dev.skiff.agent.testing.Await;
 import dev.skiff.agent.testing.Docker;
 import dev.skiff.agent.testing.PodChecks;
 import dev.skiff.agent.testing.Pods;
@@ -16,6 +15,7 @@ import dev.skiff.api.client.Errors;
 import dev.skiff.api.model.core.Container;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.meta.IntOrString;
+import dev.skiff.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
