@@ -12,19 +12,9 @@ import java.util.List;
  * Runs the real {@code /usr/bin/kubectl} against one kubeconfig, with its own HOME and discovery
  * cache directory, and a timeout on every run.
  */
-public final class Kubectl {
+public record Kubectl(Path kubeconfig, Path home, Path cacheDir) {
   public static final Path BINARY = Path.of("/usr/bin/kubectl");
   private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(120);
-
-  private final Path kubeconfig;
-  private final Path home;
-  private final Path cacheDir;
-
-  public Kubectl(Path kubeconfig, Path home, Path cacheDir) {
-    this.kubeconfig = kubeconfig;
-    this.home = home;
-    this.cacheDir = cacheDir;
-  }
 
   /** kubectl with {@code dir} as HOME, {@code dir/kube-cache} as cache and for manifest files. */
   public static Kubectl in(Path dir, Path kubeconfig) {

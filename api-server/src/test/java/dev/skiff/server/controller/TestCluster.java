@@ -1,19 +1,16 @@
 package dev.skiff.server.controller;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.server.ApiServerOptions;
 import dev.skiff.server.ApiServerVerticle;
 import dev.skiff.server.alloc.AllocationOptions;
 import dev.skiff.server.auth.KubeconfigFile;
-import dev.skiff.server.cluster.ClusterSettings;
-import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.controller.leader.LeaderOptions;
 import dev.skiff.server.controller.nodelifecycle.NodeLifecycleOptions;
 import dev.skiff.server.store.HzStore;
+import dev.skiff.server.testing.TestMembers;
 import dev.skiff.testing.Await;
-import dev.skiff.testing.FreePorts;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -93,19 +90,11 @@ public final class TestCluster implements AutoCloseable {
 
   public static TestCluster start(Spec spec) {
     TestCluster cluster = new TestCluster();
-    String name = "ctrl-test-" + UUID.randomUUID();
-    String first = null;
+    TestMembers members =
+        TestMembers.cluster("ctrl-test", settings -> settings.withChangeLogCapacity(100_000));
     try {
       for (int i = 0; i < spec.replicas(); i++) {
-        int port = FreePorts.loopback();
-        first = first == null ? "127.0.0.1:" + port : first;
-        ClusterSettings settings =
-            ClusterSettings.defaults()
-                .withClusterName(name)
-                .withPort(port)
-                .withMembers(List.of(first))
-                .withChangeLogCapacity(100_000);
-        HazelcastInstance hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(settings));
+        HazelcastInstance hz = members.start();
         cluster.replicas.add(cluster.startReplica(hz, spec, i));
       }
     } catch (RuntimeException e) {
@@ -176,12 +165,7 @@ public final class TestCluster implements AutoCloseable {
    */
   public void kill(int index) {
     Replica r = replicas.get(index);
-    org.awaitility.Awaitility.await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                replicas.stream()
-                    .allMatch(x -> x.hazelcast().getPartitionService().isClusterSafe()));
+    TestMembers.awaitClusterSafe(replicas.stream().map(Replica::hazelcast).toList());
     r.hazelcast().getLifecycleService().terminate();
     r.store().close();
     r.vertx().close();
@@ -190,13 +174,7 @@ public final class TestCluster implements AutoCloseable {
   @Override
   public void close() {
     for (Replica r : replicas) {
-      try {
-        r.store().close();
-        Await.result(r.vertx().close());
-      } catch (RuntimeException e) {
-        // keep closing the others
-      }
-      r.hazelcast().getLifecycleService().terminate();
+      TestMembers.terminate(r.store(), r.vertx(), r.hazelcast());
     }
     replicas.clear();
   }

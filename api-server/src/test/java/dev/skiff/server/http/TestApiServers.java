@@ -1,17 +1,15 @@
 package dev.skiff.server.http;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.skiff.server.ApiServerOptions;
 import dev.skiff.server.ApiServerVerticle;
 import dev.skiff.server.auth.KubeconfigFile;
 import dev.skiff.server.cluster.ClusterSettings;
-import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.store.HzStore;
 import dev.skiff.server.store.HzStoreOptions;
 import dev.skiff.server.store.Store;
+import dev.skiff.server.testing.TestMembers;
 import dev.skiff.testing.Await;
-import dev.skiff.testing.FreePorts;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -77,20 +75,11 @@ public final class TestApiServers implements AutoCloseable {
       UnaryOperator<ApiServerOptions> tune,
       Function<HzStore, Store> decorate) {
     TestApiServers servers = new TestApiServers();
-    String name = "http-test-" + UUID.randomUUID();
-    String first = null;
+    TestMembers members =
+        TestMembers.cluster("http-test", s -> cluster.apply(s.withChangeLogCapacity(20_000)));
     try {
       for (int i = 0; i < count; i++) {
-        int port = FreePorts.loopback();
-        first = first == null ? "127.0.0.1:" + port : first;
-        ClusterSettings settings =
-            ClusterSettings.defaults()
-                .withClusterName(name)
-                .withPort(port)
-                .withMembers(List.of(first))
-                .withChangeLogCapacity(20_000);
-        HazelcastInstance hz =
-            Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(cluster.apply(settings)));
+        HazelcastInstance hz = members.start();
         Vertx vertx = Vertx.vertx();
         HzStore store = new HzStore(vertx, hz, storeOptions);
         ApiServerVerticle server =
@@ -132,13 +121,7 @@ public final class TestApiServers implements AutoCloseable {
   @Override
   public void close() {
     for (Replica r : replicas) {
-      try {
-        r.store().close();
-        Await.result(r.vertx().close());
-      } catch (RuntimeException e) {
-        // keep closing the others
-      }
-      r.hazelcast().getLifecycleService().terminate();
+      TestMembers.terminate(r.store(), r.vertx(), r.hazelcast());
     }
     replicas.clear();
   }

@@ -14,9 +14,9 @@ import dev.skiff.dns.testing.DnsClient;
 import dev.skiff.dns.testing.Objects;
 import dev.skiff.dns.testing.Objects.Ep;
 import dev.skiff.dns.testing.RunningServer;
-import dev.skiff.dns.testing.TestCluster;
 import dev.skiff.dns.testing.TestUpstream;
 import dev.skiff.dns.testing.UdpProbe;
+import dev.skiff.server.testing.TestApiServer;
 import dev.skiff.testing.Dig;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -34,14 +34,14 @@ import org.xbill.DNS.Type;
  * to its name resolving is measured.
  */
 class ClusterDnsIT {
-  static TestCluster cluster;
+  static TestApiServer cluster;
   static Vertx vertx;
   static DnsServerVerticle dns;
   static KubeClient client;
 
   @BeforeAll
   static void start() {
-    cluster = TestCluster.start();
+    cluster = TestApiServer.start(TestApiServer.Spec.http().withAllocation());
     client = cluster.client();
     vertx = RunningServer.newVertx();
     TestUpstream upstream = TestUpstream.start(vertx, false);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skiff.agent.testing.Pods;
-import dev.skiff.agent.testing.TestApiServer;
 import dev.skiff.api.Json;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.model.core.Node;
@@ -12,6 +11,7 @@ import dev.skiff.api.model.core.NodeCondition;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
+import dev.skiff.server.testing.TestApiServer;
 import dev.skiff.testing.Await;
 import dev.skiff.testing.FreePorts;
 import java.net.URI;

@@ -13,9 +13,9 @@ import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.proxy.ProxyOptions;
 import dev.skiff.proxy.ServiceProxyVerticle;
 import dev.skiff.proxy.metrics.MetricsRegistry;
-import dev.skiff.proxy.support.ApiServerReplica;
 import dev.skiff.proxy.support.ProxyFixture;
 import dev.skiff.proxy.support.TestBackend;
+import dev.skiff.server.testing.TestApiServer;
 import dev.skiff.testing.FreePorts;
 import io.vertx.core.http.HttpServer;
 import java.io.IOException;
@@ -55,7 +55,7 @@ class LoadBalancerProcessIT {
   private final ProxyFixture fx = new ProxyFixture();
   private final Map<String, Integer> health = new ConcurrentHashMap<>();
   private final List<Process> processes = new ArrayList<>();
-  private ApiServerReplica api;
+  private TestApiServer api;
 
   @AfterEach
   void stop() throws Exception {
@@ -70,7 +70,7 @@ class LoadBalancerProcessIT {
 
   @Test
   void forwardsIngressToHealthyNodesAndStopsServingWhenItExits() throws Exception {
-    api = ApiServerReplica.start();
+    api = TestApiServer.start(TestApiServer.Spec.https());
     KubeClient client = api.client(fx.vertx);
     int healthPort = FreePorts.loopback();
     TestBackend podA = fx.backend("pod-a", "127.0.3.1", 0);

@@ -1,17 +1,13 @@
 package dev.skiff.server.store.persist;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.skiff.api.Json;
-import dev.skiff.server.cluster.ClusterSettings;
-import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.store.HzStore;
+import dev.skiff.server.testing.TestMembers;
 import dev.skiff.testing.Await;
-import dev.skiff.testing.FreePorts;
 import io.vertx.core.Vertx;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
 
 /** A one-member cluster whose store persists in a data directory, as {@code skiff up} runs it. */
@@ -20,16 +16,11 @@ record PersistentReplica(HazelcastInstance hazelcast, Vertx vertx, HzStore store
 
   /** A fresh member (new cluster name, new port) on {@code dataDir}; its store is loaded. */
   static PersistentReplica start(Path dataDir, int changeLogCapacity) {
-    int port = FreePorts.loopback();
-    ClusterSettings settings =
-        ClusterSettings.defaults()
-            .withClusterName("persist-test-" + UUID.randomUUID())
-            .withPort(port)
-            .withMembers(List.of("127.0.0.1:" + port))
-            .withChangeLogCapacity(changeLogCapacity)
-            .withDataDir(dataDir);
     HazelcastInstance hazelcast =
-        Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(settings));
+        TestMembers.cluster(
+                "persist-test",
+                settings -> settings.withChangeLogCapacity(changeLogCapacity).withDataDir(dataDir))
+            .start();
     Vertx vertx = Vertx.vertx();
     try {
       HzStore store = new HzStore(vertx, hazelcast);
