@@ -7,40 +7,14 @@ import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.model.coordination.Lease;
 import dev.skiff.server.controller.TestCluster;
 import dev.skiff.testing.Await;
+import dev.skiff.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class LeaderElectionIT {
-  /** A clock the test moves by hand. */
-  static final class ManualClock extends Clock {
-    private final AtomicReference<Instant> now =
-        new AtomicReference<>(Instant.parse("2025-01-01T00:00:00Z"));
-
-    void advance(Duration d) {
-      now.updateAndGet(t -> t.plus(d));
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
-
   @Test
   void exactlyOneReplicaLeadsAndAnotherTakesOverWhenItDies() {
     try (TestCluster cluster = TestCluster.start(TestCluster.Spec.of(3))) {
@@ -71,7 +45,7 @@ class LeaderElectionIT {
   @Test
   void aCandidateTakesAnUnrenewedLeaseOnlyAfterItsDurationOnItsOwnClock() {
     try (TestCluster cluster = TestCluster.start(TestCluster.Spec.of(1).withoutControllers())) {
-      ManualClock clock = new ManualClock();
+      MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
       KubeClient client = cluster.client();
       LeaderOptions base =
           LeaderOptions.defaults("x")
