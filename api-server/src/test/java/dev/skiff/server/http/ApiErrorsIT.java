@@ -167,7 +167,7 @@ class ApiErrorsIT {
             "POST",
             "/api/v1/namespaces/default/pods",
             "application/json",
-            Objects.pod(InstrumentedStore.EXPLODING));
+            JsonBodies.pod(InstrumentedStore.EXPLODING));
     assertStatus(r, 500, "InternalError");
     assertThat(r.body())
         .doesNotContain("internal detail")
@@ -180,7 +180,7 @@ class ApiErrorsIT {
                     "POST",
                     "/api/v1/namespaces/default/pods",
                     "application/json",
-                    Objects.pod("fine"))
+                    JsonBodies.pod("fine"))
                 .code())
         .isEqualTo(201);
   }

@@ -173,7 +173,7 @@ class WatchIT {
 
   private static String create(String prefix) {
     String name = prefix + "-" + NAMES.incrementAndGet();
-    Http.Reply r = http.send("POST", PODS, "application/json", Objects.pod(name));
+    Http.Reply r = http.send("POST", PODS, "application/json", JsonBodies.pod(name));
     assertThat(r.code()).as(r.body()).isEqualTo(201);
     return name;
   }

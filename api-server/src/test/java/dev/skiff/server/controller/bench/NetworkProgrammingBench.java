@@ -13,6 +13,7 @@ import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.Endpoint;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.Times;
+import dev.skiff.api.testing.ApiObjects;
 import dev.skiff.server.controller.FakeKubelet;
 import dev.skiff.server.controller.TestCluster;
 import dev.skiff.server.controller.TestObjects;
@@ -62,7 +63,7 @@ public final class NetworkProgrammingBench {
       Await.result(cluster.replica(0).manager().leading());
       Vertx vertx = Vertx.vertx();
       KubeClient client = new KubeClient(vertx, cluster.replica(0).url(), TestCluster.TOKEN);
-      Await.result(client.create(FakeKubelet.node("bench-node", TestObjects.labels())));
+      Await.result(client.create(FakeKubelet.node("bench-node", ApiObjects.labels())));
       heartbeat(vertx, client);
       long t0 = System.nanoTime();
       bounded(SERVICES, i -> client.create(TestObjects.service("default", "svc-" + i, "svc-" + i)));
@@ -257,7 +258,7 @@ public final class NetworkProgrammingBench {
             "pod-" + i,
             null,
             false,
-            TestObjects.labels("app", "svc-" + svc, "index", Integer.toString(i)));
+            ApiObjects.labels("app", "svc-" + svc, "index", Integer.toString(i)));
     pod.meta().uid = null;
     pod.meta().creationTimestamp = null;
     pod.spec.nodeName = "bench-node";

@@ -7,6 +7,7 @@ import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.testing.ApiObjects;
 import dev.skiff.server.controller.FakeKubelet;
 import dev.skiff.server.controller.TestCluster;
 import dev.skiff.server.controller.TestObjects;
@@ -23,7 +24,7 @@ class SchedulerIT {
       Await.result(cluster.replica(0).manager().leading());
       FakeKubelet kubelet = new FakeKubelet(cluster.replica(0).vertx(), client);
       Await.result(kubelet.start("plain"));
-      Pod pod = TestObjects.pod("picky", null, false, TestObjects.labels("app", "picky"));
+      Pod pod = TestObjects.pod("picky", null, false, ApiObjects.labels("app", "picky"));
       pod.meta().uid = null;
       pod.meta().creationTimestamp = null;
       pod.spec.nodeName = null;
@@ -47,7 +48,7 @@ class SchedulerIT {
               });
       Await.result(
           client.create(
-              FakeKubelet.node("ssd-node", TestObjects.labels("skiff.dev/node", "ssd-node"))));
+              FakeKubelet.node("ssd-node", ApiObjects.labels("skiff.dev/node", "ssd-node"))));
       await()
           .atMost(Duration.ofSeconds(15))
           .untilAsserted(
