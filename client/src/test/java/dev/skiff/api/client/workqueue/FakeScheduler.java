@@ -5,10 +5,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Manual time: tasks run only when the test advances the clock. */
-final class FakeScheduler implements Scheduler {
+/**
+ * Manual time for anything driven by a {@link Scheduler}: tasks run only when the test advances the
+ * clock. Published in the client test-jar for the other modules' tests.
+ */
+public final class FakeScheduler implements Scheduler {
   private final ManualTimer timer = new ManualTimer();
-  final List<Long> requestedDelays = new CopyOnWriteArrayList<>();
+
+  /** Every delay asked for, in milliseconds, in order. */
+  public final List<Long> requestedDelays = new CopyOnWriteArrayList<>();
 
   @Override
   public long nowMillis() {
@@ -21,7 +26,12 @@ final class FakeScheduler implements Scheduler {
     timer.schedule(delay, task);
   }
 
-  void advance(long millis) {
-    timer.advance(Duration.ofMillis(millis));
+  /** Moves time forward, running every task that falls due, in order. */
+  public void advance(Duration by) {
+    timer.advance(by);
+  }
+
+  public void advance(long millis) {
+    advance(Duration.ofMillis(millis));
   }
 }
