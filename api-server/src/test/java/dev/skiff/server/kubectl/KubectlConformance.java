@@ -55,7 +55,8 @@ abstract class KubectlConformance {
             + getClass().getSimpleName().toLowerCase().substring(0, 6);
     manifests = Files.createDirectories(workDir().resolve("manifests-" + ns));
     ProcessResult r =
-        writer().run("create", "-f", write("ns.yaml", Manifests.namespace(ns)).toString());
+        writer()
+            .run("create", "-f", write("ns.yaml", ConformanceManifests.namespace(ns)).toString());
     assertThat(r.stdout()).as(r.toString()).contains("namespace/" + ns + " created");
   }
 
@@ -82,7 +83,7 @@ abstract class KubectlConformance {
 
   @Test
   void createdPodShowsInEveryOutputFormat() {
-    create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
+    create("pod.yaml", ConformanceManifests.pod("web", "app: web", "nginx"), "pod/web created");
     ProcessResult table = reader().run("get", "pods", "-n", ns);
     assertThat(table.stdout())
         .as(table.toString())
@@ -103,7 +104,8 @@ abstract class KubectlConformance {
 
   @Test
   void creatingAnExistingNameFailsWithAlreadyExists() {
-    Path file = create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
+    Path file =
+        create("pod.yaml", ConformanceManifests.pod("web", "app: web", "nginx"), "pod/web created");
     ProcessResult again = writer().run("create", "-n", ns, "-f", file.toString());
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.stderr())
@@ -122,9 +124,9 @@ abstract class KubectlConformance {
 
   @Test
   void labelAndFieldSelectorsFilterLists() {
-    create("a.yaml", Manifests.pod("a", "app: web, tier: fe", "nginx"), "pod/a created");
-    create("b.yaml", Manifests.pod("b", "app: web, tier: be", "nginx"), "pod/b created");
-    create("c.yaml", Manifests.pod("c", "app: db", "nginx"), "pod/c created");
+    create("a.yaml", ConformanceManifests.pod("a", "app: web, tier: fe", "nginx"), "pod/a created");
+    create("b.yaml", ConformanceManifests.pod("b", "app: web, tier: be", "nginx"), "pod/b created");
+    create("c.yaml", ConformanceManifests.pod("c", "app: db", "nginx"), "pod/c created");
     assertThat(names("get", "pods", "-n", ns, "-l", "app in (web),tier!=be", "-o", "name"))
         .isEqualTo("pod/a");
     assertThat(names("get", "pods", "-n", ns, "-l", "!tier", "-o", "name")).isEqualTo("pod/c");
@@ -140,10 +142,10 @@ abstract class KubectlConformance {
 
   @Test
   void describeShowsPodServiceAndNode() {
-    create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
-    create("svc.yaml", Manifests.service("websvc"), "service/websvc created");
+    create("pod.yaml", ConformanceManifests.pod("web", "app: web", "nginx"), "pod/web created");
+    create("svc.yaml", ConformanceManifests.service("websvc"), "service/websvc created");
     String node = "node-" + ns;
-    create("node.yaml", Manifests.node(node), "node/" + node + " created");
+    create("node.yaml", ConformanceManifests.node(node), "node/" + node + " created");
     ProcessResult pod = reader().run("describe", "pod", "web", "-n", ns);
     assertThat(pod.stdout())
         .as(pod.toString())
@@ -166,12 +168,12 @@ abstract class KubectlConformance {
 
   @Test
   void clientSideApplyCreatesThenConfigures() {
-    Path file = write("deploy.yaml", Manifests.deployment("api", 2, "busybox:1"));
+    Path file = write("deploy.yaml", ConformanceManifests.deployment("api", 2, "busybox:1"));
     assertThat(writer().run("apply", "-n", ns, "-f", file.toString()).stdout())
         .contains("deployment.apps/api created");
     assertThat(writer().run("apply", "-n", ns, "-f", file.toString()).stdout())
         .contains("deployment.apps/api unchanged");
-    write("deploy.yaml", Manifests.deployment("api", 2, "busybox:2"));
+    write("deploy.yaml", ConformanceManifests.deployment("api", 2, "busybox:2"));
     ProcessResult changed = writer().run("apply", "-n", ns, "-f", file.toString());
     assertThat(changed.stdout()).as(changed.toString()).contains("deployment.apps/api configured");
     assertThat(
@@ -183,12 +185,12 @@ abstract class KubectlConformance {
 
   @Test
   void serverSideApplyCreatesThenUpdates() {
-    Path file = write("deploy.yaml", Manifests.deployment("api", 1, "busybox"));
+    Path file = write("deploy.yaml", ConformanceManifests.deployment("api", 1, "busybox"));
     ProcessResult first = writer().run("apply", "--server-side", "-n", ns, "-f", file.toString());
     assertThat(first.stdout())
         .as(first.toString())
         .contains("deployment.apps/api serverside-applied");
-    write("deploy.yaml", Manifests.deployment("api", 3, "busybox"));
+    write("deploy.yaml", ConformanceManifests.deployment("api", 3, "busybox"));
     ProcessResult second = writer().run("apply", "--server-side", "-n", ns, "-f", file.toString());
     assertThat(second.stdout())
         .as(second.toString())
@@ -203,7 +205,7 @@ abstract class KubectlConformance {
                 "-n",
                 ns,
                 "-f",
-                write("dry.yaml", Manifests.deployment("dry", 1, "busybox")).toString());
+                write("dry.yaml", ConformanceManifests.deployment("dry", 1, "busybox")).toString());
     assertThat(dry.stdout())
         .as(dry.toString())
         .contains("deployment.apps/dry serverside-applied (server dry run)");
@@ -212,7 +214,7 @@ abstract class KubectlConformance {
 
   @Test
   void patchAppliesEveryPatchType() {
-    create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
+    create("pod.yaml", ConformanceManifests.pod("web", "app: web", "nginx"), "pod/web created");
     ProcessResult strategic =
         writer()
             .run(
@@ -257,7 +259,7 @@ abstract class KubectlConformance {
 
   @Test
   void labelAndAnnotateChangeMetadata() {
-    create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
+    create("pod.yaml", ConformanceManifests.pod("web", "app: web", "nginx"), "pod/web created");
     assertThat(writer().run("label", "pod", "web", "-n", ns, "env=prod").stdout())
         .contains("pod/web labeled");
     assertThat(writer().run("annotate", "pod", "web", "-n", ns, "note=hello").stdout())
@@ -270,7 +272,7 @@ abstract class KubectlConformance {
 
   @Test
   void staleResourceVersionFailsWithConflict() {
-    create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
+    create("pod.yaml", ConformanceManifests.pod("web", "app: web", "nginx"), "pod/web created");
     ProcessResult r = writer().run("label", "pod", "web", "-n", ns, "x=1", "--resource-version=1");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr())
@@ -281,7 +283,7 @@ abstract class KubectlConformance {
 
   @Test
   void invalidObjectFailsWithInvalid() {
-    Path file = write("noname.yaml", Manifests.podWithoutName());
+    Path file = write("noname.yaml", ConformanceManifests.podWithoutName());
     ProcessResult r = writer().run("create", "-n", ns, "-f", file.toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr())
@@ -291,10 +293,10 @@ abstract class KubectlConformance {
 
   @Test
   void deleteByNameFileAndSelector() {
-    create("a.yaml", Manifests.pod("a", "app: web", "nginx"), "pod/a created");
-    create("b.yaml", Manifests.pod("b", "grp: g", "nginx"), "pod/b created");
-    create("c.yaml", Manifests.pod("c", "grp: g", "nginx"), "pod/c created");
-    Path svc = create("svc.yaml", Manifests.service("websvc"), "service/websvc created");
+    create("a.yaml", ConformanceManifests.pod("a", "app: web", "nginx"), "pod/a created");
+    create("b.yaml", ConformanceManifests.pod("b", "grp: g", "nginx"), "pod/b created");
+    create("c.yaml", ConformanceManifests.pod("c", "grp: g", "nginx"), "pod/c created");
+    Path svc = create("svc.yaml", ConformanceManifests.service("websvc"), "service/websvc created");
     assertThat(writer().run("delete", "pod", "a", "-n", ns).stdout()).contains("pod \"a\" deleted");
     assertThat(writer().run("delete", "-n", ns, "-f", svc.toString()).stdout())
         .contains("service \"websvc\" deleted");
@@ -310,7 +312,10 @@ abstract class KubectlConformance {
 
   @Test
   void scaleSetsReplicasAndBumpsGeneration() {
-    create("deploy.yaml", Manifests.deployment("api", 1, "busybox"), "deployment.apps/api created");
+    create(
+        "deploy.yaml",
+        ConformanceManifests.deployment("api", 1, "busybox"),
+        "deployment.apps/api created");
     ProcessResult r = writer().run("scale", "deployment", "api", "-n", ns, "--replicas=4");
     assertThat(r.stdout()).as(r.toString()).contains("deployment.apps/api scaled");
     assertThat(jsonpath("deployment/api", "{.spec.replicas} {.metadata.generation}"))
@@ -324,7 +329,7 @@ abstract class KubectlConformance {
 
   @Test
   void logsOfAnUnscheduledPodFailWithBadRequest() {
-    create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
+    create("pod.yaml", ConformanceManifests.pod("web", "app: web", "nginx"), "pod/web created");
     ProcessResult r = reader().run("logs", "web", "-n", ns);
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).contains("pod web does not have a host assigned");
@@ -332,7 +337,7 @@ abstract class KubectlConformance {
 
   @Test
   void watchSeesAddedModifiedAndDeleted() throws Exception {
-    create("w0.yaml", Manifests.pod("w0", "app: w", "nginx"), "pod/w0 created");
+    create("w0.yaml", ConformanceManifests.pod("w0", "app: w", "nginx"), "pod/w0 created");
     Process watch =
         reader()
             .start("get", "pods", "-n", ns, "-w", "--output-watch-events", "--request-timeout=30s");
@@ -341,7 +346,7 @@ abstract class KubectlConformance {
     Processes.drain(watch.getErrorStream(), new ByteArrayOutputStream());
     try {
       await().atMost(Duration.ofSeconds(20)).until(() -> text(out).contains("w0"));
-      create("w1.yaml", Manifests.pod("w1", "app: w", "nginx"), "pod/w1 created");
+      create("w1.yaml", ConformanceManifests.pod("w1", "app: w", "nginx"), "pod/w1 created");
       writer().run("label", "pod", "w1", "-n", ns, "seen=yes");
       writer().run("delete", "pod", "w1", "-n", ns);
       await()
