@@ -1,9 +1,5 @@
 package dev.skiff.server.cluster;
 
-import dev.skiff.testing.FreePorts;
-
-import dev.skiff.testing.Await;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,13 +7,10 @@ import com.hazelcast.config.Config;
 import dev.skiff.api.Json;
 import dev.skiff.server.store.HzStore;
 import dev.skiff.server.store.StoreKey;
-import io.vertx.core.Future;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.skiff.testing.Await;
+import dev.skiff.testing.FreePorts;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Two api-server replicas wired as in production: clustered Vert.x owning the members. */

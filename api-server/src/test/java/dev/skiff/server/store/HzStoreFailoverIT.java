@@ -1,13 +1,12 @@
 package dev.skiff.server.store;
 
-import dev.skiff.testing.Await;
-
 import static dev.skiff.server.store.TestReplicas.pod;
 import static dev.skiff.server.store.TestReplicas.rv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.hazelcast.cluster.Member;
+import dev.skiff.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,7 +38,8 @@ class HzStoreFailoverIT {
     List<Long> versions = new ArrayList<>();
     for (int i = 0; i < 200; i++) {
       HzStore writer = cluster.store(i % 2);
-      long rv = rv(Await.result(writer.create(new StoreKey("pods", "ns", "p" + i), pod("ns", "p" + i))));
+      long rv =
+          rv(Await.result(writer.create(new StoreKey("pods", "ns", "p" + i), pod("ns", "p" + i))));
       acknowledged.put("p" + i, rv);
       versions.add(rv);
     }
@@ -50,7 +50,8 @@ class HzStoreFailoverIT {
           .isEqualTo(write.getValue());
     }
     assertThat(Await.result(store.list("pods", "ns")).items()).hasSize(200);
-    long after = rv(Await.result(store.create(new StoreKey("pods", "ns", "after"), pod("ns", "after"))));
+    long after =
+        rv(Await.result(store.create(new StoreKey("pods", "ns", "after"), pod("ns", "after"))));
     versions.add(after);
     assertThat(after).isGreaterThan(versions.get(199));
     await().atMost(Duration.ofSeconds(20)).until(() -> watcher.size() >= versions.size());

@@ -1,7 +1,5 @@
 package dev.skiff.server.store;
 
-import dev.skiff.testing.Await;
-
 import static dev.skiff.server.store.HzStoreTest.increment;
 import static dev.skiff.server.store.TestReplicas.pod;
 import static dev.skiff.server.store.TestReplicas.rv;
@@ -9,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,7 +127,8 @@ class HzStoreIT {
       writer.join();
     }
 
-    assertThat(Await.result(b.get(key("counter"))).path("spec").path("counter").asInt()).isEqualTo(180);
+    assertThat(Await.result(b.get(key("counter"))).path("spec").path("counter").asInt())
+        .isEqualTo(180);
   }
 
   @Test

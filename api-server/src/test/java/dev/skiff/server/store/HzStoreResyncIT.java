@@ -1,7 +1,5 @@
 package dev.skiff.server.store;
 
-import dev.skiff.testing.Await;
-
 import static dev.skiff.server.store.TestReplicas.pod;
 import static dev.skiff.server.store.TestReplicas.rv;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.skiff.api.status.Reason;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.testing.Await;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -30,7 +29,8 @@ class HzStoreResyncIT {
     HzStore store = cluster.store(0);
     HzStore stalled = new HzStore(cluster.get(0).vertx(), cluster.get(0).hazelcast());
     Await.result(stalled.ready());
-    long start = rv(Await.result(store.create(new StoreKey("pods", "ns", "first"), pod("ns", "first"))));
+    long start =
+        rv(Await.result(store.create(new StoreKey("pods", "ns", "first"), pod("ns", "first"))));
     CountDownLatch release = new CountDownLatch(1);
     StoreEventRecorder watcher = new StoreEventRecorder();
     // The filter runs on the cache's thread: blocking it stalls that replica's cache.
@@ -48,11 +48,14 @@ class HzStoreResyncIT {
     ListResult list = Await.result(stalled.list("pods", "ns"));
     assertThat(list.items()).hasSize(42);
     assertThatThrownBy(
-            () -> Await.result(stalled.watch(new WatchRequest("pods", "ns", start, null), e -> {}, null)))
+            () ->
+                Await.result(
+                    stalled.watch(new WatchRequest("pods", "ns", start, null), e -> {}, null)))
         .isInstanceOfSatisfying(
             StatusException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EXPIRED));
     StoreEventRecorder fresh = new StoreEventRecorder();
-    Await.result(stalled.watch(new WatchRequest("pods", "ns", list.resourceVersion(), null), fresh, null));
+    Await.result(
+        stalled.watch(new WatchRequest("pods", "ns", list.resourceVersion(), null), fresh, null));
     Await.result(store.create(new StoreKey("pods", "ns", "last"), pod("ns", "last")));
     await().until(() -> fresh.size() == 1);
     stalled.close();

@@ -1,7 +1,5 @@
 package dev.skiff.server.store;
 
-import dev.skiff.testing.Await;
-
 import static dev.skiff.server.store.TestReplicas.pod;
 import static dev.skiff.server.store.TestReplicas.rv;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -11,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.status.Reason;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -256,7 +255,9 @@ class HzStoreTest {
       Await.result(small.list("pods", ns));
 
       assertThatThrownBy(
-              () -> Await.result(small.watch(new WatchRequest("pods", ns, start, null), e -> {}, v -> {})))
+              () ->
+                  Await.result(
+                      small.watch(new WatchRequest("pods", ns, start, null), e -> {}, v -> {})))
           .isInstanceOfSatisfying(
               StatusException.class,
               e -> {
@@ -291,7 +292,8 @@ class HzStoreTest {
     long from = rv(create("a"));
     StoreEventRecorder other = new StoreEventRecorder();
     StoreEventRecorder mine = watchFrom(from);
-    Await.result(store.watch(new WatchRequest("pods", ns + "-x", from, null), other, other.onEnd()));
+    Await.result(
+        store.watch(new WatchRequest("pods", ns + "-x", from, null), other, other.onEnd()));
 
     create("b");
 
@@ -341,7 +343,8 @@ class HzStoreTest {
   void closingAWatchStopsDelivery() {
     long from = rv(create("a"));
     StoreEventRecorder recorder = new StoreEventRecorder();
-    StoreWatch watch = Await.result(store.watch(new WatchRequest("pods", ns, from, null), recorder, null));
+    StoreWatch watch =
+        Await.result(store.watch(new WatchRequest("pods", ns, from, null), recorder, null));
     create("b");
     await().until(() -> recorder.size() == 1);
 

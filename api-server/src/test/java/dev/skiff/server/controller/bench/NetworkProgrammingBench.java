@@ -1,8 +1,5 @@
 package dev.skiff.server.controller.bench;
 
-import dev.skiff.testing.Await;
-
-
 import dev.skiff.api.Json;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.WatchOptions;
@@ -18,6 +15,7 @@ import dev.skiff.server.controller.FakeKubelet;
 import dev.skiff.server.controller.TestCluster;
 import dev.skiff.server.controller.TestObjects;
 import dev.skiff.server.controller.nodelifecycle.NodeLifecycleOptions;
+import dev.skiff.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

@@ -1,7 +1,5 @@
 package dev.skiff.server.controller.kubernetes;
 
-import dev.skiff.testing.Await;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +9,7 @@ import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.server.controller.TestCluster;
+import dev.skiff.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;

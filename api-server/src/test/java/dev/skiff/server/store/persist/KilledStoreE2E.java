@@ -1,12 +1,11 @@
 package dev.skiff.server.store.persist;
 
-import dev.skiff.testing.Await;
-
 import static dev.skiff.server.store.persist.PersistentReplica.object;
 import static dev.skiff.server.store.persist.PersistentReplica.rv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.server.store.StoreKey;
+import dev.skiff.testing.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;

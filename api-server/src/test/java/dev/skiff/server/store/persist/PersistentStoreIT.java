@@ -1,7 +1,5 @@
 package dev.skiff.server.store.persist;
 
-import dev.skiff.testing.Await;
-
 import static dev.skiff.server.store.persist.PersistentReplica.object;
 import static dev.skiff.server.store.persist.PersistentReplica.rv;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -16,6 +14,7 @@ import dev.skiff.server.store.ListResult;
 import dev.skiff.server.store.StoreEvent;
 import dev.skiff.server.store.StoreKey;
 import dev.skiff.server.store.WatchRequest;
+import dev.skiff.testing.Await;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -55,7 +54,8 @@ class PersistentStoreIT {
     long highest = 0;
     for (int i = 0; i < 30; i++) {
       StoreKey key = new StoreKey("pods", "ns" + (i % 3), "p" + i);
-      expected.put(key, Await.result(store.create(key, object("Pod", key.namespace(), key.name()))));
+      expected.put(
+          key, Await.result(store.create(key, object("Pod", key.namespace(), key.name()))));
     }
     for (int i = 0; i < 5; i++) {
       StoreKey key = new StoreKey("services", "default", "s" + i);
@@ -116,7 +116,8 @@ class PersistentStoreIT {
     for (int i = 0; i < 20; i++) {
       StoreKey key = new StoreKey("pods", "ns" + (i % 2), "p" + i);
       written.put(
-          key.name(), rv(Await.result(store.create(key, object("Pod", key.namespace(), key.name())))));
+          key.name(),
+          rv(Await.result(store.create(key, object("Pod", key.namespace(), key.name())))));
     }
 
     HzStore restarted = restart();
@@ -149,7 +150,8 @@ class PersistentStoreIT {
 
     assertThatThrownBy(
             () ->
-                Await.result(restarted.watch(new WatchRequest("pods", "ns", before, null), e -> {}, null)))
+                Await.result(
+                    restarted.watch(new WatchRequest("pods", "ns", before, null), e -> {}, null)))
         .isInstanceOfSatisfying(
             StatusException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EXPIRED));
   }
@@ -161,7 +163,9 @@ class PersistentStoreIT {
     HzStore stalled = new HzStore(replica.vertx(), replica.hazelcast());
     Await.result(stalled.ready());
     long start =
-        rv(Await.result(store.create(new StoreKey("pods", "ns", "first"), object("Pod", "ns", "first"))));
+        rv(
+            Await.result(
+                store.create(new StoreKey("pods", "ns", "first"), object("Pod", "ns", "first"))));
     CountDownLatch release = new CountDownLatch(1);
     AtomicBoolean ended = new AtomicBoolean();
     // The filter runs on the cache's thread: blocking it stalls that store's cache.

@@ -1,7 +1,5 @@
 package dev.skiff.server.store.persist;
 
-import dev.skiff.testing.Await;
-
 import static dev.skiff.server.store.persist.PersistentReplica.object;
 
 import com.hazelcast.core.Hazelcast;
@@ -10,6 +8,7 @@ import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.store.HzStore;
 import dev.skiff.server.store.StoreKey;
+import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
