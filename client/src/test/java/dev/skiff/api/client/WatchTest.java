@@ -208,7 +208,7 @@ class WatchTest {
   /** Ends a stream with a final chunk. */
   private static final class ServerEnd {
     static void endWith(ScriptedApiServer.Stream stream, String last) {
-      ScriptedApiServer.await(stream.response().end(last));
+      Await.result(stream.response().end(last));
     }
   }
 }
