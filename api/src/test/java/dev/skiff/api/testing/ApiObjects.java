@@ -8,6 +8,7 @@ import dev.skiff.api.model.discovery.Endpoint;
 import dev.skiff.api.model.discovery.EndpointConditions;
 import dev.skiff.api.model.discovery.EndpointPort;
 import dev.skiff.api.model.discovery.EndpointSlice;
+import dev.skiff.api.model.meta.KubeObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,12 +30,16 @@ public final class ApiObjects {
     return m;
   }
 
+  /** {@code object} with its namespace and name set. */
+  public static <T extends KubeObject> T named(T object, String namespace, String name) {
+    object.meta().namespace = namespace;
+    object.meta().name = name;
+    return object;
+  }
+
   /** A Service with only its namespace and name. */
   public static Service service(String namespace, String name) {
-    Service service = new Service();
-    service.meta().namespace = namespace;
-    service.meta().name = name;
-    return service;
+    return named(new Service(), namespace, name);
   }
 
   /** A TCP Service port (no target port: it defaults to the port). */
@@ -48,9 +53,7 @@ public final class ApiObjects {
 
   /** A Pod with only its namespace, name and labels. */
   public static Pod pod(String namespace, String name, Map<String, String> labels) {
-    Pod pod = new Pod();
-    pod.meta().namespace = namespace;
-    pod.meta().name = name;
+    Pod pod = named(new Pod(), namespace, name);
     pod.meta().labels = labels;
     return pod;
   }
@@ -65,10 +68,7 @@ public final class ApiObjects {
 
   /** An EndpointSlice with only its namespace and name. */
   public static EndpointSlice slice(String namespace, String name) {
-    EndpointSlice slice = new EndpointSlice();
-    slice.meta().namespace = namespace;
-    slice.meta().name = name;
-    return slice;
+    return named(new EndpointSlice(), namespace, name);
   }
 
   /** A TCP EndpointSlice port. */
