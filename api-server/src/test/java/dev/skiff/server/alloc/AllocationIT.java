@@ -9,7 +9,7 @@ import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.status.StatusException;
-import dev.skiff.server.controller.TestCluster;
+import dev.skiff.server.testing.TestCluster;
 import dev.skiff.testing.Await;
 import io.vertx.core.Future;
 import java.time.Duration;

@@ -10,7 +10,7 @@ import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.status.StatusException;
-import dev.skiff.server.controller.TestCluster;
+import dev.skiff.server.testing.TestCluster;
 import dev.skiff.testing.Await;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;

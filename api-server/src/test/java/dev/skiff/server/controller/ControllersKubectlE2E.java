@@ -3,6 +3,7 @@ package dev.skiff.server.controller;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.skiff.server.testing.TestCluster;
 import dev.skiff.testing.Await;
 import dev.skiff.testing.Kubectl;
 import java.nio.file.Path;

@@ -13,6 +13,7 @@ import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.discovery.EndpointSlice;
+import dev.skiff.server.testing.TestCluster;
 import dev.skiff.testing.Await;
 import java.time.Duration;
 import java.util.List;

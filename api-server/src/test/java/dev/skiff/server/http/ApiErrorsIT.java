@@ -3,6 +3,7 @@ package dev.skiff.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.server.store.HzStoreOptions;
+import dev.skiff.server.testing.TestApiServers;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

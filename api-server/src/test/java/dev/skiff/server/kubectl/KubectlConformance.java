@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.skiff.api.Json;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
-import dev.skiff.server.http.TestApiServers;
+import dev.skiff.server.testing.TestApiServers;
 import dev.skiff.testing.Kubectl;
 import dev.skiff.testing.ProcessResult;
 import dev.skiff.testing.Processes;

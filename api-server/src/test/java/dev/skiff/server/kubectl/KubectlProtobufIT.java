@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
-import dev.skiff.server.controller.TestCluster;
+import dev.skiff.server.testing.TestCluster;
 import dev.skiff.testing.Kubectl;
 import dev.skiff.testing.ProcessResult;
 import java.nio.charset.StandardCharsets;

@@ -8,7 +8,7 @@ import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
-import dev.skiff.server.controller.TestCluster;
+import dev.skiff.server.testing.TestCluster;
 import dev.skiff.testing.Await;
 import java.time.Clock;
 import java.time.Duration;

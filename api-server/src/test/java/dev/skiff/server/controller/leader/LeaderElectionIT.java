@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.model.coordination.Lease;
-import dev.skiff.server.controller.TestCluster;
+import dev.skiff.server.testing.TestCluster;
 import dev.skiff.testing.Await;
 import dev.skiff.testing.MutableClock;
 import java.time.Clock;

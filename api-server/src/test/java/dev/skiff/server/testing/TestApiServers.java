@@ -1,4 +1,4 @@
-package dev.skiff.server.http;
+package dev.skiff.server.testing;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.skiff.server.ApiServerOptions;
@@ -8,7 +8,6 @@ import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.store.HzStore;
 import dev.skiff.server.store.HzStoreOptions;
 import dev.skiff.server.store.Store;
-import dev.skiff.server.testing.TestMembers;
 import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
 import java.io.IOException;

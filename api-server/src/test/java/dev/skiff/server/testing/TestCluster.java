@@ -1,4 +1,4 @@
-package dev.skiff.server.controller;
+package dev.skiff.server.testing;
 
 import com.hazelcast.core.HazelcastInstance;
 import dev.skiff.api.client.KubeClient;
@@ -6,10 +6,12 @@ import dev.skiff.server.ApiServerOptions;
 import dev.skiff.server.ApiServerVerticle;
 import dev.skiff.server.alloc.AllocationOptions;
 import dev.skiff.server.auth.KubeconfigFile;
+import dev.skiff.server.controller.ControlPlane;
+import dev.skiff.server.controller.ControllerManager;
+import dev.skiff.server.controller.ControllerOptions;
 import dev.skiff.server.controller.leader.LeaderOptions;
 import dev.skiff.server.controller.nodelifecycle.NodeLifecycleOptions;
 import dev.skiff.server.store.HzStore;
-import dev.skiff.server.testing.TestMembers;
 import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
 import java.io.IOException;
