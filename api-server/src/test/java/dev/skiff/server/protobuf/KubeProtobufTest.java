@@ -97,7 +97,7 @@ class KubeProtobufTest {
   @Test
   void kindWithoutASchemaIsUnsupportedMediaType() {
     byte[] body =
-        ProtoWriter.envelope("v1", "ConfigMap", message().message(1, message().string(1, "x")));
+        ProtoWriter.envelope("v1", "Binding", message().message(1, message().string(1, "x")));
     StatusException e = failure(body);
     assertThat(e.code()).isEqualTo(415);
     assertThat(e.reason()).isEqualTo("UnsupportedMediaType");
