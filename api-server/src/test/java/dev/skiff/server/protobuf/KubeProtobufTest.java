@@ -34,7 +34,12 @@ class KubeProtobufTest {
     "service-nodeport",
     "service-loadbalancer",
     "service-headless",
-    "service-externalname"
+    "service-externalname",
+    "configmap",
+    "configmap-empty",
+    "secret-generic",
+    "secret-docker",
+    "serviceaccount"
   };
 
   @ParameterizedTest
@@ -49,7 +54,12 @@ class KubeProtobufTest {
         "service-nodeport",
         "service-loadbalancer",
         "service-headless",
-        "service-externalname"
+        "service-externalname",
+        "configmap",
+        "configmap-empty",
+        "secret-generic",
+        "secret-docker",
+        "serviceaccount"
       })
   void kubectlGeneratorBodyDecodesToItsJsonForm(String name) throws IOException {
     ObjectNode decoded = KubeProtobuf.decode(resource(name + ".pb"));
