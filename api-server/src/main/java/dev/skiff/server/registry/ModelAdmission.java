@@ -12,9 +12,9 @@ import java.io.UncheckedIOException;
 
 /**
  * Admission through the api module's model: the object is decoded into its Java type (a body that
- * does not fit the type is a 400), defaulted ({@link Defaults#applyOnCreate} on create, {@link
- * Defaults#apply} on update), validated against the stored object ({@link
- * Validation#validateOrThrow}, 422 Invalid), and encoded back.
+ * does not fit the type is a 400 worded as Kubernetes words it), defaulted ({@link
+ * Defaults#applyOnCreate} on create, {@link Defaults#apply} on update), validated against the
+ * stored object ({@link Validation#validateOrThrow}, 422 Invalid), and encoded back.
  */
 public final class ModelAdmission implements Admission {
   public static final ModelAdmission INSTANCE = new ModelAdmission();
@@ -41,7 +41,13 @@ public final class ModelAdmission implements Admission {
       String detail =
           cause instanceof JsonProcessingException j ? j.getOriginalMessage() : cause.getMessage();
       throw StatusException.badRequest(
-          "the body does not decode as a " + type.kind() + ": " + detail);
+          type.kind()
+              + " in version \""
+              + type.version()
+              + "\" cannot be handled as a "
+              + type.kind()
+              + ": "
+              + detail);
     }
   }
 }

@@ -232,6 +232,19 @@ class KubectlConfigKindsIT {
   }
 
   @Test
+  void secretDataThatIsNotBase64IsABadRequestThatDoesNotEchoTheValue() {
+    Kubectl.Result r =
+        apply("apiVersion: v1\nkind: Secret\nmetadata:\n  name: raw\ndata:\n  a: hunter2!\n");
+    assertThat(r.exitCode()).isEqualTo(1);
+    assertThat(r.stderr())
+        .contains(
+            "Error from server (BadRequest)",
+            "Secret in version \"v1\" cannot be handled as a Secret: illegal base64 data at input"
+                + " byte 7")
+        .doesNotContain("hunter2");
+  }
+
+  @Test
   void createServiceAccountShowsInTableAndDescribe() {
     assertThat(ok("create", "serviceaccount", "builder", "-n", ns))
         .contains("serviceaccount/builder created");

@@ -3,6 +3,7 @@ package dev.skiff.api.model.core;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -35,6 +36,26 @@ public final class Base64Data {
     return total;
   }
 
+  /** Where Go's decoder stops: the first character outside the alphabet, else the end. */
+  static int firstIllegal(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      boolean ok =
+          (c >= 'A' && c <= 'Z')
+              || (c >= 'a' && c <= 'z')
+              || (c >= '0' && c <= '9')
+              || c == '+'
+              || c == '/'
+              || c == '='
+              || c == '\r'
+              || c == '\n';
+      if (!ok) {
+        return i;
+      }
+    }
+    return text.length();
+  }
+
   /** Checks each value of a {@code map<string, []byte>} while keeping it as text. */
   public static final class Checked extends JsonDeserializer<String> {
     @Override
@@ -46,7 +67,9 @@ public final class Base64Data {
       try {
         decode(text);
       } catch (IllegalArgumentException e) {
-        return (String) ctxt.handleWeirdStringValue(String.class, text, "illegal base64 data");
+        // the value itself stays out of the message: it is secret
+        throw JsonMappingException.from(
+            p, "illegal base64 data at input byte " + firstIllegal(text));
       }
       return text;
     }
