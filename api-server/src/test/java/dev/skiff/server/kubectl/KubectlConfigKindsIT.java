@@ -194,6 +194,17 @@ class KubectlConfigKindsIT {
     assertThat(config.at("/auths/registry.example.com/username").asText()).isEqualTo("me");
     assertThat(line(ok("get", "secrets", "-n", ns), "regcred"))
         .contains("kubernetes.io/dockerconfigjson", "1");
+    assertThat(
+            ok(
+                "get",
+                "secrets",
+                "-n",
+                ns,
+                "--field-selector",
+                "type=kubernetes.io/tls",
+                "-o",
+                "name"))
+        .isEqualTo("secret/web-tls\n");
   }
 
   @Test
