@@ -12,7 +12,7 @@ import java.io.UncheckedIOException;
 
 /**
  * Admission through the api module's model: the object is decoded into its Java type (a body that
- * does not fit the type is a 400 worded as Kubernetes words it), defaulted ({@link
+ * does not fit the type is a 400), defaulted ({@link
  * Defaults#applyOnCreate} on create, {@link Defaults#apply} on update), validated against the
  * stored object ({@link Validation#validateOrThrow}, 422 Invalid), and encoded back.
  */
