@@ -12,9 +12,9 @@ import java.io.UncheckedIOException;
 
 /**
  * Admission through the api module's model: the object is decoded into its Java type (a body that
- * does not fit the type is a 400), defaulted ({@link
- * Defaults#applyOnCreate} on create, {@link Defaults#apply} on update), validated against the
- * stored object ({@link Validation#validateOrThrow}, 422 Invalid), and encoded back.
+ * does not fit the type is a 400), defaulted ({@link Defaults#applyOnCreate} on create, {@link
+ * Defaults#apply} on update), validated against the stored object ({@link
+ * Validation#validateOrThrow}, 422 Invalid), and encoded back.
  */
 public final class ModelAdmission implements Admission {
   public static final ModelAdmission INSTANCE = new ModelAdmission();
