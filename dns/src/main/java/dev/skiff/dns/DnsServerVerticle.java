@@ -58,8 +58,7 @@ public final class DnsServerVerticle extends VerticleBase {
 
   private Future<?> listen(QueryProcessor processor) {
     String host = options.bindAddress();
-    DnsListenerVerticle first =
-        new DnsListenerVerticle(processor, host, options.port(), true, options.udpEngine());
+    DnsListenerVerticle first = new DnsListenerVerticle(processor, host, options.port(), true);
     return vertx
         .deployVerticle(first)
         .compose(
@@ -69,9 +68,7 @@ public final class DnsServerVerticle extends VerticleBase {
               List<Future<String>> more = new ArrayList<>();
               for (int i = 0; i < extra; i++) {
                 more.add(
-                    vertx.deployVerticle(
-                        new DnsListenerVerticle(
-                            processor, host, port, false, options.udpEngine())));
+                    vertx.deployVerticle(new DnsListenerVerticle(processor, host, port, false)));
               }
               return Future.all(more);
             });

@@ -2,7 +2,6 @@ package dev.skiff.dns.bench;
 
 import dev.skiff.dns.DnsServerOptions;
 import dev.skiff.dns.DnsServerVerticle;
-import dev.skiff.dns.server.UdpEngine;
 import dev.skiff.dns.source.ZoneSource;
 import dev.skiff.dns.zone.ClusterSnapshot;
 import dev.skiff.dns.zone.PortEntry;
@@ -16,8 +15,7 @@ import java.util.List;
 /**
  * Runs a Skiff DNS server fed with synthetic Services, for benchmarks: {@code svc-<i>.bench.svc.
  * cluster.local} -> {@link #address(int)} for i in [0, services). Arguments: bind address, port,
- * number of services, number of UDP sockets, UDP engine (NETTY or VERTX_DATAGRAM_SOCKET). Forwards
- * nothing (no upstreams). Runs until killed.
+ * number of services, number of UDP sockets. Forwards nothing (no upstreams). Runs until killed.
  */
 public final class SyntheticClusterMain {
   private SyntheticClusterMain() {}
@@ -27,7 +25,6 @@ public final class SyntheticClusterMain {
     int port = args.length > 1 ? Integer.parseInt(args[1]) : 10053;
     int services = args.length > 2 ? Integer.parseInt(args[2]) : 1000;
     int sockets = args.length > 3 ? Integer.parseInt(args[3]) : 2;
-    UdpEngine engine = args.length > 4 ? UdpEngine.valueOf(args[4]) : UdpEngine.NETTY;
     Vertx vertx =
         Vertx.vertx(
             new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(sockets));
@@ -35,13 +32,12 @@ public final class SyntheticClusterMain {
         DnsServerOptions.defaults()
             .withBind(host, port)
             .withUpstreams(List.of(), Duration.ofSeconds(1))
-            .withUdpSockets(sockets)
-            .withUdpEngine(engine);
+            .withUdpSockets(sockets);
     DnsServerVerticle server = new DnsServerVerticle(options, ZoneSource.of(snapshot(services)));
     vertx.deployVerticle(server).await();
     System.out.printf(
-        "skiff-dns listening on %s:%d (%d services, %d UDP sockets, %s, native transport %s)%n",
-        host, server.port(), services, sockets, engine, vertx.isNativeTransportEnabled());
+        "skiff-dns listening on %s:%d (%d services, %d UDP sockets, native transport %s)%n",
+        host, server.port(), services, sockets, vertx.isNativeTransportEnabled());
   }
 
   /** The synthetic cluster: one ClusterIP Service per index in namespace "bench". */

@@ -11,33 +11,24 @@ import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import io.vertx.core.transport.Transport;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs Skiff's userspace data plane with a fixed snapshot, for bench/proxy/run.sh. Arguments:
- * {@code [--splice] [--io_uring] EVENT_LOOPS CLUSTER_IP PORT=BACKEND_IP:BACKEND_PORT...}: {@code
- * --splice} turns on {@link ProxyOptions#splice()}, {@code --io_uring} runs Vert.x (and so the data
- * plane) on the io_uring transport instead of epoll. Prints "ready" once listening and runs until
- * killed.
+ * Runs Skiff's userspace data plane (epoll) with a fixed snapshot, for bench/proxy/run.sh.
+ * Arguments: {@code EVENT_LOOPS CLUSTER_IP PORT=BACKEND_IP:BACKEND_PORT...}. Prints "ready" once
+ * listening and runs until killed.
  */
 public final class BenchProxyMain {
   private BenchProxyMain() {}
 
   public static void main(String[] args) throws Exception {
-    List<String> flags = new ArrayList<>();
-    while (args[0].startsWith("--")) {
-      flags.add(args[0]);
-      args = Arrays.copyOfRange(args, 1, args.length);
-    }
     int loops = Integer.parseInt(args[0]);
     String clusterIP = args[1];
-    Transport transport = flags.contains("--io_uring") ? Transport.IO_URING : Transport.EPOLL;
     Vertx vertx =
         Vertx.builder()
             .with(new VertxOptions().setEventLoopPoolSize(loops))
-            .withTransport(transport)
+            .withTransport(Transport.EPOLL)
             .build();
     if (!vertx.isNativeTransportEnabled()) {
       throw new IllegalStateException(
@@ -57,9 +48,7 @@ public final class BenchProxyMain {
     UserspaceDataPlane plane =
         new UserspaceDataPlane(
             vertx,
-            ProxyOptions.forNode("bench", List.of())
-                .withReusePort(false)
-                .withSplice(flags.contains("--splice")),
+            ProxyOptions.forNode("bench", List.of()).withReusePort(false),
             new ProxyMetrics());
     var result = plane.sync(Snapshot.of(ports, List.of())).await(10, TimeUnit.SECONDS);
     if (!result.bindFailures().isEmpty()) {

@@ -25,7 +25,7 @@ final class Forwarder implements ChannelFutureListener {
     this.client = client;
     this.backends = backends;
     this.connector = connector;
-    this.clientRelay = new Relay(true, connector.splice());
+    this.clientRelay = new Relay(true);
     this.clientIp = client.remoteAddress() instanceof InetSocketAddress a ? a.getAddress() : null;
   }
 
@@ -44,7 +44,7 @@ final class Forwarder implements ChannelFutureListener {
   }
 
   private void connect() {
-    backendRelay = new Relay(false, connector.splice());
+    backendRelay = new Relay(false);
     connector.connect(client.eventLoop(), attempt, target.address, backendRelay).addListener(this);
   }
 

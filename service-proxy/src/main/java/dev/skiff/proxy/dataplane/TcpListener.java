@@ -1,35 +1,36 @@
 package dev.skiff.proxy.dataplane;
 
+import dev.skiff.api.client.vertx.VertxNetty;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.PromiseInternal;
-import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.spi.transport.Transport;
 
 /**
  * A TCP listener on one (address, port): a Netty server channel on Vert.x's event loops and
- * transport. Serves the transports other than epoll (NIO, io_uring) and splicing; on epoll without
- * splicing, {@link EpollTcpListener} is used instead. It accepts on an event loop rather than
- * Vert.x's acceptor thread: with one loop, accept, connect and relay of a connection never change
- * thread. Each accepted connection reads the current backends once, so a swap never touches
- * established connections.
+ * transport: the portable fallback for machines without epoll (NIO); on epoll, {@link
+ * EpollTcpListener} is used instead. It accepts on an event loop rather than Vert.x's acceptor
+ * thread: with one loop, accept, connect and relay of a connection never change thread. Each
+ * accepted connection reads the current backends once, so a swap never touches established
+ * connections.
  */
 final class TcpListener implements Listener {
   private final ListenerKey key;
-  private final ContextInternal context;
+  private final Context context;
   private final Connector connector;
   private final boolean reusePort;
   private final Acceptor acceptor = new Acceptor();
   private volatile Backends backends;
   private Channel server;
 
-  TcpListener(ListenerKey key, ContextInternal context, Connector connector, boolean reusePort) {
+  TcpListener(ListenerKey key, Context context, Connector connector, boolean reusePort) {
     this.key = key;
     this.context = context;
     this.connector = connector;
@@ -48,43 +49,33 @@ final class TcpListener implements Listener {
 
   @Override
   public Future<Void> bind() {
-    VertxInternal vertx = context.owner();
+    Vertx vertx = context.owner();
+    Transport transport = VertxNetty.transport(vertx);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
-            .group(vertx.nettyEventLoopGroup(), vertx.nettyEventLoopGroup())
-            .channelFactory(vertx.transport().serverChannelFactory(false))
+            .group(VertxNetty.eventLoops(vertx), VertxNetty.eventLoops(vertx))
+            .channelFactory(transport.serverChannelFactory(false))
             .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.waterMark())
             .childHandler(acceptor);
     // The transport knows its own server socket options (SO_REUSEPORT on epoll); take only those:
     // its per-connection defaults would cost a setsockopt each on every accepted connection.
     ServerBootstrap serverOptions = new ServerBootstrap();
-    vertx
-        .transport()
-        .configure(
-            new NetServerOptions()
-                .setReuseAddress(true)
-                .setReusePort(reusePort)
-                .setAcceptBacklog(1024),
-            false,
-            serverOptions);
+    transport.configure(
+        new NetServerOptions().setReuseAddress(true).setReusePort(reusePort).setAcceptBacklog(1024),
+        false,
+        serverOptions);
     serverOptions.config().options().forEach((k, v) -> setOption(bootstrap, k, v));
-    PromiseInternal<Void> bound = context.promise();
     var future = bootstrap.bind(key.ip(), key.port());
     server = future.channel();
-    future.addListener(bound);
-    return bound.future();
+    return VertxNetty.onContext(context, future);
   }
 
   @Override
   public Future<Void> close() {
-    PromiseInternal<Void> closed = context.promise();
-    if (server == null) {
-      closed.complete();
-    } else {
-      server.close().addListener(closed);
-    }
-    return closed.future();
+    return server == null
+        ? Future.succeededFuture()
+        : VertxNetty.onContext(context, server.close());
   }
 
   @SuppressWarnings("unchecked")
