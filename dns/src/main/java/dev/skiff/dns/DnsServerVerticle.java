@@ -2,8 +2,8 @@ package dev.skiff.dns;
 
 import dev.skiff.dns.forward.ForwardCache;
 import dev.skiff.dns.forward.ForwardHandler;
-import dev.skiff.dns.forward.Forwarder;
 import dev.skiff.dns.forward.ResolvConf;
+import dev.skiff.dns.forward.UpstreamForwarder;
 import dev.skiff.dns.handler.ClusterZoneHandler;
 import dev.skiff.dns.handler.DnsHandler;
 import dev.skiff.dns.server.DnsListenerVerticle;
@@ -48,7 +48,8 @@ public final class DnsServerVerticle extends VerticleBase {
   }
 
   private QueryProcessor processor(List<InetSocketAddress> upstreams) {
-    Forwarder forwarder = new Forwarder(context, upstreams, options.forwardTimeout());
+    UpstreamForwarder forwarder =
+        new UpstreamForwarder(context, upstreams, options.forwardTimeout());
     DnsHandler forward =
         new ForwardHandler(
             forwarder, new ForwardCache(FORWARD_CACHE_ENTRIES), zone.options().zone());

@@ -117,7 +117,7 @@ final class UdpEndpoint {
         ctx.write(new DatagramPacket(cached, sender));
         return;
       }
-      Future<byte[]> answer = processor.process(query, Transport.UDP);
+      Future<byte[]> answer = processor.process(query, DnsTransport.UDP);
       if (answer.isComplete()) {
         if (answer.result() != null) {
           ctx.write(new DatagramPacket(direct(ctx, answer.result()), sender));

@@ -21,18 +21,17 @@ import org.xbill.DNS.Record;
  * a burst costs a few rebuilds, and a single change is visible within about a millisecond.
  */
 public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseable {
-  private static final ObjectKey KUBE_DNS = new ObjectKey("kube-system", "kube-dns");
+  private static final ZoneKey KUBE_DNS = new ZoneKey("kube-system", "kube-dns");
 
   private final ZoneOptions options;
   private final ExecutorService publisher;
   private final Object lock = new Object();
-  private final Map<ObjectKey, ServiceEntry> services = new HashMap<>();
-  private final Map<ObjectKey, Map<ObjectKey, EndpointSliceEntry>> slicesByService =
-      new HashMap<>();
-  private final Map<ObjectKey, EndpointSliceEntry> slices = new HashMap<>();
-  private final Map<ObjectKey, PodEntry> pods = new HashMap<>();
-  private final Map<ObjectKey, ServiceFragment> fragments = new HashMap<>();
-  private final Set<ObjectKey> dirty = new HashSet<>();
+  private final Map<ZoneKey, ServiceEntry> services = new HashMap<>();
+  private final Map<ZoneKey, Map<ZoneKey, EndpointSliceEntry>> slicesByService = new HashMap<>();
+  private final Map<ZoneKey, EndpointSliceEntry> slices = new HashMap<>();
+  private final Map<ZoneKey, PodEntry> pods = new HashMap<>();
+  private final Map<ZoneKey, ServiceFragment> fragments = new HashMap<>();
+  private final Set<ZoneKey> dirty = new HashSet<>();
   private boolean podsDirty;
   private boolean scheduled;
   private long version;
@@ -82,7 +81,7 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
   }
 
   @Override
-  public void deleteService(ObjectKey key) {
+  public void deleteService(ZoneKey key) {
     change(() -> services.remove(key), key);
   }
 
@@ -101,7 +100,7 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
   }
 
   @Override
-  public void deleteEndpointSlice(ObjectKey key) {
+  public void deleteEndpointSlice(ZoneKey key) {
     synchronized (lock) {
       EndpointSliceEntry old = slices.remove(key);
       if (old != null) {
@@ -111,7 +110,7 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
   }
 
   private void detach(EndpointSliceEntry slice) {
-    Map<ObjectKey, EndpointSliceEntry> forService = slicesByService.get(slice.serviceKey());
+    Map<ZoneKey, EndpointSliceEntry> forService = slicesByService.get(slice.serviceKey());
     if (forService != null) {
       forService.remove(slice.key());
       if (forService.isEmpty()) {
@@ -131,7 +130,7 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
   }
 
   @Override
-  public void deletePod(ObjectKey key) {
+  public void deletePod(ZoneKey key) {
     synchronized (lock) {
       pods.remove(key);
       podsDirty = options.pods() == PodMode.VERIFIED;
@@ -152,14 +151,14 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
     return CompletableFuture.runAsync(() -> {}, publisher);
   }
 
-  private void change(Runnable mutation, ObjectKey serviceKey) {
+  private void change(Runnable mutation, ZoneKey serviceKey) {
     synchronized (lock) {
       mutation.run();
       markDirty(serviceKey);
     }
   }
 
-  private void markDirty(ObjectKey serviceKey) {
+  private void markDirty(ZoneKey serviceKey) {
     dirty.add(serviceKey);
     schedule();
   }
@@ -179,7 +178,7 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
     long next;
     synchronized (lock) {
       scheduled = false;
-      for (ObjectKey key : dirty) {
+      for (ZoneKey key : dirty) {
         ServiceFragment after = compile(key);
         ServiceFragment before = after == null ? fragments.remove(key) : fragments.put(key, after);
         changes.add(
@@ -210,7 +209,7 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
   }
 
   /** The records of a Service as the state now stands, or null when it has none. */
-  private ServiceFragment compile(ObjectKey key) {
+  private ServiceFragment compile(ZoneKey key) {
     ServiceEntry service = services.get(key);
     if (service == null) {
       return null;

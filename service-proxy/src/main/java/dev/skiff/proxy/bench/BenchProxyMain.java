@@ -3,8 +3,8 @@ package dev.skiff.proxy.bench;
 import dev.skiff.proxy.ProxyOptions;
 import dev.skiff.proxy.dataplane.UserspaceDataPlane;
 import dev.skiff.proxy.metrics.ProxyMetrics;
-import dev.skiff.proxy.model.Endpoint;
-import dev.skiff.proxy.model.ServicePort;
+import dev.skiff.proxy.model.BackendEndpoint;
+import dev.skiff.proxy.model.ProxyServicePort;
 import dev.skiff.proxy.model.ServicePortName;
 import dev.skiff.proxy.model.Snapshot;
 import io.vertx.core.Vertx;
@@ -34,15 +34,15 @@ public final class BenchProxyMain {
       throw new IllegalStateException(
           "native transport unavailable", vertx.unavailableNativeTransportCause());
     }
-    List<ServicePort> ports = new ArrayList<>();
+    List<ProxyServicePort> ports = new ArrayList<>();
     for (int i = 2; i < args.length; i++) {
       String[] portAndBackend = args[i].split("=");
       String[] backend = portAndBackend[1].split(":");
       ports.add(
-          ServicePort.builder(new ServicePortName("bench", "svc", portAndBackend[0]))
+          ProxyServicePort.builder(new ServicePortName("bench", "svc", portAndBackend[0]))
               .clusterIP(clusterIP)
               .port(Integer.parseInt(portAndBackend[0]))
-              .endpoints(Endpoint.of(backend[0], Integer.parseInt(backend[1])))
+              .endpoints(BackendEndpoint.of(backend[0], Integer.parseInt(backend[1])))
               .build());
     }
     UserspaceDataPlane plane =

@@ -84,13 +84,13 @@ final class TcpListener implements Listener {
     bootstrap.option(option, (T) value);
   }
 
-  /** First handler of every accepted channel: hands it to a {@link Forwarder}. */
+  /** First handler of every accepted channel: hands it to a {@link ChannelForwarder}. */
   @ChannelHandler.Sharable
   private final class Acceptor extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
       ctx.pipeline().remove(this);
-      Forwarder.forward(ctx.channel(), backends, connector);
+      ChannelForwarder.forward(ctx.channel(), backends, connector);
     }
   }
 }

@@ -11,7 +11,7 @@ import java.net.InetSocketAddress;
  * and on failure the next endpoint with the next timeout; then links the two channels with a pair
  * of {@link Relay}s. No endpoint, or none accepting: the client gets a reset at once.
  */
-final class Forwarder implements ChannelFutureListener {
+final class ChannelForwarder implements ChannelFutureListener {
   private final Channel client;
   private final Relay clientRelay;
   private final Backends backends;
@@ -21,7 +21,7 @@ final class Forwarder implements ChannelFutureListener {
   private Relay backendRelay;
   private int attempt;
 
-  private Forwarder(Channel client, Backends backends, Connector connector) {
+  private ChannelForwarder(Channel client, Backends backends, Connector connector) {
     this.client = client;
     this.backends = backends;
     this.connector = connector;
@@ -30,7 +30,7 @@ final class Forwarder implements ChannelFutureListener {
   }
 
   static void forward(Channel client, Backends backends, Connector connector) {
-    new Forwarder(client, backends, connector).start();
+    new ChannelForwarder(client, backends, connector).start();
   }
 
   private void start() {

@@ -10,14 +10,14 @@ import java.util.Objects;
  * @param nodeName the node the endpoint runs on, or "" when unknown
  * @param local whether the endpoint runs on the node of this proxy
  */
-public record Endpoint(String ip, int port, String nodeName, boolean local) {
-  public Endpoint {
+public record BackendEndpoint(String ip, int port, String nodeName, boolean local) {
+  public BackendEndpoint {
     Objects.requireNonNull(ip, "ip");
     nodeName = nodeName == null ? "" : nodeName;
   }
 
-  public static Endpoint of(String ip, int port) {
-    return new Endpoint(ip, port, "", false);
+  public static BackendEndpoint of(String ip, int port) {
+    return new BackendEndpoint(ip, port, "", false);
   }
 
   /** {@code ip:port}, with brackets for IPv6. */

@@ -5,14 +5,14 @@ import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
 /** One question, as the handlers see it. The name keeps the case the client sent. */
-public record Query(Name name, int type, int dclass) {
+public record DnsQuery(Name name, int type, int dclass) {
 
-  public static Query of(Record question) {
-    return new Query(question.getName(), question.getType(), question.getDClass());
+  public static DnsQuery of(Record question) {
+    return new DnsQuery(question.getName(), question.getType(), question.getDClass());
   }
 
-  public static Query in(Name name, int type) {
-    return new Query(name, type, DClass.IN);
+  public static DnsQuery in(Name name, int type) {
+    return new DnsQuery(name, type, DClass.IN);
   }
 
   public Record question() {

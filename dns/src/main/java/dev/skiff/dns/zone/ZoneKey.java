@@ -1,7 +1,7 @@
 package dev.skiff.dns.zone;
 
 /** A namespaced object name. */
-public record ObjectKey(String namespace, String name) {
+public record ZoneKey(String namespace, String name) {
   @Override
   public String toString() {
     return namespace + "/" + name;

@@ -16,7 +16,7 @@ import java.util.Objects;
  * @param externalTrafficPolicy which endpoints NodePort and LoadBalancer traffic may reach
  * @param endpoints the Ready endpoints, in no particular order
  */
-public record ServicePort(
+public record ProxyServicePort(
     ServicePortName name,
     Protocol protocol,
     String clusterIP,
@@ -25,9 +25,9 @@ public record ServicePort(
     List<String> ingressIPs,
     SessionAffinity affinity,
     TrafficPolicy externalTrafficPolicy,
-    List<Endpoint> endpoints) {
+    List<BackendEndpoint> endpoints) {
 
-  public ServicePort {
+  public ProxyServicePort {
     Objects.requireNonNull(name, "name");
     protocol = protocol == null ? Protocol.TCP : protocol;
     ingressIPs = ingressIPs == null ? List.of() : List.copyOf(ingressIPs);
@@ -54,8 +54,8 @@ public record ServicePort(
   }
 
   /** The endpoints that run on this proxy's node. */
-  public List<Endpoint> localEndpoints() {
-    return endpoints.stream().filter(Endpoint::local).toList();
+  public List<BackendEndpoint> localEndpoints() {
+    return endpoints.stream().filter(BackendEndpoint::local).toList();
   }
 
   /** Builder for tests and the snapshot builder; unset fields take Kubernetes defaults. */
@@ -68,7 +68,7 @@ public record ServicePort(
     private List<String> ingressIPs = List.of();
     private SessionAffinity affinity = SessionAffinity.NONE;
     private TrafficPolicy policy = TrafficPolicy.CLUSTER;
-    private List<Endpoint> endpoints = List.of();
+    private List<BackendEndpoint> endpoints = List.of();
 
     private Builder(ServicePortName name) {
       this.name = name;
@@ -109,17 +109,17 @@ public record ServicePort(
       return this;
     }
 
-    public Builder endpoints(List<Endpoint> endpoints) {
+    public Builder endpoints(List<BackendEndpoint> endpoints) {
       this.endpoints = endpoints;
       return this;
     }
 
-    public Builder endpoints(Endpoint... endpoints) {
+    public Builder endpoints(BackendEndpoint... endpoints) {
       return endpoints(List.of(endpoints));
     }
 
-    public ServicePort build() {
-      return new ServicePort(
+    public ProxyServicePort build() {
+      return new ProxyServicePort(
           name, protocol, clusterIP, port, nodePort, ingressIPs, affinity, policy, endpoints);
     }
   }

@@ -1,6 +1,6 @@
 package dev.skiff.dns.forward;
 
-import dev.skiff.dns.handler.Query;
+import dev.skiff.dns.handler.DnsQuery;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import java.net.InetSocketAddress;
@@ -16,7 +16,7 @@ import org.xbill.DNS.SimpleResolver;
  * retried over TCP when the UDP answer is truncated (dnsjava's non-blocking {@link
  * SimpleResolver}). A SERVFAIL or REFUSED from one upstream moves on to the next.
  */
-public final class Forwarder {
+public final class UpstreamForwarder {
   private static final int EDNS_PAYLOAD = 1232;
 
   private final Context context;
@@ -25,7 +25,7 @@ public final class Forwarder {
   /**
    * @param context where answers complete (the deploying verticle's context)
    */
-  public Forwarder(Context context, List<InetSocketAddress> upstreams, Duration timeout) {
+  public UpstreamForwarder(Context context, List<InetSocketAddress> upstreams, Duration timeout) {
     this.context = context;
     List<SimpleResolver> list = new ArrayList<>();
     for (InetSocketAddress upstream : upstreams) {
@@ -42,14 +42,14 @@ public final class Forwarder {
   }
 
   /** The first usable upstream answer; fails when no upstream answered. */
-  public Future<Message> forward(Query query) {
+  public Future<Message> forward(DnsQuery query) {
     if (resolvers.isEmpty()) {
       return Future.failedFuture(new IllegalStateException("no upstream DNS servers"));
     }
     return attempt(query, 0);
   }
 
-  private Future<Message> attempt(Query query, int i) {
+  private Future<Message> attempt(DnsQuery query, int i) {
     Message request = Message.newQuery(query.question());
     Future<Message> sent = Future.fromCompletionStage(resolvers.get(i).sendAsync(request), context);
     if (i + 1 >= resolvers.size()) {
