@@ -2,8 +2,14 @@ package dev.skiff.api.client.workqueue;
 
 import io.vertx.core.Vertx;
 import java.time.Duration;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
-/** Time as the work queue sees it: injected so tests can drive delays by hand. */
+/**
+ * Time as the work queue and the {@link BoundedFrequencyRunner} see it: injected so tests can drive
+ * delays by hand.
+ */
 public interface Scheduler {
 
   /** Monotonic time in milliseconds. */
@@ -11,6 +17,22 @@ public interface Scheduler {
 
   /** Runs {@code task} once after {@code delay} (on any thread). */
   void schedule(Duration delay, Runnable task);
+
+  /**
+   * Like {@link #schedule}; running the answer cancels the task. By default a cancelled task still
+   * falls due but does nothing; real schedulers drop its timer.
+   */
+  default Runnable scheduleCancellable(Duration delay, Runnable task) {
+    AtomicBoolean cancelled = new AtomicBoolean();
+    schedule(
+        delay,
+        () -> {
+          if (!cancelled.get()) {
+            task.run();
+          }
+        });
+    return () -> cancelled.set(true);
+  }
 
   /** Vert.x timers and the JVM's monotonic clock. */
   static Scheduler of(Vertx vertx) {
@@ -23,6 +45,33 @@ public interface Scheduler {
       @Override
       public void schedule(Duration delay, Runnable task) {
         vertx.setTimer(Math.max(1, delay.toMillis()), id -> task.run());
+      }
+
+      @Override
+      public Runnable scheduleCancellable(Duration delay, Runnable task) {
+        long id = vertx.setTimer(Math.max(1, delay.toMillis()), t -> task.run());
+        return () -> vertx.cancelTimer(id);
+      }
+    };
+  }
+
+  /** Tasks on {@code executor}'s threads and the JVM's monotonic clock. */
+  static Scheduler of(ScheduledExecutorService executor) {
+    return new Scheduler() {
+      @Override
+      public long nowMillis() {
+        return System.nanoTime() / 1_000_000;
+      }
+
+      @Override
+      public void schedule(Duration delay, Runnable task) {
+        scheduleCancellable(delay, task);
+      }
+
+      @Override
+      public Runnable scheduleCancellable(Duration delay, Runnable task) {
+        var future = executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+        return () -> future.cancel(false);
       }
     };
   }

@@ -1,4 +1,4 @@
-package dev.skiff.proxy.config;
+package dev.skiff.api.client.workqueue;
 
 import io.vertx.core.Future;
 import java.time.Duration;
@@ -10,15 +10,16 @@ import org.slf4j.LoggerFactory;
  * Runs a function no more often than {@code minInterval} and at least every {@code maxInterval},
  * like kube-proxy's BoundedFrequencyRunner: any number of {@link #run()} requests between two runs
  * fold into one run, and a request during a run causes exactly one more run after it. Never runs
- * the function twice at once.
+ * the function twice at once. A failed run (a failed future or an exception) is logged and retried
+ * after the minimum interval. The service proxy's syncs and the DNS zone's publishing use it.
  */
 public final class BoundedFrequencyRunner {
   private static final Logger LOG = LoggerFactory.getLogger(BoundedFrequencyRunner.class);
 
   private final String name;
   private final Supplier<Future<?>> fn;
-  private final long minNanos;
-  private final long maxNanos;
+  private final long minMillis;
+  private final long maxMillis;
   private final Scheduler scheduler;
   private boolean started;
   private boolean running;
@@ -38,16 +39,16 @@ public final class BoundedFrequencyRunner {
     }
     this.name = name;
     this.fn = fn;
-    this.minNanos = minInterval.toNanos();
-    this.maxNanos = maxInterval.toNanos();
+    this.minMillis = minInterval.toMillis();
+    this.maxMillis = maxInterval.toMillis();
     this.scheduler = scheduler;
   }
 
   /** Arms the periodic run; the first run happens on the first {@link #run()} or after max. */
   public synchronized void start() {
     started = true;
-    lastRun = scheduler.nanoTime() - minNanos;
-    wakeAt(scheduler.nanoTime() + maxNanos);
+    lastRun = scheduler.nowMillis() - minMillis;
+    wakeAt(scheduler.nowMillis() + maxMillis);
   }
 
   public synchronized void stop() {
@@ -62,7 +63,7 @@ public final class BoundedFrequencyRunner {
   public synchronized void run() {
     requested = true;
     if (started && !running) {
-      wakeAt(Math.max(scheduler.nanoTime(), lastRun + minNanos));
+      wakeAt(Math.max(scheduler.nowMillis(), lastRun + minMillis));
     }
   }
 
@@ -74,8 +75,8 @@ public final class BoundedFrequencyRunner {
       cancelWake.run();
     }
     wakeAt = at;
-    long delay = Math.max(0, at - scheduler.nanoTime());
-    cancelWake = scheduler.schedule(Duration.ofNanos(delay), this::wake);
+    long delay = Math.max(0, at - scheduler.nowMillis());
+    cancelWake = scheduler.scheduleCancellable(Duration.ofMillis(delay), this::wake);
   }
 
   private void wake() {
@@ -86,7 +87,7 @@ public final class BoundedFrequencyRunner {
       }
       running = true;
       requested = false;
-      lastRun = scheduler.nanoTime();
+      lastRun = scheduler.nowMillis();
     }
     Future<?> done;
     try {
@@ -109,6 +110,6 @@ public final class BoundedFrequencyRunner {
     if (!started) {
       return;
     }
-    wakeAt(requested ? lastRun + minNanos : lastRun + maxNanos);
+    wakeAt(requested ? lastRun + minMillis : lastRun + maxMillis);
   }
 }
