@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 
 /**
  * Time as the work queue and the {@link BoundedFrequencyRunner} see it: injected so tests can drive
@@ -36,27 +37,24 @@ public interface Scheduler {
 
   /** Vert.x timers and the JVM's monotonic clock. */
   static Scheduler of(Vertx vertx) {
-    return new Scheduler() {
-      @Override
-      public long nowMillis() {
-        return System.nanoTime() / 1_000_000;
-      }
-
-      @Override
-      public void schedule(Duration delay, Runnable task) {
-        vertx.setTimer(Math.max(1, delay.toMillis()), id -> task.run());
-      }
-
-      @Override
-      public Runnable scheduleCancellable(Duration delay, Runnable task) {
-        long id = vertx.setTimer(Math.max(1, delay.toMillis()), t -> task.run());
-        return () -> vertx.cancelTimer(id);
-      }
-    };
+    return monotonic(
+        (delay, task) -> {
+          long id = vertx.setTimer(Math.max(1, delay.toMillis()), t -> task.run());
+          return () -> vertx.cancelTimer(id);
+        });
   }
 
   /** Tasks on {@code executor}'s threads and the JVM's monotonic clock. */
   static Scheduler of(ScheduledExecutorService executor) {
+    return monotonic(
+        (delay, task) -> {
+          var future = executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+          return () -> future.cancel(false);
+        });
+  }
+
+  /** The JVM's monotonic clock, with {@code timers} scheduling a task and answering its cancel. */
+  private static Scheduler monotonic(BiFunction<Duration, Runnable, Runnable> timers) {
     return new Scheduler() {
       @Override
       public long nowMillis() {
@@ -65,13 +63,12 @@ public interface Scheduler {
 
       @Override
       public void schedule(Duration delay, Runnable task) {
-        scheduleCancellable(delay, task);
+        timers.apply(delay, task);
       }
 
       @Override
       public Runnable scheduleCancellable(Duration delay, Runnable task) {
-        var future = executor.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
-        return () -> future.cancel(false);
+        return timers.apply(delay, task);
       }
     };
   }
