@@ -36,11 +36,7 @@ need dnsperf dnsperf
 need dig dnsutils
 [ -x /usr/sbin/dnsmasq ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dnsmasq-base >/dev/null; }
 
-echo "== building dns" >&2
-./mvnw -B -q -Dskiff.target=target-bench -Dspotless.skip=true -pl dns -am package -DskipTests >&2
-./mvnw -B -q -Dskiff.target=target-bench -pl dns dependency:build-classpath \
-  -Dmdep.outputFile="$WORK/cp.txt" >&2
-CP="$ROOT/dns/target-bench/classes:$(cat "$WORK/cp.txt")"
+source bench/classpath.sh   # CP (SKIFF_TARGET: the Maven output directory, default target-bench)
 
 # The same names and addresses for both servers (SyntheticClusterMain.address(i)).
 for i in $(seq 0 $((NAMES - 1))); do
@@ -50,7 +46,7 @@ done
 
 declare -A PID_OF
 start_skiff() { # name port sockets
-  java -Xmx256m -cp "$CP" dev.skiff.dns.bench.SyntheticClusterMain 127.0.0.1 "$2" "$NAMES" "$3" \
+  java -Xmx256m -cp "$CP" dev.skiff.bench.dns.SyntheticClusterMain 127.0.0.1 "$2" "$NAMES" "$3" \
     >"$WORK/skiff-$2.log" 2>&1 &
   PIDS+=($!)
   PID_OF[$1]=$!
@@ -109,12 +105,12 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 echo "== measuring DNS programming latency (ProgrammingLatencyIT, ClusterDnsIT)" >&2
-./mvnw -B -q -Dskiff.target=target-bench -Dspotless.skip=true -pl dns -am verify -Dtest=NONE \
+./mvnw -B -q -Dskiff.target="$TARGET" -Dspotless.skip=true -pl dns -am verify -Dtest=NONE \
   -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dit.test='ProgrammingLatencyIT,ClusterDnsIT#measuresProgrammingLatencyFromCreationToResolution' \
   >"$WORK/latency.log" 2>&1 || { tail -50 "$WORK/latency.log" >&2; exit 1; }
-LATENCY=$(cat dns/target-bench/failsafe-reports/*ProgrammingLatencyIT.xml \
-  dns/target-bench/failsafe-reports/*ClusterDnsIT.xml | grep -o 'DNS programming latency[^<]*' |
+LATENCY=$(cat "dns/$TARGET/failsafe-reports/"*ProgrammingLatencyIT.xml \
+  "dns/$TARGET/failsafe-reports/"*ClusterDnsIT.xml | grep -o 'DNS programming latency[^<]*' |
   sed 's/^/- /')
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }

@@ -12,7 +12,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-TARGET=${SKIFF_TARGET:-target-bench}   # Maven output directory (-Dskiff.target)
 DURATION=${DURATION:-6}
 CONNS=${CONNS:-32}
 LOOPS=${LOOPS:-1}          # event loops of the Skiff proxy = HAProxy nbthread
@@ -37,11 +36,7 @@ ulimit -n 65536 2>/dev/null || true
 need wrk wrk
 need haproxy haproxy
 
-echo "== building service-proxy" >&2
-./mvnw -B -q -Dskiff.target=$TARGET -Dspotless.skip=true -pl service-proxy -am package -DskipTests >&2
-./mvnw -B -q -Dskiff.target=$TARGET -pl service-proxy dependency:build-classpath \
-  -Dmdep.outputFile="$WORK/cp.txt" >&2
-CP="service-proxy/$TARGET/classes:$(cat "$WORK/cp.txt")"
+source bench/classpath.sh   # CP (SKIFF_TARGET: the Maven output directory, default target-bench)
 JAVA_OPTS=(-Xms256m -Xmx256m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled -Djava.net.preferIPv4Stack=true)
 
 start() { # name, command... (waits for "ready" in its output)
@@ -56,9 +51,9 @@ start() { # name, command... (waits for "ready" in its output)
   echo "$name did not start:" >&2; cat "$WORK/$name.log" >&2; exit 1
 }
 
-start backend java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.proxy.bench.BenchBackendMain 127.0.0.1 18080 1
-start sink java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.proxy.bench.BulkMain sink 127.0.0.1 19090
-start skiff java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.proxy.bench.BenchProxyMain "$LOOPS" "$SKIFF" \
+start backend java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.bench.proxy.BenchBackendMain 127.0.0.1 18080 1
+start sink java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.bench.proxy.BulkMain sink 127.0.0.1 19090
+start skiff java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.bench.proxy.BenchProxyMain "$LOOPS" "$SKIFF" \
   "80=$BACKEND" "81=$SINK"
 SKIFF_PID=${PIDS[-1]}
 cat >"$WORK/haproxy.cfg" <<CFG
@@ -105,7 +100,7 @@ wrk_run() { # pid, url, connections, extra args...
 bulk_run() { # pid, host, port -> "MiB/s cpu_ms_per_GiB"
   local pid=$1 before after rate
   before=$(ticks "$pid")
-  rate=$(java -cp "$CP" dev.skiff.proxy.bench.BulkMain send "$2" "$3" "$BULK_MIB")
+  rate=$(java -cp "$CP" dev.skiff.bench.proxy.BulkMain send "$2" "$3" "$BULK_MIB")
   after=$(ticks "$pid")
   echo "$rate $(( (after - before) * 1000 / HZ * 1024 / BULK_MIB ))"
 }

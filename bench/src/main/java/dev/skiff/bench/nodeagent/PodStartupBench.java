@@ -1,4 +1,4 @@
-package dev.skiff.agent.bench;
+package dev.skiff.bench.nodeagent;
 
 import dev.skiff.agent.NodeAgentOptions;
 import dev.skiff.agent.pod.PodStartupTrace;

@@ -1,4 +1,4 @@
-package dev.skiff.server.controller.bench;
+package dev.skiff.bench.controllers;
 
 import static dev.skiff.server.controller.TestCluster.await;
 

@@ -1,4 +1,4 @@
-package dev.skiff.proxy.bench;
+package dev.skiff.bench.proxy;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

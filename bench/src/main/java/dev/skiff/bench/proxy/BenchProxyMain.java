@@ -1,4 +1,4 @@
-package dev.skiff.proxy.bench;
+package dev.skiff.bench.proxy;
 
 import dev.skiff.proxy.ProxyOptions;
 import dev.skiff.proxy.dataplane.UserspaceDataPlane;

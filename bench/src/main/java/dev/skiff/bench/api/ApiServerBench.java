@@ -1,4 +1,4 @@
-package dev.skiff.server.bench;
+package dev.skiff.bench.api;
 
 import dev.skiff.server.http.TestApiServers;
 import dev.skiff.server.store.HzStoreOptions;

@@ -1,4 +1,4 @@
-package dev.skiff.dns.bench;
+package dev.skiff.bench.dns;
 
 import dev.skiff.dns.DnsServerOptions;
 import dev.skiff.dns.DnsServerVerticle;

@@ -1,4 +1,4 @@
-package dev.skiff.proxy.bench;
+package dev.skiff.bench.proxy;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
