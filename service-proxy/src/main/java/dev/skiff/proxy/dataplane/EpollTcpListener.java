@@ -32,21 +32,17 @@ import org.slf4j.LoggerFactory;
  * connection (about 20 instead of 40, HAProxy's count). Used whenever the Vert.x transport is
  * epoll; the channel-based {@link TcpListener} is the portable fallback (NIO).
  */
-final class EpollTcpListener implements Listener {
+final class EpollTcpListener extends Listener {
   private static final Logger LOG = LoggerFactory.getLogger(EpollTcpListener.class);
   private static final int BACKLOG = 1024;
 
   /** Accepts per wakeup before yielding to the loop's other work (then it comes back). */
   private static final int ACCEPT_BATCH = 64;
 
-  private final ListenerKey key;
-  private final Context context;
   private final EventLoopGroup loops;
   private final RetryPolicy retry;
-  private final boolean reusePort;
   private final Acceptor acceptor = new Acceptor();
   private final byte[] peer = new byte[26];
-  private volatile Backends backends;
   private IoEventLoop loop;
   private Socket server;
   private IoRegistration registration;
@@ -58,11 +54,9 @@ final class EpollTcpListener implements Listener {
       EventLoopGroup loops,
       RetryPolicy retry,
       boolean reusePort) {
-    this.key = key;
-    this.context = context;
+    super(key, context, reusePort);
     this.loops = loops;
     this.retry = retry;
-    this.reusePort = reusePort;
   }
 
   /** Whether {@code loops} are epoll event loops this listener can register on. */
@@ -73,17 +67,7 @@ final class EpollTcpListener implements Listener {
   }
 
   @Override
-  public ListenerKey key() {
-    return key;
-  }
-
-  @Override
-  public void route(Backends backends) {
-    this.backends = backends;
-  }
-
-  @Override
-  public Future<Void> bind() {
+  Future<Void> bind() {
     loop = (IoEventLoop) loops.next();
     Promise<Void> bound = loop.newPromise();
     loop.execute(() -> open(bound));
@@ -125,7 +109,7 @@ final class EpollTcpListener implements Listener {
   }
 
   @Override
-  public Future<Void> close() {
+  Future<Void> close() {
     if (loop == null) {
       return Future.succeededFuture();
     }

@@ -21,34 +21,18 @@ import io.vertx.core.spi.transport.Transport;
  * accepted connection reads the current backends once, so a swap never touches established
  * connections.
  */
-final class TcpListener implements Listener {
-  private final ListenerKey key;
-  private final Context context;
+final class TcpListener extends Listener {
   private final Connector connector;
-  private final boolean reusePort;
   private final Acceptor acceptor = new Acceptor();
-  private volatile Backends backends;
   private Channel server;
 
   TcpListener(ListenerKey key, Context context, Connector connector, boolean reusePort) {
-    this.key = key;
-    this.context = context;
+    super(key, context, reusePort);
     this.connector = connector;
-    this.reusePort = reusePort;
   }
 
   @Override
-  public ListenerKey key() {
-    return key;
-  }
-
-  @Override
-  public void route(Backends backends) {
-    this.backends = backends;
-  }
-
-  @Override
-  public Future<Void> bind() {
+  Future<Void> bind() {
     Vertx vertx = context.owner();
     Transport transport = VertxNetty.transport(vertx);
     ServerBootstrap bootstrap =
@@ -72,7 +56,7 @@ final class TcpListener implements Listener {
   }
 
   @Override
-  public Future<Void> close() {
+  Future<Void> close() {
     return server == null
         ? Future.succeededFuture()
         : VertxNetty.onContext(context, server.close());

@@ -26,43 +26,31 @@ import java.util.concurrent.TimeUnit;
  * after the idle timeout, when their endpoint leaves the backends, or on an ICMP error. All flow
  * state lives on the listener's event loop.
  */
-final class UdpListener implements Listener {
-  private final ListenerKey key;
-  private final Context context;
+final class UdpListener extends Listener {
   private final long idleNanos;
-  private final boolean reusePort;
   private final Map<InetSocketAddress, UdpFlow> flows = new HashMap<>();
-  private volatile Backends backends;
   private Channel channel;
   private ScheduledFuture<?> sweeper;
 
   /**
-   * @param reusePort bind with SO_REUSEPORT (native transport only), so that the proxies of several
-   *     nodes on one machine all serve a shared address: the kernel keeps each client's datagrams
-   *     on one of them
+   * @param reusePort see {@link Listener#reusePort}; the kernel keeps each client's datagrams on
+   *     one of the sockets sharing the address
    */
   UdpListener(ListenerKey key, Context context, Duration idleTimeout, boolean reusePort) {
-    this.key = key;
-    this.context = context;
+    super(key, context, reusePort);
     this.idleNanos = idleTimeout.toNanos();
-    this.reusePort = reusePort;
   }
 
   @Override
-  public ListenerKey key() {
-    return key;
-  }
-
-  @Override
-  public void route(Backends backends) {
-    this.backends = backends;
+  void route(Backends backends) {
+    super.route(backends);
     if (channel != null) {
       channel.eventLoop().execute(() -> closeFlows(f -> !backends.contains(f.target)));
     }
   }
 
   @Override
-  public Future<Void> bind() {
+  Future<Void> bind() {
     Vertx vertx = context.owner();
     Bootstrap bootstrap =
         new Bootstrap()
@@ -88,7 +76,7 @@ final class UdpListener implements Listener {
   }
 
   @Override
-  public Future<Void> close() {
+  Future<Void> close() {
     if (channel == null) {
       return Future.succeededFuture();
     }
