@@ -47,7 +47,7 @@ class TcpForwardingIT {
   private static final ServicePortName WEB = new ServicePortName("default", "web", "http");
   private static final String CLUSTER_IP = "127.10.200.1";
 
-  private Vertx vertx;
+  Vertx vertx;
   private UserspaceDataPlane plane;
   private ProxyMetrics metrics;
   private final List<ListenerKey> bindFailures = new CopyOnWriteArrayList<>();
@@ -55,7 +55,7 @@ class TcpForwardingIT {
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(2));
+    vertx = Vertx.vertx(vertxOptions());
     metrics = new ProxyMetrics();
     plane =
         new UserspaceDataPlane(
@@ -69,6 +69,11 @@ class TcpForwardingIT {
               }
             },
             n -> true);
+  }
+
+  /** Native epoll; {@link NioTcpForwardingIT} runs the same cases on NIO. */
+  VertxOptions vertxOptions() {
+    return new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(2);
   }
 
   @AfterEach
