@@ -4,5 +4,5 @@
 # Usage: bench/api/run.sh [-Dpods=N] [-Dclients=N]   (SKIFF_TARGET names the build directory)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-source bench/classpath.sh
+source bench/lib.sh
 java "$@" -cp "$CP" dev.skiff.bench.api.ApiServerBench 2>&1 | grep -v -E '^\[|INFO|WARN' || true

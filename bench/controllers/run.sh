@@ -6,6 +6,6 @@
 # (SKIFF_TARGET names the build directory)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-source bench/classpath.sh
+source bench/lib.sh
 java -Xmx2g "$@" -cp "$CP" dev.skiff.bench.controllers.NetworkProgrammingBench 2>&1 |
   grep -v -E '^\[|INFO|WARN' || true

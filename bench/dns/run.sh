@@ -11,32 +11,20 @@
 # Usage: bench/dns/run.sh   (DURATION=6 ROUNDS=5 SOCKETS=2 RATE=20000 CLIENTS=4 to tune)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROOT=$PWD
 DURATION=${DURATION:-6}
 ROUNDS=${ROUNDS:-5}
 SOCKETS=${SOCKETS:-2}
 RATE=${RATE:-20000}
 CLIENTS=${CLIENTS:-4}
 NAMES=1000
-WORK=$(mktemp -d /tmp/skiff-bench-dns.XXXXXX)
 SKIFF1_PORT=15351
 SKIFFN_PORT=15352
 DNSMASQ_PORT=15353
-PIDS=()
-
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-need() { command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
+source bench/lib.sh   # CP, need, bench_workdir (SKIFF_TARGET: the Maven output directory)
+bench_workdir dns
 need dnsperf dnsperf
 need dig dnsutils
 [ -x /usr/sbin/dnsmasq ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dnsmasq-base >/dev/null; }
-
-source bench/classpath.sh   # CP (SKIFF_TARGET: the Maven output directory, default target-bench)
 
 # The same names and addresses for both servers (SyntheticClusterMain.address(i)).
 for i in $(seq 0 $((NAMES - 1))); do
@@ -164,18 +152,5 @@ $LATENCY
 EOF
 )
 
-python3 - "$ROOT/docs/benchmarks.md" "$SECTION" <<'PY'
-import re, sys
-path, section = sys.argv[1], sys.argv[2].rstrip() + "\n"
-try:
-    text = open(path).read()
-except FileNotFoundError:
-    text = "# Benchmarks\n"
-pattern = re.compile(r"^## Cluster DNS\n.*?(?=^## |\Z)", re.S | re.M)
-if pattern.search(text):
-    text = pattern.sub(lambda m: section + "\n", text, count=1)
-else:
-    text = text.rstrip() + "\n\n" + section
-open(path, "w").write(text.rstrip() + "\n")
-PY
+bench_write_section "Cluster DNS" "$SECTION"
 echo "$SECTION"

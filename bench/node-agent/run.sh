@@ -6,6 +6,6 @@
 # where the agent spent the time (per-stage breakdown). SKIFF_TARGET names the build directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-source bench/classpath.sh
+source bench/lib.sh
 exec java ${BENCH_JAVA_OPTS:-} -Xmx1g -XX:+UseSerialGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
   dev.skiff.bench.nodeagent.PodStartupBench "$@"

@@ -11,32 +11,20 @@
 # Usage: bench/proxy/run.sh   (SKIFF_TARGET=target-bench DURATION=6 CONNS=32 LOOPS=1 BULK_MIB=4096 ROUNDS=3 to tune)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROOT=$PWD
 DURATION=${DURATION:-6}
 CONNS=${CONNS:-32}
 LOOPS=${LOOPS:-1}          # event loops of the Skiff proxy = HAProxy nbthread
 BULK_MIB=${BULK_MIB:-4096}
 ROUNDS=${ROUNDS:-3}
-WORK=$(mktemp -d /tmp/skiff-bench-proxy.XXXXXX)
 BACKEND=127.0.0.1:18080
 SINK=127.0.0.1:19090
 SKIFF=127.10.0.1
 HAPROXY=127.10.0.2
-PIDS=()
-
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-need() { command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
+source bench/lib.sh   # CP, need, bench_workdir (SKIFF_TARGET: the Maven output directory)
+bench_workdir proxy
 ulimit -n 65536 2>/dev/null || true
 need wrk wrk
 need haproxy haproxy
-
-source bench/classpath.sh   # CP (SKIFF_TARGET: the Maven output directory, default target-bench)
 JAVA_OPTS=(-Xms256m -Xmx256m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled -Djava.net.preferIPv4Stack=true)
 
 start() { # name, command... (waits for "ready" in its output)
@@ -209,16 +197,5 @@ reach for any userspace proxy here (HAProxy included). The machine is shared (ot
 run, not across runs.
 MD
 )
-python3 - "$ROOT/docs/benchmarks.md" "$SECTION" <<'PY'
-import re, sys, os
-path, section = sys.argv[1], sys.argv[2].rstrip() + "\n"
-os.makedirs(os.path.dirname(path), exist_ok=True)
-text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
-pattern = re.compile(r"^## Service proxy\n.*?(?=^## |\Z)", re.S | re.M)
-if pattern.search(text):
-    text = pattern.sub(lambda m: section + "\n", text, count=1)
-else:
-    text = text.rstrip() + "\n\n" + section
-open(path, "w").write(text.rstrip() + "\n")
-PY
+bench_write_section "Service proxy" "$SECTION"
 echo "$SECTION"

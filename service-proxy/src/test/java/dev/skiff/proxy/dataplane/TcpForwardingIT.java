@@ -1,5 +1,6 @@
 package dev.skiff.proxy.dataplane;
 
+import dev.skiff.api.client.vertx.VertxNetty;
 import static dev.skiff.proxy.support.Clients.connect;
 import static dev.skiff.proxy.support.Clients.millisUntilRefused;
 import static dev.skiff.proxy.support.Clients.reader;
@@ -20,7 +21,6 @@ import dev.skiff.proxy.support.TestBackend;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.internal.VertxInternal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -88,10 +88,10 @@ class TcpForwardingIT {
   @Test
   void usesTheNativeEpollTransport() {
     assertThat(vertx.isNativeTransportEnabled()).isTrue();
-    assertThat(((VertxInternal) vertx).transport().channelFactory(false).newChannel())
+    assertThat(VertxNetty.transport(vertx).channelFactory(false).newChannel())
         .isInstanceOf(EpollSocketChannel.class);
     // TCP listeners then serve connections on the event loops' epoll directly (no channels)
-    assertThat(EpollTcpListener.supported(((VertxInternal) vertx).nettyEventLoopGroup())).isTrue();
+    assertThat(EpollTcpListener.supported(VertxNetty.eventLoops(vertx))).isTrue();
   }
 
   @Test
