@@ -13,8 +13,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
@@ -52,13 +52,16 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
   public ClusterZone(ZoneOptions options) {
     this.options = options;
     this.index = ZoneIndex.empty(options);
-    this.publisher =
-        Executors.newSingleThreadScheduledExecutor(
+    ScheduledThreadPoolExecutor thread =
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "skiff-dns-zone");
               t.setDaemon(true);
               return t;
             });
+    thread.setRemoveOnCancelPolicy(true); // the runner cancels its idle wake on every change
+    this.publisher = thread;
     this.runner =
         new BoundedFrequencyRunner(
             "dns-zone",

@@ -1,6 +1,5 @@
 package dev.skiff.proxy.dataplane;
 
-import dev.skiff.api.client.vertx.VertxNetty;
 import static dev.skiff.proxy.support.Clients.connect;
 import static dev.skiff.proxy.support.Clients.millisUntilRefused;
 import static dev.skiff.proxy.support.Clients.reader;
@@ -9,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.skiff.api.client.vertx.VertxNetty;
 import dev.skiff.proxy.ProxyOptions;
 import dev.skiff.proxy.metrics.ProxyMetrics;
 import dev.skiff.proxy.model.BackendEndpoint;
