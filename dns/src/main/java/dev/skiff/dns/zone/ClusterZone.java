@@ -30,7 +30,10 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
 
   private final ZoneOptions options;
 
-  /** Runs nothing but no-ops unless a change or a flush is pending; the index needs no repair. */
+  /**
+   * The runner's longest interval. Its periodic run does nothing unless a change or a flush is
+   * pending: the index needs no periodic repair.
+   */
   private static final Duration IDLE_RUN = Duration.ofMinutes(10);
 
   private final ScheduledExecutorService publisher;
