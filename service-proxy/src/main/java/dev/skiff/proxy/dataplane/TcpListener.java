@@ -7,11 +7,14 @@ import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Promise;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServerOptions;
 import io.vertx.core.spi.transport.Transport;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP listener on one (address, port): a Netty server channel on Vert.x's event loops and
@@ -55,11 +58,34 @@ final class TcpListener extends Listener {
     return VertxNetty.onContext(context, future);
   }
 
+  /**
+   * Completes once the socket no longer listens. On NIO a channel registered with a selector is
+   * only really closed when its event loop next selects (the JDK defers closing a registered
+   * channel until its key is deregistered); until then the kernel still accepts connections into
+   * the backlog, and they would be reset. A task scheduled after the close runs after that select.
+   */
   @Override
   Future<Void> close() {
-    return server == null
-        ? Future.succeededFuture()
-        : VertxNetty.onContext(context, server.close());
+    if (server == null) {
+      return Future.succeededFuture();
+    }
+    EventLoop loop = server.eventLoop();
+    Promise<Void> closed = loop.newPromise();
+    server
+        .close()
+        .addListener(
+            f ->
+                loop.schedule(
+                    () -> {
+                      if (f.isSuccess()) {
+                        closed.setSuccess(null);
+                      } else {
+                        closed.setFailure(f.cause());
+                      }
+                    },
+                    0,
+                    TimeUnit.NANOSECONDS));
+    return VertxNetty.onContext(context, closed);
   }
 
   @SuppressWarnings("unchecked")
