@@ -1,4 +1,4 @@
-package dev.skiff.server.store.persist;
+package dev.skiff.bench.api;
 
 import static dev.skiff.server.store.persist.PersistentReplica.await;
 import static dev.skiff.server.store.persist.PersistentReplica.object;
@@ -24,8 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * Write cost of persistence at the store, without HTTP: a memory-only and a persisted one-member
  * store in one JVM, written by 16 threads in interleaved rounds, so both see the same machine load.
- * Run: java -cp TEST_CLASSPATH dev.skiff.server.store.persist.StoreWriteBench [-Drounds=10
- * -Dper.round=1000].
+ * Run: bench/api/run.sh store [-Drounds=10 -Dper.round=1000].
  */
 public final class StoreWriteBench {
   private static final int CLIENTS = Integer.getInteger("clients", 16);
