@@ -1,6 +1,6 @@
 package dev.skiff.proxy.support;
 
-import dev.skiff.proxy.config.Scheduler;
+import dev.skiff.api.client.workqueue.Scheduler;
 import java.time.Duration;
 import java.util.PriorityQueue;
 
@@ -15,12 +15,21 @@ public final class FakeScheduler implements Scheduler {
   private long seq;
 
   @Override
+  public synchronized long nowMillis() {
+    return now / 1_000_000;
+  }
+
   public synchronized long nanoTime() {
     return now;
   }
 
   @Override
-  public synchronized Runnable schedule(Duration delay, Runnable task) {
+  public void schedule(Duration delay, Runnable task) {
+    scheduleCancellable(delay, task);
+  }
+
+  @Override
+  public synchronized Runnable scheduleCancellable(Duration delay, Runnable task) {
     Task t = new Task(now + delay.toNanos(), seq++, task);
     tasks.add(t);
     return () -> {

@@ -20,7 +20,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** A one-member cluster whose store persists in a data directory, as {@code skiff up} runs it. */
-record PersistentReplica(HazelcastInstance hazelcast, Vertx vertx, HzStore store)
+public record PersistentReplica(HazelcastInstance hazelcast, Vertx vertx, HzStore store)
     implements AutoCloseable {
 
   /** A fresh member (new cluster name, new port) on {@code dataDir}; its store is loaded. */
@@ -55,7 +55,7 @@ record PersistentReplica(HazelcastInstance hazelcast, Vertx vertx, HzStore store
     hazelcast.shutdown();
   }
 
-  static <T> T await(Future<T> future) {
+  public static <T> T await(Future<T> future) {
     try {
       return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
     } catch (ExecutionException e) {
@@ -68,7 +68,7 @@ record PersistentReplica(HazelcastInstance hazelcast, Vertx vertx, HzStore store
     }
   }
 
-  static ObjectNode object(String kind, String namespace, String name) {
+  public static ObjectNode object(String kind, String namespace, String name) {
     ObjectNode object = Json.mapper().createObjectNode();
     object.put("apiVersion", "v1").put("kind", kind);
     object
