@@ -66,15 +66,19 @@ public record ClusterHome(String name, Path dir) {
 
   /**
    * The running cluster process: the one its pid file names by pid, start time and executable
-   * ({@link ClusterProcess}); empty when that process is gone, even if its pid now belongs to
-   * another process.
+   * ({@link ClusterProcess}), or by its command line for a bare pid written by an older version;
+   * empty when that process is gone, even if its pid now belongs to another process.
    */
   public Optional<ProcessHandle> runningProcess() {
     try {
       if (!Files.exists(pidFile())) {
         return Optional.empty();
       }
-      return ClusterProcess.parse(Files.readString(pidFile())).flatMap(ClusterProcess::find);
+      String text = Files.readString(pidFile());
+      Optional<ClusterProcess> recorded = ClusterProcess.parse(text);
+      return recorded.isPresent()
+          ? recorded.get().find()
+          : ClusterProcess.findUnrecorded(text, dir);
     } catch (IOException e) {
       return Optional.empty();
     }

@@ -1,5 +1,6 @@
 package dev.skiff.cli;
 
+import dev.skiff.cli.embedded.EmbeddedClusterMain;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +19,7 @@ import java.util.Optional;
  * @param command its executable ({@link ProcessHandle.Info#command()})
  */
 record ClusterProcess(long pid, long startMillis, String command) {
+  private static final String MAIN_CLASS = EmbeddedClusterMain.class.getName();
 
   /** The record of a live process. */
   static ClusterProcess of(ProcessHandle process) {
@@ -33,7 +35,7 @@ record ClusterProcess(long pid, long startMillis, String command) {
     return pid + " " + startMillis + " " + command + "\n";
   }
 
-  /** The record in a pid file's text; empty for anything else (an old bare pid included). */
+  /** The record in a pid file's text; empty for anything else (a bare pid of older versions). */
   static Optional<ClusterProcess> parse(String text) {
     String[] parts = text.strip().split(" ", 3);
     if (parts.length != 3) {
@@ -53,6 +55,28 @@ record ClusterProcess(long pid, long startMillis, String command) {
         .filter(ProcessHandle::isAlive)
         .filter(p -> of(p).equals(this))
         .filter(p -> !isZombie(p.pid()));
+  }
+
+  /**
+   * The process a pid file of an older version (a bare pid) names, if it is a live cluster process
+   * for {@code dir}: its command line runs {@code EmbeddedClusterMain} with that directory.
+   */
+  static Optional<ProcessHandle> findUnrecorded(String text, Path dir) {
+    long pid;
+    try {
+      pid = Long.parseLong(text.strip());
+    } catch (NumberFormatException e) {
+      return Optional.empty();
+    }
+    return ProcessHandle.of(pid)
+        .filter(ProcessHandle::isAlive)
+        .filter(p -> !isZombie(p.pid()))
+        .filter(
+            p ->
+                p.info()
+                    .commandLine()
+                    .filter(c -> c.contains(MAIN_CLASS) && c.contains("--dir " + dir + " "))
+                    .isPresent());
   }
 
   /** A process that has exited but not been reaped (state Z or X in /proc/PID/stat). */

@@ -3,7 +3,9 @@ package dev.skiff.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.skiff.cli.embedded.EmbeddedClusterMain;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
@@ -74,6 +76,27 @@ class ClusterProcessTest {
             () -> parent.children().filter(c -> ClusterProcess.isZombie(c.pid())).findFirst(),
             Optional::isPresent)
         .orElseThrow();
+  }
+
+  @Test
+  void aBarePidOfAnOlderVersionNamesTheClusterOnlyIfItRunsThisClusterDirectory() throws Exception {
+    Path dir = Path.of("/home/u/.skiff/clusters/old");
+    ProcessHandle old =
+        start(
+            "/bin/sh",
+            "-c",
+            "sleep 60; true",
+            "java",
+            EmbeddedClusterMain.class.getName(),
+            "--dir",
+            dir.toString(),
+            "--nodes",
+            "1");
+
+    assertThat(ClusterProcess.findUnrecorded(old.pid() + "\n", dir)).contains(old);
+    assertThat(ClusterProcess.findUnrecorded(old.pid() + "\n", dir.resolveSibling("other")))
+        .isEmpty();
+    assertThat(ClusterProcess.findUnrecorded("not a pid", dir)).isEmpty();
   }
 
   @Test
