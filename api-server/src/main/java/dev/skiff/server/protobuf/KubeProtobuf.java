@@ -26,6 +26,9 @@ public final class KubeProtobuf {
           "v1/Namespace", NamespaceSchema.NAMESPACE,
           "v1/Service", ServiceSchema.SERVICE,
           "v1/Pod", PodSchema.POD,
+          "v1/ConfigMap", ConfigSchema.CONFIG_MAP,
+          "v1/Secret", ConfigSchema.SECRET,
+          "v1/ServiceAccount", ConfigSchema.SERVICE_ACCOUNT,
           "apps/v1/Deployment", AppsSchema.DEPLOYMENT,
           "apps/v1/ReplicaSet", AppsSchema.REPLICA_SET);
 

@@ -58,7 +58,13 @@ public final class ModelAdmission implements Admission {
       String detail =
           cause instanceof JsonProcessingException j ? j.getOriginalMessage() : cause.getMessage();
       throw StatusException.badRequest(
-          "the body does not decode as a " + type.kind() + ": " + detail);
+          type.kind()
+              + " in version \""
+              + type.version()
+              + "\" cannot be handled as a "
+              + type.kind()
+              + ": "
+              + detail);
     }
   }
 }

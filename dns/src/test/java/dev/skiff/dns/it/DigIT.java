@@ -2,7 +2,6 @@ package dev.skiff.dns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skiff.dns.server.UdpEngine;
 import dev.skiff.dns.testing.RunningServer;
 import dev.skiff.dns.testing.SampleCluster;
 import dev.skiff.dns.testing.TestUpstream;
@@ -20,7 +19,7 @@ class DigIT {
 
   @BeforeAll
   static void start() {
-    server = RunningServer.sample(UdpEngine.NETTY).server();
+    server = RunningServer.sample().server();
   }
 
   @AfterAll

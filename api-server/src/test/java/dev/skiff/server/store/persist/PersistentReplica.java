@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 /** A one-member cluster whose store persists in a data directory, as {@code skiff up} runs it. */
-record PersistentReplica(HazelcastInstance hazelcast, Vertx vertx, HzStore store)
+public record PersistentReplica(HazelcastInstance hazelcast, Vertx vertx, HzStore store)
     implements AutoCloseable {
 
   /** A fresh member (new cluster name, new port) on {@code dataDir}; its store is loaded. */
@@ -41,7 +41,7 @@ record PersistentReplica(HazelcastInstance hazelcast, Vertx vertx, HzStore store
     hazelcast.shutdown();
   }
 
-  static ObjectNode object(String kind, String namespace, String name) {
+  public static ObjectNode object(String kind, String namespace, String name) {
     ObjectNode object = Json.mapper().createObjectNode();
     object.put("apiVersion", "v1").put("kind", kind);
     object
