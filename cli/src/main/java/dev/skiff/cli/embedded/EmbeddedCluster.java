@@ -18,6 +18,7 @@ import dev.skiff.server.controller.ControlPlane;
 import dev.skiff.server.controller.ControllerOptions;
 import dev.skiff.server.controller.kubernetes.KubernetesServiceOptions;
 import dev.skiff.server.store.HzStore;
+import dev.skiff.server.stream.NodeAccess;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -56,6 +57,7 @@ public final class EmbeddedCluster {
   private ApiServerVerticle api;
   private KubeClient client;
   private String token;
+  private String agentToken;
   private String dnsAddress;
 
   public EmbeddedCluster(EmbeddedOptions options) {
@@ -116,6 +118,7 @@ public final class EmbeddedCluster {
     step("store (Hazelcast)", t0);
     long t1 = System.nanoTime();
     token = token();
+    agentToken = agentToken();
     controlPlane =
         new ControlPlane(
             clustered.hazelcast(),
@@ -131,7 +134,7 @@ public final class EmbeddedCluster {
                     ApiServerOptions.selfSigned(
                         "127.0.0.1", List.of(kubernetesOptions(0).clusterIp())))
                 .withPort(0));
-    api = new ApiServerVerticle(store, apiOptions);
+    api = new ApiServerVerticle(store, apiOptions, Clock.systemUTC(), new NodeAccess(agentToken));
     return controlPlane
         .rebuild(clustered.vertx(), store)
         .compose(v -> clustered.vertx().deployVerticle(api))
@@ -218,7 +221,7 @@ public final class EmbeddedCluster {
   private Future<Void> startNodes(String url) {
     long t = System.nanoTime();
     Vertx vertx = clustered.vertx();
-    nodes = EmbeddedNodes.of(options, addresses, dockerHost, url, kubeconfig());
+    nodes = EmbeddedNodes.of(options, addresses, dockerHost, url, kubeconfig(), agentToken);
     return KubeDns.ensureService(client, addresses.serviceCidr())
         .compose(v -> nodes.start())
         .compose(v -> NodesReady.await(vertx, client, options.nodes(), READY_TIMEOUT))
@@ -304,6 +307,14 @@ public final class EmbeddedCluster {
       String token = HexFormat.of().formatHex(bytes);
       Files.writeString(file, token);
       return token;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String agentToken() {
+    try {
+      return AgentCredentials.token(options.dir().resolve("data"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -45,6 +45,21 @@ public interface ContainerRuntime {
   /** Runs a command in a running container's context (exec probes). */
   Future<ExecResult> exec(String containerId, List<String> command, Duration timeout);
 
+  /**
+   * Starts {@code request.command()} in a running container with its stdio streamed to the caller
+   * (kubectl exec). Fails with {@link UnsupportedOperationException} where the runtime cannot.
+   */
+  default Future<ExecSession> execStream(String containerId, ExecRequest request) {
+    return Future.failedFuture(
+        new UnsupportedOperationException(type() + " runtime does not stream exec"));
+  }
+
+  /** Joins a running container's main process's stdio (kubectl attach). */
+  default Future<ExecSession> attach(String containerId, ExecRequest request) {
+    return Future.failedFuture(
+        new UnsupportedOperationException(type() + " runtime does not attach"));
+  }
+
   /** The containers of one pod this runtime knows, oldest attempt first (a snapshot). */
   List<ContainerInfo> containers(String podUid);
 

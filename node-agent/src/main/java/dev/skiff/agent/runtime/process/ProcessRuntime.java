@@ -8,7 +8,9 @@ import dev.skiff.agent.runtime.Cidr;
 import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.ContainerSpec;
+import dev.skiff.agent.runtime.ExecRequest;
 import dev.skiff.agent.runtime.ExecResult;
+import dev.skiff.agent.runtime.ExecSession;
 import dev.skiff.agent.runtime.Sandbox;
 import dev.skiff.agent.runtime.SandboxSpec;
 import io.vertx.core.Future;
@@ -145,7 +147,6 @@ public final class ProcessRuntime implements ContainerRuntime {
 
   @Override
   public Future<ContainerInfo> startContainer(ContainerSpec spec) {
-    Sandbox sandbox = sandboxes.get(spec.podUid());
     String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     return blocking.executeBlocking(
         () -> {
@@ -155,15 +156,7 @@ public final class ProcessRuntime implements ContainerRuntime {
           } else {
             workDir = Path.of(spec.workingDir());
           }
-          Map<String, String> env = new LinkedHashMap<>();
-          env.put("PATH", ProcessLauncher.DEFAULT_PATH);
-          env.put("HOME", "/");
-          env.put("HOSTNAME", spec.podName());
-          if (sandbox != null) {
-            env.put("POD_IP", sandbox.ip());
-          }
-          env.putAll(spec.env());
-          Process process = ProcessLauncher.start(spec.argv(), env, workDir);
+          Process process = ProcessLauncher.start(spec.argv(), environment(spec), workDir);
           pidFiles.record(id, process.toHandle());
           LogWriter writer =
               logs.open(
@@ -249,6 +242,30 @@ public final class ProcessRuntime implements ContainerRuntime {
     env.put("PATH", ProcessLauncher.DEFAULT_PATH);
     env.putAll(c.spec.env());
     return blocking.executeBlocking(() -> ProcessExec.run(command, env, c.workDir, timeout), false);
+  }
+
+  @Override
+  public Future<ExecSession> execStream(String containerId, ExecRequest request) {
+    ProcessContainer c = containers.get(containerId);
+    if (c == null || !c.info().running()) {
+      return Future.failedFuture(new IllegalStateException("container is not running"));
+    }
+    return blocking.executeBlocking(
+        () -> ProcessExecSession.start(request, environment(c.spec), c.workDir), false);
+  }
+
+  /** A container's environment: PATH, HOME, HOSTNAME, POD_IP, then the spec's env. */
+  private Map<String, String> environment(ContainerSpec spec) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PATH", ProcessLauncher.DEFAULT_PATH);
+    env.put("HOME", "/");
+    env.put("HOSTNAME", spec.podName());
+    Sandbox sandbox = sandboxes.get(spec.podUid());
+    if (sandbox != null) {
+      env.put("POD_IP", sandbox.ip());
+    }
+    env.putAll(spec.env());
+    return env;
   }
 
   @Override
