@@ -71,7 +71,7 @@ public final class AgentHttpServer {
     this.vertx = vertx;
     this.router = Router.router(vertx);
     this.access = access;
-    this.streams = new StreamRoutes(pods, runtime);
+    this.streams = new StreamRoutes(vertx, pods, runtime);
     router.route().handler(new AgentAuth(access));
     ContainerLogsHandler logsHandler =
         new ContainerLogsHandler(vertx, pods, runtime, logs, blocking, clock);
