@@ -99,7 +99,7 @@ final class SpdyPortForward {
     String type = syn.headers().getAsString("streamtype");
     String port = syn.headers().getAsString("port");
     String request = syn.headers().getAsString("requestid");
-    send(new DefaultSpdySynReplyFrame(id));
+    send(reply(id, type));
     if ("error".equals(type)) {
       errorStreams.put(request, id);
       return;
@@ -120,6 +120,16 @@ final class SpdyPortForward {
                 joined(id, ar.result());
               }
             });
+  }
+
+  /**
+   * A reply naming the stream's type: Netty encodes a reply without headers with no header block at
+   * all, which spdystream (kubectl) cannot parse.
+   */
+  private static DefaultSpdySynReplyFrame reply(int id, String type) {
+    DefaultSpdySynReplyFrame reply = new DefaultSpdySynReplyFrame(id);
+    reply.headers().set("streamtype", type == null ? "unknown" : type);
+    return reply;
   }
 
   private void joined(int id, NetSocket socket) {
@@ -198,12 +208,16 @@ final class SpdyPortForward {
       return;
     }
     codec.writeOutbound(frame);
+    Buffer bytes = Buffer.buffer();
     ByteBuf out;
     while ((out = codec.readOutbound()) != null) {
-      byte[] bytes = new byte[out.readableBytes()];
-      out.readBytes(bytes);
+      byte[] chunk = new byte[out.readableBytes()];
+      out.readBytes(chunk);
       out.release();
-      transport.write(Buffer.buffer(bytes));
+      bytes.appendBytes(chunk);
+    }
+    if (bytes.length() > 0) {
+      transport.write(bytes);
     }
   }
 

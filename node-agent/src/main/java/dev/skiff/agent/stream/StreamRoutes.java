@@ -108,7 +108,8 @@ public final class StreamRoutes {
     request.response().putHeader(STREAM_PROTOCOL, PORT_FORWARD_PROTOCOL);
     request
         .toNetSocket()
-        .onSuccess(socket -> SpdyPortForward.run(ByteTransport.of(socket), tcp, sandbox.ip(), pod));
+        .onSuccess(socket -> SpdyPortForward.run(ByteTransport.of(socket), tcp, sandbox.ip(), pod))
+        .onFailure(e -> LOG.warn("port-forward upgrade of {} failed: {}", pod, e.toString()));
   }
 
   private static List<Integer> ports(MultiMap params) {
