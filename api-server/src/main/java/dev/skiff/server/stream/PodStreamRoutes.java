@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.StatusException;
 import dev.skiff.server.http.ApiContext;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.NetSocket;
 import io.vertx.ext.web.Router;
@@ -13,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * {@code pods/{name}/exec}, {@code /attach} and {@code /portforward} (GET and POST): like
@@ -54,6 +58,7 @@ public final class PodStreamRoutes {
     String name = ctx.pathParam("param1");
     String sub = ctx.pathParam("param2");
     ctx.request().pause();
+    Context loop = Vertx.currentContext();
     api.registry()
         .get(Resources.PODS, namespace, name)
         .compose(
@@ -69,7 +74,7 @@ public final class PodStreamRoutes {
                       + target
                       + (query == null || query.isEmpty() ? "" : "?" + query);
               return AgentEndpoints.of(api.registry(), pod)
-                  .compose(agent -> forward(ctx, agent, uri));
+                  .compose(agent -> onRequestLoop(loop, () -> forward(ctx, agent, uri)));
             })
         .onFailure(
             e -> {
@@ -78,6 +83,19 @@ public final class PodStreamRoutes {
                 ctx.fail(e);
               }
             });
+  }
+
+  /**
+   * Runs {@code dial} on the client connection's event loop, so that the agent connection is on the
+   * same loop: the tunnel's pipes then see each other's write queues without races.
+   */
+  private static <T> Future<T> onRequestLoop(Context loop, Supplier<Future<T>> dial) {
+    if (Vertx.currentContext() == loop) {
+      return dial.get();
+    }
+    Promise<T> done = Promise.promise();
+    loop.runOnContext(v -> dial.get().onComplete(done));
+    return done.future();
   }
 
   /** kube-apiserver refuses exec and attach into a pod whose containers have all ended. */

@@ -23,7 +23,7 @@ public interface ExecSession {
   /** Sets the terminal size (TTY only; otherwise ignored). */
   void resize(int width, int height);
 
-  /** Completes with the exit code when the command has exited (attach: when the client leaves). */
+  /** Completes with the exit code when the command has exited (attach: 0 when the process ends). */
   CompletableFuture<Integer> exitCode();
 
   /** Ends the session: an exec's command is killed, an attached client detaches. */

@@ -1,24 +1,23 @@
 package dev.skiff.agent.stream;
 
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.NetSocket;
 import io.vertx.core.streams.ReadStream;
-import io.vertx.core.streams.WriteStream;
 
 /**
  * A byte stream a SPDY session runs on: an upgraded connection, or the binary messages of a
- * WebSocket (the KEP-4006 tunnel). Both directions with backpressure.
+ * WebSocket (the KEP-4006 tunnel). Writes complete when the bytes are handed to the kernel, which
+ * is what the session's backpressure counts.
  */
 interface ByteTransport {
   void handler(Handler<Buffer> bytes);
 
   void endHandler(Handler<Void> ended);
 
-  void write(Buffer bytes);
-
-  WriteStream<Buffer> sink();
+  Future<Void> write(Buffer bytes);
 
   ReadStream<Buffer> source();
 
@@ -37,13 +36,8 @@ interface ByteTransport {
       }
 
       @Override
-      public void write(Buffer bytes) {
-        socket.write(bytes);
-      }
-
-      @Override
-      public WriteStream<Buffer> sink() {
-        return socket;
+      public Future<Void> write(Buffer bytes) {
+        return socket.write(bytes);
       }
 
       @Override
@@ -71,13 +65,8 @@ interface ByteTransport {
       }
 
       @Override
-      public void write(Buffer bytes) {
-        ws.writeBinaryMessage(bytes);
-      }
-
-      @Override
-      public WriteStream<Buffer> sink() {
-        return ws;
+      public Future<Void> write(Buffer bytes) {
+        return ws.writeBinaryMessage(bytes);
       }
 
       @Override

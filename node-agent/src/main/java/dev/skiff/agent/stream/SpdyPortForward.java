@@ -19,12 +19,17 @@ import io.netty.handler.codec.spdy.SpdyRstStreamFrame;
 import io.netty.handler.codec.spdy.SpdyStreamStatus;
 import io.netty.handler.codec.spdy.SpdySynStreamFrame;
 import io.netty.handler.codec.spdy.SpdyVersion;
+import io.vertx.core.Context;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * kubectl's port-forward protocol on a SPDY/3.1 session (Netty's frame codec, run on the event loop
@@ -35,6 +40,9 @@ import java.util.Map;
  * is reported on the error stream. Everything here runs on one event loop.
  */
 final class SpdyPortForward {
+  private static final long HIGH_WATER = 1 << 20;
+  private static final long LOW_WATER = 256 << 10;
+
   private final ByteTransport transport;
   private final NetClient tcp;
   private final String podIp;
@@ -42,6 +50,14 @@ final class SpdyPortForward {
   private final EmbeddedChannel codec;
   private final Map<Integer, NetSocket> connections = new HashMap<>();
   private final Map<String, Integer> errorStreams = new HashMap<>();
+
+  /** Pod connections paused while the client is behind, resumed when it catches up. */
+  private final Set<NetSocket> paused = new HashSet<>();
+
+  /** The transport's context: the session (and its codec) is used from its event loop only. */
+  private final Context context = Vertx.currentContext();
+
+  private long unsent;
   private boolean closed;
 
   private SpdyPortForward(ByteTransport transport, NetClient tcp, String podIp, String podName) {
@@ -112,14 +128,15 @@ final class SpdyPortForward {
     transport.source().pause();
     tcp.connect(number, podIp)
         .onComplete(
-            ar -> {
-              transport.source().resume();
-              if (ar.failed()) {
-                refused(request, id, number, ar.cause().getMessage());
-              } else {
-                joined(id, ar.result());
-              }
-            });
+            onLoop(
+                ar -> {
+                  transport.source().resume();
+                  if (ar.failed()) {
+                    refused(request, id, number, ar.cause().getMessage());
+                  } else {
+                    joined(id, ar.result());
+                  }
+                }));
   }
 
   /**
@@ -139,21 +156,38 @@ final class SpdyPortForward {
     }
     connections.put(id, socket);
     socket.handler(
-        bytes -> {
-          send(new DefaultSpdyDataFrame(id, Unpooled.wrappedBuffer(bytes.getBytes())));
-          if (transport.sink().writeQueueFull()) {
-            socket.pause();
-            transport.sink().drainHandler(v -> socket.resume());
-          }
-        });
+        onLoop(
+            bytes -> {
+              send(new DefaultSpdyDataFrame(id, Unpooled.wrappedBuffer(bytes.getBytes())));
+              if (unsent > HIGH_WATER) {
+                socket.pause();
+                paused.add(socket);
+              }
+            }));
     socket.endHandler(
-        v -> {
-          if (connections.remove(id) != null) {
-            DefaultSpdyDataFrame fin = new DefaultSpdyDataFrame(id);
-            fin.setLast(true);
-            send(fin);
-          }
-        });
+        onLoop(
+            v -> {
+              paused.remove(socket);
+              // a pod connection that ends while the client was paused for it must not keep it
+              // paused
+              transport.source().resume();
+              if (connections.remove(id) != null) {
+                DefaultSpdyDataFrame fin = new DefaultSpdyDataFrame(id);
+                fin.setLast(true);
+                send(fin);
+              }
+            }));
+  }
+
+  /** A handler that runs on the session's event loop, whichever loop the event came from. */
+  private <T> Handler<T> onLoop(Handler<T> handler) {
+    return event -> {
+      if (Vertx.currentContext() == context) {
+        handler.handle(event);
+      } else {
+        context.runOnContext(v -> handler.handle(event));
+      }
+    };
   }
 
   private void refused(String request, int dataStream, int port, String why) {
@@ -191,7 +225,7 @@ final class SpdyPortForward {
       socket.write(Buffer.buffer(bytes));
       if (socket.writeQueueFull()) {
         transport.source().pause();
-        socket.drainHandler(v -> transport.source().resume());
+        socket.drainHandler(onLoop(v -> transport.source().resume()));
       }
     }
     if (length > 0) {
@@ -217,7 +251,19 @@ final class SpdyPortForward {
       bytes.appendBytes(chunk);
     }
     if (bytes.length() > 0) {
-      transport.write(bytes);
+      int length = bytes.length();
+      unsent += length;
+      transport
+          .write(bytes)
+          .onComplete(
+              onLoop(
+                  ar -> {
+                    unsent -= length;
+                    if (unsent < LOW_WATER && !paused.isEmpty()) {
+                      paused.forEach(NetSocket::resume);
+                      paused.clear();
+                    }
+                  }));
     }
   }
 
@@ -227,6 +273,7 @@ final class SpdyPortForward {
     }
     closed = true;
     connections.values().forEach(NetSocket::close);
+    paused.clear();
     connections.clear();
     codec.finishAndReleaseAll();
     transport.close();

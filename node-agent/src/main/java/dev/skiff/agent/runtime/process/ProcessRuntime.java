@@ -156,7 +156,9 @@ public final class ProcessRuntime implements ContainerRuntime {
           } else {
             workDir = Path.of(spec.workingDir());
           }
-          Process process = ProcessLauncher.start(spec.argv(), environment(spec), workDir);
+          Process process =
+              ProcessLauncher.start(
+                  spec.argv(), environment(spec), workDir, spec.stdin(), spec.tty());
           pidFiles.record(id, process.toHandle());
           LogWriter writer =
               logs.open(
@@ -166,7 +168,6 @@ public final class ProcessRuntime implements ContainerRuntime {
                       spec.podUid(),
                       spec.name(),
                       spec.attempt()));
-          startPump("skiff-" + spec.podName() + "-" + spec.name(), process, writer);
           ContainerInfo info =
               new ContainerInfo(
                   id,
@@ -182,6 +183,7 @@ public final class ProcessRuntime implements ContainerRuntime {
                   null,
                   null);
           ProcessContainer container = new ProcessContainer(spec, workDir, process, info);
+          startPump("skiff-" + spec.podName() + "-" + spec.name(), container, writer);
           containers.put(id, container);
           pruneOlderThanPrevious(spec.podUid(), spec.name());
           process.onExit().thenRun(() -> exited(container));
@@ -254,6 +256,15 @@ public final class ProcessRuntime implements ContainerRuntime {
         () -> ProcessExecSession.start(request, environment(c.spec), c.workDir), false);
   }
 
+  @Override
+  public Future<ExecSession> attach(String containerId, ExecRequest request) {
+    ProcessContainer c = containers.get(containerId);
+    if (c == null || !c.info().running()) {
+      return Future.failedFuture(new IllegalStateException("container is not running"));
+    }
+    return Future.succeededFuture(new ProcessAttachSession(c, request));
+  }
+
   /** A container's environment: PATH, HOME, HOSTNAME, POD_IP, then the spec's env. */
   private Map<String, String> environment(ContainerSpec spec) {
     Map<String, String> env = new LinkedHashMap<>();
@@ -310,11 +321,11 @@ public final class ProcessRuntime implements ContainerRuntime {
    * Starts the output pump's threads off the start path: under load a thread start waits for the
    * scheduler (tens of ms), and the pipes hold the output meanwhile.
    */
-  private void startPump(String name, Process process, LogWriter writer) {
+  private void startPump(String name, ProcessContainer c, LogWriter writer) {
     try {
-      pumpStarter.execute(() -> OutputPump.start(name, process, writer));
+      pumpStarter.execute(() -> OutputPump.start(name, c.process, writer, c.attachments));
     } catch (RejectedExecutionException closed) {
-      OutputPump.start(name, process, writer);
+      OutputPump.start(name, c.process, writer, c.attachments);
     }
   }
 
