@@ -3,6 +3,7 @@ package dev.skiff.server.http;
 import dev.skiff.server.auth.BearerTokenAuth;
 import dev.skiff.server.discovery.DiscoveryRoutes;
 import dev.skiff.server.openapi.OpenApiRoutes;
+import dev.skiff.server.stream.PodStreamRoutes;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -18,6 +19,7 @@ public final class ApiRouter {
   public static Router create(ApiContext api, String token, Supplier<String> serverAddress) {
     Router router = Router.router(api.vertx());
     router.route().handler(new BearerTokenAuth(token));
+    new PodStreamRoutes(api).mount(router);
     router
         .route()
         .handler(

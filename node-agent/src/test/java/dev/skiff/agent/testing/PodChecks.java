@@ -1,9 +1,8 @@
 package dev.skiff.agent.testing;
 
-import dev.skiff.api.model.core.Readiness;
 import dev.skiff.api.model.core.ContainerStatus;
 import dev.skiff.api.model.core.Pod;
-import dev.skiff.api.model.core.PodCondition;
+import dev.skiff.api.model.core.Readiness;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.server.testing.TestApiServer;
 import dev.skiff.testing.Await;
