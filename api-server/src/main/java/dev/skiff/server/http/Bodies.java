@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.client.PatchType;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.server.patch.Nesting;
 import dev.skiff.server.patch.Patches;
 import dev.skiff.server.protobuf.KubeProtobuf;
 import io.vertx.core.buffer.Buffer;
@@ -19,6 +20,9 @@ import java.io.IOException;
  * objects ({@link KubeProtobuf}); 415 otherwise.
  */
 public final class Bodies {
+  private static final ObjectMapper JSON = Nesting.limited(Json.mapper());
+  private static final ObjectMapper YAML = Nesting.limited(Json.yamlMapper());
+
   private Bodies() {}
 
   /** The body of a POST or PUT as an object. */
@@ -29,8 +33,8 @@ public final class Bodies {
     }
     ObjectMapper mapper =
         switch (type) {
-          case "", "application/json", "*/*" -> Json.mapper();
-          case "application/yaml", "application/x-yaml", "text/yaml" -> Json.yamlMapper();
+          case "", "application/json", "*/*" -> JSON;
+          case "application/yaml", "application/x-yaml", "text/yaml" -> YAML;
           default ->
               throw unsupported(
                   type, "application/json, application/yaml, " + KubeProtobuf.MEDIA_TYPE);
@@ -46,7 +50,9 @@ public final class Bodies {
       }
       throw StatusException.badRequest("the body of the request must be a JSON object");
     } catch (IOException e) {
-      throw StatusException.badRequest("error decoding the request body: " + describe(e));
+      throw StatusException.badRequest(
+          "error decoding the request body: "
+              + (Nesting.isLimit(e) ? Nesting.tooDeep() : describe(e)));
     }
   }
 

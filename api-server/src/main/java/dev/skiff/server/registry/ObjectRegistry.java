@@ -117,9 +117,14 @@ public final class ObjectRegistry {
       Subresource sub,
       boolean dryRun) {
     UpdateFunction function =
-        current ->
-            updatePolicy.next(
-                type, current, patcher.apply(current.deepCopy(), body, contentType, type), sub);
+        current -> {
+          ObjectNode patched = patcher.apply(current.deepCopy(), body, contentType, type);
+          try {
+            return updatePolicy.next(type, current, patched, sub);
+          } catch (DecodeErrors.Undecodable e) {
+            throw e.patchResult(patched);
+          }
+        };
     Future<Written> patched =
         update(type, key(type, namespace, name), function, dryRun)
             .map(object -> new Written(object, false));
