@@ -65,6 +65,12 @@ public final class ObjectRegistry {
     return store.list(type.qualifiedName(), type.namespaced() ? namespace : null);
   }
 
+  /** As {@link #list}, as the objects were at {@code resourceVersion} ({@link Store#listAt}). */
+  public Future<ListResult> listAt(ResourceType type, String namespace, long resourceVersion) {
+    return store.listAt(
+        type.qualifiedName(), type.namespaced() ? namespace : null, resourceVersion);
+  }
+
   public Future<ObjectNode> create(
       ResourceType type, String namespace, ObjectNode body, boolean dryRun) {
     // Admission (decode, defaults, validation, encode) is the bulk of a create's CPU; on a
