@@ -210,6 +210,7 @@ public final class EmbeddedCluster {
             })
         .map(
             manager -> {
+              api.metrics().add(manager::scrape);
               step("controllers", t);
               return null;
             });
