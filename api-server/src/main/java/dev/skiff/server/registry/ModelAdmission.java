@@ -15,11 +15,12 @@ import java.util.List;
 
 /**
  * Admission through the api module's model: the object is decoded into its Java type (a body that
- * does not fit the type is a 400 in Go's words, see {@link DecodeErrors}), prepared by the {@link
- * ObjectAdmission} steps on update, defaulted ({@link Defaults#applyOnCreate} on create, {@link
- * Defaults#apply} on update), validated against the stored object ({@link
- * Validation#validateOrThrow}, 422 Invalid), admitted by the steps (for example Service
- * allocation), and encoded back: one decode and one encode per write.
+ * does not fit the type is a 400 in Go's words, see {@link DecodeErrors}; fields the type does not
+ * declare are dropped, see {@link UnknownFields}), prepared by the {@link ObjectAdmission} steps on
+ * update, defaulted ({@link Defaults#applyOnCreate} on create, {@link Defaults#apply} on update),
+ * validated against the stored object ({@link Validation#validateOrThrow}, 422 Invalid), admitted
+ * by the steps (for example Service allocation), and encoded back: one decode and one encode per
+ * write.
  */
 public final class ModelAdmission implements Admission {
   public static final ModelAdmission INSTANCE = new ModelAdmission(List.of());
@@ -40,6 +41,7 @@ public final class ModelAdmission implements Admission {
   @Override
   public ObjectNode admit(ResourceType type, ObjectNode object, ObjectNode old) {
     KubeObject typed = decode(type, object);
+    UnknownFields.prune(typed);
     KubeObject stored = old == null ? null : decode(type, old);
     if (stored == null) {
       Defaults.applyOnCreate(typed);

@@ -80,16 +80,27 @@ class InputEdgesIT {
 
   @Test
   void patchesThatGrowTheObjectDeeperThanTheLimitAreRefused() {
-    assertThat(create(service("grow", "80")).code()).isEqualTo(201);
+    String deployments = "/apis/apps/v1/namespaces/default/deployments";
+    Http.Reply created =
+        http.send(
+            "POST",
+            deployments,
+            "application/json",
+            "{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\",\"metadata\":{\"name\":\"grow\"},"
+                + "\"spec\":{\"selector\":{\"matchLabels\":{\"app\":\"grow\"}},\"template\":"
+                + "{\"metadata\":{\"labels\":{\"app\":\"grow\"}},\"spec\":{\"containers\":"
+                + "[{\"name\":\"c\",\"image\":\"busybox\",\"securityContext\":{}}]}}}}");
+    assertThat(created.code()).as(created.body()).isEqualTo(201);
     // each patch is shallow, but nests its value under the innermost object the last one added
+    // (a securityContext is a loose map in the model: anything may nest there)
     String value = "{\"a\":".repeat(60) + "1" + "}".repeat(60);
-    String at = "/spec/zz";
+    String at = "/spec/template/spec/containers/0/securityContext/zz";
     Http.Reply r = null;
     for (int i = 0; i < 20; i++) {
       r =
           http.send(
               "PATCH",
-              SERVICES + "/grow",
+              deployments + "/grow",
               "application/json-patch+json",
               "[{\"op\":\"add\",\"path\":\"" + at + "\",\"value\":" + value + "}]");
       if (r.code() != 200) {
@@ -98,6 +109,7 @@ class InputEdgesIT {
       at = at + "/a".repeat(59) + "/b";
     }
     assertStatus(r, 422, "Invalid");
+    assertThat(r.json().at("/details/causes/0/message").asText()).contains("nested more than");
   }
 
   @Test
