@@ -9,7 +9,9 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.Supplier;
 
-/** The whole HTTP surface: auth, body limit, health, discovery, OpenAPI, resources, errors. */
+/**
+ * The whole HTTP surface: auth, body limit, health, metrics, discovery, OpenAPI, resources, errors.
+ */
 public final class ApiRouter {
   private ApiRouter() {}
 
@@ -17,6 +19,14 @@ public final class ApiRouter {
    * @param serverAddress host:port advertised in discovery
    */
   public static Router create(ApiContext api, String token, Supplier<String> serverAddress) {
+    return create(api, token, serverAddress, new MetricsEndpoint());
+  }
+
+  /**
+   * @param metrics serves {@code /metrics} (authenticated, as every path but health and version)
+   */
+  public static Router create(
+      ApiContext api, String token, Supplier<String> serverAddress, MetricsEndpoint metrics) {
     Router router = Router.router(api.vertx());
     router.route().handler(new BearerTokenAuth(token));
     new PodStreamRoutes(api).mount(router);
@@ -30,6 +40,7 @@ public final class ApiRouter {
           .handler(
               ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok"));
     }
+    router.get("/metrics").handler(metrics);
     new DiscoveryRoutes(serverAddress).mount(router);
     new OpenApiRoutes().mount(router);
     new ResourceRoutes(api).mount(router);

@@ -37,7 +37,8 @@ class PythonClientIT {
   void pythonClientReadsConfigKindsPodsAndErrors() throws Exception {
     String python = python();
     assertThat(python)
-        .as("no python3 with the kubernetes module: apt-get install python3-kubernetes (.ci/run does)")
+        .as(
+            "no python3 with the kubernetes module: apt-get install python3-kubernetes (.ci/run does)")
         .isNotNull();
     Path script = dir.resolve("config_kinds_check.py");
     try (InputStream in = getClass().getResourceAsStream("/python/config_kinds_check.py")) {
