@@ -5,6 +5,7 @@ import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
 import static java.nio.file.StandardOpenOption.WRITE;
 
+import dev.skiff.api.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -77,14 +78,14 @@ final class LogFile implements AutoCloseable {
 
   /** Creates (or empties) {@code path} as a log holding no records. */
   static LogFile create(Path path) throws IOException {
-    FileChannel channel = FileChannel.open(path, CREATE, TRUNCATE_EXISTING, READ, WRITE);
+    FileChannel channel = PrivateFiles.open(path, CREATE, TRUNCATE_EXISTING, READ, WRITE);
     write(channel, header(VERSION), 0);
     return new LogFile(path, channel, HEADER_SIZE, Recovery.CLEAN);
   }
 
   /** Opens {@code path} (creating it if absent) and hands every valid record to {@code visitor}. */
   static LogFile open(Path path, Visitor visitor) throws IOException {
-    FileChannel channel = FileChannel.open(path, CREATE, READ, WRITE);
+    FileChannel channel = PrivateFiles.open(path, CREATE, READ, WRITE);
     try {
       long size = channel.size();
       int version = checkHeader(path, channel, size);
@@ -114,7 +115,7 @@ final class LogFile implements AutoCloseable {
     Path kept = null;
     if (valid < bytes.length) {
       kept = path.resolveSibling(path.getFileName() + ".corrupt-" + valid);
-      Files.write(kept, Arrays.copyOfRange(bytes, valid, bytes.length));
+      PrivateFiles.write(kept, Arrays.copyOfRange(bytes, valid, bytes.length));
       LOG.error(
           "{}: skipped a truncated or corrupt tail of {} bytes at offset {} of a version-1 log"
               + " (the writes in it are lost; the bytes are kept in {})",
