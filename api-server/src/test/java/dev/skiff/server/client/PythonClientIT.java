@@ -3,7 +3,7 @@ package dev.skiff.server.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.skiff.server.http.TestApiServers;
+import dev.skiff.server.testing.TestApiServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -1,32 +1,28 @@
 package dev.skiff.dns.testing;
 
+import static dev.skiff.api.testing.ApiObjects.endpoint;
+import static dev.skiff.api.testing.ApiObjects.endpointPort;
+import static dev.skiff.api.testing.ApiObjects.servicePort;
+
 import dev.skiff.api.model.core.Service;
-import dev.skiff.api.model.core.ServicePort;
 import dev.skiff.api.model.discovery.Endpoint;
-import dev.skiff.api.model.discovery.EndpointConditions;
-import dev.skiff.api.model.discovery.EndpointPort;
 import dev.skiff.api.model.discovery.EndpointSlice;
-import dev.skiff.api.model.meta.ObjectMeta;
+import dev.skiff.api.testing.ApiObjects;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-/** API objects for the cluster tests. */
-public final class Objects {
-  private Objects() {}
+/** The Services and EndpointSlices the DNS cluster tests write. */
+public final class DnsObjects {
+  private DnsObjects() {}
 
+  /** A Service of {@code type}; all but ExternalName get port http/80 and selector app=name. */
   public static Service service(String namespace, String name, String clusterIp, String type) {
-    Service service = new Service();
-    service.metadata = new ObjectMeta();
-    service.metadata.namespace = namespace;
-    service.metadata.name = name;
+    Service service = ApiObjects.service(namespace, name);
     service.spec().type = type;
     service.spec().clusterIP = clusterIp;
     if (!"ExternalName".equals(type)) {
-      ServicePort http = new ServicePort();
-      http.name = "http";
-      http.protocol = "TCP";
-      http.port = 80;
-      service.spec().ports = List.of(http);
+      service.spec().ports = List.of(servicePort("http", 80));
       service.spec().selector = Map.of("app", name);
     }
     return service;
@@ -41,27 +37,18 @@ public final class Objects {
   /** One endpoint: address, hostname (may be null), ready. */
   public record Ep(String ip, String hostname, boolean ready) {}
 
+  /** An IPv4 slice of {@code service} with port http/8080. */
   public static EndpointSlice slice(String namespace, String service, String name, Ep... eps) {
-    EndpointSlice slice = new EndpointSlice();
-    slice.metadata = new ObjectMeta();
-    slice.metadata.namespace = namespace;
-    slice.metadata.name = name;
+    EndpointSlice slice = ApiObjects.slice(namespace, name);
     slice.metadata.labels = Map.of(EndpointSlice.SERVICE_NAME_LABEL, service);
     slice.addressType = "IPv4";
-    EndpointPort port = new EndpointPort();
-    port.name = "http";
-    port.protocol = "TCP";
-    port.port = 8080;
-    slice.ports = List.of(port);
+    slice.ports = List.of(endpointPort("http", 8080));
     slice.endpoints =
-        java.util.Arrays.stream(eps)
+        Arrays.stream(eps)
             .map(
                 ep -> {
-                  Endpoint endpoint = new Endpoint();
-                  endpoint.addresses = List.of(ep.ip());
+                  Endpoint endpoint = endpoint(ep.ip(), ep.ready());
                   endpoint.hostname = ep.hostname();
-                  endpoint.conditions = new EndpointConditions();
-                  endpoint.conditions.ready = ep.ready();
                   return endpoint;
                 })
             .toList();

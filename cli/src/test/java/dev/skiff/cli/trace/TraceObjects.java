@@ -14,27 +14,23 @@ import dev.skiff.api.model.core.NodeCondition;
 import dev.skiff.api.model.core.NodeDaemonEndpoints;
 import dev.skiff.api.model.core.ObjectReference;
 import dev.skiff.api.model.core.Pod;
-import dev.skiff.api.model.core.PodCondition;
 import dev.skiff.api.model.core.Probe;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.core.ServicePort;
 import dev.skiff.api.model.discovery.Endpoint;
-import dev.skiff.api.model.discovery.EndpointConditions;
-import dev.skiff.api.model.discovery.EndpointPort;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.IntOrString;
+import dev.skiff.api.testing.ApiObjects;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /** Small builders of the objects a trace is drawn from. */
-final class Objects {
-  private Objects() {}
+final class TraceObjects {
+  private TraceObjects() {}
 
   static Service service(String type, Map<String, String> selector, ServicePort... ports) {
-    Service svc = new Service();
-    svc.meta().name = "web";
-    svc.meta().namespace = "default";
+    Service svc = ApiObjects.service("default", "web");
     svc.spec().type = type;
     svc.spec().selector = selector;
     svc.spec().clusterIP = "127.65.0.10";
@@ -51,10 +47,7 @@ final class Objects {
   }
 
   static ServicePort port(String name, int port, int targetPort, Integer nodePort) {
-    ServicePort p = new ServicePort();
-    p.name = name;
-    p.port = port;
-    p.protocol = "TCP";
+    ServicePort p = ApiObjects.servicePort(name, port);
     p.targetPort = IntOrString.of(targetPort);
     p.nodePort = nodePort;
     return p;
@@ -62,10 +55,7 @@ final class Objects {
 
   /** A running pod on node-1, Ready or not. */
   static Pod pod(String name, Map<String, String> labels, boolean ready) {
-    Pod pod = new Pod();
-    pod.meta().name = name;
-    pod.meta().namespace = "default";
-    pod.meta().labels = labels;
+    Pod pod = ApiObjects.pod("default", name, labels);
     Container c = new Container();
     c.name = "web";
     c.readinessProbe = new Probe();
@@ -73,10 +63,7 @@ final class Objects {
     pod.spec().nodeName = "node-1";
     pod.status().phase = "Running";
     pod.status().podIP = "127.64.1." + Math.abs(name.hashCode() % 200);
-    PodCondition condition = new PodCondition();
-    condition.type = "Ready";
-    condition.status = ready ? "True" : "False";
-    pod.status().conditions = List.of(condition);
+    pod.status().conditions = List.of(ApiObjects.readyCondition(ready));
     ContainerStatus status = new ContainerStatus();
     status.name = "web";
     status.ready = ready;
@@ -87,9 +74,7 @@ final class Objects {
   }
 
   static Pod unscheduled(String name, Map<String, String> labels) {
-    Pod pod = new Pod();
-    pod.meta().name = name;
-    pod.meta().labels = labels;
+    Pod pod = ApiObjects.pod(null, name, labels);
     pod.status().phase = "Pending";
     return pod;
   }
@@ -104,19 +89,11 @@ final class Objects {
 
   /** endpoints: {pod, ip, ready} triples. */
   static EndpointSlice slice(String portName, int port, Object[]... endpoints) {
-    EndpointSlice slice = new EndpointSlice();
-    slice.meta().name = "web-abcde";
-    EndpointPort p = new EndpointPort();
-    p.name = portName;
-    p.port = port;
-    p.protocol = "TCP";
-    slice.ports = List.of(p);
+    EndpointSlice slice = ApiObjects.slice(null, "web-abcde");
+    slice.ports = List.of(ApiObjects.endpointPort(portName, port));
     slice.endpoints = new ArrayList<>();
     for (Object[] e : endpoints) {
-      Endpoint ep = new Endpoint();
-      ep.addresses = List.of((String) e[1]);
-      ep.conditions = new EndpointConditions();
-      ep.conditions.ready = (Boolean) e[2];
+      Endpoint ep = ApiObjects.endpoint((String) e[1], (Boolean) e[2]);
       ep.nodeName = "node-1";
       ep.targetRef = new ObjectReference();
       ep.targetRef.kind = "Pod";

@@ -1,35 +1,40 @@
-package dev.skiff.proxy.support;
+package dev.skiff.testing;
 
-import dev.skiff.api.client.workqueue.Scheduler;
 import java.time.Duration;
 import java.util.PriorityQueue;
 
-/** A scheduler whose time only moves when the test calls {@link #advance}. */
-public final class FakeScheduler implements Scheduler {
+/**
+ * Time that moves only when the test calls {@link #advance}: the core of the fake schedulers that
+ * stand in for Vert.x timers (each module adapts it to its own scheduler interface).
+ */
+public final class ManualTimer {
   private record Task(long at, long seq, Runnable run) {}
 
   private final PriorityQueue<Task> tasks =
       new PriorityQueue<>(
           (a, b) -> a.at != b.at ? Long.compare(a.at, b.at) : Long.compare(a.seq, b.seq));
-  private long now = 1_000_000_000L;
+  private long now;
   private long seq;
 
-  @Override
-  public synchronized long nowMillis() {
-    return now / 1_000_000;
+  /** Starts at time 0. */
+  public ManualTimer() {
+    this(0);
+  }
+
+  public ManualTimer(long startNanos) {
+    this.now = startNanos;
   }
 
   public synchronized long nanoTime() {
     return now;
   }
 
-  @Override
-  public void schedule(Duration delay, Runnable task) {
-    scheduleCancellable(delay, task);
+  public synchronized long nowMillis() {
+    return now / 1_000_000;
   }
 
-  @Override
-  public synchronized Runnable scheduleCancellable(Duration delay, Runnable task) {
+  /** Runs {@code task} when time reaches now + {@code delay}; the answer cancels it. */
+  public synchronized Runnable schedule(Duration delay, Runnable task) {
     Task t = new Task(now + delay.toNanos(), seq++, task);
     tasks.add(t);
     return () -> {
@@ -39,7 +44,10 @@ public final class FakeScheduler implements Scheduler {
     };
   }
 
-  /** Moves time forward, running every task that falls due, in order. */
+  /**
+   * Moves time forward, running every task that falls due in order of due time (then of
+   * scheduling), on the calling thread, including tasks that those tasks schedule.
+   */
   public void advance(Duration by) {
     long until;
     synchronized (this) {

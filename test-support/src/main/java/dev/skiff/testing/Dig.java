@@ -1,10 +1,8 @@
-package dev.skiff.dns.testing;
+package dev.skiff.testing;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -39,25 +37,14 @@ public final class Dig {
     return run(command);
   }
 
+  /** Runs {@code command} (a dig command line) and parses what it printed. */
   public static Result run(List<String> command) {
-    try {
-      Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-      byte[] out = process.getInputStream().readAllBytes();
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException("dig did not finish: " + command);
-      }
-      return parse(new String(out, StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + command, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    return parse(Processes.run(builder, null, Duration.ofSeconds(20)).stdout());
   }
 
   /** Parses the last response in dig's output (dig prints one per search-list attempt). */
-  static Result parse(String output) {
+  public static Result parse(String output) {
     String status = null;
     List<String> flags = List.of();
     List<Record> answers = new ArrayList<>();

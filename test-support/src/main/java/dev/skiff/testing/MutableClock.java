@@ -1,21 +1,22 @@
-package dev.skiff.agent.testing;
+package dev.skiff.testing;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
 
-/** A clock tests move by hand. */
+/** A clock tests move by hand (safe to read from other threads while the test moves it). */
 public final class MutableClock extends Clock {
-  private Instant now;
+  private final AtomicReference<Instant> now;
 
   public MutableClock(Instant start) {
-    this.now = start;
+    this.now = new AtomicReference<>(start);
   }
 
   public void advance(Duration d) {
-    now = now.plus(d);
+    now.updateAndGet(t -> t.plus(d));
   }
 
   @Override
@@ -30,6 +31,6 @@ public final class MutableClock extends Clock {
 
   @Override
   public Instant instant() {
-    return now;
+    return now.get();
   }
 }

@@ -1,26 +1,21 @@
-package dev.skiff.server.http;
+package dev.skiff.server.testing;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.skiff.server.ApiServerOptions;
 import dev.skiff.server.ApiServerVerticle;
 import dev.skiff.server.auth.KubeconfigFile;
 import dev.skiff.server.cluster.ClusterSettings;
-import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.store.HzStore;
 import dev.skiff.server.store.HzStoreOptions;
 import dev.skiff.server.store.Store;
-import io.vertx.core.Future;
+import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 
@@ -79,27 +74,18 @@ public final class TestApiServers implements AutoCloseable {
       UnaryOperator<ApiServerOptions> tune,
       Function<HzStore, Store> decorate) {
     TestApiServers servers = new TestApiServers();
-    String name = "http-test-" + UUID.randomUUID();
-    String first = null;
+    TestMembers members =
+        TestMembers.cluster("http-test", s -> cluster.apply(s.withChangeLogCapacity(20_000)));
     try {
       for (int i = 0; i < count; i++) {
-        int port = freePort();
-        first = first == null ? "127.0.0.1:" + port : first;
-        ClusterSettings settings =
-            ClusterSettings.defaults()
-                .withClusterName(name)
-                .withPort(port)
-                .withMembers(List.of(first))
-                .withChangeLogCapacity(20_000);
-        HazelcastInstance hz =
-            Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(cluster.apply(settings)));
+        HazelcastInstance hz = members.start();
         Vertx vertx = Vertx.vertx();
         HzStore store = new HzStore(vertx, hz, storeOptions);
         ApiServerVerticle server =
             new ApiServerVerticle(
                 decorate.apply(store), tune.apply(ApiServerOptions.defaults(TOKEN).withPort(0)));
         servers.replicas.add(new Replica(hz, vertx, store, server));
-        await(store.ready().compose(v -> vertx.deployVerticle(server)));
+        Await.result(store.ready().compose(v -> vertx.deployVerticle(server)));
       }
     } catch (RuntimeException e) {
       servers.close();
@@ -134,35 +120,8 @@ public final class TestApiServers implements AutoCloseable {
   @Override
   public void close() {
     for (Replica r : replicas) {
-      try {
-        r.store().close();
-        await(r.vertx().close());
-      } catch (RuntimeException e) {
-        // keep closing the others
-      }
-      r.hazelcast().getLifecycleService().terminate();
+      TestMembers.terminate(r.store(), r.vertx(), r.hazelcast());
     }
     replicas.clear();
-  }
-
-  public static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,8 +1,8 @@
 package dev.skiff.server.http;
 
 /** JSON bodies for HTTP tests. */
-final class Objects {
-  private Objects() {}
+final class JsonBodies {
+  private JsonBodies() {}
 
   static String pod(String name) {
     return pod(name, "{\"app\":\"web\"}");

@@ -8,8 +8,8 @@ import dev.skiff.api.model.meta.IntOrString;
 import java.util.List;
 
 /** Probe specs for tests: one-second periods. */
-public final class Probes {
-  private Probes() {}
+public final class ProbeSpecs {
+  private ProbeSpecs() {}
 
   public static Probe http(String path, IntOrString port) {
     Probe p = fast();

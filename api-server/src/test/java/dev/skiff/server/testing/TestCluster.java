@@ -1,29 +1,26 @@
-package dev.skiff.server.controller;
+package dev.skiff.server.testing;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.server.ApiServerOptions;
 import dev.skiff.server.ApiServerVerticle;
 import dev.skiff.server.alloc.AllocationOptions;
 import dev.skiff.server.auth.KubeconfigFile;
-import dev.skiff.server.cluster.ClusterSettings;
-import dev.skiff.server.cluster.HazelcastConfigs;
+import dev.skiff.server.controller.ControlPlane;
+import dev.skiff.server.controller.ControllerManager;
+import dev.skiff.server.controller.ControllerOptions;
 import dev.skiff.server.controller.leader.LeaderOptions;
 import dev.skiff.server.controller.nodelifecycle.NodeLifecycleOptions;
 import dev.skiff.server.store.HzStore;
-import io.vertx.core.Future;
+import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Api-server replicas with their control planes in this JVM: per replica a Hazelcast member, an
@@ -95,19 +92,11 @@ public final class TestCluster implements AutoCloseable {
 
   public static TestCluster start(Spec spec) {
     TestCluster cluster = new TestCluster();
-    String name = "ctrl-test-" + UUID.randomUUID();
-    String first = null;
+    TestMembers members =
+        TestMembers.cluster("ctrl-test", settings -> settings.withChangeLogCapacity(100_000));
     try {
       for (int i = 0; i < spec.replicas(); i++) {
-        int port = freePort();
-        first = first == null ? "127.0.0.1:" + port : first;
-        ClusterSettings settings =
-            ClusterSettings.defaults()
-                .withClusterName(name)
-                .withPort(port)
-                .withMembers(List.of(first))
-                .withChangeLogCapacity(100_000);
-        HazelcastInstance hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(settings));
+        HazelcastInstance hz = members.start();
         cluster.replicas.add(cluster.startReplica(hz, spec, i));
       }
     } catch (RuntimeException e) {
@@ -124,7 +113,7 @@ public final class TestCluster implements AutoCloseable {
     ApiServerOptions base = ApiServerOptions.defaults(TOKEN).withPort(0);
     ApiServerOptions options = plane.apply(spec.tls() ? base : base.withCertificate(null));
     ApiServerVerticle server = new ApiServerVerticle(store, options);
-    await(
+    Await.result(
         store
             .ready()
             .compose(v -> plane.rebuild(vertx, store))
@@ -142,7 +131,7 @@ public final class TestCluster implements AutoCloseable {
                       spec.control().leader().leaseDuration(),
                       spec.control().leader().renewDeadline(),
                       spec.control().leader().retryPeriod()));
-      manager = await(plane.startControllers(vertx, client, control));
+      manager = Await.result(plane.startControllers(vertx, client, control));
     }
     return new Replica(hz, vertx, store, plane, server, client, manager);
   }
@@ -178,12 +167,7 @@ public final class TestCluster implements AutoCloseable {
    */
   public void kill(int index) {
     Replica r = replicas.get(index);
-    org.awaitility.Awaitility.await()
-        .atMost(Duration.ofSeconds(60))
-        .until(
-            () ->
-                replicas.stream()
-                    .allMatch(x -> x.hazelcast().getPartitionService().isClusterSafe()));
+    TestMembers.awaitClusterSafe(replicas.stream().map(Replica::hazelcast).toList());
     r.hazelcast().getLifecycleService().terminate();
     r.store().close();
     r.vertx().close();
@@ -192,35 +176,8 @@ public final class TestCluster implements AutoCloseable {
   @Override
   public void close() {
     for (Replica r : replicas) {
-      try {
-        r.store().close();
-        await(r.vertx().close());
-      } catch (RuntimeException e) {
-        // keep closing the others
-      }
-      r.hazelcast().getLifecycleService().terminate();
+      TestMembers.terminate(r.store(), r.vertx(), r.hazelcast());
     }
     replicas.clear();
-  }
-
-  public static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

@@ -1,8 +1,8 @@
 package dev.skiff.server.kubectl;
 
 /** YAML manifests the kubectl tests create. */
-final class Manifests {
-  private Manifests() {}
+final class ConformanceManifests {
+  private ConformanceManifests() {}
 
   static String namespace(String name) {
     return "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: " + name + "\n";
