@@ -2,6 +2,7 @@ package dev.skiff.server.store;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -126,6 +127,25 @@ final class ResourceCache {
 
   List<LocalWatch> watchers() {
     return watchers;
+  }
+
+  /** Every object held, by key. */
+  Map<StoreKey, StoredObject> objects() {
+    Map<StoreKey, StoredObject> all = new HashMap<>();
+    namespaces.forEach(
+        (namespace, names) ->
+            names.forEach(
+                (name, object) -> all.put(new StoreKey(resource, namespace, name), object)));
+    return all;
+  }
+
+  /** Drops {@code key} if it still holds {@code object}; returns whether it did. */
+  boolean drop(StoreKey key, StoredObject object) {
+    if (get(key) != object) {
+      return false;
+    }
+    remove(key);
+    return true;
   }
 
   private void remove(StoreKey key) {
