@@ -103,6 +103,20 @@ final class DiskStore implements AutoCloseable {
     if (recovery.version() < LogFile.VERSION) {
       rewrite(null);
       LOG.info("store {}: migrated {} to log format version {}", dir, file, LogFile.VERSION);
+    } else if (endsInOneUnfinishedWrite(recovery.damage(), log.size())) {
+      // A kill during a write leaves its record cut off at the end of the file. That write never
+      // returned, so nothing it did was acknowledged: drop it, as a write-ahead log does, and keep
+      // everything before it (no refusal, no --repair). The change-log sequence still moves on,
+      // in case the cut record was one.
+      LogFile.Damage tail = recovery.damage().get(0);
+      index.raiseSequence(index.largestSequence() + StoreDamage.SEQUENCE_MARGIN);
+      rewrite(null);
+      LOG.warn(
+          "store {}: dropped an unfinished write ({} bytes at offset {}) at the end of {}",
+          dir,
+          tail.bytes(),
+          tail.offset(),
+          file);
     } else if (!recovery.damage().isEmpty()) {
       StoreDamage damage = StoreDamage.apply(file, recovery.damage(), index);
       if (!options.repair()) {
@@ -121,6 +135,15 @@ final class DiskStore implements AutoCloseable {
    * Writes the live state (and the largest sequence) as a new log that replaces the current one,
    * after copying the current one to {@code aside} if that is given, and reads it back.
    */
+  /** One damaged stretch that runs to the end of the file: the write a kill cut short. */
+  private static boolean endsInOneUnfinishedWrite(List<LogFile.Damage> damage, long fileSize) {
+    if (damage.size() != 1) {
+      return false;
+    }
+    LogFile.Damage d = damage.get(0);
+    return d.offset() + d.bytes() == fileSize && (d.record() != null || d.torn());
+  }
+
   private void rewrite(Path aside) throws IOException {
     Path compacting = dir.resolve(COMPACTING);
     long number = index.largestNumber() + 1;

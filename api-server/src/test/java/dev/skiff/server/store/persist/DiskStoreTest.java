@@ -164,7 +164,7 @@ class DiskStoreTest {
   }
 
   @Test
-  void aTruncatedTailIsRefusedThenRepairedAndLaterWritesFollowTheRepairedLog() throws IOException {
+  void aWriteCutShortByACrashIsDroppedAndLaterWritesFollowTheCleanLog() throws IOException {
     DiskStore store = open();
     store.put("a", bytes("kept"));
     store.sequence(5);
@@ -173,16 +173,39 @@ class DiskStoreTest {
     store.close();
     truncate(logFile(), valid + 9);
 
-    assertThatThrownBy(this::open).isInstanceOf(DamagedStoreException.class);
-    DiskStore recovered = open(MANUAL.withRepair(true));
+    DiskStore recovered = open();
 
     assertThat(recovered.keys()).containsExactly("a");
-    assertThat(recovered.repaired().damage()).hasSize(1);
+    assertThat(recovered.repaired()).isNull();
     recovered.put("c", bytes("after recovery"));
     recovered.close();
     DiskStore again = open();
     assertThat(again.keys()).containsExactlyInAnyOrder("a", "c");
     assertThat(again.largestSequence()).isGreaterThan(5);
+  }
+
+  @Test
+  void damageBeforeTheEndIsRefusedThenRepairedAndLaterWritesFollowTheRepairedLog()
+      throws IOException {
+    DiskStore store = open();
+    store.put("a", bytes("kept"));
+    store.sequence(5);
+    long valid = store.fileSize();
+    store.put("b", bytes("flipped"));
+    store.put("c", bytes("after the damage"));
+    store.close();
+    flipByte(logFile(), valid + 12);
+
+    assertThatThrownBy(this::open).isInstanceOf(DamagedStoreException.class);
+    DiskStore recovered = open(MANUAL.withRepair(true));
+
+    assertThat(recovered.keys()).containsExactlyInAnyOrder("a", "c");
+    assertThat(recovered.repaired().damage()).hasSize(1);
+    recovered.put("d", bytes("after recovery"));
+    recovered.close();
+    DiskStore again = open();
+    assertThat(again.keys()).containsExactlyInAnyOrder("a", "c", "d");
+    assertThat(again.largestSequence()).isEqualTo(5);
     assertThat(again.repaired()).isNull();
   }
 
@@ -320,7 +343,7 @@ class DiskStoreTest {
     store.put("secrets/ns/b", bytes("password 3"));
     store.close();
     Path log = nested.resolve(DiskStore.LOG_FILE);
-    truncate(log, Files.size(log) - 3); // repair keeps the damaged log in a file of its own
+    flipByte(log, Files.size(log) / 2); // repair keeps the damaged log in a file of its own
     opened.add(DiskStore.open(nested, MANUAL.withRepair(true)));
 
     try (var walk = Files.walk(dir.resolve("data"))) {
