@@ -1,6 +1,8 @@
 package dev.skiff.cli;
 
 import dev.skiff.api.files.PrivateFiles;
+import dev.skiff.server.store.persist.DamagedStoreException;
+import dev.skiff.server.store.persist.StorePersistence;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,7 +26,8 @@ import picocli.CommandLine.Option;
       "  skiff up                       one node, process runtime",
       "  skiff up --name dev --nodes 3  a second cluster with three nodes",
       "  skiff up --runtime docker      pods as Docker containers (needs root and dockerd)",
-      "  skiff up --foreground          stay attached; Ctrl-C stops the cluster"
+      "  skiff up --foreground          stay attached; Ctrl-C stops the cluster",
+      "  skiff up --repair              start on a damaged store with what is readable"
     })
 final class UpCommand implements Callable<Integer> {
   @Option(
@@ -47,6 +50,13 @@ final class UpCommand implements Callable<Integer> {
 
   @Option(names = "--foreground", description = "Run in this process; Ctrl-C stops the cluster.")
   boolean foreground;
+
+  @Option(
+      names = "--repair",
+      description =
+          "Start even if the store on disk is damaged: keep every readable object, drop (and list)"
+              + " what cannot be read, keep the damaged file beside the new one.")
+  boolean repair;
 
   @Option(
       names = "--timeout",
@@ -86,6 +96,9 @@ final class UpCommand implements Callable<Integer> {
       System.err.println("error: " + problem.get());
       return 1;
     }
+    if (!storeReadable(home)) {
+      return 1;
+    }
     home.clearRuntimeFiles();
     // private to the user, also a directory made before its files were created private
     PrivateFiles.createDirectories(home.dir());
@@ -96,6 +109,21 @@ final class UpCommand implements Callable<Integer> {
       return dev.skiff.cli.embedded.EmbeddedClusterMain.runForeground(args.toArray(String[]::new));
     }
     return startInBackground(home, args);
+  }
+
+  /** Reads the saved store before starting on it: a damaged one fails here unless --repair. */
+  private boolean storeReadable(ClusterHome home) {
+    try {
+      StorePersistence.check(home.dataDir(), repair)
+          .ifPresent(dropped -> System.out.println("Store repaired: " + dropped));
+      return true;
+    } catch (DamagedStoreException e) {
+      System.err.println("error: " + e.getMessage());
+      return false;
+    } catch (IOException e) {
+      System.err.println("error: cannot read the store in " + home.dataDir() + ": " + e);
+      return false;
+    }
   }
 
   private int startInBackground(ClusterHome home, List<String> args)

@@ -19,7 +19,12 @@ public record ClusteredVertx(Vertx vertx, HazelcastInstance hazelcast) {
     return start(new VertxOptions(), config);
   }
 
+  /** The event bus listens on the member's address (loopback by default), not on every address. */
   public static Future<ClusteredVertx> start(VertxOptions options, Config config) {
+    String memberHost = config.getProperty("hazelcast.local.localAddress");
+    if (memberHost != null && options.getEventBusOptions().getHost() == null) {
+      options.getEventBusOptions().setHost(memberHost);
+    }
     HazelcastClusterManager manager = new HazelcastClusterManager(config);
     return Vertx.builder()
         .with(options)

@@ -1,21 +1,23 @@
 package dev.skiff.server.cluster;
 
+import com.hazelcast.config.AdvancedNetworkConfig;
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.config.MultiMapConfig;
-import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.config.RingbufferConfig;
+import com.hazelcast.config.ServerSocketEndpointConfig;
 import dev.skiff.server.store.HzStore;
 import dev.skiff.server.store.persist.StorePersistence;
 
 /**
  * The Hazelcast configuration of an api-server replica: TCP/IP join with a fixed member list on one
- * address (loopback by default), no multicast, no phone-home, slf4j logging, small footprint, and
- * one synchronous backup of every structure the store and Vert.x use, so an acknowledged write
- * survives the loss of any one replica. With {@link ClusterSettings#dataDir()} set (one member
- * only), the store also persists on local disk across restarts: see {@link StorePersistence}.
+ * address (loopback by default), a member endpoint only (no client protocol), no multicast, no
+ * phone-home, slf4j logging, small footprint, and one synchronous backup of every structure the
+ * store and Vert.x use, so an acknowledged write survives the loss of any one replica. With {@link
+ * ClusterSettings#dataDir()} set (one member only), the store also persists on local disk across
+ * restarts: see {@link StorePersistence}.
  */
 public final class HazelcastConfigs {
   private HazelcastConfigs() {}
@@ -25,6 +27,10 @@ public final class HazelcastConfigs {
     config.setClusterName(settings.clusterName());
     config.setProperty("hazelcast.phone.home.enabled", "false");
     config.setProperty("hazelcast.logging.type", "slf4j");
+    // No "[address] [cluster name] [version]" prefix on every log line: the name is the secret
+    // that admits a member (the "Cluster name:" start-up line is silenced in
+    // simplelogger.properties)
+    config.setProperty("hazelcast.logging.details.enabled", "false");
     config.setProperty("hazelcast.partition.count", Integer.toString(settings.partitionCount()));
     config.setProperty("hazelcast.wait.seconds.before.join", "0");
     config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
@@ -34,7 +40,7 @@ public final class HazelcastConfigs {
     config.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
     config.getMetricsConfig().setEnabled(false);
     config.getJetConfig().setEnabled(false);
-    network(config.getNetworkConfig(), settings);
+    network(config.getAdvancedNetworkConfig(), settings);
     config.addMapConfig(synced(new MapConfig(HzStore.OBJECTS_MAP)));
     config.addRingBufferConfig(
         new RingbufferConfig(HzStore.CHANGE_LOG)
@@ -56,10 +62,16 @@ public final class HazelcastConfigs {
     return config;
   }
 
-  private static void network(NetworkConfig network, ClusterSettings settings) {
-    network.setPort(settings.port()).setPortAutoIncrement(false);
-    network.getInterfaces().setEnabled(true).addInterface(settings.host());
-    network.getRestApiConfig().setEnabled(false);
+  /**
+   * One endpoint, for members: with the advanced network configuration Hazelcast opens no client,
+   * REST or memcache endpoint, so a Hazelcast client that knows the address and the cluster name is
+   * refused (the open-source edition has no member authentication: see docs/security.md).
+   */
+  private static void network(AdvancedNetworkConfig network, ClusterSettings settings) {
+    ServerSocketEndpointConfig member = new ServerSocketEndpointConfig();
+    member.setPort(settings.port()).setPortAutoIncrement(false);
+    member.getInterfaces().setEnabled(true).addInterface(settings.host());
+    network.setEnabled(true).setMemberEndpointConfig(member);
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);

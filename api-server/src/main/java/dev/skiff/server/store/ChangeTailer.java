@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -41,6 +42,7 @@ final class ChangeTailer {
   private volatile boolean stopped;
   private int batch;
   private long next;
+  private long reconcileAfter = -1;
 
   ChangeTailer(
       IMap<String, byte[]> objects, Ringbuffer<byte[]> changes, WatchCache cache, int replay) {
@@ -86,6 +88,7 @@ final class ChangeTailer {
       }
       cache.reset(snapshot, from);
       next = from;
+      reconcileAfter = tail;
       applied.reset(from);
       LOG.debug("watch cache loaded {} objects, replaying the log from {}", snapshot.size(), from);
       ready.complete(null);
@@ -146,6 +149,10 @@ final class ChangeTailer {
     }
     next = result.getNextSequenceToReadFrom();
     cache.apply(events, next - 1);
+    if (reconcileAfter >= 0 && next > reconcileAfter) {
+      reconcileAfter = -1;
+      reconcileWithTheMap();
+    }
     read();
   }
 
@@ -188,6 +195,65 @@ final class ChangeTailer {
       Thread.currentThread().interrupt();
     } catch (ExecutionException | TimeoutException | RuntimeException e) {
       retry(e, this::checkApplied);
+    }
+  }
+
+  /**
+   * Drops from the cache, on the tailer's thread, every object the map no longer holds: run when
+   * the map lost partitions (more replicas failed at once than there are backups), and after each
+   * load once the replayed log is applied, since replaying may bring back changes whose objects the
+   * map lost. The map is the truth: afterwards list, get and watch agree.
+   */
+  void reconcile() {
+    execute(this::reconcileWithTheMap);
+  }
+
+  private void reconcileWithTheMap() {
+    if (stopped || !ready.isDone()) {
+      return;
+    }
+    try {
+      Set<String> stored = objects.keySet();
+      Map<StoreKey, StoredObject> gone = new HashMap<>();
+      cache
+          .objects()
+          .forEach(
+              (key, object) -> {
+                if (!stored.contains(key.toString()) && absent(key.toString())) {
+                  gone.put(key, object);
+                }
+              });
+      List<StoreKey> dropped = cache.drop(gone);
+      if (!dropped.isEmpty()) {
+        LOG.error(
+            "the object store lost {} objects (more replicas failed at once than it keeps"
+                + " backups): they are no longer listed or watched, and watches were ended so"
+                + " that clients relist; lost: {}",
+            dropped.size(),
+            dropped.stream().limit(20).map(StoreKey::toString).toList());
+      }
+    } catch (RuntimeException e) {
+      retry(e, this::reconcileWithTheMap);
+    }
+  }
+
+  /**
+   * Whether the map lacks {@code key}, checked under the key's lock: a write in flight logs its
+   * change before it stores the object, and must not be taken for a loss.
+   */
+  private boolean absent(String key) {
+    try {
+      if (!objects.tryLock(key, 10, TimeUnit.SECONDS, 30, TimeUnit.SECONDS)) {
+        return false;
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+    try {
+      return !objects.containsKey(key);
+    } finally {
+      objects.unlock(key);
     }
   }
 

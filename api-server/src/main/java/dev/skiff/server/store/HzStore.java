@@ -85,12 +85,14 @@ public final class HzStore implements Store, AutoCloseable {
             });
     this.partitionLoss =
         objects.addPartitionLostListener(
-            event ->
-                LOG.error(
-                    "Hazelcast lost partition {} of the object store (members failed at once,"
-                        + " or one failed before its backups were in place): objects in it are"
-                        + " gone",
-                    event.getPartitionId()));
+            event -> {
+              LOG.error(
+                  "Hazelcast lost partition {} of the object store (members failed at once,"
+                      + " or one failed before its backups were in place): objects in it are"
+                      + " gone",
+                  event.getPartitionId());
+              tailer.reconcile();
+            });
     tailer.start();
   }
 

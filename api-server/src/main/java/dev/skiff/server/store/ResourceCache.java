@@ -157,6 +157,25 @@ final class ResourceCache {
     return watchers;
   }
 
+  /** Every object held, by key. */
+  Map<StoreKey, StoredObject> objects() {
+    Map<StoreKey, StoredObject> all = new HashMap<>();
+    namespaces.forEach(
+        (namespace, names) ->
+            names.forEach(
+                (name, object) -> all.put(new StoreKey(resource, namespace, name), object)));
+    return all;
+  }
+
+  /** Drops {@code key} if it still holds {@code object}; returns whether it did. */
+  boolean drop(StoreKey key, StoredObject object) {
+    if (get(key) != object) {
+      return false;
+    }
+    remove(key);
+    return true;
+  }
+
   private void remove(StoreKey key) {
     TreeMap<String, StoredObject> names = namespaces.get(key.namespace());
     if (names != null && names.remove(key.name()) != null && names.isEmpty()) {

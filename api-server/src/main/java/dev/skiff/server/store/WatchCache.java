@@ -148,6 +148,32 @@ final class WatchCache {
     return ObjectCodec.rv(appliedSequence);
   }
 
+  /** Every object held, by key. */
+  synchronized Map<StoreKey, StoredObject> objects() {
+    Map<StoreKey, StoredObject> all = new HashMap<>();
+    resources.values().forEach(cache -> all.putAll(cache.objects()));
+    return all;
+  }
+
+  /**
+   * Drops objects the store no longer holds (lost with their partitions), each only if the cache
+   * still holds the version given, and ends every watcher if any was dropped, so that clients
+   * relist. Returns the keys dropped.
+   */
+  synchronized List<StoreKey> drop(Map<StoreKey, StoredObject> gone) {
+    List<StoreKey> dropped = new ArrayList<>();
+    gone.forEach(
+        (key, object) -> {
+          if (resource(key.resource()).drop(key, object)) {
+            dropped.add(key);
+          }
+        });
+    if (!dropped.isEmpty()) {
+      endWatchers();
+    }
+    return dropped;
+  }
+
   synchronized void endWatchers() {
     for (ResourceCache cache : resources.values()) {
       cache.watchers().forEach(LocalWatch::end);

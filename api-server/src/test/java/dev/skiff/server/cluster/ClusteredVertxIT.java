@@ -48,8 +48,9 @@ class ClusteredVertxIT {
   void replicaConfigJoinsOnlyTheListedMembersAndKeepsOneSyncBackup() {
     Config config = HazelcastConfigs.replica(ClusterSettings.defaults());
 
-    assertThat(config.getNetworkConfig().getJoin().getMulticastConfig().isEnabled()).isFalse();
-    assertThat(config.getNetworkConfig().getJoin().getTcpIpConfig().getMembers())
+    assertThat(config.getAdvancedNetworkConfig().getJoin().getMulticastConfig().isEnabled())
+        .isFalse();
+    assertThat(config.getAdvancedNetworkConfig().getJoin().getTcpIpConfig().getMembers())
         .containsExactly("127.0.0.1:5701");
     assertThat(config.getProperty("hazelcast.phone.home.enabled")).isEqualTo("false");
     assertThat(config.getMapConfig(HzStore.OBJECTS_MAP).getBackupCount()).isEqualTo(1);

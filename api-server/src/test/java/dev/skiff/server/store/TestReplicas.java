@@ -14,12 +14,14 @@ final class TestReplicas implements AutoCloseable {
   record Replica(HazelcastInstance hazelcast, Vertx vertx, HzStore store) {}
 
   private final List<Replica> replicas = new ArrayList<>();
+  private TestMembers members;
 
   static TestReplicas start(int count, HzStoreOptions options, int changeLogCapacity) {
     TestReplicas cluster = new TestReplicas();
     TestMembers members =
-        TestMembers.cluster(
-            "store-test", settings -> settings.withChangeLogCapacity(changeLogCapacity));
+        cluster.members =
+            TestMembers.cluster(
+                "store-test", settings -> settings.withChangeLogCapacity(changeLogCapacity));
     for (int i = 0; i < count; i++) {
       HazelcastInstance hz = members.start();
       Vertx vertx = Vertx.vertx();
@@ -40,12 +42,25 @@ final class TestReplicas implements AutoCloseable {
     return replicas.get(index).store();
   }
 
-  /** Kills a replica's member abruptly, as a crashed process would vanish. */
-  void kill(int index) {
-    Replica replica = replicas.get(index);
-    replica.hazelcast().getLifecycleService().terminate();
-    replica.store().close();
-    Await.result(replica.vertx().close());
+  /** Kills replicas' members abruptly and at once, as crashed processes would vanish. */
+  void kill(int... indexes) {
+    for (int index : indexes) {
+      replicas.get(index).hazelcast().getLifecycleService().terminate();
+    }
+    for (int index : indexes) {
+      replicas.get(index).store().close();
+      Await.result(replicas.get(index).vertx().close());
+    }
+  }
+
+  /** A new replica joining the cluster; its store is loaded. */
+  Replica join(HzStoreOptions options) {
+    HazelcastInstance hz = members.start();
+    Vertx vertx = Vertx.vertx();
+    Replica replica = new Replica(hz, vertx, new HzStore(vertx, hz, options));
+    replicas.add(replica);
+    Await.result(replica.store().ready());
+    return replica;
   }
 
   @Override

@@ -12,6 +12,7 @@ import dev.skiff.server.ApiServerOptions;
 import dev.skiff.server.ApiServerVerticle;
 import dev.skiff.server.alloc.AllocationOptions;
 import dev.skiff.server.auth.KubeconfigFile;
+import dev.skiff.server.cluster.ClusterSecret;
 import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.ClusteredVertx;
 import dev.skiff.server.cluster.HazelcastConfigs;
@@ -35,7 +36,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.UUID;
 
 /**
  * A whole cluster in one JVM: a single-member Hazelcast store, the api-server (with its
@@ -66,12 +66,21 @@ public final class EmbeddedCluster {
     this.options = options;
   }
 
+  /** The Hazelcast cluster name, a secret kept in the data directory (blocking: main thread). */
+  private String clusterSecret() {
+    try {
+      return ClusterSecret.of(options.dir().resolve("data"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read or write the cluster's name", e);
+    }
+  }
+
   /** Starts everything; completes when the cluster is usable. */
   public Future<ReadyInfo> start() {
     long t0 = System.nanoTime();
     ClusterSettings settings =
         ClusterSettings.defaults()
-            .withClusterName("skiff-" + options.name() + "-" + UUID.randomUUID())
+            .withClusterName(clusterSecret())
             .withPort(freePort())
             .withChangeLogCapacity(50_000)
             .withDataDir(options.dir().resolve("data"));

@@ -9,6 +9,8 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,10 +43,12 @@ final class DiskStore implements AutoCloseable {
   private final Path dir;
   private final DiskStoreOptions options;
   private final DirectoryLock lock;
-  private final LogIndex index = new LogIndex();
+  private LogIndex index = new LogIndex();
   private final Object maintenance = new Object();
   private final ScheduledExecutorService thread;
   private LogFile log;
+  private StoreDamage repaired;
+  private long nextNumber;
   private long unsynced;
   private boolean closed;
 
@@ -62,8 +66,13 @@ final class DiskStore implements AutoCloseable {
   }
 
   /**
-   * Opens (creating if needed) the store in {@code dir}, reading the log back.
+   * Opens (creating if needed) the store in {@code dir}, reading the log back. A log of the
+   * previous format is rewritten in the current one. A damaged log is refused unless {@link
+   * DiskStoreOptions#repair()}: then the readable state is kept (see {@link StoreDamage}), the
+   * damaged file is kept beside it as {@code objects.log.damaged-MILLIS}, and a new log holds that
+   * state.
    *
+   * @throws DamagedStoreException when the log is damaged and repair is off
    * @throws IllegalStateException when another store holds the directory
    */
   static DiskStore open(Path dir, DiskStoreOptions options) throws IOException {
@@ -71,7 +80,7 @@ final class DiskStore implements AutoCloseable {
     DiskStore store = new DiskStore(dir, options, DirectoryLock.acquire(dir));
     try {
       Files.deleteIfExists(dir.resolve(COMPACTING));
-      store.log = LogFile.open(dir.resolve(LOG_FILE), store.index::apply);
+      store.load();
     } catch (IOException | RuntimeException e) {
       store.release();
       throw e;
@@ -85,6 +94,93 @@ final class DiskStore implements AutoCloseable {
         store.index.largestSequence(),
         store.log.size());
     return store;
+  }
+
+  private void load() throws IOException {
+    Path file = dir.resolve(LOG_FILE);
+    log = LogFile.open(file, index::apply);
+    LogFile.Recovery recovery = log.recovery();
+    if (recovery.version() < LogFile.VERSION) {
+      rewrite(null);
+      LOG.info("store {}: migrated {} to log format version {}", dir, file, LogFile.VERSION);
+    } else if (endsInOneUnfinishedWrite(recovery.damage(), log.size())) {
+      // A kill during a write leaves its record cut off at the end of the file. That write never
+      // returned, so nothing it did was acknowledged: drop it, as a write-ahead log does, and keep
+      // everything before it (no refusal, no --repair). The change-log sequence still moves on,
+      // in case the cut record was one.
+      LogFile.Damage tail = recovery.damage().get(0);
+      index.raiseSequence(index.largestSequence() + StoreDamage.SEQUENCE_MARGIN);
+      rewrite(null);
+      LOG.warn(
+          "store {}: dropped an unfinished write ({} bytes at offset {}) at the end of {}",
+          dir,
+          tail.bytes(),
+          tail.offset(),
+          file);
+    } else if (!recovery.damage().isEmpty()) {
+      StoreDamage damage = StoreDamage.apply(file, recovery.damage(), index);
+      if (!options.repair()) {
+        throw new DamagedStoreException(damage.describe());
+      }
+      Path aside = file.resolveSibling(LOG_FILE + ".damaged-" + System.currentTimeMillis());
+      rewrite(aside);
+      repaired = damage;
+      LOG.error(
+          "store {}: repaired: {}; the damaged file is kept as {}", dir, damage.describe(), aside);
+    }
+    nextNumber = index.largestNumber() + 1;
+  }
+
+  /**
+   * Writes the live state (and the largest sequence) as a new log that replaces the current one,
+   * after copying the current one to {@code aside} if that is given, and reads it back.
+   */
+  /** One damaged stretch that runs to the end of the file: the write a kill cut short. */
+  private static boolean endsInOneUnfinishedWrite(List<LogFile.Damage> damage, long fileSize) {
+    if (damage.size() != 1) {
+      return false;
+    }
+    LogFile.Damage d = damage.get(0);
+    return d.offset() + d.bytes() == fileSize && (d.record() != null || d.torn());
+  }
+
+  private void rewrite(Path aside) throws IOException {
+    Path compacting = dir.resolve(COMPACTING);
+    long number = index.largestNumber() + 1;
+    try (LogFile next = LogFile.create(compacting)) {
+      if (index.largestSequence() >= 0) {
+        next.append(LogRecord.sequence(index.largestSequence()).numbered(number++).encode());
+      }
+      for (Map.Entry<String, LogIndex.Location> entry : index.inFileOrder()) {
+        byte[] value = valueAt(entry.getValue());
+        next.append(LogRecord.put(entry.getKey(), value).numbered(number++).encode());
+      }
+      next.force();
+    }
+    log.close();
+    Path file = dir.resolve(LOG_FILE);
+    if (aside != null) {
+      PrivateFiles.write(aside, Files.readAllBytes(file));
+    }
+    Files.move(
+        compacting, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    syncDirectory();
+    index = new LogIndex();
+    log = LogFile.open(file, index::apply);
+  }
+
+  /** The value of the PUT at {@code at}, in the open log's format. */
+  private byte[] valueAt(LogIndex.Location at) throws IOException {
+    if (log.recovery().version() == 1) {
+      byte[] record = log.read(at.offset(), at.size());
+      return LogRecord.decodeV1(Arrays.copyOfRange(record, 8, record.length), 0).value();
+    }
+    return log.record(at.offset(), at.size()).value();
+  }
+
+  /** What repairing the log on opening dropped, or null if it needed no repair. */
+  StoreDamage repaired() {
+    return repaired;
   }
 
   void put(String key, byte[] value) {
@@ -120,11 +216,6 @@ final class DiskStore implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** What opening found in the log file. */
-  LogFile.Recovery recovery() {
-    return log.recovery();
   }
 
   synchronized long fileSize() {
@@ -167,6 +258,7 @@ final class DiskStore implements AutoCloseable {
       long copiedUpTo;
       long sequence;
       List<Map.Entry<String, LogIndex.Location>> live;
+      long number;
       synchronized (this) {
         if (closed) {
           return;
@@ -175,11 +267,12 @@ final class DiskStore implements AutoCloseable {
         copiedUpTo = log.size();
         sequence = index.largestSequence();
         live = index.inFileOrder();
+        number = nextNumber++;
       }
       Path compacting = dir.resolve(COMPACTING);
       LogFile next = LogFile.create(compacting);
       try {
-        Map<String, LogIndex.Location> moved = copy(old, live, sequence, next);
+        Map<String, LogIndex.Location> moved = copy(old, live, sequence, number, next);
         next.force();
         synchronized (this) {
           long tailStart = next.size();
@@ -229,11 +322,12 @@ final class DiskStore implements AutoCloseable {
     if (closed) {
       throw new IllegalStateException("store " + dir + " is closed");
     }
-    ByteBuffer bytes = record.encode();
+    LogRecord numbered = record.numbered(nextNumber++);
+    ByteBuffer bytes = numbered.encode();
     int size = bytes.remaining();
     try {
       long offset = log.append(bytes);
-      index.apply(record, offset, size);
+      index.apply(numbered, offset, size);
       unsynced += size;
     } catch (IOException e) {
       throw new UncheckedIOException("store " + dir + ": write failed", e);
@@ -241,10 +335,14 @@ final class DiskStore implements AutoCloseable {
   }
 
   private static Map<String, LogIndex.Location> copy(
-      LogFile from, List<Map.Entry<String, LogIndex.Location>> live, long sequence, LogFile to)
+      LogFile from,
+      List<Map.Entry<String, LogIndex.Location>> live,
+      long sequence,
+      long number,
+      LogFile to)
       throws IOException {
     if (sequence >= 0) {
-      to.append(LogRecord.sequence(sequence).encode());
+      to.append(LogRecord.sequence(sequence).numbered(number).encode());
     }
     Map<String, LogIndex.Location> moved = new HashMap<>(live.size() * 2);
     for (Map.Entry<String, LogIndex.Location> entry : live) {

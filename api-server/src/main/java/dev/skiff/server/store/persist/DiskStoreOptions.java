@@ -10,17 +10,24 @@ import java.time.Duration;
  *     about this much
  * @param compactionMinBytes the log is rewritten without its dead records once it is larger than
  *     this and more than half of it is dead
+ * @param repair open a damaged log with what is readable (and say what was dropped) instead of
+ *     refusing it: see {@link DamagedStoreException}
  */
-public record DiskStoreOptions(Duration syncInterval, long compactionMinBytes) {
+public record DiskStoreOptions(Duration syncInterval, long compactionMinBytes, boolean repair) {
   public static DiskStoreOptions defaults() {
-    return new DiskStoreOptions(Duration.ofSeconds(1), 8L << 20);
+    return new DiskStoreOptions(Duration.ofSeconds(1), 8L << 20, false);
   }
 
   public DiskStoreOptions withCompactionMinBytes(long bytes) {
-    return new DiskStoreOptions(syncInterval, bytes);
+    return new DiskStoreOptions(syncInterval, bytes, repair);
   }
 
   public DiskStoreOptions withSyncInterval(Duration interval) {
-    return new DiskStoreOptions(interval, compactionMinBytes);
+    return new DiskStoreOptions(interval, compactionMinBytes, repair);
+  }
+
+  /** Whether opening a damaged log keeps its readable state instead of failing. */
+  public DiskStoreOptions withRepair(boolean on) {
+    return new DiskStoreOptions(syncInterval, compactionMinBytes, on);
   }
 }

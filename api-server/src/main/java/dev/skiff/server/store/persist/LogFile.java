@@ -6,30 +6,31 @@ import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
 import static java.nio.file.StandardOpenOption.WRITE;
 
 import dev.skiff.api.files.PrivateFiles;
-import java.io.BufferedInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Arrays;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * An append-only file of {@link LogRecord}s behind a 12-byte header ({@code SKIFFLOG}, version 1).
- * Opening replays every valid record and cuts off a torn or corrupt tail (a process killed in the
- * middle of a write leaves one), keeping the cut bytes beside the file. Appends are the caller's to
- * serialize; positional reads may run concurrently with them.
+ * An append-only file of {@link LogRecord}s behind a 12-byte header ({@code SKIFFLOG}, version 2).
+ * Opening replays every valid record, including those after a damaged one: the reader
+ * resynchronises on the next record that checks out and reports each damaged stretch ({@link
+ * Damage}), naming its records where their head or tail survived. A file of version 1 (unframed
+ * records, {@code [int length][int crc32c(body)][body]}) is read up to its first bad record, as
+ * that version always was, for {@link DiskStore} to migrate. Appends are the caller's to serialize;
+ * positional reads may run concurrently with them.
  */
 final class LogFile implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LogFile.class);
   private static final byte[] MAGIC = "SKIFFLOG".getBytes(StandardCharsets.US_ASCII);
-  private static final int VERSION = 1;
+  static final int VERSION = 2;
   static final int HEADER_SIZE = MAGIC.length + Integer.BYTES;
 
   /** Receives each valid record with its place in the file. */
@@ -38,13 +39,30 @@ final class LogFile implements AutoCloseable {
   }
 
   /**
+   * A stretch of the file that holds no valid record.
+   *
+   * @param offset where it starts
+   * @param bytes its length
+   * @param record what its record was, from a head or tail that survived; null when nothing did
+   *     (then the stretch may have held any records)
+   * @param after the number of the last intact record before it, or -1
+   * @param before the number of the first intact record after it, or -1
+   * @param torn an unnamed stretch that ends the file and looks like one unfinished write (it
+   *     starts like a record, or is all zeros: space the file system allocated but never wrote)
+   */
+  record Damage(
+      long offset, long bytes, LogRecord.Frame record, long after, long before, boolean torn) {}
+
+  /**
    * What opening the file found.
    *
-   * @param validBytes the length of the file's valid prefix, header included
-   * @param skippedBytes bytes after it that were cut off (0 for a clean file)
-   * @param keptTail where the cut bytes were saved, or null
+   * @param version the format version on disk (1 is read only, for migration)
+   * @param damage the damaged stretches, in file order (empty for a clean file)
+   * @param keptTail where a version-1 file's unreadable tail was saved, or null
    */
-  record Recovery(long validBytes, long skippedBytes, Path keptTail) {}
+  record Recovery(int version, List<Damage> damage, Path keptTail) {
+    static final Recovery CLEAN = new Recovery(VERSION, List.of(), null);
+  }
 
   private final Path path;
   private final FileChannel channel;
@@ -61,8 +79,8 @@ final class LogFile implements AutoCloseable {
   /** Creates (or empties) {@code path} as a log holding no records. */
   static LogFile create(Path path) throws IOException {
     FileChannel channel = PrivateFiles.open(path, CREATE, TRUNCATE_EXISTING, READ, WRITE);
-    write(channel, header(), 0);
-    return new LogFile(path, channel, HEADER_SIZE, new Recovery(HEADER_SIZE, 0, null));
+    write(channel, header(VERSION), 0);
+    return new LogFile(path, channel, HEADER_SIZE, Recovery.CLEAN);
   }
 
   /** Opens {@code path} (creating it if absent) and hands every valid record to {@code visitor}. */
@@ -70,33 +88,43 @@ final class LogFile implements AutoCloseable {
     FileChannel channel = PrivateFiles.open(path, CREATE, READ, WRITE);
     try {
       long size = channel.size();
-      if (!checkHeader(path, channel, size)) {
-        write(channel, header(), 0);
+      int version = checkHeader(path, channel, size);
+      if (version < 0) {
+        write(channel, header(VERSION), 0);
         channel.truncate(HEADER_SIZE);
-        return new LogFile(path, channel, HEADER_SIZE, new Recovery(HEADER_SIZE, 0, null));
+        return new LogFile(path, channel, HEADER_SIZE, Recovery.CLEAN);
       }
-      long valid = scan(channel, visitor);
-      Recovery recovery = new Recovery(valid, size - valid, null);
-      if (valid < size) {
-        Path kept = path.resolveSibling(path.getFileName() + ".corrupt-" + valid);
-        PrivateFiles.write(
-            kept, read(channel, valid, (int) Math.min(size - valid, Integer.MAX_VALUE)));
-        LOG.warn(
-            "{}: skipped a truncated or corrupt tail of {} bytes at offset {} (the writes in it"
-                + " are lost; the bytes are kept in {})",
-            path,
-            size - valid,
-            valid,
-            kept);
-        channel.truncate(valid);
-        channel.force(false);
-        recovery = new Recovery(valid, size - valid, kept);
+      if (size > Integer.MAX_VALUE) {
+        throw new IllegalStateException("store log larger than 2 GiB: " + path);
       }
-      return new LogFile(path, channel, valid, recovery);
+      byte[] bytes = read(channel, 0, (int) size);
+      if (version == 1) {
+        return openVersion1(path, channel, bytes, visitor);
+      }
+      List<Damage> damage = new LogScan(bytes, visitor).run();
+      return new LogFile(path, channel, size, new Recovery(VERSION, damage, null));
     } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
     }
+  }
+
+  private static LogFile openVersion1(Path path, FileChannel channel, byte[] bytes, Visitor visitor)
+      throws IOException {
+    int valid = scanVersion1(bytes, visitor);
+    Path kept = null;
+    if (valid < bytes.length) {
+      kept = path.resolveSibling(path.getFileName() + ".corrupt-" + valid);
+      PrivateFiles.write(kept, Arrays.copyOfRange(bytes, valid, bytes.length));
+      LOG.error(
+          "{}: skipped a truncated or corrupt tail of {} bytes at offset {} of a version-1 log"
+              + " (the writes in it are lost; the bytes are kept in {})",
+          path,
+          bytes.length - valid,
+          valid,
+          kept);
+    }
+    return new LogFile(path, channel, valid, new Recovery(1, List.of(), kept));
   }
 
   Recovery recovery() {
@@ -126,8 +154,7 @@ final class LogFile implements AutoCloseable {
 
   /** The record of {@code size} bytes at {@code offset}. */
   LogRecord record(long offset, int size) throws IOException {
-    byte[] bytes = read(offset, size);
-    return LogRecord.decode(Arrays.copyOfRange(bytes, LogRecord.HEADER, bytes.length));
+    return LogRecord.decode(read(offset, size), 0, size);
   }
 
   void force() throws IOException {
@@ -147,50 +174,46 @@ final class LogFile implements AutoCloseable {
     channel.close();
   }
 
-  private static ByteBuffer header() {
-    return ByteBuffer.allocate(HEADER_SIZE).put(MAGIC).putInt(VERSION).flip();
+  private static ByteBuffer header(int version) {
+    return ByteBuffer.allocate(HEADER_SIZE).put(MAGIC).putInt(version).flip();
   }
 
   /**
-   * True for a complete, valid header; false for a file too short to hold one whose bytes are the
-   * start of one (a crash while creating it). Anything else is not ours to overwrite.
+   * The version of a complete, valid header; -1 for a file too short to hold one whose bytes are
+   * the start of one (a crash while creating it). Anything else is not ours to overwrite.
    */
-  private static boolean checkHeader(Path path, FileChannel channel, long size) throws IOException {
-    byte[] expected = header().array();
+  private static int checkHeader(Path path, FileChannel channel, long size) throws IOException {
     byte[] actual = read(channel, 0, (int) Math.min(size, HEADER_SIZE));
-    if (!Arrays.equals(actual, 0, actual.length, expected, 0, actual.length)) {
-      throw new IllegalStateException("not a skiff store log (or an unknown version): " + path);
+    for (int version = VERSION; version >= 1; version--) {
+      byte[] expected = header(version).array();
+      if (Arrays.equals(actual, 0, actual.length, expected, 0, actual.length)) {
+        return actual.length == HEADER_SIZE ? version : -1;
+      }
     }
-    return actual.length == HEADER_SIZE;
+    throw new IllegalStateException("not a skiff store log (or an unknown version): " + path);
   }
 
-  /**
-   * Returns the end of the last valid record. The stream is not closed: it would close the file.
-   */
-  private static long scan(FileChannel channel, Visitor visitor) throws IOException {
-    channel.position(HEADER_SIZE);
-    InputStream in = new BufferedInputStream(Channels.newInputStream(channel), 1 << 16);
-    byte[] header = new byte[LogRecord.HEADER];
-    long offset = HEADER_SIZE;
-    while (in.readNBytes(header, 0, header.length) == header.length) {
-      ByteBuffer h = ByteBuffer.wrap(header);
-      int length = h.getInt();
-      int crc = h.getInt();
-      if (length < 1 || length > LogRecord.MAX_BODY) {
+  /** Visits a version-1 file's records (numbered from 0); returns the end of the valid prefix. */
+  private static int scanVersion1(byte[] bytes, Visitor visitor) {
+    int offset = HEADER_SIZE;
+    ByteBuffer b = ByteBuffer.wrap(bytes);
+    while (bytes.length - offset >= 8) {
+      int length = b.getInt(offset);
+      int crc = b.getInt(offset + 4);
+      if (length < 1 || length > bytes.length - offset - 8) {
         break;
       }
-      byte[] body = in.readNBytes(length);
-      if (body.length < length || LogRecord.crc(body, 0, length) != crc) {
+      if (LogRecord.crc(bytes, offset + 8, length) != crc) {
         break;
       }
       LogRecord record;
       try {
-        record = LogRecord.decode(body);
+        record = LogRecord.decodeV1(Arrays.copyOfRange(bytes, offset + 8, offset + 8 + length), 0);
       } catch (IllegalArgumentException e) {
         break;
       }
-      visitor.accept(record, offset, LogRecord.HEADER + length);
-      offset += LogRecord.HEADER + length;
+      visitor.accept(record, offset, 8 + length);
+      offset += 8 + length;
     }
     return offset;
   }

@@ -17,9 +17,11 @@ final class LogIndex {
   private final Map<String, Location> locations = new HashMap<>();
   private long liveBytes;
   private long largestSequence = -1;
+  private long largestNumber = -1;
 
   /** Applies a record written (or read back) at {@code offset}. */
   void apply(LogRecord record, long offset, int size) {
+    largestNumber = Math.max(largestNumber, record.number());
     switch (record.type()) {
       case LogRecord.PUT -> {
         forget(locations.put(record.key(), new Location(offset, size)));
@@ -28,6 +30,21 @@ final class LogIndex {
       case LogRecord.DELETE -> forget(locations.remove(record.key()));
       default -> largestSequence = Math.max(largestSequence, record.sequence());
     }
+  }
+
+  /** Forgets {@code key} (its latest record is lost, or it was deleted by a lost record). */
+  void remove(String key) {
+    forget(locations.remove(key));
+  }
+
+  /** Makes the largest recorded sequence at least {@code sequence}. */
+  void raiseSequence(long sequence) {
+    largestSequence = Math.max(largestSequence, sequence);
+  }
+
+  /** The largest record number read or written, or -1. */
+  long largestNumber() {
+    return largestNumber;
   }
 
   Location get(String key) {

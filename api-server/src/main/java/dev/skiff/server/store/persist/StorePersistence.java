@@ -6,7 +6,10 @@ import com.hazelcast.config.MapStoreConfig;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.core.LifecycleListener;
 import dev.skiff.server.store.HzStore;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Keeps a single-member cluster's store on local disk, under the Hazelcast structures the {@link
@@ -25,6 +28,25 @@ public final class StorePersistence {
   /** The directory under {@code dataDir} holding the store's files. */
   public static Path storeDir(Path dataDir) {
     return dataDir.resolve("store");
+  }
+
+  /**
+   * Reads the store in {@code dataDir} (if there is one) before a member starts on it. A damaged
+   * log fails with a {@link DamagedStoreException} naming what is lost, unless {@code repair}: then
+   * the readable state is kept and the returned text says what was dropped. Blocking (reads the
+   * whole log); the member must not be running.
+   *
+   * @return what repairing dropped, or empty when the log was intact
+   */
+  public static Optional<String> check(Path dataDir, boolean repair) throws IOException {
+    Path dir = storeDir(dataDir);
+    if (!Files.exists(dir.resolve(DiskStore.LOG_FILE))) {
+      return Optional.empty();
+    }
+    try (DiskStore store = DiskStore.open(dir, DiskStoreOptions.defaults().withRepair(repair))) {
+      StoreDamage repaired = store.repaired();
+      return repaired == null ? Optional.empty() : Optional.of(repaired.describe());
+    }
   }
 
   /**

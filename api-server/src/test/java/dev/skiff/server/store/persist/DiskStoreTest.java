@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.skiff.api.files.PrivateFiles;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +68,7 @@ class DiskStoreTest {
     assertThat(reopened.get("nodes/n1")).isEqualTo(bytes("n"));
     assertThat(reopened.get("pods/ns/b")).isNull();
     assertThat(reopened.largestSequence()).isEqualTo(42);
-    assertThat(reopened.recovery().skippedBytes()).isZero();
+    assertThat(reopened.repaired()).isNull();
   }
 
   @Test
@@ -162,7 +164,7 @@ class DiskStoreTest {
   }
 
   @Test
-  void aTruncatedTailIsSkippedAndLaterWritesFollowTheValidPrefix() throws IOException {
+  void aWriteCutShortByACrashIsDroppedAndLaterWritesFollowTheCleanLog() throws IOException {
     DiskStore store = open();
     store.put("a", bytes("kept"));
     store.sequence(5);
@@ -174,36 +176,57 @@ class DiskStoreTest {
     DiskStore recovered = open();
 
     assertThat(recovered.keys()).containsExactly("a");
-    assertThat(recovered.recovery().validBytes()).isEqualTo(valid);
-    assertThat(recovered.recovery().skippedBytes()).isEqualTo(9);
-    assertThat(recovered.recovery().keptTail()).exists().hasSize(9);
+    assertThat(recovered.repaired()).isNull();
     recovered.put("c", bytes("after recovery"));
     recovered.close();
     DiskStore again = open();
     assertThat(again.keys()).containsExactlyInAnyOrder("a", "c");
-    assertThat(again.largestSequence()).isEqualTo(5);
-    assertThat(again.recovery().skippedBytes()).isZero();
+    assertThat(again.largestSequence()).isGreaterThan(5);
   }
 
   @Test
-  void aRecordWithABadChecksumEndsTheValidPrefix() throws IOException {
+  void damageBeforeTheEndIsRefusedThenRepairedAndLaterWritesFollowTheRepairedLog()
+      throws IOException {
+    DiskStore store = open();
+    store.put("a", bytes("kept"));
+    store.sequence(5);
+    long valid = store.fileSize();
+    store.put("b", bytes("flipped"));
+    store.put("c", bytes("after the damage"));
+    store.close();
+    flipByte(logFile(), valid + 12);
+
+    assertThatThrownBy(this::open).isInstanceOf(DamagedStoreException.class);
+    DiskStore recovered = open(MANUAL.withRepair(true));
+
+    assertThat(recovered.keys()).containsExactlyInAnyOrder("a", "c");
+    assertThat(recovered.repaired().damage()).hasSize(1);
+    recovered.put("d", bytes("after recovery"));
+    recovered.close();
+    DiskStore again = open();
+    assertThat(again.keys()).containsExactlyInAnyOrder("a", "c", "d");
+    assertThat(again.largestSequence()).isEqualTo(5);
+    assertThat(again.repaired()).isNull();
+  }
+
+  @Test
+  void recordsAfterABadChecksumAreKept() throws IOException {
     DiskStore store = open();
     store.put("a", bytes("good"));
     long valid = store.fileSize();
     store.put("b", bytes("flipped"));
     store.put("c", bytes("after the damage"));
-    long size = store.fileSize();
     store.close();
     flipByte(logFile(), valid + 12);
 
-    DiskStore recovered = open();
+    DiskStore recovered = open(MANUAL.withRepair(true));
 
-    assertThat(recovered.keys()).containsExactly("a");
-    assertThat(recovered.recovery().skippedBytes()).isEqualTo(size - valid);
+    assertThat(recovered.keys()).containsExactlyInAnyOrder("a", "c");
+    assertThat(recovered.repaired().lost()).containsExactly("b");
   }
 
   @Test
-  void anImpossibleLengthIsTakenForCorruption() throws IOException {
+  void garbageThatIsNoRecordLeavesNothingItMayHaveChanged() throws IOException {
     DiskStore store = open();
     store.put("a", bytes("good"));
     long valid = store.fileSize();
@@ -212,10 +235,49 @@ class DiskStoreTest {
       channel.write(java.nio.ByteBuffer.allocate(8).putInt(-5).putInt(0).flip(), valid);
     }
 
-    DiskStore recovered = open();
+    assertThatThrownBy(this::open).isInstanceOf(DamagedStoreException.class);
+    DiskStore recovered = open(MANUAL.withRepair(true));
 
-    assertThat(recovered.keys()).containsExactly("a");
-    assertThat(recovered.recovery().skippedBytes()).isEqualTo(8);
+    assertThat(recovered.keys()).isEmpty();
+    assertThat(recovered.repaired().lost()).containsExactly("a");
+  }
+
+  @Test
+  void aLogOfTheFirstFormatIsMigrated() throws IOException {
+    ByteBuffer v1 = ByteBuffer.allocate(200).put(bytes("SKIFFLOG")).putInt(1);
+    v1Put(v1, "a", "old!");
+    v1Put(v1, "b", "1");
+    v1Put(v1, "a", "new!");
+    v1Record(v1, ByteBuffer.allocate(2).put((byte) 'D').put(bytes("b")));
+    v1Record(v1, ByteBuffer.allocate(9).put((byte) 'S').putLong(77));
+    Files.write(logFile(), Arrays.copyOf(v1.array(), v1.position()));
+
+    open().close();
+    opened.clear();
+
+    assertThat(Arrays.copyOf(Files.readAllBytes(logFile()), 12))
+        .isEqualTo(ByteBuffer.allocate(12).put(bytes("SKIFFLOG")).putInt(2).array());
+    DiskStore migrated = open();
+    assertThat(migrated.keys()).containsExactly("a");
+    assertThat(migrated.get("a")).isEqualTo(bytes("new!"));
+    assertThat(migrated.largestSequence()).isEqualTo(77);
+  }
+
+  private static void v1Put(ByteBuffer into, String key, String value) {
+    byte[] k = bytes(key);
+    byte[] v = bytes(value);
+    v1Record(
+        into,
+        ByteBuffer.allocate(3 + k.length + v.length)
+            .put((byte) 'P')
+            .putShort((short) k.length)
+            .put(k)
+            .put(v));
+  }
+
+  private static void v1Record(ByteBuffer into, ByteBuffer body) {
+    byte[] b = Arrays.copyOf(body.array(), body.position());
+    into.putInt(b.length).putInt(LogRecord.crc(b, 0, b.length)).put(b);
   }
 
   @Test
@@ -281,11 +343,11 @@ class DiskStoreTest {
     store.put("secrets/ns/b", bytes("password 3"));
     store.close();
     Path log = nested.resolve(DiskStore.LOG_FILE);
-    truncate(log, Files.size(log) - 3); // recovery keeps the torn tail in a file of its own
-    opened.add(DiskStore.open(nested, MANUAL));
+    flipByte(log, Files.size(log) / 2); // repair keeps the damaged log in a file of its own
+    opened.add(DiskStore.open(nested, MANUAL.withRepair(true)));
 
     try (var walk = Files.walk(dir.resolve("data"))) {
-      assertThat(walk.count()).as("directories, log, lock, kept tail").isGreaterThan(4);
+      assertThat(walk.count()).as("directories, log, lock, damaged log").isGreaterThan(4);
     }
     assertThat(PrivateFiles.openToOthers(dir.resolve("data"))).isEmpty();
   }

@@ -34,25 +34,46 @@ class LogRecordTest {
   }
 
   @Test
-  void theHeaderCarriesTheBodyLengthAndItsChecksum() {
-    ByteBuffer encoded = LogRecord.put("k", new byte[] {1, 2, 3}).encode();
+  void headAndTailEachNameTheRecord() {
+    ByteBuffer encoded = LogRecord.put("pods/ns/a", new byte[] {1, 2, 3}).numbered(42).encode();
     byte[] bytes = Arrays.copyOf(encoded.array(), encoded.remaining());
-    int length = ByteBuffer.wrap(bytes).getInt(0);
-    int crc = ByteBuffer.wrap(bytes).getInt(4);
 
-    assertThat(length).isEqualTo(bytes.length - LogRecord.HEADER);
-    assertThat(crc).isEqualTo(LogRecord.crc(bytes, LogRecord.HEADER, length));
+    LogRecord.Frame head = LogRecord.head(bytes, 0, bytes.length);
+    LogRecord.Frame tail = LogRecord.tail(bytes, 0, bytes.length);
+
+    assertThat(head).isEqualTo(new LogRecord.Frame(LogRecord.PUT, 42, "pods/ns/a", bytes.length));
+    assertThat(tail).isEqualTo(head);
+  }
+
+  @Test
+  void anyFlippedByteFailsTheRecordButLeavesItsHeadOrItsTail() {
+    ByteBuffer encoded = LogRecord.delete("pods/ns/a").numbered(7).encode();
+    byte[] bytes = Arrays.copyOf(encoded.array(), encoded.remaining());
+
+    for (int i = 0; i < bytes.length; i++) {
+      byte[] damaged = bytes.clone();
+      damaged[i] ^= 0x10;
+      assertThatThrownBy(() -> LogRecord.decode(damaged, 0, damaged.length))
+          .as("byte %d", i)
+          .isInstanceOf(IllegalArgumentException.class);
+      LogRecord.Frame head = LogRecord.head(damaged, 0, damaged.length);
+      LogRecord.Frame named = head != null ? head : LogRecord.tail(damaged, 0, damaged.length);
+      assertThat(named).as("byte %d", i).isNotNull();
+      assertThat(named.key()).isEqualTo("pods/ns/a");
+    }
   }
 
   @Test
   void bodiesThatAreNoRecordAreRefused() {
-    assertThatThrownBy(() -> LogRecord.decode(new byte[0]))
+    assertThatThrownBy(() -> LogRecord.decodeV1(new byte[0], 0))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> LogRecord.decode(new byte[] {'X', 1}))
+    assertThatThrownBy(() -> LogRecord.decodeV1(new byte[] {'X', 1}, 0))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> LogRecord.decode(new byte[] {'S', 1, 2}))
+    assertThatThrownBy(() -> LogRecord.decodeV1(new byte[] {'S', 1, 2}, 0))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> LogRecord.decode(new byte[] {'P', 0, 9, 'a'}))
+    assertThatThrownBy(() -> LogRecord.decodeV1(new byte[] {'P', 0, 9, 'a'}, 0))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> LogRecord.decode(new byte[30], 0, 30))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -65,9 +86,7 @@ class LogRecordTest {
   }
 
   private static LogRecord roundTrip(LogRecord record) {
-    ByteBuffer encoded = record.encode();
-    byte[] body = new byte[encoded.remaining() - LogRecord.HEADER];
-    encoded.position(LogRecord.HEADER).get(body);
-    return LogRecord.decode(body);
+    ByteBuffer encoded = record.numbered(3).encode();
+    return LogRecord.decode(encoded.array(), 0, encoded.remaining());
   }
 }
