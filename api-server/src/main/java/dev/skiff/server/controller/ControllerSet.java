@@ -4,6 +4,7 @@ import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.server.alloc.ServiceAllocators;
 import dev.skiff.server.controller.allocationrepair.AllocationRepairController;
+import dev.skiff.server.controller.cronjob.CronJobController;
 import dev.skiff.server.controller.deployment.DeploymentController;
 import dev.skiff.server.controller.endpoints.EndpointsController;
 import dev.skiff.server.controller.endpointslice.EndpointSliceController;
@@ -46,6 +47,7 @@ final class ControllerSet {
     controllers.add(
         new JobController(
             vertx, informers, events, options.clock(), JobReconciler.Options.DEFAULT, workers));
+    controllers.add(new CronJobController(vertx, informers, events, options.clock(), 1));
     controllers.add(
         new NodeLifecycleController(
             vertx, informers, events, options.clock(), options.nodeLifecycle()));
