@@ -5,11 +5,9 @@ import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.informer.Informer;
-import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.batch.CronJob;
 import dev.skiff.api.model.batch.CronJobStatus;
 import dev.skiff.api.model.batch.Job;
-import dev.skiff.api.model.meta.OwnerReference;
 import dev.skiff.server.controller.support.ControlledChildren;
 import dev.skiff.server.controller.support.Owners;
 import dev.skiff.server.controller.support.QueueController;
@@ -41,15 +39,7 @@ public final class CronJobController extends QueueController {
     Informer<Job> jobs = informers.of(Job.class);
     this.owned = new ControlledChildren<>(client, cronJobs, jobs, Job.class);
     watch(cronJobs);
-    watch(jobs, CronJobController::ownerKey);
-  }
-
-  static List<String> ownerKey(Job job) {
-    OwnerReference ref = Owners.controllerOf(job);
-    if (ref == null || !CronJob.KIND.equals(ref.kind)) {
-      return List.of();
-    }
-    return List.of(Keys.of(job.meta().namespace, ref.name));
+    watch(jobs, o -> Owners.controllerKey(o, CronJob.KIND));
   }
 
   @Override

@@ -5,10 +5,8 @@ import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.informer.Informer;
-import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.batch.Job;
 import dev.skiff.api.model.core.Pod;
-import dev.skiff.api.model.meta.OwnerReference;
 import dev.skiff.server.controller.support.ControlledChildren;
 import dev.skiff.server.controller.support.Owners;
 import dev.skiff.server.controller.support.QueueController;
@@ -48,15 +46,7 @@ public final class JobController extends QueueController {
     Informer<Pod> pods = informers.of(Pod.class);
     this.owned = new ControlledChildren<>(client, jobs, pods, Pod.class);
     watch(jobs);
-    watch(pods, JobController::ownerKey);
-  }
-
-  static List<String> ownerKey(Pod pod) {
-    OwnerReference ref = Owners.controllerOf(pod);
-    if (ref == null || !Job.KIND.equals(ref.kind)) {
-      return List.of();
-    }
-    return List.of(Keys.of(pod.meta().namespace, ref.name));
+    watch(pods, o -> Owners.controllerKey(o, Job.KIND));
   }
 
   @Override
