@@ -10,29 +10,41 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * batch/v1 Jobs and CronJobs driven by the real kubectl against a cluster started with {@code skiff
- * up} (process runtime: the pods are real local processes running their command).
+ * up} (process runtime: the pods are real local processes running their command; {@link
+ * JobsDockerE2E} runs the same tests on the Docker runtime).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JobsKubectlE2E {
   @TempDir static Path home;
-  static SkiffProcess cli;
-  static String cluster;
-  static Path kubeconfig;
+  SkiffProcess cli;
+  String cluster;
+  Path kubeconfig;
+
+  /** The runtime the cluster's node runs pods with. */
+  String runtime() {
+    return "process";
+  }
+
+  /** What the runtime needs before the cluster starts. */
+  void prepare() throws Exception {}
 
   @BeforeAll
-  static void startCluster() throws Exception {
+  void startCluster() throws Exception {
+    prepare();
     cli = new SkiffProcess(home);
     cluster = "jobs-" + UUID.randomUUID().toString().substring(0, 8);
-    SkiffProcess.Result up = cli.skiff("up", "--name", cluster);
+    SkiffProcess.Result up = cli.skiff("up", "--name", cluster, "--runtime", runtime());
     assertThat(up.exitCode()).as(up.all()).isZero();
     kubeconfig = home.resolve("clusters").resolve(cluster).resolve("kubeconfig");
   }
 
   @AfterAll
-  static void stopCluster() throws Exception {
+  void stopCluster() throws Exception {
     if (cli != null) {
       cli.skiff("down", "--name", cluster, "--purge");
     }
