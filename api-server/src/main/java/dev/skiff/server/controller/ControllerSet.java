@@ -4,11 +4,14 @@ import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.server.alloc.ServiceAllocators;
 import dev.skiff.server.controller.allocationrepair.AllocationRepairController;
+import dev.skiff.server.controller.cronjob.CronJobController;
 import dev.skiff.server.controller.deployment.DeploymentController;
 import dev.skiff.server.controller.endpoints.EndpointsController;
 import dev.skiff.server.controller.endpointslice.EndpointSliceController;
 import dev.skiff.server.controller.endpointslicemirroring.EndpointSliceMirroringController;
 import dev.skiff.server.controller.gc.GarbageCollector;
+import dev.skiff.server.controller.job.JobController;
+import dev.skiff.server.controller.job.JobReconciler;
 import dev.skiff.server.controller.loadbalancer.LoadBalancerController;
 import dev.skiff.server.controller.nodelifecycle.NodeLifecycleController;
 import dev.skiff.server.controller.replicaset.ReplicaSetController;
@@ -41,6 +44,10 @@ final class ControllerSet {
     controllers.add(new SchedulerController(vertx, informers, scheduler, options.clock(), 1));
     controllers.add(new ReplicaSetController(vertx, informers, events, options.clock(), workers));
     controllers.add(new DeploymentController(vertx, informers, events, options.clock(), workers));
+    controllers.add(
+        new JobController(
+            vertx, informers, events, options.clock(), JobReconciler.Options.DEFAULT, workers));
+    controllers.add(new CronJobController(vertx, informers, events, options.clock(), 1));
     controllers.add(
         new NodeLifecycleController(
             vertx, informers, events, options.clock(), options.nodeLifecycle()));

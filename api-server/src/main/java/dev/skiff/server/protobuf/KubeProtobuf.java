@@ -30,7 +30,9 @@ public final class KubeProtobuf {
           "v1/Secret", ConfigSchema.SECRET,
           "v1/ServiceAccount", ConfigSchema.SERVICE_ACCOUNT,
           "apps/v1/Deployment", AppsSchema.DEPLOYMENT,
-          "apps/v1/ReplicaSet", AppsSchema.REPLICA_SET);
+          "apps/v1/ReplicaSet", AppsSchema.REPLICA_SET,
+          "batch/v1/Job", BatchSchema.JOB,
+          "batch/v1/CronJob", BatchSchema.CRON_JOB);
 
   private KubeProtobuf() {}
 

@@ -74,7 +74,10 @@ final class CreatePolicy {
       body.putObject("status").put("phase", "Active");
     } else if (type == Resources.SERVICES) {
       body.putObject("status").putObject("loadBalancer");
-    } else if (type == Resources.DEPLOYMENTS || type == Resources.REPLICASETS) {
+    } else if (type == Resources.DEPLOYMENTS
+        || type == Resources.REPLICASETS
+        || type == Resources.JOBS
+        || type == Resources.CRONJOBS) {
       body.putObject("status");
     }
   }

@@ -26,7 +26,9 @@ public final class Tables {
           Map.entry(Resources.LEASES, SimpleTables.leases()),
           Map.entry(Resources.CONFIGMAPS, ConfigTables.configMaps()),
           Map.entry(Resources.SECRETS, ConfigTables.secrets()),
-          Map.entry(Resources.SERVICEACCOUNTS, ConfigTables.serviceAccounts()));
+          Map.entry(Resources.SERVICEACCOUNTS, ConfigTables.serviceAccounts()),
+          Map.entry(Resources.JOBS, BatchTables.jobs()),
+          Map.entry(Resources.CRONJOBS, BatchTables.cronJobs()));
   private static final TableConvertor FALLBACK = SimpleTables.fallback();
 
   private Tables() {}

@@ -50,7 +50,8 @@ class DiscoveryIT {
     apis.path("groups")
         .forEach(g -> groups.add(g.path("preferredVersion").path("groupVersion").asText()));
     assertThat(groups)
-        .containsExactlyInAnyOrder("apps/v1", "discovery.k8s.io/v1", "coordination.k8s.io/v1");
+        .containsExactlyInAnyOrder(
+            "apps/v1", "batch/v1", "discovery.k8s.io/v1", "coordination.k8s.io/v1");
     JsonNode group = http.get("/apis/apps").json();
     assertThat(group.path("kind").asText()).isEqualTo("APIGroup");
     assertThat(group.path("preferredVersion").path("version").asText()).isEqualTo("v1");

@@ -39,7 +39,9 @@ class KubeProtobufTest {
     "configmap-empty",
     "secret-generic",
     "secret-docker",
-    "serviceaccount"
+    "serviceaccount",
+    "job",
+    "cronjob"
   };
 
   static String[] captured() {

@@ -7,6 +7,8 @@ import dev.skiff.api.model.apps.DeploymentSpec;
 import dev.skiff.api.model.apps.DeploymentStrategy;
 import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.apps.RollingUpdateDeployment;
+import dev.skiff.api.model.batch.CronJob;
+import dev.skiff.api.model.batch.Job;
 import dev.skiff.api.model.core.EndpointPort;
 import dev.skiff.api.model.core.EndpointSubset;
 import dev.skiff.api.model.core.Endpoints;
@@ -57,6 +59,10 @@ public final class Defaults {
       endpointSlice(es);
     } else if (obj instanceof Secret secret) {
       SecretDefaults.apply(secret);
+    } else if (obj instanceof Job job) {
+      JobDefaults.apply(job);
+    } else if (obj instanceof CronJob cronJob) {
+      JobDefaults.apply(cronJob);
     }
   }
 
@@ -71,6 +77,8 @@ public final class Defaults {
       }
     } else if (obj instanceof Pod pod) {
       PodDefaults.applyOnCreate(pod);
+    } else if (obj instanceof Job job) {
+      JobDefaults.generateSelector(job);
     }
   }
 

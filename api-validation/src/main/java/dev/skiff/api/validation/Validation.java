@@ -3,6 +3,8 @@ package dev.skiff.api.validation;
 import dev.skiff.api.model.apps.Deployment;
 import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.autoscaling.Scale;
+import dev.skiff.api.model.batch.CronJob;
+import dev.skiff.api.model.batch.Job;
 import dev.skiff.api.model.coordination.Lease;
 import dev.skiff.api.model.core.ConfigMap;
 import dev.skiff.api.model.core.Endpoints;
@@ -84,7 +86,10 @@ public final class Validation {
               new Rules<>(
                   ServiceAccount.class,
                   ServiceAccountValidation::validate,
-                  Update.<ServiceAccount>none()))
+                  Update.<ServiceAccount>none()),
+              new Rules<>(Job.class, JobValidation::validate, JobValidation::validateUpdate),
+              new Rules<>(
+                  CronJob.class, CronJobValidation::validate, CronJobValidation::validateUpdate))
           .collect(Collectors.toUnmodifiableMap(Rules::type, r -> r));
 
   /** The problems with {@code obj}; {@code old} is the stored object on update, null on create. */

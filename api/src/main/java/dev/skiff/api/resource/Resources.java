@@ -2,6 +2,8 @@ package dev.skiff.api.resource;
 
 import dev.skiff.api.model.apps.Deployment;
 import dev.skiff.api.model.apps.ReplicaSet;
+import dev.skiff.api.model.batch.CronJob;
+import dev.skiff.api.model.batch.Job;
 import dev.skiff.api.model.coordination.Lease;
 import dev.skiff.api.model.core.ConfigMap;
 import dev.skiff.api.model.core.Endpoints;
@@ -207,6 +209,36 @@ public final class Resources {
           true,
           Set.of("status", "scale"),
           Set.of("status.replicas"));
+  public static final ResourceType JOBS =
+      new ResourceType(
+          "batch",
+          "v1",
+          "Job",
+          "jobs",
+          "job",
+          true,
+          List.of(),
+          List.of("all"),
+          Job.class,
+          true,
+          true,
+          Set.of("status"),
+          Set.of());
+  public static final ResourceType CRONJOBS =
+      new ResourceType(
+          "batch",
+          "v1",
+          "CronJob",
+          "cronjobs",
+          "cronjob",
+          true,
+          List.of("cj"),
+          List.of("all"),
+          CronJob.class,
+          true,
+          true,
+          Set.of("status"),
+          Set.of());
   public static final ResourceType ENDPOINTSLICES =
       new ResourceType(
           "discovery.k8s.io",
@@ -251,6 +283,8 @@ public final class Resources {
           SERVICEACCOUNTS,
           DEPLOYMENTS,
           REPLICASETS,
+          JOBS,
+          CRONJOBS,
           ENDPOINTSLICES,
           LEASES);
 

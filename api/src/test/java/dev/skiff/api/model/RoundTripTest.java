@@ -37,7 +37,9 @@ class RoundTripTest {
         "scale.json",
         "configmap.json",
         "secret.json",
-        "serviceaccount.json"
+        "serviceaccount.json",
+        "job.json",
+        "cronjob.json"
       })
   void kindRoundTripsUnchangedAndTyped(String file) {
     byte[] bytes = fixture(file);

@@ -38,6 +38,9 @@ public final class Describers {
     if (type == Resources.SECRETS) {
       return ConfigDescriber.secret(in);
     }
+    if (type == Resources.JOBS) {
+      return JobDescriber.describe(in);
+    }
     if (type == Resources.SERVICEACCOUNTS) {
       return ConfigDescriber.serviceAccount(in);
     }

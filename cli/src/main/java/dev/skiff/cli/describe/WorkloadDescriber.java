@@ -142,7 +142,7 @@ final class WorkloadDescriber {
   }
 
   /** DescribePodTemplate. */
-  private static void template(DescribeText w, JsonNode template) {
+  static void template(DescribeText w, JsonNode template) {
     w.heading(0, "Pod Template");
     w.labels(1, "Labels", template.path("metadata").path("labels"));
     if (!template.path("metadata").path("annotations").isEmpty()) {

@@ -48,7 +48,12 @@ class ResourceArgsTest {
   void allMeansTheAllCategory() {
     assertThat(ResourceArgs.types("all"))
         .containsExactly(
-            Resources.PODS, Resources.SERVICES, Resources.DEPLOYMENTS, Resources.REPLICASETS);
+            Resources.PODS,
+            Resources.SERVICES,
+            Resources.DEPLOYMENTS,
+            Resources.REPLICASETS,
+            Resources.JOBS,
+            Resources.CRONJOBS);
   }
 
   @Test

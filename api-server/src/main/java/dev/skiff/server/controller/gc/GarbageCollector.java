@@ -7,6 +7,8 @@ import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.apps.Deployment;
 import dev.skiff.api.model.apps.ReplicaSet;
+import dev.skiff.api.model.batch.CronJob;
+import dev.skiff.api.model.batch.Job;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
@@ -40,6 +42,8 @@ public final class GarbageCollector extends QueueController {
     add(informers, EndpointSlice.class);
     add(informers, Deployment.class);
     add(informers, Service.class);
+    add(informers, Job.class);
+    add(informers, CronJob.class);
     this.actions = new GcActions(client, this::dependentsOf);
   }
 

@@ -18,7 +18,12 @@ public final class GcDeletionHook implements DeletionHook {
   public static final String FOREGROUND = "foregroundDeletion";
 
   static final Set<ResourceType> OWNERS =
-      Set.of(Resources.DEPLOYMENTS, Resources.REPLICASETS, Resources.SERVICES);
+      Set.of(
+          Resources.DEPLOYMENTS,
+          Resources.REPLICASETS,
+          Resources.SERVICES,
+          Resources.JOBS,
+          Resources.CRONJOBS);
 
   @Override
   public List<String> finalizersFor(ResourceType type, ObjectNode object, String policy) {

@@ -41,6 +41,15 @@ public final class Owners {
     return ref != null && ownerUid != null && ownerUid.equals(ref.uid);
   }
 
+  /** The {@code namespace/name} key of {@code object}'s controller when it is of {@code kind}. */
+  public static List<String> controllerKey(KubeObject object, String kind) {
+    OwnerReference ref = controllerOf(object);
+    if (ref == null || !kind.equals(ref.kind)) {
+      return List.of();
+    }
+    return List.of(dev.skiff.api.client.informer.Keys.of(object.meta().namespace, ref.name));
+  }
+
   public static List<OwnerReference> listOf(OwnerReference ref) {
     List<OwnerReference> refs = new ArrayList<>();
     refs.add(ref);
