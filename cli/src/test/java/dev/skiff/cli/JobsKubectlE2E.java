@@ -3,6 +3,7 @@ package dev.skiff.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.skiff.testing.ProcessResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -38,7 +39,7 @@ class JobsKubectlE2E {
     prepare();
     cli = new SkiffProcess(home);
     cluster = "jobs-" + UUID.randomUUID().toString().substring(0, 8);
-    SkiffProcess.Result up = cli.skiff("up", "--name", cluster, "--runtime", runtime());
+    ProcessResult up = cli.skiff("up", "--name", cluster, "--runtime", runtime());
     assertThat(up.exitCode()).as(up.all()).isZero();
     kubeconfig = home.resolve("clusters").resolve(cluster).resolve("kubeconfig");
   }
@@ -108,7 +109,7 @@ class JobsKubectlE2E {
 
   @Test
   void refusesATemplateThatRestartsAlwaysWithKubernetesMessage() throws Exception {
-    SkiffProcess.Result bad =
+    ProcessResult bad =
         applyResult(
             """
             apiVersion: batch/v1
@@ -178,21 +179,21 @@ class JobsKubectlE2E {
   }
 
   private String ok(String... args) throws Exception {
-    SkiffProcess.Result r = kubectl(args);
+    ProcessResult r = kubectl(args);
     assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.all()).isZero();
     return r.stdout();
   }
 
-  private SkiffProcess.Result kubectl(String... args) throws Exception {
+  private ProcessResult kubectl(String... args) throws Exception {
     return cli.kubectl(kubeconfig, args);
   }
 
   private void apply(String yaml) throws Exception {
-    SkiffProcess.Result r = applyResult(yaml);
+    ProcessResult r = applyResult(yaml);
     assertThat(r.exitCode()).as(r.all()).isZero();
   }
 
-  private SkiffProcess.Result applyResult(String yaml) throws Exception {
+  private ProcessResult applyResult(String yaml) throws Exception {
     Path file = Files.createTempFile(home, "manifest", ".yaml");
     Files.writeString(file, yaml);
     return kubectl("apply", "-f", file.toString());
