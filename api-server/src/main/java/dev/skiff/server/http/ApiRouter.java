@@ -1,14 +1,21 @@
 package dev.skiff.server.http;
 
+import dev.skiff.server.auth.AdminAuthorizer;
+import dev.skiff.server.auth.AuthorizationHandler;
+import dev.skiff.server.auth.Authorizer;
 import dev.skiff.server.auth.BearerTokenAuth;
 import dev.skiff.server.discovery.DiscoveryRoutes;
 import dev.skiff.server.openapi.OpenApiRoutes;
+import dev.skiff.server.review.ReviewRoutes;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.Supplier;
 
-/** The whole HTTP surface: auth, body limit, health, discovery, OpenAPI, resources, errors. */
+/**
+ * The whole HTTP surface: authentication, authorization, body limit, health, discovery, OpenAPI,
+ * reviews, resources, errors.
+ */
 public final class ApiRouter {
   private ApiRouter() {}
 
@@ -17,7 +24,9 @@ public final class ApiRouter {
    */
   public static Router create(ApiContext api, String token, Supplier<String> serverAddress) {
     Router router = Router.router(api.vertx());
+    Authorizer authorizer = new AdminAuthorizer();
     router.route().handler(new BearerTokenAuth(token));
+    router.route().handler(new AuthorizationHandler(authorizer));
     router
         .route()
         .handler(
@@ -30,6 +39,7 @@ public final class ApiRouter {
     }
     new DiscoveryRoutes(serverAddress).mount(router);
     new OpenApiRoutes().mount(router);
+    new ReviewRoutes(authorizer).mount(router);
     new ResourceRoutes(api).mount(router);
     router.route().handler(ctx -> ctx.fail(Errors.pathNotFound()));
     router.route().failureHandler(new FailureHandler());

@@ -27,7 +27,11 @@ public final class KubeProtobuf {
           "v1/Service", ServiceSchema.SERVICE,
           "v1/Pod", PodSchema.POD,
           "apps/v1/Deployment", AppsSchema.DEPLOYMENT,
-          "apps/v1/ReplicaSet", AppsSchema.REPLICA_SET);
+          "apps/v1/ReplicaSet", AppsSchema.REPLICA_SET,
+          "authentication.k8s.io/v1/SelfSubjectReview", ReviewSchema.SELF_SUBJECT_REVIEW,
+          "authorization.k8s.io/v1/SelfSubjectAccessReview",
+              ReviewSchema.SELF_SUBJECT_ACCESS_REVIEW,
+          "authorization.k8s.io/v1/SelfSubjectRulesReview", ReviewSchema.SELF_SUBJECT_RULES_REVIEW);
 
   private KubeProtobuf() {}
 
