@@ -3,29 +3,15 @@ package dev.skiff.server.review;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.server.kubectl.KubectlCluster;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code kubectl auth whoami} and {@code kubectl auth can-i} (which POST protobuf reviews) against
  * a real api-server replica: every caller with the cluster token is the admin.
  */
 class KubectlAuthIT {
-  @TempDir static Path dir;
-  private static KubectlCluster cluster;
-
-  @BeforeAll
-  static void start() {
-    cluster = KubectlCluster.start(dir);
-  }
-
-  @AfterAll
-  static void stop() {
-    cluster.close();
-  }
+  @RegisterExtension static final KubectlCluster cluster = new KubectlCluster();
 
   @Test
   void whoamiNamesTheAdminAndItsGroups() {
