@@ -5,6 +5,7 @@ import dev.skiff.server.auth.AuthorizationHandler;
 import dev.skiff.server.auth.Authorizer;
 import dev.skiff.server.auth.BearerTokenAuth;
 import dev.skiff.server.discovery.DiscoveryRoutes;
+import dev.skiff.server.metrics.MetricsRoutes;
 import dev.skiff.server.openapi.OpenApiRoutes;
 import dev.skiff.server.review.ReviewRoutes;
 import io.vertx.core.http.HttpHeaders;
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * The whole HTTP surface: authentication, authorization, body limit, health, discovery, OpenAPI,
- * reviews, resources, errors.
+ * reviews, metrics, resources, errors.
  */
 public final class ApiRouter {
   private ApiRouter() {}
@@ -40,6 +41,7 @@ public final class ApiRouter {
     new DiscoveryRoutes(serverAddress).mount(router);
     new OpenApiRoutes().mount(router);
     new ReviewRoutes(authorizer).mount(router);
+    new MetricsRoutes(api).mount(router);
     new ResourceRoutes(api).mount(router);
     router.route().handler(ctx -> ctx.fail(Errors.pathNotFound()));
     router.route().failureHandler(new FailureHandler());

@@ -8,6 +8,7 @@ import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.status.Status;
 import dev.skiff.api.status.StatusException;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
@@ -21,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The node agent's own HTTP server (the kubelet's port): {@code /healthz}, {@code /metrics}
- * (Prometheus text) and {@code /containerLogs/{ns}/{pod}/{container}}. Errors are Kubernetes Status
- * objects.
+ * (Prometheus text), {@code /containerLogs/{ns}/{pod}/{container}} and what is added with {@link
+ * #serve} ({@code /stats/summary}). Errors are Kubernetes Status objects.
  */
 public final class AgentHttpServer {
   private static final Logger LOG = LoggerFactory.getLogger(AgentHttpServer.class);
@@ -61,6 +62,14 @@ public final class AgentHttpServer {
                 ctx.fail(
                     StatusException.notFound("the server could not find the requested resource")));
     router.route().failureHandler(AgentHttpServer::failure);
+  }
+
+  /**
+   * Serves GETs of {@code path} with {@code handler}, ahead of the not-found route (for components
+   * wired after the server is built, such as the usage summary).
+   */
+  public void serve(String path, Handler<RoutingContext> handler) {
+    router.get(path).order(-1).handler(handler);
   }
 
   /** Binds {@code host:port} (0 = any free port); fails if the address is taken. */

@@ -5,6 +5,8 @@ import dev.skiff.agent.NodeAgentOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class AgentFixture implements BeforeAllCallback, AfterAllCallback {
   private final int index;
   private final UnaryOperator<NodeAgentOptions> adjust;
+  private final boolean kubectl;
   private Path dir;
   private TestApiServer api;
   private TestNode node;
@@ -28,15 +31,27 @@ public final class AgentFixture implements BeforeAllCallback, AfterAllCallback {
   }
 
   public AgentFixture(int index, UnaryOperator<NodeAgentOptions> adjust) {
+    this(index, adjust, false);
+  }
+
+  private AgentFixture(int index, UnaryOperator<NodeAgentOptions> adjust, boolean kubectl) {
     this.index = index;
     this.adjust = adjust;
+    this.kubectl = kubectl;
+  }
+
+  /** With a TLS api-server and a kubeconfig, so that tests can run {@link #kubectl}. */
+  public static AgentFixture withKubectl(int index) {
+    return new AgentFixture(index, UnaryOperator.identity(), true);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dir = Files.createTempDirectory("skiff-agent-test");
-    api = TestApiServer.start();
-    node = TestNode.start(adjust.apply(TestNode.options(api, index, dir)));
+    Path kubeconfig = kubectl ? dir.resolve("kubeconfig") : null;
+    api = TestApiServer.start(kubeconfig);
+    NodeAgentOptions options = TestNode.options(api, index, dir);
+    node = TestNode.start(adjust.apply(kubectl ? options.withKubeconfig(kubeconfig) : options));
     pods = new PodChecks(api);
   }
 
@@ -66,5 +81,22 @@ public final class AgentFixture implements BeforeAllCallback, AfterAllCallback {
 
   public PodChecks pods() {
     return pods;
+  }
+
+  /** Runs the real kubectl against the api-server; fails unless it exits 0; returns its output. */
+  public String kubectl(String... args) {
+    if (!kubectl) {
+      throw new IllegalStateException("create the fixture with AgentFixture.withKubectl");
+    }
+    List<String> command = new ArrayList<>();
+    command.add("kubectl");
+    command.add("--kubeconfig=" + dir.resolve("kubeconfig"));
+    command.add("--cache-dir=" + dir.resolve("kube-cache"));
+    command.addAll(List.of(args));
+    Docker.Result r = Docker.run(command.toArray(String[]::new));
+    if (r.code() != 0) {
+      throw new AssertionError("kubectl " + String.join(" ", args) + ": " + r.output());
+    }
+    return r.output();
   }
 }
