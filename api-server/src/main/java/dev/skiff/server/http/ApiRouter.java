@@ -6,6 +6,7 @@ import dev.skiff.server.auth.Authorizer;
 import dev.skiff.server.auth.BearerTokenAuth;
 import dev.skiff.server.discovery.DiscoveryRoutes;
 import dev.skiff.server.metrics.MetricsRoutes;
+import dev.skiff.server.openapi.FieldValidation;
 import dev.skiff.server.openapi.OpenApiRoutes;
 import dev.skiff.server.review.ReviewRoutes;
 import io.vertx.core.http.HttpHeaders;
@@ -15,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * The whole HTTP surface: authentication, authorization, body limit, health, discovery, OpenAPI,
- * reviews, metrics, resources, errors.
+ * field validation, reviews, metrics, resources, errors.
  */
 public final class ApiRouter {
   private ApiRouter() {}
@@ -40,6 +41,7 @@ public final class ApiRouter {
     }
     new DiscoveryRoutes(serverAddress).mount(router);
     new OpenApiRoutes().mount(router);
+    router.route().handler(new FieldValidation());
     new ReviewRoutes(authorizer).mount(router);
     new MetricsRoutes(api).mount(router);
     new ResourceRoutes(api).mount(router);
