@@ -3,9 +3,9 @@
 # EndpointSlice watch event listing it ready. One api-server replica with its controllers and the
 # client in one JVM, on loopback; 1,000 Services x 10 pods by default.
 # Usage: bench/controllers/run.sh [-Dservices=N] [-DpodsPerService=N] [-Drate=PODS_PER_SECOND]
+# (SKIFF_TARGET names the build directory)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-./mvnw -B -q -Dspotless.skip=true -DskipTests -pl api-server -am install >/dev/null
-MAVEN_OPTS="${MAVEN_OPTS:-} -Xmx2g" ./mvnw -B -q -Dspotless.skip=true -pl api-server test-compile exec:java \
-  -Dexec.classpathScope=test -Dexec.mainClass=dev.skiff.server.controller.bench.NetworkProgrammingBench \
-  -Dexec.cleanupDaemonThreads=false "$@" 2>&1 | grep -v -E '^\[|INFO|WARN' || true
+source bench/lib.sh
+java -Xmx2g "$@" -cp "$CP" dev.skiff.bench.controllers.NetworkProgrammingBench 2>&1 |
+  grep -v -E '^\[|INFO|WARN' || true

@@ -2,9 +2,8 @@
 # Cluster DNS benchmark, all on loopback, in ONE run so the ratios are comparable:
 #   Skiff DNS (SyntheticClusterMain: 1,000 ClusterIP Services svc-<i>.bench.svc.cluster.local)
 #   vs dnsmasq serving the same 1,000 names from a hosts file, same dnsperf query file.
-# Skiff runs three times: with one UDP socket/event loop (like single-threaded dnsmasq), with
-# SOCKETS sockets sharing the port with SO_REUSEPORT (its default: one per core), and with one
-# Vert.x DatagramSocket instead of its Netty datagram endpoint (for comparison).
+# Skiff runs twice: with one UDP socket/event loop (like single-threaded dnsmasq), and with
+# SOCKETS sockets sharing the port with SO_REUSEPORT (its default: one per core).
 # Each configuration: throughput (dnsperf unthrottled), server CPU per query, and latency at a
 # fixed rate, in ROUNDS interleaved rounds; medians reported (the machine is shared and noisy). Writes the "Cluster DNS" section of docs/benchmarks.md.
 # Bounded: about 5 minutes.
@@ -12,37 +11,20 @@
 # Usage: bench/dns/run.sh   (DURATION=6 ROUNDS=5 SOCKETS=2 RATE=20000 CLIENTS=4 to tune)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROOT=$PWD
 DURATION=${DURATION:-6}
 ROUNDS=${ROUNDS:-5}
 SOCKETS=${SOCKETS:-2}
 RATE=${RATE:-20000}
 CLIENTS=${CLIENTS:-4}
 NAMES=1000
-WORK=$(mktemp -d /tmp/skiff-bench-dns.XXXXXX)
 SKIFF1_PORT=15351
 SKIFFN_PORT=15352
 DNSMASQ_PORT=15353
-VERTX_PORT=15354
-PIDS=()
-
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-need() { command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
+source bench/lib.sh   # CP, need, bench_workdir (SKIFF_TARGET: the Maven output directory)
+bench_workdir dns
 need dnsperf dnsperf
 need dig dnsutils
 [ -x /usr/sbin/dnsmasq ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dnsmasq-base >/dev/null; }
-
-echo "== building dns" >&2
-./mvnw -B -q -Dskiff.target=target-bench -Dspotless.skip=true -pl dns -am package -DskipTests >&2
-./mvnw -B -q -Dskiff.target=target-bench -pl dns dependency:build-classpath \
-  -Dmdep.outputFile="$WORK/cp.txt" >&2
-CP="$ROOT/dns/target-bench/classes:$(cat "$WORK/cp.txt")"
 
 # The same names and addresses for both servers (SyntheticClusterMain.address(i)).
 for i in $(seq 0 $((NAMES - 1))); do
@@ -51,15 +33,14 @@ for i in $(seq 0 $((NAMES - 1))); do
 done
 
 declare -A PID_OF
-start_skiff() { # name port sockets engine
-  java -Xmx256m -cp "$CP" dev.skiff.dns.bench.SyntheticClusterMain 127.0.0.1 "$2" "$NAMES" "$3" "$4" \
+start_skiff() { # name port sockets
+  java -Xmx256m -cp "$CP" dev.skiff.bench.dns.SyntheticClusterMain 127.0.0.1 "$2" "$NAMES" "$3" \
     >"$WORK/skiff-$2.log" 2>&1 &
   PIDS+=($!)
   PID_OF[$1]=$!
 }
-start_skiff skiff1 "$SKIFF1_PORT" 1 NETTY
-start_skiff skiffn "$SKIFFN_PORT" "$SOCKETS" NETTY
-start_skiff vertx "$VERTX_PORT" 1 VERTX_DATAGRAM_SOCKET
+start_skiff skiff1 "$SKIFF1_PORT" 1
+start_skiff skiffn "$SKIFFN_PORT" "$SOCKETS"
 /usr/sbin/dnsmasq --keep-in-foreground --no-resolv --no-hosts --addn-hosts="$WORK/hosts" \
   --listen-address=127.0.0.1 --bind-interfaces --port="$DNSMASQ_PORT" --cache-size=10000 \
   --local-ttl=5 --user=root --pid-file= --log-facility=/dev/null &
@@ -67,7 +48,7 @@ PIDS+=($!)
 PID_OF[dnsmasq]=$!
 
 # Wait until every server answers, and check they answer the same.
-for port in $SKIFF1_PORT $SKIFFN_PORT $VERTX_PORT $DNSMASQ_PORT; do
+for port in $SKIFF1_PORT $SKIFFN_PORT $DNSMASQ_PORT; do
   for _ in $(seq 1 120); do
     answer=$(dig @127.0.0.1 -p "$port" +short +tries=1 +time=1 svc-777.bench.svc.cluster.local A || true)
     [ "$answer" = "10.96.4.28" ] && break
@@ -92,15 +73,15 @@ perf() { # name extra-args... -> "qps avg_latency_us lost server_cpu_us_per_quer
 }
 
 echo "== warming up" >&2
-for port in $SKIFF1_PORT $SKIFFN_PORT $VERTX_PORT $DNSMASQ_PORT; do
+for port in $SKIFF1_PORT $SKIFFN_PORT $DNSMASQ_PORT; do
   dnsperf -s 127.0.0.1 -p "$port" -d "$WORK/queries.txt" -c "$CLIENTS" -l 5 >/dev/null 2>&1
 done
 
 declare -A QPS LAT LOST CPU
-for name in skiff1 skiffn vertx dnsmasq; do QPS[$name]=; LAT[$name]=; LOST[$name]=; CPU[$name]=; done
-port_of() { case $1 in skiff1) echo $SKIFF1_PORT ;; skiffn) echo $SKIFFN_PORT ;; vertx) echo $VERTX_PORT ;; dnsmasq) echo $DNSMASQ_PORT ;; esac; }
+for name in skiff1 skiffn dnsmasq; do QPS[$name]=; LAT[$name]=; LOST[$name]=; CPU[$name]=; done
+port_of() { case $1 in skiff1) echo $SKIFF1_PORT ;; skiffn) echo $SKIFFN_PORT ;; dnsmasq) echo $DNSMASQ_PORT ;; esac; }
 for round in $(seq 1 "$ROUNDS"); do
-  for name in skiff1 skiffn vertx dnsmasq; do
+  for name in skiff1 skiffn dnsmasq; do
     read -r qps _ lost cpu <<<"$(perf $name -q 500)"
     read -r _ lat _ _ <<<"$(perf $name -Q "$RATE")"
     echo "round $round $name: $qps q/s (lost $lost, ${cpu} us CPU/query), ${lat} us at $RATE q/s" >&2
@@ -112,18 +93,18 @@ for round in $(seq 1 "$ROUNDS"); do
 done
 
 echo "== measuring DNS programming latency (ProgrammingLatencyIT, ClusterDnsIT)" >&2
-./mvnw -B -q -Dskiff.target=target-bench -Dspotless.skip=true -pl dns -am verify -Dtest=NONE \
+./mvnw -B -q -Dskiff.target="$TARGET" -Dspotless.skip=true -pl dns -am verify -Dtest=NONE \
   -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false \
   -Dit.test='ProgrammingLatencyIT,ClusterDnsIT#measuresProgrammingLatencyFromCreationToResolution' \
   >"$WORK/latency.log" 2>&1 || { tail -50 "$WORK/latency.log" >&2; exit 1; }
-LATENCY=$(cat dns/target-bench/failsafe-reports/*ProgrammingLatencyIT.xml \
-  dns/target-bench/failsafe-reports/*ClusterDnsIT.xml | grep -o 'DNS programming latency[^<]*' |
+LATENCY=$(cat "dns/$TARGET/failsafe-reports/"*ProgrammingLatencyIT.xml \
+  "dns/$TARGET/failsafe-reports/"*ClusterDnsIT.xml | grep -o 'DNS programming latency[^<]*' |
   sed 's/^/- /')
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2f", a / b}'; }
 median() { tr ' ' '\n' <<<"$1" | grep -v '^$' | sort -g | awk '{v[NR]=$1} END {print v[int((NR + 1) / 2)]}'; }
 declare -A MED_QPS MED_LAT
-for name in skiff1 skiffn vertx dnsmasq; do
+for name in skiff1 skiffn dnsmasq; do
   CPU[$name]=$(median "${CPU[$name]}")
   MED_QPS[$name]=$(median "${QPS[$name]}")
   MED_LAT[$name]=$(median "${LAT[$name]}")
@@ -146,8 +127,7 @@ Machine: $CPU, $(nproc) cores, Linux $(uname -r), load average before the run $(
 
 Everything on loopback in one run: dnsperf (1 thread, $CLIENTS clients) asks the same $NAMES names
 (\`svc-<i>.bench.svc.cluster.local A\`, round robin) of Skiff DNS (\`SyntheticClusterMain\`: $NAMES
-ClusterIP Services fed to the zone, epoll; Netty datagram endpoint on Vert.x's event loops unless
-noted) and of dnsmasq (the same $NAMES names from a hosts file, cache 10,000). Throughput: dnsperf unthrottled, up to 500 queries in flight;
+ClusterIP Services fed to the zone, epoll; Netty datagram endpoint on Vert.x's event loops) and of dnsmasq (the same $NAMES names from a hosts file, cache 10,000). Throughput: dnsperf unthrottled, up to 500 queries in flight;
 latency: average at a fixed $RATE queries/s. Each figure is the median of $ROUNDS interleaved rounds
 of ${DURATION} s. Server CPU µs/query: the server process's user+system CPU time during the
 throughput run divided by the queries it answered; it depends far less on the other load of the
@@ -157,7 +137,6 @@ machine than queries/s does.
 |---|---|---|---|---|---|---|
 | Skiff DNS, 1 UDP socket / event loop | ${MED_QPS[skiff1]} | ${LOST[skiff1]} | ${CPU[skiff1]} | ${MED_LAT[skiff1]} | $(ratio "${MED_QPS[skiff1]}" "${MED_QPS[dnsmasq]}") | $(ratio "${CPU[skiff1]}" "${CPU[dnsmasq]}") |
 | Skiff DNS, $SOCKETS UDP sockets (SO_REUSEPORT) | ${MED_QPS[skiffn]} | ${LOST[skiffn]} | ${CPU[skiffn]} | ${MED_LAT[skiffn]} | $(ratio "${MED_QPS[skiffn]}" "${MED_QPS[dnsmasq]}") | $(ratio "${CPU[skiffn]}" "${CPU[dnsmasq]}") |
-| Skiff DNS, 1 Vert.x DatagramSocket (\`UdpEngine.VERTX_DATAGRAM_SOCKET\`) | ${MED_QPS[vertx]} | ${LOST[vertx]} | ${CPU[vertx]} | ${MED_LAT[vertx]} | $(ratio "${MED_QPS[vertx]}" "${MED_QPS[dnsmasq]}") | $(ratio "${CPU[vertx]}" "${CPU[dnsmasq]}") |
 | dnsmasq | ${MED_QPS[dnsmasq]} | ${LOST[dnsmasq]} | ${CPU[dnsmasq]} | ${MED_LAT[dnsmasq]} | 1.00 | 1.00 |
 
 Targets (best Skiff configuration, medians): at least 40,000 queries/s ($VERDICT_QPS) and at least 1.0x
@@ -173,18 +152,5 @@ $LATENCY
 EOF
 )
 
-python3 - "$ROOT/docs/benchmarks.md" "$SECTION" <<'PY'
-import re, sys
-path, section = sys.argv[1], sys.argv[2].rstrip() + "\n"
-try:
-    text = open(path).read()
-except FileNotFoundError:
-    text = "# Benchmarks\n"
-pattern = re.compile(r"^## Cluster DNS\n.*?(?=^## |\Z)", re.S | re.M)
-if pattern.search(text):
-    text = pattern.sub(lambda m: section + "\n", text, count=1)
-else:
-    text = text.rstrip() + "\n\n" + section
-open(path, "w").write(text.rstrip() + "\n")
-PY
+bench_write_section "Cluster DNS" "$SECTION"
 echo "$SECTION"

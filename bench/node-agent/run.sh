@@ -6,10 +6,6 @@
 # where the agent spent the time (per-stage breakdown). SKIFF_TARGET names the build directory.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-target=${SKIFF_TARGET:-target-bench}
-# One reactor build: the sibling modules come from their build directories, nothing is installed.
-./mvnw -B -q -Dskiff.target=$target -Dspotless.skip=true -pl node-agent -am test-compile \
-  dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=$target/classpath.txt
-cp="node-agent/$target/test-classes:node-agent/$target/classes:$(cat node-agent/$target/classpath.txt)"
-exec java ${BENCH_JAVA_OPTS:-} -Xmx1g -XX:+UseSerialGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$cp" \
-  dev.skiff.agent.bench.PodStartupBench "${1:-process}" "${2:-100}"
+source bench/lib.sh
+exec java ${BENCH_JAVA_OPTS:-} -Xmx1g -XX:+UseSerialGC -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" \
+  dev.skiff.bench.nodeagent.PodStartupBench "$@"

@@ -3,48 +3,28 @@
 #   (a) direct to a Vert.x HTTP backend, (b) through Skiff's userspace proxy (ClusterIP
 #   127.10.0.1:80), (c) through HAProxy in TCP mode (127.10.0.2:80), all to the same backend.
 # Measures keep-alive req/s and p50/p99 latency for 100 B and 10 KiB responses, new connections/s
-# (Connection: close), single-connection latency, and bulk throughput of one long TCP stream, the
-# latter also with splice(2) on (a second Skiff proxy with --splice on 127.10.0.3:81, HAProxy's
-# "option splice-request/splice-response" on 127.10.0.2:82), and all of it through a third Skiff
-# proxy on Vert.x's io_uring transport (127.10.0.4).
+# (Connection: close), single-connection latency, and bulk throughput of one long TCP stream.
+# (The splice(2) and io_uring variants it used to measure were removed; their last figures are in
+# docs/benchmarks.md, "Service proxy: history".)
 # Writes the "Service proxy" section of docs/benchmarks.md. Bounded: about 9 minutes.
 #
 # Usage: bench/proxy/run.sh   (SKIFF_TARGET=target-bench DURATION=6 CONNS=32 LOOPS=1 BULK_MIB=4096 ROUNDS=3 to tune)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-ROOT=$PWD
-TARGET=${SKIFF_TARGET:-target-bench}   # Maven output directory (-Dskiff.target)
 DURATION=${DURATION:-6}
 CONNS=${CONNS:-32}
 LOOPS=${LOOPS:-1}          # event loops of the Skiff proxy = HAProxy nbthread
 BULK_MIB=${BULK_MIB:-4096}
 ROUNDS=${ROUNDS:-3}
-WORK=$(mktemp -d /tmp/skiff-bench-proxy.XXXXXX)
 BACKEND=127.0.0.1:18080
 SINK=127.0.0.1:19090
 SKIFF=127.10.0.1
 HAPROXY=127.10.0.2
-SKIFF_SPLICE=127.10.0.3
-SKIFF_URING=127.10.0.4
-PIDS=()
-
-cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$WORK"
-}
-trap cleanup EXIT
-
-need() { command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
+source bench/lib.sh   # CP, need, bench_workdir (SKIFF_TARGET: the Maven output directory)
+bench_workdir proxy
 ulimit -n 65536 2>/dev/null || true
 need wrk wrk
 need haproxy haproxy
-
-echo "== building service-proxy" >&2
-./mvnw -B -q -Dskiff.target=$TARGET -Dspotless.skip=true -pl service-proxy -am package -DskipTests >&2
-./mvnw -B -q -Dskiff.target=$TARGET -pl service-proxy dependency:build-classpath \
-  -Dmdep.outputFile="$WORK/cp.txt" >&2
-CP="service-proxy/$TARGET/classes:$(cat "$WORK/cp.txt")"
 JAVA_OPTS=(-Xms256m -Xmx256m -XX:+UseParallelGC -Dio.netty.leakDetection.level=disabled -Djava.net.preferIPv4Stack=true)
 
 start() { # name, command... (waits for "ready" in its output)
@@ -59,17 +39,11 @@ start() { # name, command... (waits for "ready" in its output)
   echo "$name did not start:" >&2; cat "$WORK/$name.log" >&2; exit 1
 }
 
-start backend java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.proxy.bench.BenchBackendMain 127.0.0.1 18080 1
-start sink java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.proxy.bench.BulkMain sink 127.0.0.1 19090
-start skiff java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.proxy.bench.BenchProxyMain "$LOOPS" "$SKIFF" \
+start backend java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.bench.proxy.BenchBackendMain 127.0.0.1 18080 1
+start sink java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.bench.proxy.BulkMain sink 127.0.0.1 19090
+start skiff java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.bench.proxy.BenchProxyMain "$LOOPS" "$SKIFF" \
   "80=$BACKEND" "81=$SINK"
 SKIFF_PID=${PIDS[-1]}
-start skiffsplice java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.proxy.bench.BenchProxyMain --splice "$LOOPS" \
-  "$SKIFF_SPLICE" "81=$SINK"
-SKIFF_SPLICE_PID=${PIDS[-1]}
-start skiffuring java "${JAVA_OPTS[@]}" -cp "$CP" dev.skiff.proxy.bench.BenchProxyMain --io_uring "$LOOPS" \
-  "$SKIFF_URING" "80=$BACKEND" "81=$SINK"
-SKIFF_URING_PID=${PIDS[-1]}
 cat >"$WORK/haproxy.cfg" <<CFG
 global
   nbthread $LOOPS
@@ -84,11 +58,6 @@ listen web
   server backend $BACKEND
 listen bulk
   bind $HAPROXY:81
-  server sink $SINK
-listen bulksplice
-  bind $HAPROXY:82
-  option splice-request
-  option splice-response
   server sink $SINK
 CFG
 haproxy -c -q -f "$WORK/haproxy.cfg"
@@ -119,16 +88,16 @@ wrk_run() { # pid, url, connections, extra args...
 bulk_run() { # pid, host, port -> "MiB/s cpu_ms_per_GiB"
   local pid=$1 before after rate
   before=$(ticks "$pid")
-  rate=$(java -cp "$CP" dev.skiff.proxy.bench.BulkMain send "$2" "$3" "$BULK_MIB")
+  rate=$(java -cp "$CP" dev.skiff.bench.proxy.BulkMain send "$2" "$3" "$BULK_MIB")
   after=$(ticks "$pid")
   echo "$rate $(( (after - before) * 1000 / HZ * 1024 / BULK_MIB ))"
 }
 
 declare -A R
-TARGETS=(direct skiff haproxy uring)
-declare -A HOST=([direct]=$BACKEND [skiff]=$SKIFF:80 [haproxy]=$HAPROXY:80 [uring]=$SKIFF_URING:80)
-declare -A BULK=([direct]="${SINK%:*} ${SINK#*:}" [skiff]="$SKIFF 81" [haproxy]="$HAPROXY 81" [uring]="$SKIFF_URING 81")
-declare -A PID=([direct]=0 [skiff]=$SKIFF_PID [haproxy]=$HAPROXY_PID [uring]=$SKIFF_URING_PID)
+TARGETS=(direct skiff haproxy)
+declare -A HOST=([direct]=$BACKEND [skiff]=$SKIFF:80 [haproxy]=$HAPROXY:80)
+declare -A BULK=([direct]="${SINK%:*} ${SINK#*:}" [skiff]="$SKIFF 81" [haproxy]="$HAPROXY 81")
+declare -A PID=([direct]=0 [skiff]=$SKIFF_PID [haproxy]=$HAPROXY_PID)
 best() { # key, new "rate ..." result: keep the run with the higher first field
   if [ -z "${R[$1]:-}" ] || [ "${2%% *}" -gt "${R[$1]%% *}" ]; then R[$1]=$2; fi
 }
@@ -137,7 +106,6 @@ for t in "${TARGETS[@]}"; do  # warm-up (JIT of the JVMs, HAProxy's pools)
   wrk -t1 -c"$CONNS" -d4s "http://${HOST[$t]}/small" >/dev/null
   wrk -t1 -c"$CONNS" -d2s -H "Connection: close" "http://${HOST[$t]}/small" >/dev/null
 done
-bulk_run "$SKIFF_SPLICE_PID" "$SKIFF_SPLICE" 81 >/dev/null  # its splice path is not warm otherwise
 # Targets are interleaved and each figure is the best of ROUNDS, so that a burst of other load on a
 # shared machine does not land on one target only.
 for round in $(seq 1 "$ROUNDS"); do
@@ -149,9 +117,6 @@ for round in $(seq 1 "$ROUNDS"); do
     best "$t,bulk" "$(bulk_run "${PID[$t]}" ${BULK[$t]})"
     echo "round $round $t: small ${R[$t,small]} | 10k ${R[$t,large]} | close ${R[$t,close]} | 1-conn ${R[$t,one]} | bulk ${R[$t,bulk]}" >&2
   done
-  best "skiff,splice" "$(bulk_run "$SKIFF_SPLICE_PID" "$SKIFF_SPLICE" 81)"
-  best "haproxy,splice" "$(bulk_run "$HAPROXY_PID" "$HAPROXY" 82)"
-  echo "round $round splice(2): skiff ${R[skiff,splice]} | haproxy ${R[haproxy,splice]}" >&2
 done
 
 f() { echo "${R[$1,$2]}" | cut -d' ' -f"$3"; }
@@ -163,13 +128,6 @@ row() { # label, key
     "$(f haproxy $2 1)" "$(f haproxy $2 2)" "$(f haproxy $2 3)" \
     "$(ratio "$(f skiff $2 1)" "$(f haproxy $2 1)")" "$(( $(f skiff $2 2) - $(f direct $2 2) ))" \
     "$(f skiff $2 4)" "$(f haproxy $2 4)"
-}
-
-urow() { # label, key: Skiff on io_uring against HAProxy and against Skiff on epoll
-  printf '| %s | %s / %s / %s | %s | %s | %s / %s |\n' "$1" \
-    "$(f uring $2 1)" "$(f uring $2 2)" "$(f uring $2 3)" \
-    "$(ratio "$(f uring $2 1)" "$(f haproxy $2 1)")" "$(ratio "$(f uring $2 1)" "$(f skiff $2 1)")" \
-    "$(f uring $2 4)" "$(f skiff $2 4)"
 }
 
 verdict() { # value, op, target
@@ -211,22 +169,7 @@ $(row "100 B keep-alive, 1 conn" one)
 Bulk: one TCP stream of $BULK_MIB MiB (\`BulkMain\`, 1 MiB writes) to a discarding sink:
 direct $(f direct bulk 1) MiB/s, Skiff $(f skiff bulk 1) MiB/s ($(ratio "$(f skiff bulk 1)" "$(f direct bulk 1)") of direct,
 $(f skiff bulk 2) ms of proxy CPU per GiB), HAProxy $(f haproxy bulk 1) MiB/s ($(ratio "$(f haproxy bulk 1)" "$(f direct bulk 1)") of
-direct, $(f haproxy bulk 2) ms of proxy CPU per GiB). With splice(2), both with the kernel's default
-64 KiB pipe (Skiff: \`ProxyOptions.withSplice(true)\`, off by default; HAProxy: \`option splice-request\`
-and \`splice-response\`): Skiff $(f skiff splice 1) MiB/s ($(ratio "$(f skiff splice 1)" "$(f direct bulk 1)") of direct, $(f skiff splice 2) ms of proxy CPU per GiB),
-HAProxy $(f haproxy splice 1) MiB/s ($(ratio "$(f haproxy splice 1)" "$(f direct bulk 1)") of direct, $(f haproxy splice 2) ms of proxy CPU per GiB).
-
-Skiff's channel-based relay on Vert.x's io_uring transport (\`BenchProxyMain --io_uring\`, Netty's
-io_uring channels; the node agent runs on epoll), same run:
-
-| workload | Skiff io_uring | io_uring / HAProxy req/s | io_uring / epoll req/s | proxy CPU µs/request io_uring / epoll |
-|---|---|---|---|---|
-$(urow "100 B keep-alive, $CONNS conns" small)
-$(urow "10 KiB keep-alive, $CONNS conns" large)
-$(urow "100 B Connection: close, $CONNS conns" close)
-$(urow "100 B keep-alive, 1 conn" one)
-
-Bulk on io_uring: $(f uring bulk 1) MiB/s ($(ratio "$(f uring bulk 1)" "$(f direct bulk 1)") of direct, $(f uring bulk 2) ms of proxy CPU per GiB).
+direct, $(f haproxy bulk 2) ms of proxy CPU per GiB).
 
 Against the targets, in this run: Skiff/HAProxy req/s >= 1.0 — 100 B $SMALL_RATIO ($(verdict "$SMALL_RATIO" ">=" 1.0)),
 10 KiB $LARGE_RATIO ($(verdict "$LARGE_RATIO" ">=" 1.0)), new connections $CLOSE_RATIO ($(verdict "$CLOSE_RATIO" ">=" 1.0)); added p50 < 100 µs — one
@@ -244,37 +187,15 @@ syscalls per proxied connection (HAProxy about 19); through Netty's epoll channe
 relay used before, it was about 40 (poll interest changed around the connect, the reads and the
 half-close; addresses and socket options looked up at each channel's creation and close), and a
 new connection cost Skiff about 12 µs more CPU than HAProxy, where it now costs about the same or
-less. The io_uring table shows Skiff's channel-based relay (\`TcpListener\`, \`Relay\`, used for
-transports other than epoll and for splicing) on Netty's io_uring transport, which batches the
-socket operations.
+less. Without epoll (NIO), TCP goes through Netty channels (\`TcpListener\`, \`Relay\`), which this
+script does not measure.
 
 Bulk: through a proxy each byte is copied twice more, and sender, proxy and sink share 2 cores.
 Direct, sender and sink each spend about 200 ms of CPU per GiB; a copying proxy adds about 400, so
 2 cores cannot move much more than 2.5 GiB/s through it, half of direct: the 0.80 target is out of
-reach for any userspace proxy here (HAProxy included). splice(2) takes the copies out of the proxy.
-Netty 4.2.9 still has AbstractEpollStreamChannel.spliceTo, but from its source it shuts the input
-down (and would so send the relay's FIN) as soon as the sender's FIN has been seen, even while the
-pipe is full and bytes still wait in the socket; so Skiff splices by itself (\`Splicer\`: splice
-into a pipe, then drain the pipe into the peer's socket, as a FileRegion that keeps its place among
-the buffers queued there when the socket is full). Neither Java 17 nor Netty can enlarge the pipe
-(F_SETPIPE_SZ), so every 64 KiB costs two syscalls, four times as many as the copying relay's
-256 KiB reads and writes. On this busy machine splicing was not reliably better than copying in
-either CPU per GiB or throughput (an interleaved 5-round A/B, once warm: 480-530 ms of proxy CPU
-per GiB spliced, 390-470 copied; HAProxy's splicing saved CPU in some rounds but did not raise
-throughput either), so it is off by default. The machine is shared (other builds and benchmarks run on it): compare within a
+reach for any userspace proxy here (HAProxy included). The machine is shared (other builds and benchmarks run on it): compare within a
 run, not across runs.
 MD
 )
-python3 - "$ROOT/docs/benchmarks.md" "$SECTION" <<'PY'
-import re, sys, os
-path, section = sys.argv[1], sys.argv[2].rstrip() + "\n"
-os.makedirs(os.path.dirname(path), exist_ok=True)
-text = open(path).read() if os.path.exists(path) else "# Benchmarks\n"
-pattern = re.compile(r"^## Service proxy\n.*?(?=^## |\Z)", re.S | re.M)
-if pattern.search(text):
-    text = pattern.sub(lambda m: section + "\n", text, count=1)
-else:
-    text = text.rstrip() + "\n\n" + section
-open(path, "w").write(text.rstrip() + "\n")
-PY
+bench_write_section "Service proxy" "$SECTION"
 echo "$SECTION"

@@ -1,5 +1,6 @@
 package dev.skiff.server;
 
+import dev.skiff.api.files.PrivateFiles;
 import dev.skiff.server.alloc.AllocationOptions;
 import dev.skiff.server.auth.ServingCertificate;
 import dev.skiff.server.cluster.ClusteredVertx;
@@ -119,7 +120,7 @@ public final class ApiServer {
   }
 
   /** The given certificate, the one kept in the data dir (created on first start), or a new one. */
-  private static ServingCertificate certificate(ApiServerCommandLine line) throws IOException {
+  static ServingCertificate certificate(ApiServerCommandLine line) throws IOException {
     if (line.insecureHttp()) {
       return null;
     }
@@ -137,14 +138,13 @@ public final class ApiServer {
     }
     ServingCertificate created =
         ApiServerOptions.selfSigned(line.bind(), List.of(defaultKubernetesIp()));
-    Files.createDirectories(line.dataDir());
-    Files.writeString(key, created.privateKeyPem());
-    Files.writeString(cert, created.certificatePem());
+    PrivateFiles.writeString(key, created.privateKeyPem());
+    PrivateFiles.writeString(cert, created.certificatePem());
     return created;
   }
 
   /** The token kept in the data dir (created on first start), or a fresh random one. */
-  private static String token(Path dataDir) throws IOException {
+  static String token(Path dataDir) throws IOException {
     if (dataDir == null) {
       return randomToken();
     }
@@ -152,9 +152,8 @@ public final class ApiServer {
     if (Files.exists(file)) {
       return Files.readString(file).strip();
     }
-    Files.createDirectories(dataDir);
     String token = randomToken();
-    Files.writeString(file, token);
+    PrivateFiles.writeString(file, token);
     return token;
   }
 

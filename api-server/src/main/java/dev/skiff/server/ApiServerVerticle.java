@@ -42,7 +42,7 @@ public final class ApiServerVerticle extends VerticleBase {
   public Future<?> start() {
     registry =
         new ObjectRegistry(
-            store, clock, options.admission(), Patches::apply, options.deletionHook());
+            vertx, store, clock, options.admission(), Patches::apply, options.deletionHook());
     ApiContext api =
         new ApiContext(
             vertx,

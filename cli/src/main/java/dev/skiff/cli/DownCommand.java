@@ -31,7 +31,11 @@ final class DownCommand implements Callable<Integer> {
     ClusterHome home = ClusterHome.of(name);
     Optional<ProcessHandle> process = home.runningProcess();
     if (process.isEmpty()) {
-      System.out.println("cluster \"" + name + "\" is not running");
+      System.out.println(
+          "cluster \""
+              + name
+              + "\" is not running"
+              + (Files.exists(home.pidFile()) ? " (its pid file is stale: removed)" : ""));
     } else {
       ProcessHandle p = process.get();
       p.destroy(); // SIGTERM: the cluster stops its pods, listeners and routes

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
+import dev.skiff.api.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,10 +35,8 @@ final class KubeconfigMerge {
     upsert(merged, "users", entryName, "user", user);
     upsert(merged, "contexts", entryName, "context", context);
     merged.put("current-context", entryName);
-    Files.createDirectories(target.toAbsolutePath().getParent());
-    Path tmp = target.resolveSibling(target.getFileName() + ".skiff-tmp");
-    Files.writeString(tmp, Json.yamlMapper().writeValueAsString(merged));
-    Files.move(tmp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    // it holds the cluster's admin token: 0600, as kubectl writes it
+    PrivateFiles.writeString(target, Json.yamlMapper().writeValueAsString(merged));
   }
 
   private static ObjectNode emptyConfig() {

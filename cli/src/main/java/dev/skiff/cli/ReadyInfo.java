@@ -1,10 +1,10 @@
 package dev.skiff.cli;
 
 import dev.skiff.api.Json;
+import dev.skiff.api.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 /**
@@ -18,6 +18,8 @@ import java.util.List;
  * @param addresses the cluster's address ranges, one line for people
  * @param loadBalancer where the cluster's LoadBalancer role serves /metrics ("127.0.0.1:PORT"), or
  *     null
+ * @param notices what the user should know about this start ("the API server's port 6443 is taken
+ *     ..."); null in ready files of older versions
  */
 public record ReadyInfo(
     String server,
@@ -26,12 +28,11 @@ public record ReadyInfo(
     String dns,
     List<String> steps,
     String addresses,
-    String loadBalancer) {
+    String loadBalancer,
+    List<String> notices) {
 
   public void writeTo(Path file) throws IOException {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.write(tmp, Json.toBytes(this));
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    PrivateFiles.write(file, Json.toBytes(this));
   }
 
   public static ReadyInfo readFrom(Path file) throws IOException {

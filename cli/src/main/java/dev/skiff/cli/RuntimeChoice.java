@@ -1,6 +1,7 @@
 package dev.skiff.cli;
 
 import dev.skiff.agent.runtime.docker.DockerClient;
+import dev.skiff.api.files.PrivateFiles;
 import dev.skiff.cli.embedded.docker.DockerPreflight;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -48,7 +49,6 @@ final class RuntimeChoice {
   }
 
   static void record(ClusterHome home, String runtime) throws IOException {
-    Files.createDirectories(home.dir());
-    Files.writeString(file(home), runtime + "\n");
+    PrivateFiles.writeString(file(home), runtime + "\n");
   }
 }

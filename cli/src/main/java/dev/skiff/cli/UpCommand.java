@@ -1,5 +1,6 @@
 package dev.skiff.cli;
 
+import dev.skiff.api.files.PrivateFiles;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -86,6 +87,9 @@ final class UpCommand implements Callable<Integer> {
       return 1;
     }
     home.clearRuntimeFiles();
+    // private to the user, also a directory made before its files were created private
+    PrivateFiles.createDirectories(home.dir());
+    PrivateFiles.restrictDirectory(home.dir());
     RuntimeChoice.record(home, runtime);
     List<String> args = EmbeddedArgs.of(home, nodes, runtime);
     if (foreground) {
@@ -100,6 +104,10 @@ final class UpCommand implements Callable<Integer> {
     System.out.println(
         "Starting cluster \"" + name + "\" (" + nodes + " node(s), " + runtime + " runtime)");
     List<String> cmd = new ArrayList<>();
+    if (new File("/bin/sh").canExecute()) {
+      // umask 077: whatever the cluster and its pods create without an explicit mode is private
+      cmd.addAll(List.of("/bin/sh", "-c", "umask 077 && exec \"$@\"", "skiff-cluster"));
+    }
     if (new File("/usr/bin/setsid").canExecute()) {
       cmd.add("/usr/bin/setsid");
     }
@@ -115,7 +123,7 @@ final class UpCommand implements Callable<Integer> {
     Process process =
         new ProcessBuilder(cmd)
             .redirectErrorStream(true)
-            .redirectOutput(ProcessBuilder.Redirect.appendTo(home.logFile().toFile()))
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(home.prepareLogFile().toFile()))
             .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
             .start();
     long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
@@ -145,6 +153,9 @@ final class UpCommand implements Callable<Integer> {
   private void printReady(ReadyInfo info, ClusterHome home, Duration took) {
     for (String step : info.steps()) {
       System.out.println("  ✓ " + step);
+    }
+    if (info.notices() != null) {
+      info.notices().forEach(notice -> System.out.println("  ! " + notice));
     }
     System.out.printf("Cluster \"%s\" is ready in %d ms.%n", name, took.toMillis());
     System.out.println();

@@ -1,6 +1,5 @@
 package dev.skiff.dns;
 
-import dev.skiff.dns.server.UdpEngine;
 import dev.skiff.dns.zone.PodMode;
 import dev.skiff.dns.zone.ZoneOptions;
 import java.net.InetSocketAddress;
@@ -20,7 +19,6 @@ import java.util.List;
  * @param forwardTimeout how long to wait for one upstream before trying the next
  * @param udpSockets how many UDP sockets (event loops) share the port with SO_REUSEPORT (native
  *     transport only; otherwise one)
- * @param udpEngine how UDP is served
  */
 public record DnsServerOptions(
     String bindAddress,
@@ -30,8 +28,7 @@ public record DnsServerOptions(
     PodMode pods,
     List<InetSocketAddress> upstreams,
     Duration forwardTimeout,
-    int udpSockets,
-    UdpEngine udpEngine) {
+    int udpSockets) {
   public static final int DNS_PORT = 53;
   public static final int HIGH_PORT = 10053;
   public static final Duration DEFAULT_FORWARD_TIMEOUT = Duration.ofSeconds(2);
@@ -41,7 +38,6 @@ public record DnsServerOptions(
     forwardTimeout = forwardTimeout == null ? DEFAULT_FORWARD_TIMEOUT : forwardTimeout;
     udpSockets = Math.max(1, udpSockets);
     pods = pods == null ? PodMode.INSECURE : pods;
-    udpEngine = udpEngine == null ? UdpEngine.NETTY : udpEngine;
   }
 
   /** Defaults: 127.0.0.1:53, cluster.local, TTL 5 s, upstreams from resolv.conf. */
@@ -54,33 +50,26 @@ public record DnsServerOptions(
         PodMode.INSECURE,
         null,
         DEFAULT_FORWARD_TIMEOUT,
-        Runtime.getRuntime().availableProcessors(),
-        UdpEngine.NETTY);
+        Runtime.getRuntime().availableProcessors());
   }
 
   public DnsServerOptions withBind(String address, int newPort) {
     return new DnsServerOptions(
-        address, newPort, zone, ttl, pods, upstreams, forwardTimeout, udpSockets, udpEngine);
+        address, newPort, zone, ttl, pods, upstreams, forwardTimeout, udpSockets);
   }
 
   public DnsServerOptions withZone(String newZone, long newTtl) {
     return new DnsServerOptions(
-        bindAddress, port, newZone, newTtl, pods, upstreams, forwardTimeout, udpSockets, udpEngine);
+        bindAddress, port, newZone, newTtl, pods, upstreams, forwardTimeout, udpSockets);
   }
 
   public DnsServerOptions withUpstreams(List<InetSocketAddress> list, Duration timeout) {
-    return new DnsServerOptions(
-        bindAddress, port, zone, ttl, pods, list, timeout, udpSockets, udpEngine);
+    return new DnsServerOptions(bindAddress, port, zone, ttl, pods, list, timeout, udpSockets);
   }
 
   public DnsServerOptions withUdpSockets(int count) {
     return new DnsServerOptions(
-        bindAddress, port, zone, ttl, pods, upstreams, forwardTimeout, count, udpEngine);
-  }
-
-  public DnsServerOptions withUdpEngine(UdpEngine engine) {
-    return new DnsServerOptions(
-        bindAddress, port, zone, ttl, pods, upstreams, forwardTimeout, udpSockets, engine);
+        bindAddress, port, zone, ttl, pods, upstreams, forwardTimeout, count);
   }
 
   public ZoneOptions zoneOptions() {

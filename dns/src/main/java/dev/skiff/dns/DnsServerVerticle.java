@@ -2,8 +2,8 @@ package dev.skiff.dns;
 
 import dev.skiff.dns.forward.ForwardCache;
 import dev.skiff.dns.forward.ForwardHandler;
-import dev.skiff.dns.forward.Forwarder;
 import dev.skiff.dns.forward.ResolvConf;
+import dev.skiff.dns.forward.UpstreamForwarder;
 import dev.skiff.dns.handler.ClusterZoneHandler;
 import dev.skiff.dns.handler.DnsHandler;
 import dev.skiff.dns.server.DnsListenerVerticle;
@@ -48,7 +48,8 @@ public final class DnsServerVerticle extends VerticleBase {
   }
 
   private QueryProcessor processor(List<InetSocketAddress> upstreams) {
-    Forwarder forwarder = new Forwarder(context, upstreams, options.forwardTimeout());
+    UpstreamForwarder forwarder =
+        new UpstreamForwarder(context, upstreams, options.forwardTimeout());
     DnsHandler forward =
         new ForwardHandler(
             forwarder, new ForwardCache(FORWARD_CACHE_ENTRIES), zone.options().zone());
@@ -58,8 +59,7 @@ public final class DnsServerVerticle extends VerticleBase {
 
   private Future<?> listen(QueryProcessor processor) {
     String host = options.bindAddress();
-    DnsListenerVerticle first =
-        new DnsListenerVerticle(processor, host, options.port(), true, options.udpEngine());
+    DnsListenerVerticle first = new DnsListenerVerticle(processor, host, options.port(), true);
     return vertx
         .deployVerticle(first)
         .compose(
@@ -69,9 +69,7 @@ public final class DnsServerVerticle extends VerticleBase {
               List<Future<String>> more = new ArrayList<>();
               for (int i = 0; i < extra; i++) {
                 more.add(
-                    vertx.deployVerticle(
-                        new DnsListenerVerticle(
-                            processor, host, port, false, options.udpEngine())));
+                    vertx.deployVerticle(new DnsListenerVerticle(processor, host, port, false)));
               }
               return Future.all(more);
             });

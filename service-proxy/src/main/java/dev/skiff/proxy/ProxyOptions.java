@@ -16,9 +16,6 @@ import java.util.function.Consumer;
  *     {@code nodeAddresses}); false for the LoadBalancer role on its own
  * @param reusePort bind ClusterIP listeners with SO_REUSEPORT, so that the proxies of several nodes
  *     on one host can all serve the same ClusterIPs
- * @param splice move bulk TCP streams with splice(2) instead of copying them through the JVM (epoll
- *     only). Off by default: on loopback, with the kernel's 64 KiB pipes, it has not been reliably
- *     cheaper or faster than copying (docs/benchmarks.md, "Service proxy")
  * @param retry connect attempts per new connection
  * @param udpIdleTimeout how long a UDP flow lives without traffic
  * @param minSyncInterval the shortest time between two data plane syncs
@@ -32,7 +29,6 @@ public record ProxyOptions(
     boolean loadBalancer,
     boolean nodeProxy,
     boolean reusePort,
-    boolean splice,
     RetryPolicy retry,
     Duration udpIdleTimeout,
     Duration minSyncInterval,
@@ -55,7 +51,6 @@ public record ProxyOptions(
         false,
         true,
         true,
-        false,
         RetryPolicy.KUBE_USERSPACE,
         Duration.ofSeconds(30),
         Duration.ofMillis(100),
@@ -79,10 +74,6 @@ public record ProxyOptions(
 
   public ProxyOptions withReusePort(boolean on) {
     return edit(b -> b.reusePort = on);
-  }
-
-  public ProxyOptions withSplice(boolean on) {
-    return edit(b -> b.splice = on);
   }
 
   public ProxyOptions withRetry(RetryPolicy policy) {
@@ -118,7 +109,6 @@ public record ProxyOptions(
         f.loadBalancer,
         f.nodeProxy,
         f.reusePort,
-        f.splice,
         f.retry,
         f.udpIdleTimeout,
         f.minSyncInterval,
@@ -132,7 +122,6 @@ public record ProxyOptions(
     boolean loadBalancer;
     boolean nodeProxy;
     boolean reusePort;
-    boolean splice;
     RetryPolicy retry;
     Duration udpIdleTimeout;
     Duration minSyncInterval;
@@ -144,7 +133,6 @@ public record ProxyOptions(
       loadBalancer = o.loadBalancer;
       nodeProxy = o.nodeProxy;
       reusePort = o.reusePort;
-      splice = o.splice;
       retry = o.retry;
       udpIdleTimeout = o.udpIdleTimeout;
       minSyncInterval = o.minSyncInterval;

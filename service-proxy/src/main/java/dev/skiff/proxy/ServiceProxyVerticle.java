@@ -4,15 +4,15 @@ import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.InformerOptions;
+import dev.skiff.api.client.workqueue.BoundedFrequencyRunner;
+import dev.skiff.api.client.workqueue.Scheduler;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.proxy.config.BindFailureEvents;
-import dev.skiff.proxy.config.BoundedFrequencyRunner;
 import dev.skiff.proxy.config.InformerHandlers;
 import dev.skiff.proxy.config.ProxyState;
 import dev.skiff.proxy.config.ProxySync;
-import dev.skiff.proxy.config.Scheduler;
 import dev.skiff.proxy.config.SnapshotBuilder;
 import dev.skiff.proxy.dataplane.DataPlaneEvents;
 import dev.skiff.proxy.dataplane.UserspaceDataPlane;
@@ -106,7 +106,7 @@ public final class ServiceProxyVerticle extends VerticleBase {
             sync,
             options.minSyncInterval(),
             options.maxSyncInterval(),
-            Scheduler.vertx(vertx));
+            Scheduler.of(vertx));
     runner.start();
     if (health != null) {
       health.start();

@@ -7,6 +7,7 @@ import dev.skiff.api.model.core.ServiceSpec;
 import dev.skiff.api.status.Reason;
 import dev.skiff.api.status.StatusCause;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.api.validation.ErrorList;
 import dev.skiff.server.alloc.HzAllocator.Outcome;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -155,7 +156,7 @@ final class AllocationRun {
     try {
       track(ips, s.loadBalancerIP, ips.allocate(s.loadBalancerIP, owner));
     } catch (AllocationException e) {
-      throw invalid("spec.loadBalancerIP", ErrorText.quote(s.loadBalancerIP), e.getMessage());
+      throw invalid("spec.loadBalancerIP", ErrorList.quote(s.loadBalancerIP), e.getMessage());
     }
   }
 
@@ -219,7 +220,7 @@ final class AllocationRun {
   /** Go's %#v of a []string: {@code []string{"a", "b"}}. */
   private static String goSlice(List<String> values) {
     return values.stream()
-        .map(ErrorText::quote)
+        .map(ErrorList::quote)
         .collect(Collectors.joining(", ", "[]string{", "}"));
   }
 

@@ -1,61 +1,56 @@
 package dev.skiff.server.alloc;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.hazelcast.core.HazelcastException;
-import dev.skiff.api.Json;
 import dev.skiff.api.defaults.ServiceDefaults;
 import dev.skiff.api.model.core.Service;
+import dev.skiff.api.model.meta.KubeObject;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.StatusException;
-import dev.skiff.server.registry.Admission;
+import dev.skiff.server.registry.ModelAdmission;
+import dev.skiff.server.registry.ObjectAdmission;
 
 /**
- * The allocation step of the Service create/update path, as an {@link Admission} that runs after
- * another (defaulting and validation): it fills spec.clusterIP(s), the ports' nodePorts and
- * healthCheckNodePort, and claims a requested spec.loadBalancerIP, so the API answer already
+ * The allocation step of the Service create/update path, as an {@link ObjectAdmission} of {@link
+ * ModelAdmission}: after defaulting and validation it fills spec.clusterIP(s), the ports' nodePorts
+ * and healthCheckNodePort, and claims a requested spec.loadBalancerIP, so the API answer already
  * carries them. Failures are the API errors Kubernetes gives (422 Invalid for a requested value,
  * 500 "range is full" for a dynamic one); a failed admission releases what it newly claimed.
  *
- * <p>On update, fields the new type no longer needs are dropped first ({@link
- * TypeDependentFields}). Releasing is not done here: what a Service no longer holds (deleted, or
- * its type changed down) is released by {@link AllocationController} once the write is visible, so
- * an aborted write never frees a value still stored. Dry runs claim too (the repair loop releases
- * such claims after its grace period).
+ * <p>On update, before defaulting, allocated values a PUT omitted are kept and fields the new type
+ * no longer needs are dropped ({@link TypeDependentFields}). Releasing is not done here: what a
+ * Service no longer holds (deleted, or its type changed down) is released by the allocation repair
+ * controller once the write is visible, so an aborted write never frees a value still stored. Dry
+ * runs claim too (the repair loop releases such claims after its grace period).
  *
- * <p>Threads: on update it runs on the store's worker; on create the registry calls it on the
- * request's thread, where each claim is one synchronous Hazelcast map operation (sub-millisecond on
- * loopback).
+ * <p>Threads: admission runs on a worker (the store's on update, the registry's on create), where
+ * each claim is one blocking Hazelcast map operation.
  */
-public final class ServiceAllocation implements Admission {
-  private final Admission before;
+public final class ServiceAllocation implements ObjectAdmission {
   private final ServiceAllocators allocators;
 
-  public ServiceAllocation(Admission before, ServiceAllocators allocators) {
-    this.before = before;
+  public ServiceAllocation(ServiceAllocators allocators) {
     this.allocators = allocators;
   }
 
   @Override
-  public ObjectNode admit(ResourceType type, ObjectNode object, ObjectNode old) {
+  public void prepareUpdate(ResourceType type, KubeObject object, KubeObject old) {
+    if (type == Resources.SERVICES) {
+      ServiceDefaults.patchAllocatedValues((Service) object, (Service) old);
+      TypeDependentFields.drop((Service) object, (Service) old);
+    }
+  }
+
+  @Override
+  public void admitValid(ResourceType type, KubeObject object, KubeObject old) {
     if (type != Resources.SERVICES) {
-      return before.admit(type, object, old);
+      return;
     }
-    Service previous = old == null ? null : Json.convert(old, Service.class);
-    ObjectNode incoming = object;
-    if (previous != null) {
-      Service prepared = Json.convert(object, Service.class);
-      ServiceDefaults.patchAllocatedValues(prepared, previous);
-      TypeDependentFields.drop(prepared, previous);
-      incoming = Json.tree(prepared);
-    }
-    Service svc = Json.convert(before.admit(type, incoming, old), Service.class);
     try {
-      new AllocationRun(allocators, svc, previous).apply();
+      new AllocationRun(allocators, (Service) object, (Service) old).apply();
     } catch (HazelcastException e) {
       throw StatusException.unavailable(
           "the service allocators are unavailable: " + e.getMessage());
     }
-    return Json.tree(svc);
   }
 }

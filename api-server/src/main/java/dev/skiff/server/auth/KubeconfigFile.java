@@ -1,11 +1,9 @@
 package dev.skiff.server.auth;
 
+import dev.skiff.api.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Base64;
 
 /**
@@ -65,19 +63,10 @@ public final class KubeconfigFile {
         + "preferences: {}\n";
   }
 
-  /** Blocking: writes atomically, readable by the owner only. */
+  /** Blocking: writes atomically, readable by the owner only (directories created 0700). */
   public static void write(
       Path file, String server, String token, ServingCertificate certificate, String name)
       throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".kubeconfig", ".tmp");
-    try {
-      Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // not a POSIX file system: keep the default permissions
-    }
-    Files.writeString(tmp, render(server, token, certificate, name));
-    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    PrivateFiles.writeString(file, render(server, token, certificate, name));
   }
 }

@@ -7,12 +7,13 @@ import dev.skiff.api.model.core.Service;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.server.ApiServerOptions;
 import dev.skiff.server.alloc.AllocationOptions;
-import dev.skiff.server.alloc.AllocationRepair;
 import dev.skiff.server.alloc.ServiceAllocation;
 import dev.skiff.server.alloc.ServiceAllocators;
+import dev.skiff.server.controller.allocationrepair.AllocationRepair;
 import dev.skiff.server.controller.gc.GcDeletionHook;
 import dev.skiff.server.controller.kubernetes.KubernetesServiceOptions;
-import dev.skiff.server.controller.kubernetes.KubernetesServiceReconciler;
+import dev.skiff.server.controller.kubernetes.KubernetesServiceVerticle;
+import dev.skiff.server.registry.ModelAdmission;
 import dev.skiff.server.store.Store;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -60,10 +61,16 @@ public final class ControlPlane {
         .mapEmpty();
   }
 
-  /** The options with Service allocation after their admission and the GC's deletion hook. */
+  /**
+   * The options with Service allocation as a step of their {@link ModelAdmission} and the GC's
+   * deletion hook.
+   */
   public ApiServerOptions apply(ApiServerOptions options) {
+    if (!(options.admission() instanceof ModelAdmission model)) {
+      throw new IllegalArgumentException("Service allocation is a step of ModelAdmission");
+    }
     return options
-        .withAdmission(new ServiceAllocation(options.admission(), allocators))
+        .withAdmission(model.with(new ServiceAllocation(allocators)))
         .withDeletionHook(new GcDeletionHook());
   }
 
@@ -78,11 +85,10 @@ public final class ControlPlane {
    * Deploys this replica's share of the {@code default/kubernetes} Service (its Lease and endpoint;
    * the Service itself if missing). Runs on every replica, leader or not.
    */
-  public Future<KubernetesServiceReconciler> startKubernetesService(
+  public Future<KubernetesServiceVerticle> startKubernetesService(
       Vertx vertx, KubeClient client, KubernetesServiceOptions options, Clock clock) {
-    KubernetesServiceReconciler reconciler =
-        new KubernetesServiceReconciler(client, options, clock);
-    return vertx.deployVerticle(reconciler).map(id -> reconciler);
+    KubernetesServiceVerticle verticle = new KubernetesServiceVerticle(client, options, clock);
+    return vertx.deployVerticle(verticle).map(id -> verticle);
   }
 
   /**

@@ -14,6 +14,9 @@ import io.vertx.core.VerticleBase;
  * duration when it dies. All controller state lives on this verticle's context.
  */
 public final class ControllerManager extends VerticleBase {
+  /** The metric of {@link #metrics()}: keys dropped after too many failed syncs, per controller. */
+  public static final String DROPPED_KEYS = "skiff_controller_dropped_keys_total";
+
   private final KubeClient client;
   private final ServiceAllocators allocators;
   private final ControllerOptions options;
@@ -70,6 +73,25 @@ public final class ControllerManager extends VerticleBase {
   /** Completes once this replica's controllers have started (for tests and start-up waits). */
   public Future<Void> leading() {
     return leading.future();
+  }
+
+  /**
+   * This replica's controller metrics in the Prometheus text format (version 0.0.4), like the node
+   * agent's {@code /metrics}: while it leads, one {@link #DROPPED_KEYS} sample per controller.
+   * Counts start at zero with each leadership term. Call on this verticle's context.
+   */
+  public String metrics() {
+    StringBuilder out =
+        new StringBuilder("# HELP ")
+            .append(DROPPED_KEYS)
+            .append(" Keys a controller dropped after too many failed syncs.\n# TYPE ")
+            .append(DROPPED_KEYS)
+            .append(" counter\n");
+    ControllerSet set = running;
+    if (set != null) {
+      set.writeDroppedKeys(out);
+    }
+    return out.toString();
   }
 
   public String identity() {

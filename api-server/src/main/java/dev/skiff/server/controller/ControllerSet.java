@@ -2,14 +2,14 @@ package dev.skiff.server.controller;
 
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
-import dev.skiff.server.alloc.AllocationController;
-import dev.skiff.server.alloc.LoadBalancerController;
 import dev.skiff.server.alloc.ServiceAllocators;
+import dev.skiff.server.controller.allocationrepair.AllocationRepairController;
 import dev.skiff.server.controller.deployment.DeploymentController;
 import dev.skiff.server.controller.endpoints.EndpointsController;
 import dev.skiff.server.controller.endpointslice.EndpointSliceController;
 import dev.skiff.server.controller.endpointslicemirroring.EndpointSliceMirroringController;
 import dev.skiff.server.controller.gc.GarbageCollector;
+import dev.skiff.server.controller.loadbalancer.LoadBalancerController;
 import dev.skiff.server.controller.nodelifecycle.NodeLifecycleController;
 import dev.skiff.server.controller.replicaset.ReplicaSetController;
 import dev.skiff.server.controller.scheduler.SchedulerController;
@@ -46,7 +46,7 @@ final class ControllerSet {
             vertx, informers, events, options.clock(), options.nodeLifecycle()));
     controllers.add(new GarbageCollector(vertx, informers));
     if (allocators != null) {
-      controllers.add(new AllocationController(vertx, informers, allocators));
+      controllers.add(new AllocationRepairController(vertx, informers, allocators));
       controllers.add(new LoadBalancerController(vertx, informers, allocators, events));
     }
   }
@@ -57,6 +57,18 @@ final class ControllerSet {
       started.add(c.start().onFailure(e -> LOG.warn("controller {} failed to start", c.name(), e)));
     }
     return Future.all(started).mapEmpty();
+  }
+
+  /** One Prometheus sample line per controller: the keys its work queue dropped. */
+  void writeDroppedKeys(StringBuilder out) {
+    for (ManagedController c : controllers) {
+      out.append(ControllerManager.DROPPED_KEYS)
+          .append("{controller=\"")
+          .append(c.name())
+          .append("\"} ")
+          .append(c.droppedKeys())
+          .append('\n');
+    }
   }
 
   Future<Void> stop() {

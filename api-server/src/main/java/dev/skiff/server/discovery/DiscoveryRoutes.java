@@ -1,7 +1,7 @@
 package dev.skiff.server.discovery;
 
 import dev.skiff.api.Json;
-import dev.skiff.server.http.Errors;
+import dev.skiff.server.http.HttpErrors;
 import dev.skiff.server.http.Negotiation;
 import dev.skiff.server.http.Replies;
 import io.vertx.ext.web.Router;
@@ -44,7 +44,7 @@ public final class DiscoveryRoutes {
   private void group(RoutingContext ctx) {
     String group = ctx.pathParam("param0");
     if (!ApiGroups.servesGroup(group)) {
-      ctx.fail(Errors.pathNotFound());
+      ctx.fail(HttpErrors.pathNotFound());
       return;
     }
     Replies.json(ctx, 200, LegacyDiscovery.group(group));
@@ -53,7 +53,7 @@ public final class DiscoveryRoutes {
   private void groupVersion(RoutingContext ctx) {
     String gv = ctx.pathParam("param0") + "/" + ctx.pathParam("param1");
     if (!ApiGroups.namedGroupVersions().contains(gv)) {
-      ctx.fail(Errors.pathNotFound());
+      ctx.fail(HttpErrors.pathNotFound());
       return;
     }
     Replies.json(ctx, 200, LegacyDiscovery.resourceList(gv));

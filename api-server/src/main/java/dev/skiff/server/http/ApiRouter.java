@@ -45,7 +45,7 @@ public final class ApiRouter {
     new ReviewRoutes(authorizer).mount(router);
     new MetricsRoutes(api).mount(router);
     new ResourceRoutes(api).mount(router);
-    router.route().handler(ctx -> ctx.fail(Errors.pathNotFound()));
+    router.route().handler(ctx -> ctx.fail(HttpErrors.pathNotFound()));
     router.route().failureHandler(new FailureHandler());
     return router;
   }

@@ -3,12 +3,12 @@ package dev.skiff.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.model.meta.Times;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.Status;
 import dev.skiff.api.status.StatusException;
 import dev.skiff.server.registry.Metadata;
 import dev.skiff.server.registry.ObjectRegistry;
-import dev.skiff.server.registry.Timestamps;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -28,7 +28,7 @@ final class BindingHandler {
     if (node.isEmpty()) {
       throw StatusException.badRequest("binding target name is required");
     }
-    boolean dryRun = new Query(ctx).dryRun();
+    boolean dryRun = new QueryParams(ctx).dryRun();
     api.registry()
         .update(
             Resources.PODS,
@@ -62,7 +62,7 @@ final class BindingHandler {
         .addObject()
         .put("type", "PodScheduled")
         .put("status", "True")
-        .put("lastTransitionTime", Timestamps.now(api.clock()));
+        .put("lastTransitionTime", Times.now(api.clock()));
     return pod;
   }
 

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
+import dev.skiff.api.client.PatchType;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.server.patch.Patches;
 import dev.skiff.server.protobuf.KubeProtobuf;
-import dev.skiff.server.registry.PatchTypes;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
@@ -52,8 +53,8 @@ public final class Bodies {
   /** The body of a PATCH: raw bytes, after checking the patch media type. */
   public static byte[] patch(RoutingContext ctx) {
     String type = MediaRange.bareType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE));
-    if (!PatchTypes.ALL.contains(type)) {
-      throw unsupported(type, String.join(", ", PatchTypes.ALL));
+    if (PatchType.ofContentType(type) == null) {
+      throw unsupported(type, Patches.acceptedTypes());
     }
     byte[] bytes = raw(ctx);
     if (bytes.length == 0) {

@@ -2,16 +2,16 @@ package dev.skiff.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.skiff.server.registry.DeleteOptions;
+import dev.skiff.server.registry.DeleteRequest;
 import io.vertx.ext.web.RoutingContext;
 
-/** DeleteOptions from a DELETE's optional body and its query parameters (query wins). */
+/** DeleteRequest from a DELETE's optional body and its query parameters (query wins). */
 final class DeleteOptionsParser {
   private DeleteOptionsParser() {}
 
-  static DeleteOptions parse(RoutingContext ctx) {
+  static DeleteRequest parse(RoutingContext ctx) {
     ObjectNode body = Bodies.optionalObject(ctx);
-    Query query = new Query(ctx);
+    QueryParams query = new QueryParams(ctx);
     Long grace = query.number("gracePeriodSeconds");
     if (grace == null && body.hasNonNull("gracePeriodSeconds")) {
       grace = body.get("gracePeriodSeconds").asLong();
@@ -22,7 +22,7 @@ final class DeleteOptionsParser {
     }
     JsonNode pre = body.path("preconditions");
     boolean dryRun = query.dryRun() || containsAll(body.path("dryRun"));
-    return new DeleteOptions(
+    return new DeleteRequest(
         grace, policy, text(pre.get("uid")), text(pre.get("resourceVersion")), dryRun);
   }
 

@@ -41,8 +41,8 @@ public final class FailureHandler implements Handler<RoutingContext> {
       return switch (code) {
         case 400 -> StatusException.badRequest("the request could not be parsed");
         case 401 -> StatusException.unauthorized();
-        case 404 -> Errors.pathNotFound();
-        case 405 -> Errors.methodNotAllowed();
+        case 404 -> HttpErrors.pathNotFound();
+        case 405 -> HttpErrors.methodNotAllowed();
         case 413 ->
             StatusException.tooLarge("Request entity too large: limit is " + Limits.BODY_BYTES);
         case 415 -> StatusException.unsupportedMediaType("the body's media type is not supported");

@@ -25,7 +25,7 @@ final class ReadHandler {
   }
 
   void list(RoutingContext ctx, ResourcePath path) {
-    Query query = new Query(ctx);
+    QueryParams query = new QueryParams(ctx);
     ObjectFilter filter =
         ObjectFilter.of(query.get("labelSelector"), query.get("fieldSelector"), path.type());
     boolean table = Negotiation.wantsTable(ctx);

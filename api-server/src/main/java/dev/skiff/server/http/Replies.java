@@ -27,7 +27,11 @@ public final class Replies {
     ctx.response().setStatusCode(code).putHeader(HttpHeaders.CONTENT_TYPE, contentType).end(body);
   }
 
+  /** An error Status, ending with a newline as kube-apiserver's JSON encoder writes it. */
   public static void status(RoutingContext ctx, StatusException e) {
-    json(ctx, e.code(), e.status());
+    byte[] body = Json.toBytes(e.status());
+    byte[] line = java.util.Arrays.copyOf(body, body.length + 1);
+    line[body.length] = '\n';
+    bytes(ctx, e.code(), JSON, line);
   }
 }

@@ -51,7 +51,7 @@ public final class ResourceRoutes {
   private void dispatch(RoutingContext ctx, String group, String version, String rest) {
     Optional<ResourcePath> parsed = ResourcePath.parse(group, version, rest.split("/", -1));
     if (parsed.isEmpty()) {
-      ctx.fail(Errors.pathNotFound());
+      ctx.fail(HttpErrors.pathNotFound());
       return;
     }
     ResourcePath path = parsed.get();
@@ -68,7 +68,7 @@ public final class ResourceRoutes {
   private void collection(RoutingContext ctx, ResourcePath path, HttpMethod method) {
     boolean namespacedWithout = path.type().namespaced() && path.namespace() == null;
     if (method == HttpMethod.GET) {
-      if (new Query(ctx).flag("watch")) {
+      if (new QueryParams(ctx).flag("watch")) {
         watch.watch(ctx, path);
       } else {
         read.list(ctx, path);
@@ -78,13 +78,13 @@ public final class ResourceRoutes {
     } else if (method == HttpMethod.DELETE && path.type() != Resources.NAMESPACES) {
       write.deleteCollection(ctx, path);
     } else {
-      ctx.fail(Errors.methodNotAllowed());
+      ctx.fail(HttpErrors.methodNotAllowed());
     }
   }
 
   private void object(RoutingContext ctx, ResourcePath path, HttpMethod method) {
     if (method == HttpMethod.GET) {
-      if (new Query(ctx).flag("watch")) {
+      if (new QueryParams(ctx).flag("watch")) {
         watch.watch(ctx, path);
       } else {
         read.get(ctx, path);
@@ -96,7 +96,7 @@ public final class ResourceRoutes {
     } else if (method == HttpMethod.DELETE) {
       write.delete(ctx, path);
     } else {
-      ctx.fail(Errors.methodNotAllowed());
+      ctx.fail(HttpErrors.methodNotAllowed());
     }
   }
 
@@ -108,8 +108,8 @@ public final class ResourceRoutes {
     if (!served) {
       ctx.fail(
           path.type() == Resources.PODS && UNSUPPORTED_POD_SUBRESOURCES.contains(sub)
-              ? Errors.podSubresourceUnsupported(sub)
-              : Errors.pathNotFound());
+              ? HttpErrors.podSubresourceUnsupported(sub)
+              : HttpErrors.pathNotFound());
       return;
     }
     switch (sub) {
@@ -117,7 +117,7 @@ public final class ResourceRoutes {
       case "scale" -> scale(ctx, path, method);
       case "log" -> only(ctx, method, HttpMethod.GET, () -> log.get(ctx, path));
       case "binding" -> only(ctx, method, HttpMethod.POST, () -> binding.create(ctx, path));
-      default -> ctx.fail(Errors.pathNotFound());
+      default -> ctx.fail(HttpErrors.pathNotFound());
     }
   }
 
@@ -129,7 +129,7 @@ public final class ResourceRoutes {
     } else if (method == HttpMethod.PATCH) {
       write.patch(ctx, path, Subresource.STATUS);
     } else {
-      ctx.fail(Errors.methodNotAllowed());
+      ctx.fail(HttpErrors.methodNotAllowed());
     }
   }
 
@@ -141,7 +141,7 @@ public final class ResourceRoutes {
     } else if (method == HttpMethod.PATCH) {
       scale.patch(ctx, path);
     } else {
-      ctx.fail(Errors.methodNotAllowed());
+      ctx.fail(HttpErrors.methodNotAllowed());
     }
   }
 
@@ -149,7 +149,7 @@ public final class ResourceRoutes {
     if (method == allowed) {
       r.run();
     } else {
-      ctx.fail(Errors.methodNotAllowed());
+      ctx.fail(HttpErrors.methodNotAllowed());
     }
   }
 }

@@ -49,7 +49,7 @@ final class ScaleHandler {
 
   private void write(RoutingContext ctx, ResourcePath path, UnaryOperator<ObjectNode> change) {
     ResourceType type = path.type();
-    boolean dryRun = new Query(ctx).dryRun();
+    boolean dryRun = new QueryParams(ctx).dryRun();
     api.registry()
         .update(
             type,

@@ -32,7 +32,7 @@ final class WatchHandler {
       throw StatusException.unavailable(
           "watch over WebSocket is not supported by this server; use a streaming HTTP watch");
     }
-    Query query = new Query(ctx);
+    QueryParams query = new QueryParams(ctx);
     ObjectFilter filter = filter(query, path);
     long rv = query.resourceVersion();
     String sendInitial = query.get("sendInitialEvents");
@@ -44,12 +44,12 @@ final class WatchHandler {
     boolean initialBookmark = sendInitial != null && initialEvents;
     boolean bookmarks = query.flag("allowWatchBookmarks");
     Long timeout = query.number("timeoutSeconds");
-    WatchStream stream =
-        new WatchStream(
+    WatchResponse stream =
+        new WatchResponse(
             api,
             ctx,
             path.type(),
-            new WatchFilter(filter),
+            new SelectorWatchFilter(filter),
             Negotiation.wantsTable(ctx),
             IncludeObject.parse(query.get("includeObject")));
     String resource = path.type().qualifiedName();
@@ -82,7 +82,7 @@ final class WatchHandler {
   }
 
   /** Selectors from the query; a watch on one object's URL watches that name. */
-  private static ObjectFilter filter(Query query, ResourcePath path) {
+  private static ObjectFilter filter(QueryParams query, ResourcePath path) {
     if (path.name() == null) {
       return ObjectFilter.of(query.get("labelSelector"), query.get("fieldSelector"), path.type());
     }

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.selector.ObjectFilter;
-import dev.skiff.server.registry.DeleteOptions;
+import dev.skiff.server.registry.DeleteRequest;
 import dev.skiff.server.registry.Metadata;
 import dev.skiff.server.registry.Subresource;
 import io.vertx.core.Future;
@@ -22,7 +22,7 @@ final class WriteHandler {
 
   void create(RoutingContext ctx, ResourcePath path) {
     ObjectNode body = Bodies.object(ctx);
-    boolean dryRun = new Query(ctx).dryRun();
+    boolean dryRun = new QueryParams(ctx).dryRun();
     api.registry()
         .create(path.type(), path.namespace(), body, dryRun)
         .onSuccess(object -> reply(ctx, path, 201, object))
@@ -31,7 +31,7 @@ final class WriteHandler {
 
   void replace(RoutingContext ctx, ResourcePath path, Subresource sub) {
     ObjectNode body = Bodies.object(ctx);
-    boolean dryRun = new Query(ctx).dryRun();
+    boolean dryRun = new QueryParams(ctx).dryRun();
     api.registry()
         .replace(path.type(), path.namespace(), path.name(), body, sub, dryRun)
         .onSuccess(object -> reply(ctx, path, 200, object))
@@ -40,7 +40,7 @@ final class WriteHandler {
 
   void patch(RoutingContext ctx, ResourcePath path, Subresource sub) {
     byte[] body = Bodies.patch(ctx);
-    boolean dryRun = new Query(ctx).dryRun();
+    boolean dryRun = new QueryParams(ctx).dryRun();
     api.registry()
         .patch(path.type(), path.namespace(), path.name(), body, Bodies.patchType(ctx), sub, dryRun)
         .onSuccess(w -> reply(ctx, path, w.created() ? 201 : 200, w.object()))
@@ -48,7 +48,7 @@ final class WriteHandler {
   }
 
   void delete(RoutingContext ctx, ResourcePath path) {
-    DeleteOptions options = DeleteOptionsParser.parse(ctx);
+    DeleteRequest options = DeleteOptionsParser.parse(ctx);
     api.registry()
         .delete(path.type(), path.namespace(), path.name(), options)
         .onSuccess(object -> reply(ctx, path, 200, object))
@@ -57,10 +57,10 @@ final class WriteHandler {
 
   /** DELETE on a collection: deletes every object matching the selectors, returns them. */
   void deleteCollection(RoutingContext ctx, ResourcePath path) {
-    Query query = new Query(ctx);
+    QueryParams query = new QueryParams(ctx);
     ObjectFilter filter =
         ObjectFilter.of(query.get("labelSelector"), query.get("fieldSelector"), path.type());
-    DeleteOptions options = DeleteOptionsParser.parse(ctx);
+    DeleteRequest options = DeleteOptionsParser.parse(ctx);
     api.registry()
         .list(path.type(), path.namespace())
         .compose(

@@ -3,7 +3,7 @@ package dev.skiff.server.openapi;
 import dev.skiff.api.status.Reason;
 import dev.skiff.api.status.Status;
 import dev.skiff.api.status.StatusException;
-import dev.skiff.server.http.Errors;
+import dev.skiff.server.http.HttpErrors;
 import dev.skiff.server.http.Replies;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -50,7 +50,7 @@ public final class OpenApiRoutes {
     String path = ctx.pathParam("param0");
     OpenApiDocuments.Document doc = documents.v3(path);
     if (doc == null) {
-      ctx.fail(Errors.pathNotFound());
+      ctx.fail(HttpErrors.pathNotFound());
       return;
     }
     String hash = ctx.request().getParam("hash");

@@ -37,6 +37,10 @@ public final class MergeKeys {
     node.put("status.addresses", ListRule.byKey("type"));
     node.put("spec.podCIDRs", ListRule.PRIMITIVE_SET);
     BY_KIND.put("Node", node);
+
+    MergeKeys serviceAccount = common();
+    serviceAccount.put("secrets", ListRule.byKey("name"));
+    BY_KIND.put("ServiceAccount", serviceAccount);
   }
 
   private final Map<String, ListRule> rules = new HashMap<>();

@@ -2,8 +2,12 @@ package dev.skiff.server.patch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.client.PatchType;
 import dev.skiff.api.resource.ResourceType;
+import dev.skiff.api.status.StatusException;
+import java.util.Arrays;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The one entry point for PATCH bodies: picks the patch type from the Content-Type and applies the
@@ -27,6 +31,30 @@ import java.util.Optional;
 public final class Patches {
   private Patches() {}
 
+  /** The accepted patch media types, comma-separated, as the real server lists them. */
+  public static String acceptedTypes() {
+    return Arrays.stream(PatchType.values())
+        .map(PatchType::contentType)
+        .collect(Collectors.joining(", "));
+  }
+
+  /**
+   * The patch type of a Content-Type header value. Parameters ({@code ; charset=utf-8}) and case
+   * are ignored.
+   *
+   * @throws StatusException 415 UnsupportedMediaType naming the accepted types, with the real
+   *     server's message, when the type is missing or not a patch type
+   */
+  public static PatchType patchType(String contentType) {
+    PatchType type = PatchType.ofContentType(contentType);
+    if (type == null) {
+      throw StatusException.unsupportedMediaType(
+          "the body of the request was in an unknown format - accepted media types include: "
+              + acceptedTypes());
+    }
+    return type;
+  }
+
   /**
    * Applies a PATCH body to {@code live}, which is not modified.
    *
@@ -36,7 +64,7 @@ public final class Patches {
    */
   public static ObjectNode apply(
       ObjectNode live, byte[] body, String contentType, ResourceType type) {
-    return apply(live, body, PatchType.fromContentType(contentType), type);
+    return apply(live, body, patchType(contentType), type);
   }
 
   /** As {@link #apply(ObjectNode, byte[], String, ResourceType)}, for a known patch type. */
@@ -47,11 +75,10 @@ public final class Patches {
     try {
       result =
           switch (patchType) {
-            case MERGE_PATCH -> MergePatch.apply(live, PatchBodies.json(body));
-            case JSON_PATCH -> JsonPatch.apply(live, PatchBodies.json(body));
-            case STRATEGIC_MERGE_PATCH ->
-                StrategicMergePatch.apply(live, PatchBodies.json(body), keys);
-            case APPLY_PATCH -> ApplyPatch.apply(live, ApplyPatch.parse(body), keys);
+            case MERGE -> MergePatch.apply(live, PatchBodies.json(body));
+            case JSON -> JsonPatch.apply(live, PatchBodies.json(body));
+            case STRATEGIC -> StrategicMergePatch.apply(live, PatchBodies.json(body), keys);
+            case APPLY -> ApplyPatch.apply(live, ApplyPatch.parse(body), keys);
           };
     } catch (StackOverflowError e) {
       // Only a pathologically nested body gets here; the functions are pure, nothing is half-done.
@@ -73,11 +100,10 @@ public final class Patches {
    * @throws dev.skiff.api.status.StatusException 415 or 400, as {@link #apply} would
    */
   public static Optional<String> resourceVersionPrecondition(byte[] body, String contentType) {
-    PatchType patchType = PatchType.fromContentType(contentType);
-    JsonNode patch =
-        patchType == PatchType.APPLY_PATCH ? PatchBodies.yaml(body) : PatchBodies.json(body);
+    PatchType patchType = patchType(contentType);
+    JsonNode patch = patchType == PatchType.APPLY ? PatchBodies.yaml(body) : PatchBodies.json(body);
     JsonNode version = null;
-    if (patchType == PatchType.JSON_PATCH) {
+    if (patchType == PatchType.JSON) {
       for (JsonNode operation : patch) {
         String op = operation.path("op").asText();
         if ((op.equals("add") || op.equals("replace"))

@@ -115,6 +115,11 @@ public final class Message {
     return add(number, json, Type.STRING, null, Shape.MAP, false);
   }
 
+  /** {@code map<string, bytes>}: values become base64 text, as Go's JSON writes []byte. */
+  public Message bytesMap(int number, String json) {
+    return add(number, json, Type.BYTES, null, Shape.MAP, false);
+  }
+
   /** {@code map<string, V>} for a message type V (e.g. Quantity). */
   public Message messageMap(int number, String json, Message valueType) {
     return add(number, json, Type.MESSAGE, valueType, Shape.MAP, false);

@@ -1,6 +1,7 @@
 package dev.skiff.server.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.model.meta.Times;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.Reason;
@@ -57,7 +58,7 @@ final class CreatePolicy {
     }
     meta.remove(SERVER_OWNED);
     meta.put("uid", UUID.randomUUID().toString());
-    meta.put("creationTimestamp", Timestamps.now(clock));
+    meta.put("creationTimestamp", Times.now(clock));
     meta.put("generation", 1);
     initialStatus(type, body);
     return admission.admit(type, body, null);

@@ -3,10 +3,11 @@ package dev.skiff.server.registry;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.model.meta.Times;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.StatusException;
-import dev.skiff.server.store.ObjectKey;
+import dev.skiff.server.store.StoreKey;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.util.List;
@@ -32,7 +33,7 @@ final class Deleter {
     this.namespaces = namespaces;
   }
 
-  Future<ObjectNode> delete(ResourceType type, ObjectKey key, DeleteOptions options) {
+  Future<ObjectNode> delete(ResourceType type, StoreKey key, DeleteRequest options) {
     if (type == Resources.NAMESPACES) {
       return namespaces.terminate(key.name(), options);
     }
@@ -100,14 +101,14 @@ final class Deleter {
     }
     JsonNode existing = meta.get("deletionGracePeriodSeconds");
     if (!Metadata.isDeleting(object) || (existing != null && grace < existing.asLong())) {
-      meta.put("deletionTimestamp", Timestamps.format(clock.instant().plusSeconds(grace)));
+      meta.put("deletionTimestamp", Times.time(clock.instant().plusSeconds(grace)));
       meta.put("deletionGracePeriodSeconds", grace);
     }
     return object;
   }
 
   /** The grace period of a pod deletion; 0 = immediate (unbound, terminal or forced). */
-  private static long podGrace(ResourceType type, JsonNode pod, DeleteOptions options) {
+  private static long podGrace(ResourceType type, JsonNode pod, DeleteRequest options) {
     if (type != Resources.PODS || pod.path("spec").path("nodeName").asText("").isEmpty()) {
       return 0;
     }
@@ -121,7 +122,7 @@ final class Deleter {
     return pod.path("spec").path("terminationGracePeriodSeconds").asLong(DEFAULT_POD_GRACE);
   }
 
-  private static void checkPreconditions(ResourceType type, JsonNode object, DeleteOptions o) {
+  private static void checkPreconditions(ResourceType type, JsonNode object, DeleteRequest o) {
     String name = Metadata.name(object);
     String uid = Metadata.text(object, "uid");
     if (o.uid() != null && !o.uid().equals(uid)) {

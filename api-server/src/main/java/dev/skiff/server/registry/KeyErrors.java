@@ -7,7 +7,8 @@ import io.vertx.core.Future;
 
 /**
  * Re-words the store's NotFound/AlreadyExists/Conflict for one object so messages name the resource
- * as the real server does ({@code deployments.apps "api" not found}).
+ * as the real server does ({@code deployments.apps "api" not found}). To test a failure's reason,
+ * use {@link dev.skiff.api.client.Errors}.
  */
 final class KeyErrors {
   private KeyErrors() {}
@@ -26,13 +27,5 @@ final class KeyErrors {
       }
     }
     return Future.failedFuture(failure);
-  }
-
-  static boolean isNotFound(Throwable failure) {
-    return failure instanceof StatusException e && e.is(Reason.NOT_FOUND);
-  }
-
-  static boolean isAlreadyExists(Throwable failure) {
-    return failure instanceof StatusException e && e.is(Reason.ALREADY_EXISTS);
   }
 }

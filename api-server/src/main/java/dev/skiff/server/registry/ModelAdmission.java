@@ -9,27 +9,44 @@ import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.status.StatusException;
 import dev.skiff.api.validation.Validation;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Admission through the api module's model: the object is decoded into its Java type (a body that
- * does not fit the type is a 400), defaulted ({@link Defaults#applyOnCreate} on create, {@link
- * Defaults#apply} on update), validated against the stored object ({@link
- * Validation#validateOrThrow}, 422 Invalid), and encoded back.
+ * does not fit the type is a 400), prepared by the {@link ObjectAdmission} steps on update,
+ * defaulted ({@link Defaults#applyOnCreate} on create, {@link Defaults#apply} on update), validated
+ * against the stored object ({@link Validation#validateOrThrow}, 422 Invalid), admitted by the
+ * steps (for example Service allocation), and encoded back: one decode and one encode per write.
  */
 public final class ModelAdmission implements Admission {
-  public static final ModelAdmission INSTANCE = new ModelAdmission();
+  public static final ModelAdmission INSTANCE = new ModelAdmission(List.of());
 
-  private ModelAdmission() {}
+  private final List<ObjectAdmission> steps;
+
+  private ModelAdmission(List<ObjectAdmission> steps) {
+    this.steps = List.copyOf(steps);
+  }
+
+  /** This admission with {@code step} after the present steps. */
+  public ModelAdmission with(ObjectAdmission step) {
+    List<ObjectAdmission> more = new ArrayList<>(steps);
+    more.add(step);
+    return new ModelAdmission(more);
+  }
 
   @Override
   public ObjectNode admit(ResourceType type, ObjectNode object, ObjectNode old) {
     KubeObject typed = decode(type, object);
-    if (old == null) {
+    KubeObject stored = old == null ? null : decode(type, old);
+    if (stored == null) {
       Defaults.applyOnCreate(typed);
     } else {
+      steps.forEach(s -> s.prepareUpdate(type, typed, stored));
       Defaults.apply(typed);
     }
-    Validation.validateOrThrow(type, typed, old == null ? null : decode(type, old));
+    Validation.validateOrThrow(type, typed, stored);
+    steps.forEach(s -> s.admitValid(type, typed, stored));
     return Json.tree(typed);
   }
 
@@ -41,7 +58,13 @@ public final class ModelAdmission implements Admission {
       String detail =
           cause instanceof JsonProcessingException j ? j.getOriginalMessage() : cause.getMessage();
       throw StatusException.badRequest(
-          "the body does not decode as a " + type.kind() + ": " + detail);
+          type.kind()
+              + " in version \""
+              + type.version()
+              + "\" cannot be handled as a "
+              + type.kind()
+              + ": "
+              + detail);
     }
   }
 }

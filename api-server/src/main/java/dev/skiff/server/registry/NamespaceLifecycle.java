@@ -1,6 +1,8 @@
 package dev.skiff.server.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.client.Errors;
+import dev.skiff.api.model.meta.Times;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.Reason;
@@ -49,7 +51,7 @@ public final class NamespaceLifecycle {
         .get(ObjectRegistry.key(Resources.NAMESPACES, null, namespace))
         .recover(
             e ->
-                KeyErrors.isNotFound(e)
+                Errors.isNotFound(e)
                     ? Future.failedFuture(StatusException.notFound("", "namespaces", namespace))
                     : Future.failedFuture(e))
         .compose(
@@ -68,7 +70,7 @@ public final class NamespaceLifecycle {
   }
 
   /** Marks a namespace Terminating; the terminator removes it once it is empty. */
-  Future<ObjectNode> terminate(String name, DeleteOptions options) {
+  Future<ObjectNode> terminate(String name, DeleteRequest options) {
     if (UNDELETABLE.contains(name)) {
       return Future.failedFuture(
           forbidden(Resources.NAMESPACES, name, "this namespace may not be deleted"));
@@ -80,7 +82,7 @@ public final class NamespaceLifecycle {
           if (Metadata.isDeleting(current)) {
             return current;
           }
-          Metadata.of(current).put("deletionTimestamp", Timestamps.now(clock));
+          Metadata.of(current).put("deletionTimestamp", Times.now(clock));
           Metadata.of(current).put("deletionGracePeriodSeconds", 0);
           current.putObject("status").put("phase", "Terminating");
           return current;
@@ -100,7 +102,7 @@ public final class NamespaceLifecycle {
                       .create(Resources.NAMESPACES, null, body, false)
                       .recover(
                           e ->
-                              KeyErrors.isAlreadyExists(e)
+                              Errors.isAlreadyExists(e)
                                   ? Future.succeededFuture(null)
                                   : Future.failedFuture(e));
                 })

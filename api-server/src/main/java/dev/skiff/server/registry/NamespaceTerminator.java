@@ -1,6 +1,7 @@
 package dev.skiff.server.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.client.Errors;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
 import io.vertx.core.Future;
@@ -76,9 +77,7 @@ public final class NamespaceTerminator {
                   .<Void>mapEmpty()
                   .recover(
                       e ->
-                          KeyErrors.isNotFound(e)
-                              ? Future.succeededFuture()
-                              : Future.failedFuture(e));
+                          Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e));
             });
   }
 
@@ -93,10 +92,10 @@ public final class NamespaceTerminator {
                 if (!Metadata.isDeleting(item) || type != Resources.PODS) {
                   deletes.add(
                       registry
-                          .delete(type, namespace, Metadata.name(item), DeleteOptions.DEFAULT)
+                          .delete(type, namespace, Metadata.name(item), DeleteRequest.DEFAULT)
                           .recover(
                               e ->
-                                  KeyErrors.isNotFound(e)
+                                  Errors.isNotFound(e)
                                       ? Future.succeededFuture()
                                       : Future.failedFuture(e)));
                 }

@@ -1,13 +1,17 @@
 package dev.skiff.server.registry;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.client.Errors;
+import dev.skiff.api.client.PatchType;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.server.patch.ApplyPatch;
 import dev.skiff.server.store.ListResult;
-import dev.skiff.server.store.ObjectKey;
 import dev.skiff.server.store.Store;
+import dev.skiff.server.store.StoreKey;
 import dev.skiff.server.store.UpdateFunction;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.time.Clock;
 
 /**
@@ -16,8 +20,8 @@ import java.time.Clock;
  * failures are StatusExceptions. Dry runs compute the same result and persist nothing.
  */
 public final class ObjectRegistry {
+  private final Vertx vertx;
   private final Store store;
-  private final Admission admission;
   private final CreatePolicy createPolicy;
   private final UpdatePolicy updatePolicy;
   private final Patcher patcher;
@@ -25,9 +29,14 @@ public final class ObjectRegistry {
   private final NamespaceLifecycle namespaces;
 
   public ObjectRegistry(
-      Store store, Clock clock, Admission admission, Patcher patcher, DeletionHook hook) {
+      Vertx vertx,
+      Store store,
+      Clock clock,
+      Admission admission,
+      Patcher patcher,
+      DeletionHook hook) {
+    this.vertx = vertx;
     this.store = store;
-    this.admission = admission;
     this.createPolicy = new CreatePolicy(clock, admission);
     this.updatePolicy = new UpdatePolicy(admission);
     this.patcher = patcher;
@@ -43,8 +52,8 @@ public final class ObjectRegistry {
     return namespaces;
   }
 
-  public static ObjectKey key(ResourceType type, String namespace, String name) {
-    return new ObjectKey(type.qualifiedName(), type.namespaced() ? namespace : "", name);
+  public static StoreKey key(ResourceType type, String namespace, String name) {
+    return new StoreKey(type.qualifiedName(), type.namespaced() ? namespace : "", name);
   }
 
   public Future<ObjectNode> get(ResourceType type, String namespace, String name) {
@@ -61,25 +70,15 @@ public final class ObjectRegistry {
     // Admission (decode, defaults, validation, encode) is the bulk of a create's CPU; on a
     // worker it runs in parallel instead of queueing every create of this replica behind one
     // event loop, and it may block (Service allocation claims are Hazelcast calls).
-    io.vertx.core.Context context = io.vertx.core.Vertx.currentContext();
-    if (context != null) {
-      return context
-          .<ObjectNode>executeBlocking(() -> createPolicy.prepare(type, namespace, body), false)
-          .compose(object -> createPrepared(type, namespace, object, dryRun));
-    }
-    ObjectNode object;
-    try {
-      object = createPolicy.prepare(type, namespace, body);
-    } catch (StatusException e) {
-      return Future.failedFuture(e);
-    }
-    return createPrepared(type, namespace, object, dryRun);
+    return vertx
+        .<ObjectNode>executeBlocking(() -> createPolicy.prepare(type, namespace, body), false)
+        .compose(object -> createPrepared(type, namespace, object, dryRun));
   }
 
   private Future<ObjectNode> createPrepared(
       ResourceType type, String namespace, ObjectNode object, boolean dryRun) {
     String name = Metadata.name(object);
-    ObjectKey key = key(type, namespace, name);
+    StoreKey key = key(type, namespace, name);
     Future<Void> namespaceReady =
         type.namespaced()
             ? namespaces.requireActive(namespace, type, name)
@@ -124,15 +123,15 @@ public final class ObjectRegistry {
     Future<Written> patched =
         update(type, key(type, namespace, name), function, dryRun)
             .map(object -> new Written(object, false));
-    if (!PatchTypes.APPLY.equals(contentType) || sub != Subresource.MAIN) {
+    if (!PatchType.APPLY.contentType().equals(contentType) || sub != Subresource.MAIN) {
       return patched;
     }
     return patched.recover(
         e -> {
-          if (!KeyErrors.isNotFound(e)) {
+          if (!Errors.isNotFound(e)) {
             return Future.failedFuture(e);
           }
-          ObjectNode object = PatchTypes.parseApplyBody(body);
+          ObjectNode object = ApplyPatch.parse(body);
           TypeCheck.name(name, Metadata.of(object));
           return create(type, namespace, object, dryRun).map(o -> new Written(o, true));
         });
@@ -140,7 +139,7 @@ public final class ObjectRegistry {
 
   /** Reads, transforms and writes one object; finishes a deletion its last finalizer released. */
   public Future<ObjectNode> update(
-      ResourceType type, ObjectKey key, UpdateFunction function, boolean dryRun) {
+      ResourceType type, StoreKey key, UpdateFunction function, boolean dryRun) {
     Future<ObjectNode> result =
         dryRun
             ? store.get(key).map(current -> function.apply(current))
@@ -149,23 +148,23 @@ public final class ObjectRegistry {
   }
 
   public Future<ObjectNode> delete(
-      ResourceType type, String namespace, String name, DeleteOptions options) {
+      ResourceType type, String namespace, String name, DeleteRequest options) {
     return deleter
         .delete(type, key(type, namespace, name), options)
         .recover(e -> KeyErrors.reword(e, type, name));
   }
 
-  private Future<ObjectNode> deleteIfReleased(ResourceType type, ObjectKey key, ObjectNode object) {
+  private Future<ObjectNode> deleteIfReleased(ResourceType type, StoreKey key, ObjectNode object) {
     if (!Deleter.isReleased(type, object)) {
       return Future.succeededFuture(object);
     }
     return store
         .delete(key, Deleter::requireReleased)
         .recover(
-            e -> KeyErrors.isNotFound(e) ? Future.succeededFuture(object) : Future.failedFuture(e));
+            e -> Errors.isNotFound(e) ? Future.succeededFuture(object) : Future.failedFuture(e));
   }
 
-  private Future<ObjectNode> absent(ObjectKey key, ObjectNode object) {
+  private Future<ObjectNode> absent(StoreKey key, ObjectNode object) {
     return store
         .get(key)
         .transform(
@@ -174,7 +173,7 @@ public final class ObjectRegistry {
                 return Future.failedFuture(
                     StatusException.alreadyExists("", key.resource(), key.name()));
               }
-              return KeyErrors.isNotFound(ar.cause())
+              return Errors.isNotFound(ar.cause())
                   ? Future.succeededFuture(object)
                   : Future.failedFuture(ar.cause());
             });

@@ -79,7 +79,7 @@ final class ChangeTailer {
       batch = (int) Math.min(BATCH, changes.capacity());
       long tail = changes.tailSequence();
       long from = Math.max(changes.headSequence(), tail + 1 - replay);
-      Map<ObjectKey, StoredObject> snapshot = new HashMap<>();
+      Map<StoreKey, StoredObject> snapshot = new HashMap<>();
       for (Map.Entry<String, byte[]> entry : objects.entrySet()) {
         snapshot.put(
             ObjectCodec.parseKey(entry.getKey()), ObjectCodec.valueStored(entry.getValue()));

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The {@link Store} on Hazelcast. Objects live in one map (key = {@link ObjectKey#toString()}); a
+ * The {@link Store} on Hazelcast. Objects live in one map (key = {@link StoreKey#toString()}); a
  * single-partition ringbuffer is the ordered change log, and its sequence numbers are the global
  * resourceVersions. Writes lock their key, append to the log, then store the object (see {@link
  * ObjectWriter}); gets read the map; lists and watches are served by this replica's {@link
@@ -99,12 +99,12 @@ public final class HzStore implements Store, AutoCloseable {
   }
 
   @Override
-  public Future<ObjectNode> create(ObjectKey key, ObjectNode object) {
+  public Future<ObjectNode> create(StoreKey key, ObjectNode object) {
     return vertx.executeBlocking(() -> writer.create(key, object), false);
   }
 
   @Override
-  public Future<ObjectNode> get(ObjectKey key) {
+  public Future<ObjectNode> get(StoreKey key) {
     Context context = vertx.getOrCreateContext();
     return Future.fromCompletionStage(objects.getAsync(key.toString()), context)
         .map(
@@ -117,12 +117,12 @@ public final class HzStore implements Store, AutoCloseable {
   }
 
   @Override
-  public Future<ObjectNode> update(ObjectKey key, UpdateFunction function) {
+  public Future<ObjectNode> update(StoreKey key, UpdateFunction function) {
     return vertx.executeBlocking(() -> writer.update(key, function), false);
   }
 
   @Override
-  public Future<ObjectNode> delete(ObjectKey key, Consumer<ObjectNode> precondition) {
+  public Future<ObjectNode> delete(StoreKey key, Consumer<ObjectNode> precondition) {
     return vertx.executeBlocking(() -> writer.delete(key, precondition), false);
   }
 
@@ -137,7 +137,7 @@ public final class HzStore implements Store, AutoCloseable {
   }
 
   @Override
-  public Future<Watch> watch(
+  public Future<StoreWatch> watch(
       WatchRequest request, Handler<StoreEvent> handler, Handler<Void> onClose) {
     LocalWatch watch =
         new LocalWatch(
@@ -162,7 +162,7 @@ public final class HzStore implements Store, AutoCloseable {
         .map(
             registered -> {
               registered.activate();
-              return (Watch) registered;
+              return (StoreWatch) registered;
             });
   }
 

@@ -9,9 +9,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One watcher on this replica: a bounded queue filled by the watch cache (under its lock) and
  * drained on the watcher's own context. Nothing is delivered before {@link #activate()}, so the
- * caller holds the {@link Watch} before its first event.
+ * caller holds the {@link StoreWatch} before its first event.
  */
-final class LocalWatch implements Watch {
+final class LocalWatch implements StoreWatch {
   private static final Logger LOG = LoggerFactory.getLogger(LocalWatch.class);
   private static final int DRAIN_BATCH = 512;
 
@@ -56,7 +56,7 @@ final class LocalWatch implements Watch {
     if (namespace != null && !namespace.equals(event.key().namespace())) {
       return;
     }
-    StoreEvent visible = WatchFilter.apply(request.filter(), event, previous);
+    StoreEvent visible = PredicateWatchFilter.apply(request.filter(), event, previous);
     if (visible != null) {
       enqueue(visible);
     }

@@ -74,7 +74,7 @@ final class ObjectCodec {
     return java.util.Arrays.equals(value, Long.BYTES, value.length, json, 0, json.length);
   }
 
-  static byte[] change(byte type, ObjectKey key, byte[] json) {
+  static byte[] change(byte type, StoreKey key, byte[] json) {
     byte[] k = key.toString().getBytes(StandardCharsets.UTF_8);
     return ByteBuffer.allocate(1 + Short.BYTES + k.length + json.length)
         .put(type)
@@ -100,11 +100,11 @@ final class ObjectCodec {
     return StoredObject.of(valueRv(value), value, Long.BYTES);
   }
 
-  static ObjectKey parseKey(String key) {
+  static StoreKey parseKey(String key) {
     String[] parts = key.split("/", 3);
     return parts.length == 3
-        ? new ObjectKey(parts[0], parts[1], parts[2])
-        : new ObjectKey(parts[0], "", parts[1]);
+        ? new StoreKey(parts[0], parts[1], parts[2])
+        : new StoreKey(parts[0], "", parts[1]);
   }
 
   static long rvOf(ObjectNode object) {

@@ -34,7 +34,7 @@ final class ObjectWriter {
     this.options = options;
   }
 
-  ObjectNode create(ObjectKey key, ObjectNode object) {
+  ObjectNode create(StoreKey key, ObjectNode object) {
     return locked(
         key,
         () -> {
@@ -45,7 +45,7 @@ final class ObjectWriter {
         });
   }
 
-  ObjectNode update(ObjectKey key, UpdateFunction function) {
+  ObjectNode update(StoreKey key, UpdateFunction function) {
     return locked(
         key,
         () -> {
@@ -62,7 +62,7 @@ final class ObjectWriter {
         });
   }
 
-  ObjectNode delete(ObjectKey key, Consumer<ObjectNode> precondition) {
+  ObjectNode delete(StoreKey key, Consumer<ObjectNode> precondition) {
     return locked(
         key,
         () -> {
@@ -78,13 +78,13 @@ final class ObjectWriter {
         });
   }
 
-  private ObjectNode commit(byte type, ObjectKey key, ObjectNode object, byte[] json) {
+  private ObjectNode commit(byte type, StoreKey key, ObjectNode object, byte[] json) {
     long rv = ObjectCodec.rv(changes.add(ObjectCodec.change(type, key, json)));
     objects.set(key.toString(), ObjectCodec.value(rv, json));
     return ObjectCodec.stamp(object, rv);
   }
 
-  private byte[] existing(ObjectKey key) {
+  private byte[] existing(StoreKey key) {
     byte[] value = current(key);
     if (value == null) {
       throw StoreErrors.notFound(key);
@@ -99,7 +99,7 @@ final class ObjectWriter {
    * live writer is between those two steps.) An absent value is never rolled forward: the cache may
    * simply not have applied the deletion yet.
    */
-  private byte[] current(ObjectKey key) {
+  private byte[] current(StoreKey key) {
     byte[] value = objects.get(key.toString());
     StoredObject logged = value == null ? null : cache.peek(key);
     if (logged == null) {
@@ -115,7 +115,7 @@ final class ObjectWriter {
     return repaired;
   }
 
-  private ObjectNode locked(ObjectKey key, Supplier<ObjectNode> body) {
+  private ObjectNode locked(StoreKey key, Supplier<ObjectNode> body) {
     String k = key.toString();
     boolean locked;
     try {

@@ -17,7 +17,7 @@ final class ResourceCache {
    * One change and the object's state before it (null when unknown). Kept as JSON only: the live
    * event may carry a parsed tree, which the history must not keep alive.
    */
-  record Change(String type, ObjectKey key, StoredObject object, StoredObject previous) {
+  record Change(String type, StoreKey key, StoredObject object, StoredObject previous) {
     long resourceVersion() {
       return object.resourceVersion();
     }
@@ -37,12 +37,12 @@ final class ResourceCache {
     this.resource = resource;
   }
 
-  StoredObject get(ObjectKey key) {
+  StoredObject get(StoreKey key) {
     TreeMap<String, StoredObject> names = namespaces.get(key.namespace());
     return names == null ? null : names.get(key.name());
   }
 
-  void put(ObjectKey key, StoredObject object) {
+  void put(StoreKey key, StoredObject object) {
     namespaces.computeIfAbsent(key.namespace(), ns -> new TreeMap<>()).put(key.name(), object);
   }
 
@@ -96,12 +96,12 @@ final class ResourceCache {
     return items;
   }
 
-  void forEach(String namespace, BiConsumer<ObjectKey, StoredObject> action) {
+  void forEach(String namespace, BiConsumer<StoreKey, StoredObject> action) {
     namespaces.forEach(
         (ns, names) -> {
           if (namespace == null || namespace.equals(ns)) {
             names.forEach(
-                (name, object) -> action.accept(new ObjectKey(resource, ns, name), object));
+                (name, object) -> action.accept(new StoreKey(resource, ns, name), object));
           }
         });
   }
@@ -128,7 +128,7 @@ final class ResourceCache {
     return watchers;
   }
 
-  private void remove(ObjectKey key) {
+  private void remove(StoreKey key) {
     TreeMap<String, StoredObject> names = namespaces.get(key.namespace());
     if (names != null && names.remove(key.name()) != null && names.isEmpty()) {
       namespaces.remove(key.namespace());

@@ -15,22 +15,22 @@ import io.vertx.core.Handler;
  */
 public interface Store {
   /** Stores a new object; fails AlreadyExists if the key is taken. Returns the stored object. */
-  Future<ObjectNode> create(ObjectKey key, ObjectNode object);
+  Future<ObjectNode> create(StoreKey key, ObjectNode object);
 
   /** The current object (a private copy); fails NotFound. */
-  Future<ObjectNode> get(ObjectKey key);
+  Future<ObjectNode> get(StoreKey key);
 
   /**
    * Reads, transforms and writes one object atomically. Fails NotFound if absent, or with whatever
    * the function throws.
    */
-  Future<ObjectNode> update(ObjectKey key, UpdateFunction function);
+  Future<ObjectNode> update(StoreKey key, UpdateFunction function);
 
   /**
    * Removes an object and returns its last state (with the deletion's resourceVersion). The
    * precondition function may veto (throw) after seeing the current object; null = none.
    */
-  Future<ObjectNode> delete(ObjectKey key, java.util.function.Consumer<ObjectNode> precondition);
+  Future<ObjectNode> delete(StoreKey key, java.util.function.Consumer<ObjectNode> precondition);
 
   /** A consistent snapshot of a resource, in one namespace or (namespace null) all of them. */
   Future<ListResult> list(String resource, String namespace);
@@ -40,7 +40,8 @@ public interface Store {
    * once each. Fails with Expired (410) if the requested version is no longer retained. {@code
    * onClose} runs once if the store ends the watch (for example the watcher fell too far behind).
    */
-  Future<Watch> watch(WatchRequest request, Handler<StoreEvent> handler, Handler<Void> onClose);
+  Future<StoreWatch> watch(
+      WatchRequest request, Handler<StoreEvent> handler, Handler<Void> onClose);
 
   /** The newest committed resourceVersion this replica has seen. */
   long currentResourceVersion();

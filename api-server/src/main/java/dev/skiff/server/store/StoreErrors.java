@@ -6,11 +6,11 @@ import dev.skiff.api.status.StatusException;
 final class StoreErrors {
   private StoreErrors() {}
 
-  static StatusException notFound(ObjectKey key) {
+  static StatusException notFound(StoreKey key) {
     return StatusException.notFound(group(key), plural(key), key.name());
   }
 
-  static StatusException alreadyExists(ObjectKey key) {
+  static StatusException alreadyExists(StoreKey key) {
     return StatusException.alreadyExists(group(key), plural(key), key.name());
   }
 
@@ -18,16 +18,16 @@ final class StoreErrors {
     return StatusException.expired("too old resource version: " + requested + " (" + current + ")");
   }
 
-  static StatusException busy(ObjectKey key) {
+  static StatusException busy(StoreKey key) {
     return StatusException.unavailable("timed out waiting to write " + key);
   }
 
-  private static String plural(ObjectKey key) {
+  private static String plural(StoreKey key) {
     int dot = key.resource().indexOf('.');
     return dot < 0 ? key.resource() : key.resource().substring(0, dot);
   }
 
-  private static String group(ObjectKey key) {
+  private static String group(StoreKey key) {
     int dot = key.resource().indexOf('.');
     return dot < 0 ? "" : key.resource().substring(dot + 1);
   }

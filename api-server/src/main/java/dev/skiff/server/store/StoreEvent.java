@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 public final class StoreEvent {
   private final String type;
   private final long resourceVersion;
-  private final ObjectKey key;
+  private final StoreKey key;
   private final StoredObject stored;
   private volatile ObjectNode tree;
 
@@ -22,7 +22,7 @@ public final class StoreEvent {
    * @param stored the object after the change (for DELETED: its last state, carrying the deletion
    *     version as metadata.resourceVersion)
    */
-  public StoreEvent(String type, long resourceVersion, ObjectKey key, StoredObject stored) {
+  public StoreEvent(String type, long resourceVersion, StoreKey key, StoredObject stored) {
     this.type = type;
     this.resourceVersion = resourceVersion;
     this.key = key;
@@ -37,7 +37,7 @@ public final class StoreEvent {
     return resourceVersion;
   }
 
-  public ObjectKey key() {
+  public StoreKey key() {
     return key;
   }
 

@@ -27,7 +27,7 @@ final class WatchCache {
    * Replaces the cache with objects read from the map; changes are then applied from log sequence
    * {@code nextSequence} on. Every current watcher is ended, since it may have missed changes.
    */
-  synchronized void reset(Map<ObjectKey, StoredObject> objects, long nextSequence) {
+  synchronized void reset(Map<StoreKey, StoredObject> objects, long nextSequence) {
     endWatchers();
     resources.clear();
     objects.forEach((key, object) -> resource(key.resource()).put(key, object));
@@ -104,7 +104,7 @@ final class WatchCache {
   }
 
   /** The object as this replica last saw it (shared, do not mutate), or null. */
-  synchronized StoredObject peek(ObjectKey key) {
+  synchronized StoredObject peek(StoreKey key) {
     ResourceCache cache = resources.get(key.resource());
     return cache == null ? null : cache.get(key);
   }

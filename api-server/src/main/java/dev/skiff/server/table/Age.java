@@ -1,6 +1,6 @@
 package dev.skiff.server.table;
 
-import dev.skiff.server.registry.Timestamps;
+import dev.skiff.api.model.meta.Times;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,7 +10,7 @@ public final class Age {
 
   /** The age of an RFC 3339 timestamp, or {@code <unknown>} when absent. */
   public static String since(String timestamp, Instant now) {
-    Instant then = Timestamps.parse(timestamp);
+    Instant then = Times.parse(timestamp);
     return then == null ? "<unknown>" : human(Duration.between(then, now));
   }
 

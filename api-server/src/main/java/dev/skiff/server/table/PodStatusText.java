@@ -1,6 +1,7 @@
 package dev.skiff.server.table;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skiff.api.model.meta.Times;
 import java.time.Instant;
 
 /**
@@ -119,7 +120,7 @@ record PodStatusText(String ready, String reason, String restarts) {
   }
 
   private static Instant later(Instant current, JsonNode timestamp) {
-    Instant t = dev.skiff.server.registry.Timestamps.parse(timestamp.asText(null));
+    Instant t = Times.parse(timestamp.asText(null));
     if (t == null) {
       return current;
     }

@@ -13,17 +13,20 @@ import java.util.Map;
 /** Server-side printing: meta.k8s.io/v1 Tables with kubectl's usual columns for every kind. */
 public final class Tables {
   private static final Map<ResourceType, TableConvertor> CONVERTORS =
-      Map.of(
-          Resources.PODS, new PodTable(),
-          Resources.SERVICES, new ServiceTable(),
-          Resources.DEPLOYMENTS, new DeploymentTable(),
-          Resources.REPLICASETS, new ReplicaSetTable(),
-          Resources.NODES, new NodeTable(),
-          Resources.NAMESPACES, SimpleTables.namespaces(),
-          Resources.ENDPOINTS, SimpleTables.endpoints(),
-          Resources.ENDPOINTSLICES, SimpleTables.endpointSlices(),
-          Resources.EVENTS, new EventTable(),
-          Resources.LEASES, SimpleTables.leases());
+      Map.ofEntries(
+          Map.entry(Resources.PODS, new PodTable()),
+          Map.entry(Resources.SERVICES, new ServiceTable()),
+          Map.entry(Resources.DEPLOYMENTS, new DeploymentTable()),
+          Map.entry(Resources.REPLICASETS, new ReplicaSetTable()),
+          Map.entry(Resources.NODES, new NodeTable()),
+          Map.entry(Resources.NAMESPACES, SimpleTables.namespaces()),
+          Map.entry(Resources.ENDPOINTS, SimpleTables.endpoints()),
+          Map.entry(Resources.ENDPOINTSLICES, SimpleTables.endpointSlices()),
+          Map.entry(Resources.EVENTS, new EventTable()),
+          Map.entry(Resources.LEASES, SimpleTables.leases()),
+          Map.entry(Resources.CONFIGMAPS, ConfigTables.configMaps()),
+          Map.entry(Resources.SECRETS, ConfigTables.secrets()),
+          Map.entry(Resources.SERVICEACCOUNTS, ConfigTables.serviceAccounts()));
   private static final TableConvertor FALLBACK = SimpleTables.fallback();
 
   private Tables() {}

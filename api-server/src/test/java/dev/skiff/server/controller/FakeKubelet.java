@@ -11,7 +11,7 @@ import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.NodeCondition;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodCondition;
-import dev.skiff.server.controller.support.Times;
+import dev.skiff.api.model.meta.Times;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Instant;
@@ -100,7 +100,7 @@ public final class FakeKubelet {
     ready.type = "Ready";
     ready.status = "True";
     ready.reason = "KubeletReady";
-    ready.lastHeartbeatTime = Times.format(Instant.now());
+    ready.lastHeartbeatTime = Times.time(Instant.now());
     ready.lastTransitionTime = ready.lastHeartbeatTime;
     node.status().conditions = new ArrayList<>(List.of(ready));
     return node;
@@ -115,7 +115,7 @@ public final class FakeKubelet {
           .get(Lease.class, "kube-node-lease", name)
           .compose(
               lease -> {
-                lease.spec().renewTime = Times.micro(Instant.now());
+                lease.spec().renewTime = Times.microTime(Instant.now());
                 return client.update(lease);
               },
               e -> {
@@ -124,7 +124,7 @@ public final class FakeKubelet {
                 lease.meta().name = name;
                 lease.spec().holderIdentity = name;
                 lease.spec().leaseDurationSeconds = 40;
-                lease.spec().renewTime = Times.micro(Instant.now());
+                lease.spec().renewTime = Times.microTime(Instant.now());
                 return client.create(lease);
               });
     }
@@ -167,7 +167,7 @@ public final class FakeKubelet {
     PodCondition c = new PodCondition();
     c.type = "Ready";
     c.status = ready ? "True" : "False";
-    c.lastTransitionTime = Times.format(Instant.now());
+    c.lastTransitionTime = Times.time(Instant.now());
     conditions.add(c);
     p.status.conditions = conditions;
     return p;

@@ -3,6 +3,7 @@ package dev.skiff.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.server.store.HzStoreOptions;
+import dev.skiff.server.testing.TestApiServers;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -167,7 +168,7 @@ class ApiErrorsIT {
             "POST",
             "/api/v1/namespaces/default/pods",
             "application/json",
-            Objects.pod(InstrumentedStore.EXPLODING));
+            JsonBodies.pod(InstrumentedStore.EXPLODING));
     assertStatus(r, 500, "InternalError");
     assertThat(r.body())
         .doesNotContain("internal detail")
@@ -180,7 +181,7 @@ class ApiErrorsIT {
                     "POST",
                     "/api/v1/namespaces/default/pods",
                     "application/json",
-                    Objects.pod("fine"))
+                    JsonBodies.pod("fine"))
                 .code())
         .isEqualTo(201);
   }

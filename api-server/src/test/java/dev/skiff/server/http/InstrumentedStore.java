@@ -2,11 +2,11 @@ package dev.skiff.server.http;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.server.store.ListResult;
-import dev.skiff.server.store.ObjectKey;
 import dev.skiff.server.store.Store;
 import dev.skiff.server.store.StoreEvent;
+import dev.skiff.server.store.StoreKey;
+import dev.skiff.server.store.StoreWatch;
 import dev.skiff.server.store.UpdateFunction;
-import dev.skiff.server.store.Watch;
 import dev.skiff.server.store.WatchRequest;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -32,14 +32,14 @@ final class InstrumentedStore implements Store {
   }
 
   @Override
-  public Future<Watch> watch(
+  public Future<StoreWatch> watch(
       WatchRequest request, Handler<StoreEvent> handler, Handler<Void> onClose) {
     return delegate
         .watch(request, handler, onClose)
         .map(
             watch -> {
               open.incrementAndGet();
-              return new Watch() {
+              return new StoreWatch() {
                 private boolean closed;
 
                 @Override
@@ -55,7 +55,7 @@ final class InstrumentedStore implements Store {
   }
 
   @Override
-  public Future<ObjectNode> create(ObjectKey key, ObjectNode object) {
+  public Future<ObjectNode> create(StoreKey key, ObjectNode object) {
     if (key.name().equals(EXPLODING)) {
       throw new IllegalStateException("internal detail that must not reach the client");
     }
@@ -63,17 +63,17 @@ final class InstrumentedStore implements Store {
   }
 
   @Override
-  public Future<ObjectNode> get(ObjectKey key) {
+  public Future<ObjectNode> get(StoreKey key) {
     return delegate.get(key);
   }
 
   @Override
-  public Future<ObjectNode> update(ObjectKey key, UpdateFunction function) {
+  public Future<ObjectNode> update(StoreKey key, UpdateFunction function) {
     return delegate.update(key, function);
   }
 
   @Override
-  public Future<ObjectNode> delete(ObjectKey key, Consumer<ObjectNode> precondition) {
+  public Future<ObjectNode> delete(StoreKey key, Consumer<ObjectNode> precondition) {
     return delegate.delete(key, precondition);
   }
 

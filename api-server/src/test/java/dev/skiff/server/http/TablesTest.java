@@ -102,6 +102,9 @@ class TablesTest {
         "ENDPOINTS | Name,Endpoints,Age",
         "ENDPOINTSLICES | Name,AddressType,Ports,Endpoints,Age",
         "LEASES | Name,Holder,Age",
+        "CONFIGMAPS | Name,Data,Age",
+        "SECRETS | Name,Type,Data,Age",
+        "SERVICEACCOUNTS | Name,Secrets,Age",
         "EVENTS | Last Seen,Type,Reason,Object,Subobject,Source,Message,First Seen,Count,Name",
       })
   void everyKindHasKubectlsColumns(String kind, String columns) throws Exception {
@@ -127,6 +130,23 @@ class TablesTest {
     ObjectNode ep = object(body);
     ep.putObject("metadata").put("name", "e");
     assertThat(cells(Resources.ENDPOINTS, ep).get(1)).isEqualTo(expected);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "CONFIGMAPS | {\"data\":{\"a\":\"1\",\"b\":\"\"},\"binaryData\":{\"c\":\"AA==\"}} | x,3",
+        "CONFIGMAPS | {} | x,0",
+        "SECRETS | {\"type\":\"kubernetes.io/tls\",\"data\":{\"tls.crt\":\"\",\"tls.key\":\"\"}} | x,kubernetes.io/tls,2",
+        "SERVICEACCOUNTS | {\"secrets\":[{\"name\":\"t\"}]} | x,1",
+      })
+  void configKindsCountTheirKeys(String kind, String body, String expected) throws Exception {
+    ResourceType type = (ResourceType) Resources.class.getField(kind).get(null);
+    ObjectNode object = object(body);
+    object.putObject("metadata").put("name", "x");
+    List<String> cells = cells(type, object);
+    assertThat(cells.subList(0, cells.size() - 1)).containsExactly(expected.split(","));
   }
 
   private static List<String> cells(ResourceType type, ObjectNode object) {

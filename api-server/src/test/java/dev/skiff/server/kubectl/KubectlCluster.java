@@ -1,7 +1,9 @@
 package dev.skiff.server.kubectl;
 
-import dev.skiff.server.controller.TestCluster;
 import dev.skiff.server.http.Http;
+import dev.skiff.server.testing.TestCluster;
+import dev.skiff.testing.Kubectl;
+import dev.skiff.testing.ProcessResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpRequest;
@@ -54,7 +56,7 @@ public final class KubectlCluster implements BeforeAllCallback, AfterAllCallback
 
   /** Runs kubectl and fails with its output unless it exits 0; returns stdout. */
   public String ok(String... args) {
-    Kubectl.Result r = kubectl.run(args);
+    ProcessResult r = kubectl.run(args);
     if (!r.ok()) {
       throw new AssertionError("kubectl " + String.join(" ", args) + "\n" + r);
     }

@@ -2,8 +2,8 @@ package dev.skiff.server.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skiff.server.kubectl.Kubectl;
 import dev.skiff.server.kubectl.KubectlCluster;
+import dev.skiff.testing.ProcessResult;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,7 +24,7 @@ class KubectlFieldValidationIT {
 
   @Test
   void strictRejectsAnUnknownFieldWithItsPath() {
-    Kubectl.Result r =
+    ProcessResult r =
         cluster.kubectl().runWithInput(pod("strict", "    colour: blue\n"), "apply", "-f", "-");
     assertThat(r.ok()).as(r.toString()).isFalse();
     assertThat(r.stderr())
@@ -36,7 +36,7 @@ class KubectlFieldValidationIT {
   @Test
   void strictRejectsAnUnknownFieldInAPatchOfAnExistingObject() {
     cluster.kubectl().runWithInput(pod("patched", ""), "apply", "-f", "-");
-    Kubectl.Result r =
+    ProcessResult r =
         cluster.kubectl().runWithInput(pod("patched", "  colour: blue\n"), "apply", "-f", "-");
     assertThat(r.ok()).as(r.toString()).isFalse();
     assertThat(r.stderr()).contains("unknown field \"spec.colour\"");
@@ -44,7 +44,7 @@ class KubectlFieldValidationIT {
 
   @Test
   void warnAppliesAndWarns() {
-    Kubectl.Result r =
+    ProcessResult r =
         cluster
             .kubectl()
             .runWithInput(pod("warned", "  colour: blue\n"), "apply", "--validate=warn", "-f", "-");
@@ -66,7 +66,7 @@ class KubectlFieldValidationIT {
             "known",
             "    env:\n    - name: A\n      value: b\n    resources:\n      limits:\n        cpu: 100m\n"
                 + "    securityContext:\n      runAsUser: 1000\n  nodeSelector:\n    disk: ssd\n");
-    Kubectl.Result r = cluster.kubectl().runWithInput(known, "apply", "-f", "-");
+    ProcessResult r = cluster.kubectl().runWithInput(known, "apply", "-f", "-");
     assertThat(r.ok()).as(r.toString()).isTrue();
   }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
+import dev.skiff.api.client.PatchType;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.StatusException;
@@ -159,7 +160,7 @@ class PatchFuzzTest {
           new ResourceType[] {Resources.DEPLOYMENTS, Resources.PODS, null}) {
         try {
           ObjectNode result = Patches.apply(live, body, type, resource);
-          Patches.resourceVersionPrecondition(body, type.mediaType());
+          Patches.resourceVersionPrecondition(body, type.contentType());
           assertThat(Trees.hasDollarKey(result)).as(describe(type, body)).isFalse();
         } catch (StatusException e) {
           assertThat(e.code())
@@ -243,6 +244,6 @@ class PatchFuzzTest {
   }
 
   private static String describe(PatchType type, byte[] body) {
-    return type.mediaType() + " " + new String(body, StandardCharsets.UTF_8);
+    return type.contentType() + " " + new String(body, StandardCharsets.UTF_8);
   }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.client.PatchType;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.Reason;
 import dev.skiff.api.status.StatusException;
@@ -105,8 +106,8 @@ class PatchesTest {
         .flatMap(
             type ->
                 Stream.of("", "{", "{'a':}", "{} {}", "[1,", "nul", "{'a':1}}", "\u0000\u0001")
-                    .filter(body -> type != PatchType.APPLY_PATCH || !yamlValid(body))
-                    .map(body -> Arguments.of(type.mediaType(), body)));
+                    .filter(body -> type != PatchType.APPLY || !yamlValid(body))
+                    .map(body -> Arguments.of(type.contentType(), body)));
   }
 
   /** Bodies that are broken JSON but a YAML object, so valid apply configurations. */
@@ -137,7 +138,7 @@ class PatchesTest {
             catchThrowableOfType(
                 StatusException.class, () -> Patches.apply(POD, bytes(body), type, Resources.PODS));
 
-        assertThat(e.code()).as(type.mediaType()).isEqualTo(400);
+        assertThat(e.code()).as(type.contentType()).isEqualTo(400);
       }
     }
   }

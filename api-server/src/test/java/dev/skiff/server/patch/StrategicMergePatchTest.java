@@ -126,6 +126,12 @@ class StrategicMergePatchTest {
             "{'status':{'addresses':[{'type':'InternalIP','address':'10.0.0.2'}]}}",
             "{'status':{'addresses':[{'type':'InternalIP','address':'10.0.0.2'},{'type':'Hostname','address':'n1'}]}}"),
         Arguments.of(
+            "ServiceAccount secrets merge by name, imagePullSecrets are replaced",
+            "ServiceAccount",
+            "{'secrets':[{'name':'a'}],'imagePullSecrets':[{'name':'x'}]}",
+            "{'secrets':[{'name':'b'}],'imagePullSecrets':[{'name':'y'}]}",
+            "{'secrets':[{'name':'a'},{'name':'b'}],'imagePullSecrets':[{'name':'y'}]}"),
+        Arguments.of(
             "Pod podIPs merge by ip",
             "Pod",
             "{'status':{'podIPs':[{'ip':'10.0.0.1'}]}}",

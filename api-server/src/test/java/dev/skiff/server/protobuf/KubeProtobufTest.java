@@ -15,7 +15,7 @@ import java.util.Iterator;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Real request bodies of kubectl v1.32.4's {@code create} generators (captured once from a loopback
@@ -34,23 +34,20 @@ class KubeProtobufTest {
     "service-nodeport",
     "service-loadbalancer",
     "service-headless",
-    "service-externalname"
+    "service-externalname",
+    "configmap",
+    "configmap-empty",
+    "secret-generic",
+    "secret-docker",
+    "serviceaccount"
   };
 
+  static String[] captured() {
+    return CAPTURED;
+  }
+
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "namespace",
-        "deployment-full",
-        "deployment-plain",
-        "deployment-zero",
-        "deployment-multi",
-        "service-clusterip",
-        "service-nodeport",
-        "service-loadbalancer",
-        "service-headless",
-        "service-externalname"
-      })
+  @MethodSource("captured")
   void kubectlGeneratorBodyDecodesToItsJsonForm(String name) throws IOException {
     ObjectNode decoded = KubeProtobuf.decode(resource(name + ".pb"));
     JsonNode expected = prune(Json.mapper().readTree(resource(name + ".json")));
@@ -97,7 +94,7 @@ class KubeProtobufTest {
   @Test
   void kindWithoutASchemaIsUnsupportedMediaType() {
     byte[] body =
-        ProtoWriter.envelope("v1", "ConfigMap", message().message(1, message().string(1, "x")));
+        ProtoWriter.envelope("v1", "Binding", message().message(1, message().string(1, "x")));
     StatusException e = failure(body);
     assertThat(e.code()).isEqualTo(415);
     assertThat(e.reason()).isEqualTo("UnsupportedMediaType");

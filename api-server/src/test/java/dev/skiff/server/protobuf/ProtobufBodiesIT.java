@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skiff.server.http.Http;
-import dev.skiff.server.http.TestApiServers;
+import dev.skiff.server.testing.TestApiServers;
 import java.net.http.HttpRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -91,8 +91,8 @@ class ProtobufBodiesIT {
 
   @Test
   void kindWithoutASchemaIsUnsupportedMediaTypeAndTheServerStaysUp() {
-    byte[] configMap = ProtoWriter.envelope("v1", "ConfigMap", message().message(1, meta("cm")));
-    Http.Reply onPods = send("POST", "/api/v1/namespaces/default/pods", configMap);
+    byte[] binding = ProtoWriter.envelope("v1", "Binding", message().message(1, meta("b")));
+    Http.Reply onPods = send("POST", "/api/v1/namespaces/default/pods", binding);
     assertThat(onPods.code()).isEqualTo(415);
     assertThat(onPods.json().path("kind").asText()).isEqualTo("Status");
     assertThat(onPods.json().path("reason").asText()).isEqualTo("UnsupportedMediaType");

@@ -14,6 +14,7 @@ import dev.skiff.api.model.core.Namespace;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodTemplateSpec;
+import dev.skiff.api.model.core.Secret;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.IntOrString;
@@ -54,6 +55,8 @@ public final class Defaults {
       endpoints(ep);
     } else if (obj instanceof EndpointSlice es) {
       endpointSlice(es);
+    } else if (obj instanceof Secret secret) {
+      SecretDefaults.apply(secret);
     }
   }
 

@@ -4,12 +4,15 @@ import dev.skiff.api.model.apps.Deployment;
 import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.autoscaling.Scale;
 import dev.skiff.api.model.coordination.Lease;
+import dev.skiff.api.model.core.ConfigMap;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Namespace;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.Secret;
 import dev.skiff.api.model.core.Service;
+import dev.skiff.api.model.core.ServiceAccount;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.KubeObject;
 import dev.skiff.api.resource.ResourceType;
@@ -71,7 +74,17 @@ public final class Validation {
               new Rules<>(Namespace.class, NamespaceValidation::validate, Update.<Namespace>none()),
               new Rules<>(Event.class, EventValidation::validate, Update.<Event>none()),
               new Rules<>(Lease.class, LeaseValidation::validate, Update.<Lease>none()),
-              new Rules<>(Scale.class, LeaseValidation::validate, Update.<Scale>none()))
+              new Rules<>(Scale.class, LeaseValidation::validate, Update.<Scale>none()),
+              new Rules<>(
+                  ConfigMap.class,
+                  ConfigMapValidation::validate,
+                  ConfigMapValidation::validateUpdate),
+              new Rules<>(
+                  Secret.class, SecretValidation::validate, SecretValidation::validateUpdate),
+              new Rules<>(
+                  ServiceAccount.class,
+                  ServiceAccountValidation::validate,
+                  Update.<ServiceAccount>none()))
           .collect(Collectors.toUnmodifiableMap(Rules::type, r -> r));
 
   /** The problems with {@code obj}; {@code old} is the stored object on update, null on create. */

@@ -40,6 +40,8 @@ public final class Names {
       "a DNS-1035 label must consist of lower case alphanumeric characters or '-', start with an"
           + " alphabetic character, and end with an alphanumeric character";
 
+  private static final String CONFIG_MAP_KEY_FMT = "[-._a-zA-Z0-9]+";
+  private static final Pattern CONFIG_MAP_KEY = Pattern.compile(CONFIG_MAP_KEY_FMT);
   private static final Pattern QNAME = Pattern.compile(QNAME_FMT);
   private static final Pattern LABEL_VALUE = Pattern.compile(LABEL_VALUE_FMT);
   private static final Pattern DNS1123_LABEL = Pattern.compile(DNS1123_LABEL_FMT);
@@ -152,6 +154,33 @@ public final class Names {
     return IpLiterals.isIp(value)
         ? List.of()
         : List.of("must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)");
+  }
+
+  /**
+   * IsConfigMapKey: a key of ConfigMap or Secret data (and a file name in their volumes): at most
+   * 253 characters of {@code [-._a-zA-Z0-9]}, and not {@code .}, {@code ..} or {@code ..*}.
+   */
+  public static List<String> isConfigMapKey(String value) {
+    List<String> errs =
+        lengthAndPattern(
+            value,
+            DNS1123_SUBDOMAIN_MAX_LENGTH,
+            CONFIG_MAP_KEY,
+            () ->
+                regexError(
+                    "a valid config key must consist of alphanumeric characters, '-', '_' or '.'",
+                    CONFIG_MAP_KEY_FMT,
+                    "key.name",
+                    "KEY_NAME",
+                    "key-name"));
+    if (value.equals(".")) {
+      errs.add("must not be '.'");
+    } else if (value.equals("..")) {
+      errs.add("must not be '..'");
+    } else if (value.startsWith("..")) {
+      errs.add("must not start with '..'");
+    }
+    return errs;
   }
 
   public static String maxLenError(int length) {

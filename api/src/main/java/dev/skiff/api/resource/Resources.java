@@ -3,12 +3,15 @@ package dev.skiff.api.resource;
 import dev.skiff.api.model.apps.Deployment;
 import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.coordination.Lease;
+import dev.skiff.api.model.core.ConfigMap;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Namespace;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.Secret;
 import dev.skiff.api.model.core.Service;
+import dev.skiff.api.model.core.ServiceAccount;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.KubeObject;
 import java.util.LinkedHashMap;
@@ -129,6 +132,51 @@ public final class Resources {
               "reportingComponent",
               "source",
               "type"));
+  public static final ResourceType CONFIGMAPS =
+      new ResourceType(
+          "",
+          "v1",
+          "ConfigMap",
+          "configmaps",
+          "configmap",
+          true,
+          List.of("cm"),
+          List.of(),
+          ConfigMap.class,
+          false,
+          false,
+          Set.of(),
+          Set.of());
+  public static final ResourceType SECRETS =
+      new ResourceType(
+          "",
+          "v1",
+          "Secret",
+          "secrets",
+          "secret",
+          true,
+          List.of(),
+          List.of(),
+          Secret.class,
+          false,
+          false,
+          Set.of(),
+          Set.of("type"));
+  public static final ResourceType SERVICEACCOUNTS =
+      new ResourceType(
+          "",
+          "v1",
+          "ServiceAccount",
+          "serviceaccounts",
+          "serviceaccount",
+          true,
+          List.of("sa"),
+          List.of(),
+          ServiceAccount.class,
+          false,
+          false,
+          Set.of(),
+          Set.of());
   public static final ResourceType DEPLOYMENTS =
       new ResourceType(
           "apps",
@@ -198,6 +246,9 @@ public final class Resources {
           SERVICES,
           ENDPOINTS,
           EVENTS,
+          CONFIGMAPS,
+          SECRETS,
+          SERVICEACCOUNTS,
           DEPLOYMENTS,
           REPLICASETS,
           ENDPOINTSLICES,

@@ -34,7 +34,10 @@ class RoundTripTest {
         "deployment.json",
         "replicaset.json",
         "lease.json",
-        "scale.json"
+        "scale.json",
+        "configmap.json",
+        "secret.json",
+        "serviceaccount.json"
       })
   void kindRoundTripsUnchangedAndTyped(String file) {
     byte[] bytes = fixture(file);

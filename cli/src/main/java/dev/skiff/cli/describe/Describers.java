@@ -32,6 +32,15 @@ public final class Describers {
     if (type == Resources.NAMESPACES) {
       return EndpointsDescriber.namespace(in);
     }
+    if (type == Resources.CONFIGMAPS) {
+      return ConfigDescriber.configMap(in);
+    }
+    if (type == Resources.SECRETS) {
+      return ConfigDescriber.secret(in);
+    }
+    if (type == Resources.SERVICEACCOUNTS) {
+      return ConfigDescriber.serviceAccount(in);
+    }
     return GenericDescriber.describe(in);
   }
 }

@@ -1,5 +1,6 @@
 package dev.skiff.cli.embedded;
 
+import dev.skiff.api.files.PrivateFiles;
 import dev.skiff.cli.embedded.docker.HostRoutes;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -121,8 +122,7 @@ public record ClusterAddresses(int slot, boolean docker) {
     List<String> routes = docker ? HostRoutes.hostRoutes() : List.of();
     for (int s = 0; s < SLOTS; s++) {
       if (!taken.contains(s) && new ClusterAddresses(s, docker).looksFree(routes)) {
-        Files.createDirectories(dir);
-        Files.writeString(file, Integer.toString(s));
+        PrivateFiles.writeString(file, Integer.toString(s));
         return new ClusterAddresses(s, docker);
       }
     }

@@ -3,6 +3,7 @@ package dev.skiff.cli.embedded;
 import dev.skiff.agent.NodeAgentOptions;
 import dev.skiff.agent.runtime.docker.DockerClient;
 import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.files.PrivateFiles;
 import dev.skiff.cli.ReadyInfo;
 import dev.skiff.cli.embedded.docker.DockerCleanup;
 import dev.skiff.cli.embedded.docker.DockerHost;
@@ -45,6 +46,7 @@ import java.util.UUID;
 public final class EmbeddedCluster {
   private final EmbeddedOptions options;
   private final List<String> steps = new ArrayList<>();
+  private final List<String> notices = new ArrayList<>();
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
   private EmbeddedNodes nodes;
@@ -109,7 +111,8 @@ public final class EmbeddedCluster {
                     dnsAddress,
                     List.copyOf(steps),
                     addresses.summary(),
-                    nodes.loadBalancerEndpoint()));
+                    nodes.loadBalancerEndpoint(),
+                    List.copyOf(notices)));
   }
 
   private Future<String> startApiServer(long t0) {
@@ -127,15 +130,23 @@ public final class EmbeddedCluster {
     ApiServerOptions apiOptions =
         controlPlane.apply(
             ApiServerOptions.defaults(
-                    token,
-                    ApiServerOptions.selfSigned(
-                        "127.0.0.1", List.of(kubernetesOptions(0).clusterIp())))
-                .withPort(0));
-    api = new ApiServerVerticle(store, apiOptions);
+                token,
+                ApiServerOptions.selfSigned(
+                    "127.0.0.1", List.of(kubernetesOptions(0).clusterIp()))));
     return controlPlane
         .rebuild(clustered.vertx(), store)
-        .compose(v -> clustered.vertx().deployVerticle(api))
-        .compose(id -> writeKubeconfig(api))
+        .compose(
+            v ->
+                new StableApiPort(options.dir())
+                    .deploy(
+                        clustered.vertx(),
+                        port -> new ApiServerVerticle(store, apiOptions.withPort(port)),
+                        notices::add))
+        .compose(
+            deployed -> {
+              api = deployed;
+              return writeKubeconfig(api);
+            })
         .map(
             v -> {
               step("api-server", t1);
@@ -293,11 +304,10 @@ public final class EmbeddedCluster {
       if (Files.exists(file)) {
         return Files.readString(file).strip();
       }
-      Files.createDirectories(file.getParent());
       byte[] bytes = new byte[24];
       new SecureRandom().nextBytes(bytes);
       String token = HexFormat.of().formatHex(bytes);
-      Files.writeString(file, token);
+      PrivateFiles.writeString(file, token);
       return token;
     } catch (IOException e) {
       throw new UncheckedIOException(e);

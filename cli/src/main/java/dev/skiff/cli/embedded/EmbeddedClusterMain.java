@@ -1,8 +1,8 @@
 package dev.skiff.cli.embedded;
 
+import dev.skiff.api.files.PrivateFiles;
 import dev.skiff.cli.ClusterHome;
 import dev.skiff.cli.ReadyInfo;
-import java.nio.file.Files;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -28,8 +28,8 @@ public final class EmbeddedClusterMain {
     EmbeddedCluster cluster = new EmbeddedCluster(options);
     CountDownLatch stopped = new CountDownLatch(1);
     try {
-      Files.createDirectories(options.dir());
-      Files.writeString(home.pidFile(), Long.toString(ProcessHandle.current().pid()));
+      PrivateFiles.createDirectories(options.dir());
+      home.recordCurrentProcess();
       ReadyInfo info =
           cluster.start().toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
       Runtime.getRuntime()
@@ -54,6 +54,7 @@ public final class EmbeddedClusterMain {
       if (foreground) {
         System.out.println("Cluster \"" + options.name() + "\" is ready: " + info.server());
         System.out.println("  kubeconfig: " + info.kubeconfig());
+        info.notices().forEach(notice -> System.out.println("  ! " + notice));
         System.out.println("Press Ctrl-C to stop it.");
       }
       stopped.await();

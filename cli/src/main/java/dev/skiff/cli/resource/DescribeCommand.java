@@ -133,6 +133,8 @@ public final class DescribeCommand extends NamedClusterCommand {
       quietly(session, Resources.PODS, namespace, ListOptions.none()).stream()
           .filter(pod -> owned(pod, uid))
           .forEach(related::add);
+    } else if (type == Resources.SERVICEACCOUNTS) {
+      related.addAll(quietly(session, Resources.SECRETS, namespace, ListOptions.none()));
     } else if (type == Resources.NODES) {
       related.addAll(
           quietly(
@@ -151,7 +153,7 @@ public final class DescribeCommand extends NamedClusterCommand {
             + ",involvedObject.uid="
             + meta.path("uid").asText("");
     List<JsonNode> events =
-        !showEvents
+        !showEvents || type == Resources.SECRETS
             ? null
             : quietly(
                 session,

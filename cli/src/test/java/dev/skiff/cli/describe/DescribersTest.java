@@ -89,6 +89,33 @@ class DescribersTest {
   }
 
   @Test
+  void configMapPrintsDataAndBinaryDataSizesAsKubectlDoes() {
+    String text =
+        Describers.describe(
+            Resources.CONFIGMAPS, input(json("configmap.json"), List.of(), List.of()));
+
+    assertThat(text).isEqualTo(text("configmap.describe"));
+  }
+
+  @Test
+  void secretPrintsSizesNeverValuesAsKubectlDoes() {
+    String text =
+        Describers.describe(Resources.SECRETS, input(json("secret.json"), null, List.of()));
+
+    assertThat(text).isEqualTo(text("secret.describe")).doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void serviceAccountListsItsSecretsTokensAndMissingOnesAsKubectlDoes() {
+    String text =
+        Describers.describe(
+            Resources.SERVICEACCOUNTS,
+            input(json("serviceaccount.json"), List.of(), items("serviceaccount-secrets.json")));
+
+    assertThat(text).isEqualTo(text("serviceaccount.describe"));
+  }
+
+  @Test
   void kindsWithoutALayoutPrintEveryFieldUnderAHumanLabel() {
     JsonNode lease = json("node-lease.json");
 

@@ -32,6 +32,19 @@ class ResourceArgsTest {
   }
 
   @Test
+  void configKindsAnswerToTheirShortNames() {
+    assertThat(ResourceArgs.parse(List.of("cm,secret,sa", "app")))
+        .containsExactly(
+            new ResourceArgs.Target(Resources.CONFIGMAPS, "app"),
+            new ResourceArgs.Target(Resources.SECRETS, "app"),
+            new ResourceArgs.Target(Resources.SERVICEACCOUNTS, "app"));
+    assertThat(ResourceArgs.parse(List.of("configmaps/app", "serviceaccount/builder")))
+        .containsExactly(
+            new ResourceArgs.Target(Resources.CONFIGMAPS, "app"),
+            new ResourceArgs.Target(Resources.SERVICEACCOUNTS, "builder"));
+  }
+
+  @Test
   void allMeansTheAllCategory() {
     assertThat(ResourceArgs.types("all"))
         .containsExactly(

@@ -1,6 +1,6 @@
 package dev.skiff.dns.forward;
 
-import dev.skiff.dns.handler.Query;
+import dev.skiff.dns.handler.DnsQuery;
 import dev.skiff.dns.handler.Reply;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class ForwardCache {
   }
 
   /** The cached reply for the query, TTLs decreased, or null. */
-  public Reply get(Query query) {
+  public Reply get(DnsQuery query) {
     Key key = Key.of(query);
     Entry entry = entries.get(key);
     if (entry == null) {
@@ -59,7 +59,7 @@ public final class ForwardCache {
   }
 
   /** Keeps the reply if it is cacheable. */
-  public void put(Query query, Reply reply) {
+  public void put(DnsQuery query, Reply reply) {
     long ttl = ttl(reply);
     if (ttl <= 0) {
       return;
@@ -112,7 +112,7 @@ public final class ForwardCache {
   }
 
   private record Key(String name, int type, int dclass) {
-    static Key of(Query query) {
+    static Key of(DnsQuery query) {
       return new Key(
           query.name().toString().toLowerCase(Locale.ROOT), query.type(), query.dclass());
     }

@@ -1,7 +1,7 @@
 package dev.skiff.dns.forward;
 
 import dev.skiff.dns.handler.DnsHandler;
-import dev.skiff.dns.handler.Query;
+import dev.skiff.dns.handler.DnsQuery;
 import dev.skiff.dns.handler.Reply;
 import io.vertx.core.Future;
 import java.util.List;
@@ -17,18 +17,18 @@ import org.xbill.DNS.Type;
  * domain are never forwarded (REFUSED), whatever handler comes before.
  */
 public final class ForwardHandler implements DnsHandler {
-  private final Forwarder forwarder;
+  private final UpstreamForwarder forwarder;
   private final ForwardCache cache;
   private final Name clusterZone;
 
-  public ForwardHandler(Forwarder forwarder, ForwardCache cache, Name clusterZone) {
+  public ForwardHandler(UpstreamForwarder forwarder, ForwardCache cache, Name clusterZone) {
     this.forwarder = forwarder;
     this.cache = cache;
     this.clusterZone = clusterZone;
   }
 
   @Override
-  public Future<Reply> handle(Query query) {
+  public Future<Reply> handle(DnsQuery query) {
     if (query.name().subdomain(clusterZone)) {
       return Future.succeededFuture(Reply.error(Rcode.REFUSED));
     }

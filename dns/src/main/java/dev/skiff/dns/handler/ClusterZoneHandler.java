@@ -31,7 +31,7 @@ public final class ClusterZoneHandler implements DnsHandler {
   }
 
   @Override
-  public Future<Reply> handle(Query query) {
+  public Future<Reply> handle(DnsQuery query) {
     ZoneIndex index = zone.index();
     if (query.dclass() != DClass.IN) {
       return next.handle(query);
@@ -48,7 +48,7 @@ public final class ClusterZoneHandler implements DnsHandler {
   }
 
   private Future<Reply> resolve(
-      ZoneIndex index, Query query, ZoneAnswer answer, List<Record> chain, int depth) {
+      ZoneIndex index, DnsQuery query, ZoneAnswer answer, List<Record> chain, int depth) {
     switch (answer.kind()) {
       case NXDOMAIN:
         return Future.succeededFuture(negative(index, Rcode.NXDOMAIN, chain));
@@ -71,7 +71,7 @@ public final class ClusterZoneHandler implements DnsHandler {
     }
     chain.addAll(records);
     Name target = cname.getTarget();
-    Query chased = new Query(target, query.type(), query.dclass());
+    DnsQuery chased = new DnsQuery(target, query.type(), query.dclass());
     if (!target.subdomain(index.options().zone())) {
       List<Record> prefix = List.copyOf(chain);
       return next.handle(chased)

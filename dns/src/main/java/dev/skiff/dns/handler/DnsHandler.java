@@ -8,5 +8,5 @@ import io.vertx.core.Future;
  */
 @FunctionalInterface
 public interface DnsHandler {
-  Future<Reply> handle(Query query);
+  Future<Reply> handle(DnsQuery query);
 }

@@ -2,7 +2,6 @@ package dev.skiff.dns.server;
 
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.net.NetServer;
 import io.vertx.core.net.NetServerOptions;
 
@@ -19,7 +18,6 @@ public final class DnsListenerVerticle extends VerticleBase {
   private final String host;
   private final int port;
   private final boolean tcp;
-  private final UdpEngine engine;
   private UdpEndpoint udp;
   private NetServer server;
 
@@ -27,17 +25,11 @@ public final class DnsListenerVerticle extends VerticleBase {
    * @param port the port to bind; 0 picks a free UDP port (then TCP binds the same number)
    * @param tcp whether this instance also serves TCP
    */
-  public DnsListenerVerticle(
-      QueryProcessor processor, String host, int port, boolean tcp, UdpEngine engine) {
+  public DnsListenerVerticle(QueryProcessor processor, String host, int port, boolean tcp) {
     this.processor = processor;
     this.host = host;
     this.port = port;
     this.tcp = tcp;
-    this.engine = engine;
-  }
-
-  public DnsListenerVerticle(QueryProcessor processor, String host, int port, boolean tcp) {
-    this(processor, host, port, tcp, UdpEngine.NETTY);
   }
 
   @Override
@@ -50,11 +42,7 @@ public final class DnsListenerVerticle extends VerticleBase {
    * UDP one was free: then both are tried again on another free port.
    */
   private Future<Void> bind(int attempts) {
-    Future<UdpEndpoint> bound =
-        engine == UdpEngine.NETTY
-            ? NettyUdpEndpoint.bind((ContextInternal) context, host, port, processor)
-            : VertxUdpEndpoint.bind(vertx, host, port, processor);
-    return bound
+    return UdpEndpoint.bind(context, host, port, processor)
         .compose(
             endpoint -> {
               udp = endpoint;

@@ -1,7 +1,7 @@
 package dev.skiff.dns.server;
 
 import dev.skiff.dns.handler.DnsHandler;
-import dev.skiff.dns.handler.Query;
+import dev.skiff.dns.handler.DnsQuery;
 import dev.skiff.dns.handler.Reply;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -60,7 +60,7 @@ public final class QueryProcessor {
   }
 
   /** The response to a query; a null result means: send nothing. Never fails. */
-  public Future<byte[]> process(byte[] packet, Transport transport) {
+  public Future<byte[]> process(byte[] packet, DnsTransport transport) {
     try {
       return answer(packet, transport);
     } catch (RuntimeException e) {
@@ -68,7 +68,7 @@ public final class QueryProcessor {
     }
   }
 
-  private Future<byte[]> answer(byte[] packet, Transport transport) {
+  private Future<byte[]> answer(byte[] packet, DnsTransport transport) {
     if (packet.length < 12 || (packet[2] & 0x80) != 0) {
       return Future.succeededFuture(null); // no header, or a response: never answer those
     }
@@ -86,12 +86,12 @@ public final class QueryProcessor {
     long version = zoneVersion.getAsLong();
     Record question = request.getQuestion();
     return chain
-        .handle(Query.of(question))
+        .handle(DnsQuery.of(question))
         .otherwise(e -> Reply.servfail())
         .map(
             reply -> {
               byte[] response = Responses.render(request, reply, limit);
-              if (reply.cacheable() && transport == Transport.UDP) {
+              if (reply.cacheable() && transport == DnsTransport.UDP) {
                 WireKey key = WireKey.of(packet);
                 if (key != null) {
                   cache.put(key, version, response);
@@ -133,8 +133,8 @@ public final class QueryProcessor {
     return null;
   }
 
-  private static int limit(Message request, Transport transport) {
-    if (transport == Transport.TCP) {
+  private static int limit(Message request, DnsTransport transport) {
+    if (transport == DnsTransport.TCP) {
       return MAX_TCP_MESSAGE;
     }
     OPTRecord opt = request.getOPT();

@@ -39,7 +39,7 @@ final class TcpFraming {
     expectLength = true;
     parser.fixedSizeMode(2);
     processor
-        .process(record.getBytes(), Transport.TCP)
+        .process(record.getBytes(), DnsTransport.TCP)
         .onSuccess(
             response -> {
               if (response == null) {

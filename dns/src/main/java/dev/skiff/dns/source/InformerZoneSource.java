@@ -9,7 +9,7 @@ import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.KubeObject;
 import dev.skiff.dns.zone.ClusterRecords;
 import dev.skiff.dns.zone.EndpointSliceEntry;
-import dev.skiff.dns.zone.ObjectKey;
+import dev.skiff.dns.zone.ZoneKey;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -75,14 +75,14 @@ public final class InformerZoneSource implements ZoneSource {
   }
 
   private static <T extends KubeObject> void watch(
-      Informer<T> informer, Consumer<T> upsert, Consumer<ObjectKey> delete) {
+      Informer<T> informer, Consumer<T> upsert, Consumer<ZoneKey> delete) {
     informer.onAdd(upsert);
     informer.onUpdate((old, now) -> upsert.accept(now));
     informer.onDelete(o -> delete.accept(key(o)));
   }
 
-  private static ObjectKey key(KubeObject object) {
-    return new ObjectKey(object.meta().namespace, object.meta().name);
+  private static ZoneKey key(KubeObject object) {
+    return new ZoneKey(object.meta().namespace, object.meta().name);
   }
 
   @Override

@@ -7,15 +7,15 @@ package dev.skiff.dns.zone;
 public interface ClusterRecords {
   void upsertService(ServiceEntry service);
 
-  void deleteService(ObjectKey key);
+  void deleteService(ZoneKey key);
 
   void upsertEndpointSlice(EndpointSliceEntry slice);
 
-  void deleteEndpointSlice(ObjectKey key);
+  void deleteEndpointSlice(ZoneKey key);
 
   void upsertPod(PodEntry pod);
 
-  void deletePod(ObjectKey key);
+  void deletePod(ZoneKey key);
 
   /**
    * Declares that every object of the initial listing has been fed: from the moment the records fed

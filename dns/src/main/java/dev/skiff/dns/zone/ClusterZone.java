@@ -1,6 +1,10 @@
 package dev.skiff.dns.zone;
 
+import dev.skiff.api.client.workqueue.BoundedFrequencyRunner;
+import dev.skiff.api.client.workqueue.Scheduler;
+import io.vertx.core.Future;
 import java.net.InetAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,30 +13,39 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.xbill.DNS.Name;
 import org.xbill.DNS.Record;
 
 /**
  * The cluster zone: keeps the cluster state fed through {@link ClusterRecords}, re-synthesizes the
  * records of the Services a change touches, and publishes a new immutable {@link ZoneIndex} on one
- * publisher thread. Changes arriving while an index is being built are folded into the next one, so
- * a burst costs a few rebuilds, and a single change is visible within about a millisecond.
+ * publisher thread, through a {@link BoundedFrequencyRunner} without a minimum interval: changes
+ * arriving while an index is being built are folded into the next one, so a burst costs a few
+ * rebuilds, and a single change is visible within about a millisecond.
  */
 public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseable {
-  private static final ObjectKey KUBE_DNS = new ObjectKey("kube-system", "kube-dns");
+  private static final ZoneKey KUBE_DNS = new ZoneKey("kube-system", "kube-dns");
 
   private final ZoneOptions options;
-  private final ExecutorService publisher;
+
+  /**
+   * The runner's longest interval. Its periodic run does nothing unless a change or a flush is
+   * pending: the index needs no periodic repair.
+   */
+  private static final Duration IDLE_RUN = Duration.ofMinutes(10);
+
+  private final ScheduledExecutorService publisher;
+  private final BoundedFrequencyRunner runner;
   private final Object lock = new Object();
-  private final Map<ObjectKey, ServiceEntry> services = new HashMap<>();
-  private final Map<ObjectKey, Map<ObjectKey, EndpointSliceEntry>> slicesByService =
-      new HashMap<>();
-  private final Map<ObjectKey, EndpointSliceEntry> slices = new HashMap<>();
-  private final Map<ObjectKey, PodEntry> pods = new HashMap<>();
-  private final Map<ObjectKey, ServiceFragment> fragments = new HashMap<>();
-  private final Set<ObjectKey> dirty = new HashSet<>();
+  private final Map<ZoneKey, ServiceEntry> services = new HashMap<>();
+  private final Map<ZoneKey, Map<ZoneKey, EndpointSliceEntry>> slicesByService = new HashMap<>();
+  private final Map<ZoneKey, EndpointSliceEntry> slices = new HashMap<>();
+  private final Map<ZoneKey, PodEntry> pods = new HashMap<>();
+  private final Map<ZoneKey, ServiceFragment> fragments = new HashMap<>();
+  private final Set<ZoneKey> dirty = new HashSet<>();
+  private final List<CompletableFuture<Void>> flushes = new ArrayList<>();
   private boolean podsDirty;
   private boolean scheduled;
   private long version;
@@ -42,13 +55,27 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
   public ClusterZone(ZoneOptions options) {
     this.options = options;
     this.index = ZoneIndex.empty(options);
-    this.publisher =
-        Executors.newSingleThreadExecutor(
+    ScheduledThreadPoolExecutor thread =
+        new ScheduledThreadPoolExecutor(
+            1,
             r -> {
               Thread t = new Thread(r, "skiff-dns-zone");
               t.setDaemon(true);
               return t;
             });
+    thread.setRemoveOnCancelPolicy(true); // the runner cancels its idle wake on every change
+    this.publisher = thread;
+    this.runner =
+        new BoundedFrequencyRunner(
+            "dns-zone",
+            () -> {
+              publish();
+              return Future.succeededFuture();
+            },
+            Duration.ZERO,
+            IDLE_RUN,
+            Scheduler.of(publisher));
+    runner.start();
   }
 
   /** A synced zone holding the snapshot, published before this returns. */
@@ -82,7 +109,7 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
   }
 
   @Override
-  public void deleteService(ObjectKey key) {
+  public void deleteService(ZoneKey key) {
     change(() -> services.remove(key), key);
   }
 
@@ -101,7 +128,7 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
   }
 
   @Override
-  public void deleteEndpointSlice(ObjectKey key) {
+  public void deleteEndpointSlice(ZoneKey key) {
     synchronized (lock) {
       EndpointSliceEntry old = slices.remove(key);
       if (old != null) {
@@ -111,7 +138,7 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
   }
 
   private void detach(EndpointSliceEntry slice) {
-    Map<ObjectKey, EndpointSliceEntry> forService = slicesByService.get(slice.serviceKey());
+    Map<ZoneKey, EndpointSliceEntry> forService = slicesByService.get(slice.serviceKey());
     if (forService != null) {
       forService.remove(slice.key());
       if (forService.isEmpty()) {
@@ -131,7 +158,7 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
   }
 
   @Override
-  public void deletePod(ObjectKey key) {
+  public void deletePod(ZoneKey key) {
     synchronized (lock) {
       pods.remove(key);
       podsDirty = options.pods() == PodMode.VERIFIED;
@@ -141,25 +168,27 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
 
   @Override
   public void markSynced() {
-    synchronized (lock) {
-      schedule();
-      publisher.execute(() -> synced = true); // after the publish just scheduled
-    }
+    flush().thenRun(() -> synced = true); // after the publish of what was fed so far
   }
 
   /** Completes once every change made before this call is visible in {@link #index()}. */
   public CompletableFuture<Void> flush() {
-    return CompletableFuture.runAsync(() -> {}, publisher);
+    CompletableFuture<Void> published = new CompletableFuture<>();
+    synchronized (lock) {
+      flushes.add(published);
+      schedule();
+    }
+    return published;
   }
 
-  private void change(Runnable mutation, ObjectKey serviceKey) {
+  private void change(Runnable mutation, ZoneKey serviceKey) {
     synchronized (lock) {
       mutation.run();
       markDirty(serviceKey);
     }
   }
 
-  private void markDirty(ObjectKey serviceKey) {
+  private void markDirty(ZoneKey serviceKey) {
     dirty.add(serviceKey);
     schedule();
   }
@@ -167,19 +196,26 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
   private void schedule() {
     if (!scheduled) {
       scheduled = true;
-      publisher.execute(this::publish);
+      runner.run();
     }
   }
 
+  /** Runs on the publisher thread: one new index holding every change made so far. */
   private void publish() {
     List<ZoneChange> changes = new ArrayList<>();
     PodRecords podRecords = null;
     List<InetAddress> nameservers = new ArrayList<>();
+    List<CompletableFuture<Void>> published;
     ZoneIndex current;
     long next;
     synchronized (lock) {
+      if (!scheduled) {
+        return; // the runner's periodic run, with nothing to publish
+      }
       scheduled = false;
-      for (ObjectKey key : dirty) {
+      published = List.copyOf(flushes);
+      flushes.clear();
+      for (ZoneKey key : dirty) {
         ServiceFragment after = compile(key);
         ServiceFragment before = after == null ? fragments.remove(key) : fragments.put(key, after);
         changes.add(
@@ -204,13 +240,19 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
       current = index;
       next = ++version;
     }
-    index =
-        current.update(
-            next, changes, podRecords == null ? current.pods() : podRecords, nameservers);
+    try {
+      index =
+          current.update(
+              next, changes, podRecords == null ? current.pods() : podRecords, nameservers);
+    } catch (RuntimeException e) {
+      published.forEach(f -> f.completeExceptionally(e));
+      throw e; // the runner logs it
+    }
+    published.forEach(f -> f.complete(null));
   }
 
   /** The records of a Service as the state now stands, or null when it has none. */
-  private ServiceFragment compile(ObjectKey key) {
+  private ServiceFragment compile(ZoneKey key) {
     ServiceEntry service = services.get(key);
     if (service == null) {
       return null;
@@ -223,6 +265,7 @@ public final class ClusterZone implements ClusterRecords, ZoneView, AutoCloseabl
 
   @Override
   public void close() {
+    runner.stop();
     publisher.shutdownNow();
   }
 }

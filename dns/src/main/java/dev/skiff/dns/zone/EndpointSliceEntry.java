@@ -13,11 +13,11 @@ public record EndpointSliceEntry(
     endpoints = endpoints == null ? List.of() : List.copyOf(endpoints);
   }
 
-  public ObjectKey key() {
-    return new ObjectKey(namespace, name);
+  public ZoneKey key() {
+    return new ZoneKey(namespace, name);
   }
 
-  public ObjectKey serviceKey() {
-    return new ObjectKey(namespace, serviceName);
+  public ZoneKey serviceKey() {
+    return new ZoneKey(namespace, serviceName);
   }
 }

@@ -12,7 +12,7 @@ public record PodEntry(String namespace, String name, List<String> ips) {
     return new PodEntry(namespace, name, List.of(ip));
   }
 
-  public ObjectKey key() {
-    return new ObjectKey(namespace, name);
+  public ZoneKey key() {
+    return new ZoneKey(namespace, name);
   }
 }

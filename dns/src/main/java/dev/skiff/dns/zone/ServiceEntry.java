@@ -48,8 +48,8 @@ public record ServiceEntry(
         ns, name, ServiceType.EXTERNAL_NAME, List.of(), List.of(), target, false, false);
   }
 
-  public ObjectKey key() {
-    return new ObjectKey(namespace, name);
+  public ZoneKey key() {
+    return new ZoneKey(namespace, name);
   }
 
   public ServiceEntry withPublishNotReadyAddresses(boolean publish) {

@@ -2,7 +2,7 @@ package dev.skiff.dns.forward;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skiff.dns.handler.Query;
+import dev.skiff.dns.handler.DnsQuery;
 import dev.skiff.dns.handler.Reply;
 import java.net.InetAddress;
 import java.util.List;
@@ -19,7 +19,7 @@ import org.xbill.DNS.Type;
 
 class ForwardCacheTest {
   static final Name NAME = Name.fromConstantString("www.example.test.");
-  static final Query QUERY = Query.in(NAME, Type.A);
+  static final DnsQuery QUERY = DnsQuery.in(NAME, Type.A);
 
   final AtomicLong now = new AtomicLong(1_000_000_000L);
   final ForwardCache cache = new ForwardCache(100, now::get);
@@ -54,9 +54,9 @@ class ForwardCacheTest {
   @Test
   void matchesNamesCaseInsensitively() throws Exception {
     cache.put(QUERY, positive(30));
-    assertThat(cache.get(Query.in(Name.fromConstantString("WWW.Example.TEST."), Type.A)))
+    assertThat(cache.get(DnsQuery.in(Name.fromConstantString("WWW.Example.TEST."), Type.A)))
         .isNotNull();
-    assertThat(cache.get(Query.in(NAME, Type.AAAA))).isNull();
+    assertThat(cache.get(DnsQuery.in(NAME, Type.AAAA))).isNull();
   }
 
   @Test
@@ -81,9 +81,9 @@ class ForwardCacheTest {
   void neverKeepsFailuresNegativesWithoutSoaOrZeroTtls() throws Exception {
     cache.put(QUERY, Reply.servfail());
     cache.put(
-        Query.in(NAME, Type.MX),
+        DnsQuery.in(NAME, Type.MX),
         new Reply(Rcode.NXDOMAIN, false, List.of(), List.of(), List.of(), false));
-    cache.put(Query.in(NAME, Type.TXT), positive(0));
+    cache.put(DnsQuery.in(NAME, Type.TXT), positive(0));
     assertThat(cache.size()).isZero();
   }
 
@@ -98,7 +98,7 @@ class ForwardCacheTest {
   void staysWithinItsSize() throws Exception {
     for (int i = 0; i < 250; i++) {
       cache.put(
-          Query.in(Name.fromConstantString("h" + i + ".example.test."), Type.A), positive(60));
+          DnsQuery.in(Name.fromConstantString("h" + i + ".example.test."), Type.A), positive(60));
     }
     assertThat(cache.size()).isLessThanOrEqualTo(100);
   }

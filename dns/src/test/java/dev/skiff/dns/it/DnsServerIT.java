@@ -2,7 +2,6 @@ package dev.skiff.dns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skiff.dns.server.UdpEngine;
 import dev.skiff.dns.testing.DnsClient;
 import dev.skiff.dns.testing.RunningServer;
 import dev.skiff.dns.testing.SampleCluster;
@@ -27,7 +26,7 @@ class DnsServerIT {
 
   @BeforeAll
   static void start() {
-    RunningServer.Sample sample = RunningServer.sample(UdpEngine.NETTY);
+    RunningServer.Sample sample = RunningServer.sample();
     server = sample.server();
     upstream = sample.upstream();
     port = server.port();

@@ -2,10 +2,9 @@ package dev.skiff.dns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skiff.dns.server.UdpEngine;
-import dev.skiff.dns.testing.Dig;
 import dev.skiff.dns.testing.DnsClient;
 import dev.skiff.dns.testing.RunningServer;
+import dev.skiff.testing.Dig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +36,7 @@ class SearchPathIT {
 
   @BeforeAll
   static void start() throws IOException {
-    server = RunningServer.sample(UdpEngine.NETTY).server();
+    server = RunningServer.sample().server();
     resolvConf = dir.resolve("resolv.conf");
     Files.writeString(
         resolvConf,

@@ -54,7 +54,7 @@ class QueryProcessorFuzzTest {
       if (random.nextBoolean() && packet.length > 2) {
         packet[2] &= 0x7F; // look like a query more often
       }
-      check(packet, random.nextBoolean() ? Transport.UDP : Transport.TCP);
+      check(packet, random.nextBoolean() ? DnsTransport.UDP : DnsTransport.TCP);
     }
   }
 
@@ -81,7 +81,7 @@ class QueryProcessorFuzzTest {
         query.addRecord(new OPTRecord(random.nextInt(65_536), 0, 0), Section.ADDITIONAL);
       }
       byte[] packet = mutate(query.toWire(), random);
-      check(packet, random.nextBoolean() ? Transport.UDP : Transport.TCP);
+      check(packet, random.nextBoolean() ? DnsTransport.UDP : DnsTransport.TCP);
       byte[] cached = processor.cached(packet);
       if (cached != null) {
         assertWellFormedResponse(packet, cached);
@@ -114,13 +114,13 @@ class QueryProcessorFuzzTest {
     return out;
   }
 
-  private static void check(byte[] packet, Transport transport) {
+  private static void check(byte[] packet, DnsTransport transport) {
     Future<byte[]> result = processor.process(packet, transport);
     assertThat(result.succeeded()).as("completed synchronously and succeeded").isTrue();
     byte[] response = result.result();
     if (response != null) {
       assertWellFormedResponse(packet, response);
-      if (transport == Transport.UDP) {
+      if (transport == DnsTransport.UDP) {
         assertThat(response.length).isLessThanOrEqualTo(QueryProcessor.MAX_UDP_PAYLOAD);
       }
     } else {

@@ -2,7 +2,6 @@ package dev.skiff.dns.testing;
 
 import dev.skiff.dns.DnsServerOptions;
 import dev.skiff.dns.DnsServerVerticle;
-import dev.skiff.dns.server.UdpEngine;
 import dev.skiff.dns.source.ZoneSource;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -27,21 +26,11 @@ public final class RunningServer implements AutoCloseable {
   /** Starts a server fed by the source, forwarding to the given upstreams (never the host's). */
   public static RunningServer start(
       Vertx vertx, ZoneSource source, List<InetSocketAddress> upstreams, Duration timeout) {
-    return start(vertx, source, upstreams, timeout, UdpEngine.NETTY);
-  }
-
-  public static RunningServer start(
-      Vertx vertx,
-      ZoneSource source,
-      List<InetSocketAddress> upstreams,
-      Duration timeout,
-      UdpEngine engine) {
     DnsServerOptions options =
         DnsServerOptions.defaults()
             .withBind("127.0.0.1", 0)
             .withUpstreams(upstreams, timeout)
-            .withUdpSockets(2)
-            .withUdpEngine(engine);
+            .withUdpSockets(2);
     DnsServerVerticle server = new DnsServerVerticle(options, source);
     vertx.deployVerticle(server).await();
     return new RunningServer(vertx, server);
@@ -51,7 +40,7 @@ public final class RunningServer implements AutoCloseable {
    * A server on a new Vert.x fed the {@link SampleCluster}, forwarding to a {@link TestUpstream}
    * started on the same Vert.x.
    */
-  public static Sample sample(UdpEngine engine) {
+  public static Sample sample() {
     Vertx vertx = newVertx();
     TestUpstream upstream = TestUpstream.start(vertx, false);
     RunningServer server =
@@ -59,8 +48,7 @@ public final class RunningServer implements AutoCloseable {
             vertx,
             ZoneSource.of(SampleCluster.snapshot()),
             List.of(upstream.address()),
-            Duration.ofSeconds(1),
-            engine);
+            Duration.ofSeconds(1));
     return new Sample(server, upstream);
   }
 

@@ -1,7 +1,7 @@
 package dev.skiff.dns.testing;
 
 import dev.skiff.dns.handler.DnsHandler;
-import dev.skiff.dns.handler.Query;
+import dev.skiff.dns.handler.DnsQuery;
 import dev.skiff.dns.handler.Reply;
 import dev.skiff.dns.server.DnsListenerVerticle;
 import dev.skiff.dns.server.QueryProcessor;
@@ -77,7 +77,7 @@ public final class TestUpstream {
     };
   }
 
-  private static Reply answer(Query query) {
+  private static Reply answer(DnsQuery query) {
     Name name = query.name();
     if (!name.subdomain(ZONE)) {
       return Reply.error(Rcode.REFUSED);

@@ -36,7 +36,7 @@ class ClusterZoneTest {
   void removesRecordsWhenTheServiceIsDeleted() {
     zone.upsertService(ServiceEntry.clusterIp("default", "web", "10.96.0.20", HTTP));
     assertThat(kind("web.default.svc.cluster.local.")).isEqualTo(ZoneAnswer.Kind.ANSWER);
-    zone.deleteService(new ObjectKey("default", "web"));
+    zone.deleteService(new ZoneKey("default", "web"));
     assertThat(kind("web.default.svc.cluster.local.")).isEqualTo(ZoneAnswer.Kind.NXDOMAIN);
     assertThat(kind("default.svc.cluster.local.")).isEqualTo(ZoneAnswer.Kind.NXDOMAIN);
   }

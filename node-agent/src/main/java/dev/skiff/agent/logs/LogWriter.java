@@ -1,17 +1,18 @@
 package dev.skiff.agent.logs;
 
-import java.io.FileOutputStream;
+import dev.skiff.api.files.PrivateFiles;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 
 /**
  * Appends CRI-format lines to one container instance's log file and rotates it at {@code maxBytes}
- * (keeping {@code maxFiles} files). Thread-safe: stdout and stderr pumps share one writer.
- * Blocking.
+ * (keeping {@code maxFiles} files). Directories are created 0700 and files 0600 ({@link
+ * PrivateFiles}): a pod's output may hold secrets. Thread-safe: stdout and stderr pumps share one
+ * writer. Blocking.
  */
 public final class LogWriter implements AutoCloseable {
   /** Lines longer than this are split into partial (P) entries, as container runtimes do. */
@@ -21,7 +22,7 @@ public final class LogWriter implements AutoCloseable {
   private final long maxBytes;
   private final int maxFiles;
   private final Runnable onClose;
-  private FileOutputStream out;
+  private OutputStream out;
   private long size;
   private boolean closed;
 
@@ -31,8 +32,8 @@ public final class LogWriter implements AutoCloseable {
     this.maxFiles = maxFiles;
     this.onClose = onClose;
     try {
-      Files.createDirectories(file.getParent());
-      this.out = new FileOutputStream(file.toFile(), true);
+      PrivateFiles.createDirectories(file.getParent());
+      this.out = PrivateFiles.append(file);
       this.size = Files.size(file);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -81,22 +82,8 @@ public final class LogWriter implements AutoCloseable {
 
   private void rotate() throws IOException {
     out.close();
-    if (maxFiles <= 1) {
-      Files.delete(file);
-    } else {
-      Files.deleteIfExists(rotated(maxFiles - 1));
-      for (int i = maxFiles - 2; i >= 1; i--) {
-        if (Files.exists(rotated(i))) {
-          Files.move(rotated(i), rotated(i + 1), StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-      Files.move(file, rotated(1), StandardCopyOption.REPLACE_EXISTING);
-    }
-    out = new FileOutputStream(file.toFile(), true);
+    PrivateFiles.rotate(file, maxFiles - 1);
+    out = PrivateFiles.append(file);
     size = 0;
-  }
-
-  private Path rotated(int index) {
-    return file.resolveSibling(file.getFileName() + "." + index);
   }
 }

@@ -1,11 +1,11 @@
 package dev.skiff.agent.node;
 
-import dev.skiff.agent.Times;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.model.coordination.Lease;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.meta.OwnerReference;
+import dev.skiff.api.model.meta.Times;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;

@@ -1,6 +1,5 @@
 package dev.skiff.agent.node;
 
-import dev.skiff.agent.Times;
 import dev.skiff.api.model.core.DaemonEndpoint;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.NodeAddress;
@@ -8,6 +7,7 @@ import dev.skiff.api.model.core.NodeCondition;
 import dev.skiff.api.model.core.NodeDaemonEndpoints;
 import dev.skiff.api.model.core.NodeStatus;
 import dev.skiff.api.model.core.NodeSystemInfo;
+import dev.skiff.api.model.meta.Times;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

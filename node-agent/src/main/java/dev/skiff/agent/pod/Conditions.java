@@ -1,9 +1,9 @@
 package dev.skiff.agent.pod;
 
-import dev.skiff.agent.Times;
 import dev.skiff.api.model.core.ContainerStatus;
 import dev.skiff.api.model.core.PodCondition;
 import dev.skiff.api.model.core.PodStatus;
+import dev.skiff.api.model.meta.Times;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.skiff.agent.pod;
 
-import dev.skiff.agent.Times;
 import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.api.model.core.ContainerState;
 import dev.skiff.api.model.core.ContainerStateRunning;
@@ -11,6 +10,7 @@ import dev.skiff.api.model.core.HostIP;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodIP;
 import dev.skiff.api.model.core.PodStatus;
+import dev.skiff.api.model.meta.Times;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,6 +2,7 @@ package dev.skiff.agent.logs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skiff.api.files.PrivateFiles;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +43,21 @@ class LogFilesTest {
     String all = read(store, LogQuery.all());
     assertThat(all).endsWith("line-19\n").doesNotContain("line-0\n");
     assertThat(all.lines()).isSortedAccordingTo((a, b) -> Integer.compare(number(a), number(b)));
+  }
+
+  @Test
+  void logFilesAndTheirDirectoriesAreTheOwnersOnlyAlsoAfterRotation() throws Exception {
+    LogStore store = new LogStore(dir.resolve("logs"), 200, 3);
+    try (LogWriter w = store.open(KEY)) {
+      for (int i = 0; i < 20; i++) {
+        w.write(T0.plusSeconds(i), "stdout", bytes("password-" + i), false);
+      }
+    }
+    try (var walk = Files.walk(dir.resolve("logs"))) {
+      // logs, the pod's and the container's directories, 0.log, 0.log.1, 0.log.2
+      assertThat(walk.count()).isEqualTo(6);
+    }
+    assertThat(PrivateFiles.openToOthers(dir.resolve("logs"))).isEmpty();
   }
 
   @Test

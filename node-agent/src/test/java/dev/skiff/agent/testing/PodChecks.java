@@ -4,6 +4,8 @@ import dev.skiff.api.model.core.ContainerStatus;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodCondition;
 import dev.skiff.api.resource.Resources;
+import dev.skiff.server.testing.TestApiServer;
+import dev.skiff.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 

@@ -24,13 +24,10 @@ public final class ProxyState implements ServiceHandler, EndpointSliceHandler, N
       "endpoints.kubernetes.io/last-change-trigger-time";
 
   private final Runnable changed;
-  private final Map<String, Service> services = new HashMap<>();
-  private final Map<String, EndpointSlice> slices = new HashMap<>();
-  private final Map<String, Node> nodes = new HashMap<>();
+  private final Cache<Service> services = new Cache<>();
+  private final Cache<EndpointSlice> slices = new Cache<>();
+  private final Cache<Node> nodes = new Cache<>();
   private final List<Instant> triggers = new ArrayList<>();
-  private boolean servicesSynced;
-  private boolean slicesSynced;
-  private boolean nodesSynced;
 
   public ProxyState(Runnable changed) {
     this.changed = changed;
@@ -38,12 +35,11 @@ public final class ProxyState implements ServiceHandler, EndpointSliceHandler, N
 
   /** True once Services and EndpointSlices (and Nodes, when {@code needNodes}) have synced. */
   public synchronized boolean synced(boolean needNodes) {
-    return servicesSynced && slicesSynced && (nodesSynced || !needNodes);
+    return services.synced && slices.synced && (nodes.synced || !needNodes);
   }
 
   public synchronized Snapshot snapshot(SnapshotBuilder builder) {
-    return builder.build(
-        List.copyOf(services.values()), List.copyOf(slices.values()), List.copyOf(nodes.values()));
+    return builder.build(services.all(), slices.all(), nodes.all());
   }
 
   /** The trigger times recorded since the last call. */
@@ -55,31 +51,28 @@ public final class ProxyState implements ServiceHandler, EndpointSliceHandler, N
 
   @Override
   public void onServiceAdd(Service service) {
-    put(services, service);
+    services.put(service);
   }
 
   @Override
   public void onServiceUpdate(Service oldService, Service service) {
-    put(services, service);
+    services.put(service);
   }
 
   @Override
   public void onServiceDelete(Service service) {
-    remove(services, service);
+    services.remove(service);
   }
 
   @Override
   public void onServicesSynced() {
-    synchronized (this) {
-      servicesSynced = true;
-    }
-    changed.run();
+    services.markSynced();
   }
 
   @Override
   public void onEndpointSliceAdd(EndpointSlice slice) {
     trigger(slice);
-    put(slices, slice);
+    slices.put(slice);
   }
 
   @Override
@@ -87,57 +80,37 @@ public final class ProxyState implements ServiceHandler, EndpointSliceHandler, N
     if (oldSlice != slice) {
       trigger(slice);
     }
-    put(slices, slice);
+    slices.put(slice);
   }
 
   @Override
   public void onEndpointSliceDelete(EndpointSlice slice) {
-    remove(slices, slice);
+    slices.remove(slice);
   }
 
   @Override
   public void onEndpointSlicesSynced() {
-    synchronized (this) {
-      slicesSynced = true;
-    }
-    changed.run();
+    slices.markSynced();
   }
 
   @Override
   public void onNodeAdd(Node node) {
-    put(nodes, node);
+    nodes.put(node);
   }
 
   @Override
   public void onNodeUpdate(Node oldNode, Node node) {
-    put(nodes, node);
+    nodes.put(node);
   }
 
   @Override
   public void onNodeDelete(Node node) {
-    remove(nodes, node);
+    nodes.remove(node);
   }
 
   @Override
   public void onNodesSynced() {
-    synchronized (this) {
-      nodesSynced = true;
-    }
-    changed.run();
-  }
-
-  private <T extends KubeObject> void put(Map<String, T> map, T object) {
-    synchronized (this) {
-      map.put(key(object), object);
-    }
-    changed.run();
-  }
-
-  private <T extends KubeObject> void remove(Map<String, T> map, T object) {
-    synchronized (this) {
-      map.remove(key(object));
-    }
-    changed.run();
+    nodes.markSynced();
   }
 
   private synchronized void trigger(EndpointSlice slice) {
@@ -155,5 +128,40 @@ public final class ProxyState implements ServiceHandler, EndpointSliceHandler, N
   private static String key(KubeObject o) {
     String ns = o.meta().namespace;
     return ns == null || ns.isEmpty() ? o.meta().name : ns + "/" + o.meta().name;
+  }
+
+  /**
+   * The current objects of one kind by key, and whether their initial list has arrived; guarded by
+   * the state's lock. Every change then calls {@code changed}, outside the lock.
+   */
+  private final class Cache<T extends KubeObject> {
+    private final Map<String, T> byKey = new HashMap<>();
+    private boolean synced;
+
+    void put(T object) {
+      synchronized (ProxyState.this) {
+        byKey.put(key(object), object);
+      }
+      changed.run();
+    }
+
+    void remove(T object) {
+      synchronized (ProxyState.this) {
+        byKey.remove(key(object));
+      }
+      changed.run();
+    }
+
+    void markSynced() {
+      synchronized (ProxyState.this) {
+        synced = true;
+      }
+      changed.run();
+    }
+
+    /** A copy; call with the state's lock held. */
+    List<T> all() {
+      return List.copyOf(byKey.values());
+    }
   }
 }

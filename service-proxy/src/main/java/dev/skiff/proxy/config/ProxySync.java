@@ -11,10 +11,10 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One sync, as run by the {@link BoundedFrequencyRunner}: builds the snapshot from the current
- * state and programs the data plane. Does nothing until the caches have synced (never program an
- * empty view that would close every listener). Records network programming latency from the
- * EndpointSlices' trigger times.
+ * One sync, as run by the {@link dev.skiff.api.client.workqueue.BoundedFrequencyRunner}: builds the
+ * snapshot from the current state and programs the data plane. Does nothing until the caches have
+ * synced (never program an empty view that would close every listener). Records network programming
+ * latency from the EndpointSlices' trigger times.
  */
 public final class ProxySync implements Supplier<Future<?>> {
   private final ProxyState state;

@@ -8,10 +8,10 @@ import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.core.ServiceSpec;
 import dev.skiff.api.model.discovery.EndpointPort;
 import dev.skiff.api.model.discovery.EndpointSlice;
-import dev.skiff.proxy.model.Endpoint;
+import dev.skiff.proxy.model.BackendEndpoint;
 import dev.skiff.proxy.model.NodeInfo;
 import dev.skiff.proxy.model.Protocol;
-import dev.skiff.proxy.model.ServicePort;
+import dev.skiff.proxy.model.ProxyServicePort;
 import dev.skiff.proxy.model.ServicePortName;
 import dev.skiff.proxy.model.SessionAffinity;
 import dev.skiff.proxy.model.Snapshot;
@@ -49,7 +49,7 @@ public final class SnapshotBuilder {
             .add(slice);
       }
     }
-    List<ServicePort> ports = new ArrayList<>();
+    List<ProxyServicePort> ports = new ArrayList<>();
     for (Service svc : services) {
       String key = svc.meta().namespace + "/" + svc.meta().name;
       ports.addAll(servicePorts(svc, slicesByService.getOrDefault(key, List.of())));
@@ -58,7 +58,7 @@ public final class SnapshotBuilder {
         ports, nodes.stream().map(SnapshotBuilder::nodeInfo).filter(Objects::nonNull).toList());
   }
 
-  private List<ServicePort> servicePorts(Service svc, List<EndpointSlice> slices) {
+  private List<ProxyServicePort> servicePorts(Service svc, List<EndpointSlice> slices) {
     ServiceSpec spec = svc.spec;
     if (spec == null || spec.ports == null || "ExternalName".equals(spec.type)) {
       return List.of();
@@ -66,14 +66,15 @@ public final class SnapshotBuilder {
     boolean nodePorts = "NodePort".equals(spec.type) || "LoadBalancer".equals(spec.type);
     List<String> ingress = "LoadBalancer".equals(spec.type) ? ingressIPs(svc) : List.of();
     String clusterIP = "None".equals(spec.clusterIP) ? null : spec.clusterIP;
-    List<ServicePort> out = new ArrayList<>();
+    List<ProxyServicePort> out = new ArrayList<>();
     for (dev.skiff.api.model.core.ServicePort p : spec.ports) {
       Protocol protocol = Protocol.parse(p.protocol);
       if (p.port == null || (clusterIP == null && !nodePorts)) {
         continue;
       }
       out.add(
-          ServicePort.builder(new ServicePortName(svc.meta().namespace, svc.meta().name, p.name))
+          ProxyServicePort.builder(
+                  new ServicePortName(svc.meta().namespace, svc.meta().name, p.name))
               .protocol(protocol)
               .clusterIP(clusterIP)
               .port(p.port)
@@ -87,8 +88,9 @@ public final class SnapshotBuilder {
     return out;
   }
 
-  private List<Endpoint> endpoints(List<EndpointSlice> slices, String portName, Protocol protocol) {
-    Map<String, Endpoint> byAddress = new LinkedHashMap<>();
+  private List<BackendEndpoint> endpoints(
+      List<EndpointSlice> slices, String portName, Protocol protocol) {
+    Map<String, BackendEndpoint> byAddress = new LinkedHashMap<>();
     String wanted = portName == null ? "" : portName;
     for (EndpointSlice slice : slices) {
       if (slice.ports == null || slice.endpoints == null || "FQDN".equals(slice.addressType)) {
@@ -107,8 +109,8 @@ public final class SnapshotBuilder {
             continue;
           }
           String node = e.nodeName == null ? "" : e.nodeName;
-          Endpoint ep =
-              new Endpoint(
+          BackendEndpoint ep =
+              new BackendEndpoint(
                   e.addresses.get(0), port.port, node, node.equals(nodeName) && !node.isEmpty());
           byAddress.putIfAbsent(ep.hostPort(), ep);
         }

@@ -2,7 +2,7 @@ package dev.skiff.proxy.dataplane;
 
 import dev.skiff.proxy.balancer.RoundRobinBalancer;
 import dev.skiff.proxy.metrics.ServiceStats;
-import dev.skiff.proxy.model.Endpoint;
+import dev.skiff.proxy.model.BackendEndpoint;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +25,7 @@ final class Backends {
 
   void update(Pool pool) {
     List<Target> targets = new ArrayList<>(pool.targets().size());
-    for (Endpoint e : pool.targets()) {
+    for (BackendEndpoint e : pool.targets()) {
       String hostPort = e.hostPort();
       targets.add(new Target(e.ip(), e.port(), hostPort, stats.endpoint(hostPort)));
     }

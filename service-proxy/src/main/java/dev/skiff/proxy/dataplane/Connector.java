@@ -19,21 +19,14 @@ import java.net.InetSocketAddress;
 final class Connector {
   private final ChannelFactory<? extends Channel> channels;
   private final RetryPolicy retry;
-  private final boolean splice;
 
-  Connector(ChannelFactory<? extends Channel> channels, RetryPolicy retry, boolean splice) {
+  Connector(ChannelFactory<? extends Channel> channels, RetryPolicy retry) {
     this.channels = channels;
     this.retry = retry;
-    this.splice = splice;
   }
 
   RetryPolicy retry() {
     return retry;
-  }
-
-  /** Whether relays may splice bulk streams (see {@link Splicer}). */
-  boolean splice() {
-    return splice;
   }
 
   /** Connects a new channel with {@code handler} to {@code to}; call on {@code loop}. */

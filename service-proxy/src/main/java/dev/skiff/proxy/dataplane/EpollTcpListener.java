@@ -1,5 +1,6 @@
 package dev.skiff.proxy.dataplane;
 
+import dev.skiff.api.client.vertx.VertxNetty;
 import dev.skiff.proxy.balancer.RetryPolicy;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoEvent;
@@ -12,9 +13,9 @@ import io.netty.channel.unix.FileDescriptor;
 import io.netty.channel.unix.NativeInetAddress;
 import io.netty.channel.unix.Socket;
 import io.netty.util.NetUtil;
+import io.netty.util.concurrent.Promise;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.PromiseInternal;
 import java.io.IOException;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -29,23 +30,19 @@ import org.slf4j.LoggerFactory;
  * instead of changed around the connect, reads and half-close, and none of the address and option
  * lookups a channel makes when it is created and closed. That halves the system calls per proxied
  * connection (about 20 instead of 40, HAProxy's count). Used whenever the Vert.x transport is
- * epoll; the channel-based {@link TcpListener} serves the other transports and splicing.
+ * epoll; the channel-based {@link TcpListener} is the portable fallback (NIO).
  */
-final class EpollTcpListener implements Listener {
+final class EpollTcpListener extends Listener {
   private static final Logger LOG = LoggerFactory.getLogger(EpollTcpListener.class);
   private static final int BACKLOG = 1024;
 
   /** Accepts per wakeup before yielding to the loop's other work (then it comes back). */
   private static final int ACCEPT_BATCH = 64;
 
-  private final ListenerKey key;
-  private final ContextInternal context;
   private final EventLoopGroup loops;
   private final RetryPolicy retry;
-  private final boolean reusePort;
   private final Acceptor acceptor = new Acceptor();
   private final byte[] peer = new byte[26];
-  private volatile Backends backends;
   private IoEventLoop loop;
   private Socket server;
   private IoRegistration registration;
@@ -53,15 +50,13 @@ final class EpollTcpListener implements Listener {
 
   EpollTcpListener(
       ListenerKey key,
-      ContextInternal context,
+      Context context,
       EventLoopGroup loops,
       RetryPolicy retry,
       boolean reusePort) {
-    this.key = key;
-    this.context = context;
+    super(key, context, reusePort);
     this.loops = loops;
     this.retry = retry;
-    this.reusePort = reusePort;
   }
 
   /** Whether {@code loops} are epoll event loops this listener can register on. */
@@ -72,24 +67,14 @@ final class EpollTcpListener implements Listener {
   }
 
   @Override
-  public ListenerKey key() {
-    return key;
-  }
-
-  @Override
-  public void route(Backends backends) {
-    this.backends = backends;
-  }
-
-  @Override
-  public Future<Void> bind() {
-    PromiseInternal<Void> bound = context.promise();
+  Future<Void> bind() {
     loop = (IoEventLoop) loops.next();
+    Promise<Void> bound = loop.newPromise();
     loop.execute(() -> open(bound));
-    return bound.future();
+    return VertxNetty.onContext(context, bound);
   }
 
-  private void open(PromiseInternal<Void> bound) {
+  private void open(Promise<Void> bound) {
     InetAddress ip = NetUtil.createInetAddressFromIpAddressString(key.ip());
     try {
       server = LinuxSocket.newSocketStream(ip instanceof Inet6Address);
@@ -101,7 +86,7 @@ final class EpollTcpListener implements Listener {
       server.listen(BACKLOG);
     } catch (IOException | RuntimeException e) {
       closeServer();
-      bound.fail(e);
+      bound.setFailure(e);
       return;
     }
     loop.register(acceptor)
@@ -109,33 +94,32 @@ final class EpollTcpListener implements Listener {
             f -> {
               if (!f.isSuccess()) {
                 closeServer();
-                bound.fail(f.cause());
+                bound.setFailure(f.cause());
                 return;
               }
               registration = (IoRegistration) f.getNow();
               if (!server.isOpen()) { // closed while registering
                 registration.cancel();
-                bound.fail(new IOException(key + " closed"));
+                bound.setFailure(new IOException(key + " closed"));
                 return;
               }
               registration.submit(EpollIoOps.EPOLLIN.with(EpollIoOps.EPOLLET));
-              bound.complete();
+              bound.setSuccess(null);
             });
   }
 
   @Override
-  public Future<Void> close() {
-    PromiseInternal<Void> closed = context.promise();
+  Future<Void> close() {
     if (loop == null) {
-      closed.complete();
-    } else {
-      loop.execute(
-          () -> {
-            closeServer();
-            closed.complete();
-          });
+      return Future.succeededFuture();
     }
-    return closed.future();
+    Promise<Void> closed = loop.newPromise();
+    loop.execute(
+        () -> {
+          closeServer();
+          closed.setSuccess(null);
+        });
+    return VertxNetty.onContext(context, closed);
   }
 
   /** Accepts what is queued; connections already accepted keep going. */

@@ -11,7 +11,6 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.ChannelInputShutdownEvent;
 import io.netty.channel.socket.DuplexChannel;
 import io.netty.util.ReferenceCountUtil;
-import java.io.IOException;
 import java.util.ArrayDeque;
 
 /**
@@ -19,8 +18,7 @@ import java.util.ArrayDeque;
  * written to the other. Backpressure: reading stops while the peer's outbound buffer is above its
  * high-water mark and resumes when it drains. Half-close: an end-of-stream becomes a FIN on the
  * peer after the pending bytes; a channel closes once both of its directions are shut. A reset or
- * error on either side resets both. With splicing on, a direction that turns out to be a bulk
- * stream is moved by a {@link Splicer} (splice(2), never copied into the JVM) from then on.
+ * error on either side resets both.
  *
  * <p>A relay is installed before its peer exists (the client's at accept, the backend's before
  * connect) so that no channel ever needs its auto-read toggled at setup: what arrives before {@link
@@ -46,23 +44,19 @@ final class Relay extends ChannelInboundHandlerAdapter {
       };
 
   private final boolean towardsEndpoint;
-  private final boolean maySplice;
   private Channel self;
   private Channel peer;
   private EndpointStats stats;
   private long unreported;
-  private Splicer splicer;
   private ArrayDeque<Object> early;
   private long earlyBytes;
   private boolean earlyEnd;
 
   /**
    * @param towardsEndpoint true on the client's channel (bytes go to the endpoint)
-   * @param maySplice whether a bulk stream in this direction is spliced rather than copied
    */
-  Relay(boolean towardsEndpoint, boolean maySplice) {
+  Relay(boolean towardsEndpoint) {
     this.towardsEndpoint = towardsEndpoint;
-    this.maySplice = maySplice;
   }
 
   /** Connects this relay to its peer and replays what was read before. */
@@ -96,12 +90,7 @@ final class Relay extends ChannelInboundHandlerAdapter {
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
     self = ctx.channel();
-    self.config().setRecvByteBufAllocator(maySplice ? new RelayReads(this) : Tuning.READS);
-  }
-
-  /** True while this direction is spliced and not waiting for the peer: reads stay small. */
-  boolean splicing() {
-    return splicer != null && !splicer.waiting();
+    self.config().setRecvByteBufAllocator(Tuning.READS);
   }
 
   @Override
@@ -110,15 +99,8 @@ final class Relay extends ChannelInboundHandlerAdapter {
       hold(msg);
       return;
     }
-    int size = msg instanceof ByteBuf buf ? buf.readableBytes() : 0;
     count(msg);
     peer.write(msg, peer.voidPromise());
-    if (splicer == null && size >= Tuning.SPLICE_AFTER && maySplice) {
-      splicer = Splicer.between(self, peer);
-    }
-    if (splicer != null && size >= Tuning.SPLICE_READ) {
-      splice(); // the read filled its buffer: more is waiting in the socket
-    }
     if (!peer.isWritable()) {
       // Stop first: flushing may drain the peer at once, and its writability event resumes us.
       self.config().setAutoRead(false);
@@ -161,9 +143,6 @@ final class Relay extends ChannelInboundHandlerAdapter {
 
   @Override
   public void channelInactive(ChannelHandlerContext ctx) {
-    if (splicer != null) {
-      splicer.close();
-    }
     if (peer == null) {
       discard();
       return;
@@ -198,14 +177,6 @@ final class Relay extends ChannelInboundHandlerAdapter {
         // closing is what matters
       }
       channel.close();
-    }
-  }
-
-  private void splice() {
-    try {
-      unreported += splicer.pump();
-    } catch (IOException e) {
-      resetBoth(); // as for a failed read: the socket is broken
     }
   }
 

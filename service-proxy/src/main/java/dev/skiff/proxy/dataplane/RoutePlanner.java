@@ -2,9 +2,9 @@ package dev.skiff.proxy.dataplane;
 
 import dev.skiff.proxy.ProxyOptions;
 import dev.skiff.proxy.dataplane.PoolKey.Kind;
-import dev.skiff.proxy.model.Endpoint;
+import dev.skiff.proxy.model.BackendEndpoint;
 import dev.skiff.proxy.model.NodeInfo;
-import dev.skiff.proxy.model.ServicePort;
+import dev.skiff.proxy.model.ProxyServicePort;
 import dev.skiff.proxy.model.Snapshot;
 import dev.skiff.proxy.model.TrafficPolicy;
 import java.util.Comparator;
@@ -30,11 +30,11 @@ public final class RoutePlanner {
   public RoutePlan plan(Snapshot snapshot, Predicate<NodeInfo> healthy) {
     Map<ListenerKey, PoolKey> listeners = new HashMap<>();
     Map<PoolKey, Pool> pools = new HashMap<>();
-    List<ServicePort> ports =
+    List<ProxyServicePort> ports =
         snapshot.services().values().stream()
             .sorted(Comparator.comparing(p -> p.name().toString()))
             .toList();
-    for (ServicePort sp : ports) {
+    for (ProxyServicePort sp : ports) {
       if (options.nodeProxy() && hasClusterIP(sp)) {
         PoolKey all = pool(pools, sp, Kind.ALL_ENDPOINTS, sp.endpoints());
         listeners.putIfAbsent(new ListenerKey(sp.protocol(), sp.clusterIP(), sp.port()), all);
@@ -60,25 +60,25 @@ public final class RoutePlanner {
     return new RoutePlan(listeners, pools);
   }
 
-  private static boolean hasClusterIP(ServicePort sp) {
+  private static boolean hasClusterIP(ProxyServicePort sp) {
     String ip = sp.clusterIP();
     return ip != null && !ip.isEmpty() && !"None".equals(ip) && sp.port() > 0;
   }
 
   private static PoolKey pool(
-      Map<PoolKey, Pool> pools, ServicePort sp, Kind kind, List<Endpoint> targets) {
+      Map<PoolKey, Pool> pools, ProxyServicePort sp, Kind kind, List<BackendEndpoint> targets) {
     PoolKey key = new PoolKey(sp.name(), kind);
     pools.computeIfAbsent(key, k -> new Pool(k, targets, sp.affinity()));
     return key;
   }
 
-  private static List<Endpoint> nodeTargets(
-      ServicePort sp, Snapshot snapshot, Predicate<NodeInfo> healthy) {
+  private static List<BackendEndpoint> nodeTargets(
+      ProxyServicePort sp, Snapshot snapshot, Predicate<NodeInfo> healthy) {
     boolean local = sp.externalTrafficPolicy() == TrafficPolicy.LOCAL;
     return snapshot.nodes().stream()
         .filter(n -> n.ready() && healthy.test(n))
         .filter(n -> !local || sp.endpoints().stream().anyMatch(e -> n.name().equals(e.nodeName())))
-        .map(n -> new Endpoint(n.address(), sp.nodePort(), n.name(), false))
+        .map(n -> new BackendEndpoint(n.address(), sp.nodePort(), n.name(), false))
         .toList();
   }
 }

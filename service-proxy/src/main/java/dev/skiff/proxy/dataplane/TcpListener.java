@@ -1,90 +1,91 @@
 package dev.skiff.proxy.dataplane;
 
+import dev.skiff.api.client.vertx.VertxNetty;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Promise;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.PromiseInternal;
-import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.Vertx;
 import io.vertx.core.net.NetServerOptions;
+import io.vertx.core.spi.transport.Transport;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A TCP listener on one (address, port): a Netty server channel on Vert.x's event loops and
- * transport. Serves the transports other than epoll (NIO, io_uring) and splicing; on epoll without
- * splicing, {@link EpollTcpListener} is used instead. It accepts on an event loop rather than
- * Vert.x's acceptor thread: with one loop, accept, connect and relay of a connection never change
- * thread. Each accepted connection reads the current backends once, so a swap never touches
- * established connections.
+ * transport: the portable fallback for machines without epoll (NIO); on epoll, {@link
+ * EpollTcpListener} is used instead. It accepts on an event loop rather than Vert.x's acceptor
+ * thread: with one loop, accept, connect and relay of a connection never change thread. Each
+ * accepted connection reads the current backends once, so a swap never touches established
+ * connections.
  */
-final class TcpListener implements Listener {
-  private final ListenerKey key;
-  private final ContextInternal context;
+final class TcpListener extends Listener {
   private final Connector connector;
-  private final boolean reusePort;
   private final Acceptor acceptor = new Acceptor();
-  private volatile Backends backends;
   private Channel server;
 
-  TcpListener(ListenerKey key, ContextInternal context, Connector connector, boolean reusePort) {
-    this.key = key;
-    this.context = context;
+  TcpListener(ListenerKey key, Context context, Connector connector, boolean reusePort) {
+    super(key, context, reusePort);
     this.connector = connector;
-    this.reusePort = reusePort;
   }
 
   @Override
-  public ListenerKey key() {
-    return key;
-  }
-
-  @Override
-  public void route(Backends backends) {
-    this.backends = backends;
-  }
-
-  @Override
-  public Future<Void> bind() {
-    VertxInternal vertx = context.owner();
+  Future<Void> bind() {
+    Vertx vertx = context.owner();
+    Transport transport = VertxNetty.transport(vertx);
     ServerBootstrap bootstrap =
         new ServerBootstrap()
-            .group(vertx.nettyEventLoopGroup(), vertx.nettyEventLoopGroup())
-            .channelFactory(vertx.transport().serverChannelFactory(false))
+            .group(VertxNetty.eventLoops(vertx), VertxNetty.eventLoops(vertx))
+            .channelFactory(transport.serverChannelFactory(false))
             .childOption(ChannelOption.ALLOW_HALF_CLOSURE, true)
             .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, Tuning.waterMark())
             .childHandler(acceptor);
     // The transport knows its own server socket options (SO_REUSEPORT on epoll); take only those:
     // its per-connection defaults would cost a setsockopt each on every accepted connection.
     ServerBootstrap serverOptions = new ServerBootstrap();
-    vertx
-        .transport()
-        .configure(
-            new NetServerOptions()
-                .setReuseAddress(true)
-                .setReusePort(reusePort)
-                .setAcceptBacklog(1024),
-            false,
-            serverOptions);
+    transport.configure(
+        new NetServerOptions().setReuseAddress(true).setReusePort(reusePort).setAcceptBacklog(1024),
+        false,
+        serverOptions);
     serverOptions.config().options().forEach((k, v) -> setOption(bootstrap, k, v));
-    PromiseInternal<Void> bound = context.promise();
     var future = bootstrap.bind(key.ip(), key.port());
     server = future.channel();
-    future.addListener(bound);
-    return bound.future();
+    return VertxNetty.onContext(context, future);
   }
 
+  /**
+   * Completes once the socket no longer listens. On NIO a channel registered with a selector is
+   * only really closed when its event loop next selects (the JDK defers closing a registered
+   * channel until its key is deregistered); until then the kernel still accepts connections into
+   * the backlog, and they would be reset. A task scheduled after the close runs after that select.
+   */
   @Override
-  public Future<Void> close() {
-    PromiseInternal<Void> closed = context.promise();
+  Future<Void> close() {
     if (server == null) {
-      closed.complete();
-    } else {
-      server.close().addListener(closed);
+      return Future.succeededFuture();
     }
-    return closed.future();
+    EventLoop loop = server.eventLoop();
+    Promise<Void> closed = loop.newPromise();
+    server
+        .close()
+        .addListener(
+            f ->
+                loop.schedule(
+                    () -> {
+                      if (f.isSuccess()) {
+                        closed.setSuccess(null);
+                      } else {
+                        closed.setFailure(f.cause());
+                      }
+                    },
+                    0,
+                    TimeUnit.NANOSECONDS));
+    return VertxNetty.onContext(context, closed);
   }
 
   @SuppressWarnings("unchecked")
@@ -93,13 +94,13 @@ final class TcpListener implements Listener {
     bootstrap.option(option, (T) value);
   }
 
-  /** First handler of every accepted channel: hands it to a {@link Forwarder}. */
+  /** First handler of every accepted channel: hands it to a {@link ChannelForwarder}. */
   @ChannelHandler.Sharable
   private final class Acceptor extends ChannelInboundHandlerAdapter {
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
       ctx.pipeline().remove(this);
-      Forwarder.forward(ctx.channel(), backends, connector);
+      ChannelForwarder.forward(ctx.channel(), backends, connector);
     }
   }
 }

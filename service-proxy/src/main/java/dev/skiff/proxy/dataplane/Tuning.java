@@ -8,15 +8,11 @@ import io.netty.channel.WriteBufferWaterMark;
  * Buffer sizes of relayed connections. Reads adapt between 64 B and 256 KiB (small requests stay
  * small, a bulk stream moves in large chunks); a channel stops reading once its peer holds more
  * than 512 KiB unwritten and resumes below 256 KiB, so a fast sender does not toggle reading (two
- * epoll_ctl calls) on every chunk, and memory per connection stays bounded. With splicing on, a
- * direction whose read fills 64 KiB is a bulk stream: from then on it is spliced (see {@link
- * Splicer}), with 1 KiB reads only to notice data and the end of the stream.
+ * epoll_ctl calls) on every chunk, and memory per connection stays bounded.
  */
 final class Tuning {
   static final int MAX_READ = 256 * 1024;
   static final int HIGH_WATER = 512 * 1024;
-  static final int SPLICE_AFTER = 64 * 1024;
-  static final int SPLICE_READ = 1024;
   static final RecvByteBufAllocator READS = new AdaptiveRecvByteBufAllocator(64, 2048, MAX_READ);
 
   private Tuning() {}

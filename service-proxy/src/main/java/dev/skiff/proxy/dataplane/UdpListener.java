@@ -1,5 +1,6 @@
 package dev.skiff.proxy.dataplane;
 
+import dev.skiff.api.client.vertx.VertxNetty;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
@@ -9,10 +10,9 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.unix.UnixChannelOption;
 import io.netty.resolver.NoopAddressResolverGroup;
 import io.netty.util.concurrent.ScheduledFuture;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.PromiseInternal;
-import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.Vertx;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,53 +26,40 @@ import java.util.concurrent.TimeUnit;
  * after the idle timeout, when their endpoint leaves the backends, or on an ICMP error. All flow
  * state lives on the listener's event loop.
  */
-final class UdpListener implements Listener {
-  private final ListenerKey key;
-  private final ContextInternal context;
+final class UdpListener extends Listener {
   private final long idleNanos;
-  private final boolean reusePort;
   private final Map<InetSocketAddress, UdpFlow> flows = new HashMap<>();
-  private volatile Backends backends;
   private Channel channel;
   private ScheduledFuture<?> sweeper;
 
   /**
-   * @param reusePort bind with SO_REUSEPORT (native transport only), so that the proxies of several
-   *     nodes on one machine all serve a shared address: the kernel keeps each client's datagrams
-   *     on one of them
+   * @param reusePort see {@link Listener#reusePort}; the kernel keeps each client's datagrams on
+   *     one of the sockets sharing the address
    */
-  UdpListener(ListenerKey key, ContextInternal context, Duration idleTimeout, boolean reusePort) {
-    this.key = key;
-    this.context = context;
+  UdpListener(ListenerKey key, Context context, Duration idleTimeout, boolean reusePort) {
+    super(key, context, reusePort);
     this.idleNanos = idleTimeout.toNanos();
-    this.reusePort = reusePort;
   }
 
   @Override
-  public ListenerKey key() {
-    return key;
-  }
-
-  @Override
-  public void route(Backends backends) {
-    this.backends = backends;
+  void route(Backends backends) {
+    super.route(backends);
     if (channel != null) {
       channel.eventLoop().execute(() -> closeFlows(f -> !backends.contains(f.target)));
     }
   }
 
   @Override
-  public Future<Void> bind() {
-    VertxInternal vertx = context.owner();
+  Future<Void> bind() {
+    Vertx vertx = context.owner();
     Bootstrap bootstrap =
         new Bootstrap()
-            .group(vertx.nettyEventLoopGroup())
-            .channelFactory(() -> vertx.transport().datagramChannel())
+            .group(VertxNetty.eventLoops(vertx))
+            .channelFactory(() -> VertxNetty.transport(vertx).datagramChannel())
             .handler(new Inbound());
     if (reusePort && vertx.isNativeTransportEnabled()) {
       bootstrap.option(UnixChannelOption.SO_REUSEPORT, true);
     }
-    PromiseInternal<Void> bound = context.promise();
     var future = bootstrap.bind(key.ip(), key.port());
     channel = future.channel();
     future.addListener(
@@ -85,17 +72,15 @@ final class UdpListener implements Listener {
                     .scheduleAtFixedRate(this::expireIdle, every, every, TimeUnit.NANOSECONDS);
           }
         });
-    future.addListener(bound);
-    return bound.future();
+    return VertxNetty.onContext(context, future);
   }
 
   @Override
-  public Future<Void> close() {
-    PromiseInternal<Void> closed = context.promise();
+  Future<Void> close() {
     if (channel == null) {
-      closed.complete();
-      return closed.future();
+      return Future.succeededFuture();
     }
+    io.netty.util.concurrent.Promise<Void> closed = channel.eventLoop().newPromise();
     channel
         .eventLoop()
         .execute(
@@ -104,9 +89,18 @@ final class UdpListener implements Listener {
                 sweeper.cancel(false);
               }
               closeFlows(f -> true);
-              channel.close().addListener(closed);
+              channel
+                  .close()
+                  .addListener(
+                      f -> {
+                        if (f.isSuccess()) {
+                          closed.setSuccess(null);
+                        } else {
+                          closed.setFailure(f.cause());
+                        }
+                      });
             });
-    return closed.future();
+    return VertxNetty.onContext(context, closed);
   }
 
   private void expireIdle() {
@@ -143,7 +137,7 @@ final class UdpListener implements Listener {
         flow.open(
             new Bootstrap()
                 .group(ctx.channel().eventLoop())
-                .channelFactory(() -> context.owner().transport().datagramChannel())
+                .channelFactory(() -> VertxNetty.transport(context.owner()).datagramChannel())
                 .resolver(NoopAddressResolverGroup.INSTANCE));
       }
       ByteBuf content = packet.content();

@@ -1,14 +1,15 @@
 package dev.skiff.proxy.dataplane;
 
+import dev.skiff.api.client.vertx.VertxNetty;
 import dev.skiff.proxy.ProxyOptions;
 import dev.skiff.proxy.metrics.ProxyMetrics;
 import dev.skiff.proxy.model.NodeInfo;
 import dev.skiff.proxy.model.Protocol;
 import dev.skiff.proxy.model.Snapshot;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import io.vertx.core.internal.ContextInternal;
-import io.vertx.core.internal.VertxInternal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,7 +35,7 @@ public final class UserspaceDataPlane implements DataPlane {
   private static final Logger LOG = LoggerFactory.getLogger(UserspaceDataPlane.class);
   private static final long AFFINITY_SWEEP_MS = 60_000;
 
-  private final ContextInternal context;
+  private final Context context;
   private final ProxyOptions options;
   private final ProxyMetrics metrics;
   private final DataPlaneEvents events;
@@ -55,19 +57,16 @@ public final class UserspaceDataPlane implements DataPlane {
       ProxyMetrics metrics,
       DataPlaneEvents events,
       Predicate<NodeInfo> nodeHealth) {
-    VertxInternal internal = (VertxInternal) vertx;
-    this.context = internal.getOrCreateContext();
+    this.context = vertx.getOrCreateContext();
     this.options = options;
     this.metrics = metrics;
     this.events = events;
     this.nodeHealth = nodeHealth;
     this.planner = new RoutePlanner(options);
     this.connector =
-        new Connector(
-            internal.transport().channelFactory(false), options.retry(), options.splice());
-    this.epollListeners =
-        !options.splice() && EpollTcpListener.supported(internal.nettyEventLoopGroup());
-    this.tail = context.succeededFuture();
+        new Connector(VertxNetty.transport(vertx).channelFactory(false), options.retry());
+    this.epollListeners = EpollTcpListener.supported(VertxNetty.eventLoops(vertx));
+    this.tail = Future.succeededFuture();
     if (!vertx.isNativeTransportEnabled()) {
       LOG.warn("Native transport is off; the proxy runs on NIO (set preferNativeTransport)");
     }
@@ -81,7 +80,7 @@ public final class UserspaceDataPlane implements DataPlane {
 
   @Override
   public synchronized Future<SyncResult> sync(Snapshot snapshot) {
-    Future<SyncResult> next = tail.transform(ignored -> apply(snapshot));
+    Future<SyncResult> next = tail.transform(ignored -> onContext(() -> apply(snapshot)));
     tail = next;
     return next;
   }
@@ -90,16 +89,32 @@ public final class UserspaceDataPlane implements DataPlane {
   public synchronized Future<Void> close() {
     Future<Void> next =
         tail.transform(
-            ignored -> {
-              context.owner().cancelTimer(sweepTimer);
-              List<Future<Void>> closing = new ArrayList<>();
-              listeners.values().forEach(l -> closing.add(l.close()));
-              listeners.clear();
-              pools.clear();
-              return Future.join(closing).mapEmpty();
-            });
+            ignored ->
+                onContext(
+                    () -> {
+                      context.owner().cancelTimer(sweepTimer);
+                      List<Future<Void>> closing = new ArrayList<>();
+                      listeners.values().forEach(l -> closing.add(l.close()));
+                      listeners.clear();
+                      pools.clear();
+                      return Future.join(closing).mapEmpty();
+                    }));
     tail = next;
     return next;
+  }
+
+  /** Runs {@code step} on the data plane's context, where all its state lives. */
+  private <T> Future<T> onContext(Supplier<Future<T>> step) {
+    Promise<T> done = Promise.promise();
+    context.runOnContext(
+        v -> {
+          try {
+            step.get().onComplete(done);
+          } catch (RuntimeException e) {
+            done.fail(e);
+          }
+        });
+    return done.future();
   }
 
   private Future<SyncResult> apply(Snapshot snapshot) {
@@ -176,7 +191,7 @@ public final class UserspaceDataPlane implements DataPlane {
     boolean reusePort = options.reusePort() && !isNodeAddress(key);
     if (epollListeners) {
       return new EpollTcpListener(
-          key, context, context.owner().nettyEventLoopGroup(), options.retry(), reusePort);
+          key, context, VertxNetty.eventLoops(context.owner()), options.retry(), reusePort);
     }
     return new TcpListener(key, context, connector, reusePort);
   }

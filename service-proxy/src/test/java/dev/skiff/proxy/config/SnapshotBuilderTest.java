@@ -6,10 +6,10 @@ import dev.skiff.api.Json;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
-import dev.skiff.proxy.model.Endpoint;
+import dev.skiff.proxy.model.BackendEndpoint;
 import dev.skiff.proxy.model.NodeInfo;
 import dev.skiff.proxy.model.Protocol;
-import dev.skiff.proxy.model.ServicePort;
+import dev.skiff.proxy.model.ProxyServicePort;
 import dev.skiff.proxy.model.ServicePortName;
 import dev.skiff.proxy.model.SessionAffinity;
 import dev.skiff.proxy.model.Snapshot;
@@ -54,7 +54,7 @@ class SnapshotBuilderTest {
                 List.of(Json.parse(SLICE, EndpointSlice.class)),
                 List.of(Json.parse(NODE, Node.class)));
 
-    ServicePort http = snapshot.service(new ServicePortName("default", "web", "http"));
+    ProxyServicePort http = snapshot.service(new ServicePortName("default", "web", "http"));
     assertThat(http.protocol()).isEqualTo(Protocol.TCP);
     assertThat(http.clusterIP()).isEqualTo("127.10.0.1");
     assertThat(http.port()).isEqualTo(80);
@@ -64,10 +64,10 @@ class SnapshotBuilderTest {
     assertThat(http.externalTrafficPolicy()).isEqualTo(TrafficPolicy.LOCAL);
     assertThat(http.endpoints())
         .containsExactly(
-            new Endpoint("127.0.2.1", 8080, "n1", true),
-            new Endpoint("127.0.2.3", 8080, "n2", false));
+            new BackendEndpoint("127.0.2.1", 8080, "n1", true),
+            new BackendEndpoint("127.0.2.3", 8080, "n2", false));
 
-    ServicePort dns = snapshot.service(new ServicePortName("default", "web", "dns"));
+    ProxyServicePort dns = snapshot.service(new ServicePortName("default", "web", "dns"));
     assertThat(dns.protocol()).isEqualTo(Protocol.UDP);
     assertThat(dns.endpoints()).isEmpty();
     assertThat(snapshot.nodes()).containsExactly(new NodeInfo("n1", "127.0.1.1", true));
@@ -79,7 +79,7 @@ class SnapshotBuilderTest {
     svc.spec.type = "ClusterIP";
     Snapshot snapshot = new SnapshotBuilder("n1").build(List.of(svc), List.of(), List.of());
 
-    ServicePort http = snapshot.service(new ServicePortName("default", "web", "http"));
+    ProxyServicePort http = snapshot.service(new ServicePortName("default", "web", "http"));
     assertThat(http.nodePort()).isZero();
     assertThat(http.ingressIPs()).isEmpty();
   }

@@ -4,8 +4,8 @@ import static dev.skiff.proxy.support.ProxyFixture.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.proxy.ProxyOptions;
-import dev.skiff.proxy.model.Endpoint;
-import dev.skiff.proxy.model.ServicePort;
+import dev.skiff.proxy.model.BackendEndpoint;
+import dev.skiff.proxy.model.ProxyServicePort;
 import dev.skiff.proxy.model.ServicePortName;
 import dev.skiff.proxy.model.Snapshot;
 import dev.skiff.proxy.support.Clients;
@@ -133,10 +133,10 @@ class ReprogrammingUnderLoadIT {
 
   private static Snapshot snapshot(List<TestBackend> pods) {
     return Snapshot.of(
-        ServicePort.builder(WEB)
+        ProxyServicePort.builder(WEB)
             .clusterIP(CLUSTER_IP)
             .port(80)
-            .endpoints(pods.stream().map(p -> Endpoint.of(p.ip, p.port)).toList())
+            .endpoints(pods.stream().map(p -> BackendEndpoint.of(p.ip, p.port)).toList())
             .build());
   }
 }

@@ -8,19 +8,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.skiff.api.client.vertx.VertxNetty;
 import dev.skiff.proxy.ProxyOptions;
 import dev.skiff.proxy.metrics.ProxyMetrics;
-import dev.skiff.proxy.model.Endpoint;
+import dev.skiff.proxy.model.BackendEndpoint;
 import dev.skiff.proxy.model.Protocol;
-import dev.skiff.proxy.model.ServicePort;
+import dev.skiff.proxy.model.ProxyServicePort;
 import dev.skiff.proxy.model.ServicePortName;
 import dev.skiff.proxy.model.SessionAffinity;
 import dev.skiff.proxy.model.Snapshot;
 import dev.skiff.proxy.support.TestBackend;
+import dev.skiff.testing.FreePorts;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
-import io.vertx.core.internal.VertxInternal;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -47,7 +48,7 @@ class TcpForwardingIT {
   private static final ServicePortName WEB = new ServicePortName("default", "web", "http");
   private static final String CLUSTER_IP = "127.10.200.1";
 
-  private Vertx vertx;
+  Vertx vertx;
   private UserspaceDataPlane plane;
   private ProxyMetrics metrics;
   private final List<ListenerKey> bindFailures = new CopyOnWriteArrayList<>();
@@ -55,7 +56,7 @@ class TcpForwardingIT {
 
   @BeforeEach
   void start() {
-    vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(2));
+    vertx = Vertx.vertx(vertxOptions());
     metrics = new ProxyMetrics();
     plane =
         new UserspaceDataPlane(
@@ -71,6 +72,11 @@ class TcpForwardingIT {
             n -> true);
   }
 
+  /** Native epoll; {@link NioTcpForwardingIT} runs the same cases on NIO. */
+  VertxOptions vertxOptions() {
+    return new VertxOptions().setPreferNativeTransport(true).setEventLoopPoolSize(2);
+  }
+
   @AfterEach
   void stop() throws Exception {
     plane.close().await(10, TimeUnit.SECONDS);
@@ -83,10 +89,10 @@ class TcpForwardingIT {
   @Test
   void usesTheNativeEpollTransport() {
     assertThat(vertx.isNativeTransportEnabled()).isTrue();
-    assertThat(((VertxInternal) vertx).transport().channelFactory(false).newChannel())
+    assertThat(VertxNetty.transport(vertx).channelFactory(false).newChannel())
         .isInstanceOf(EpollSocketChannel.class);
     // TCP listeners then serve connections on the event loops' epoll directly (no channels)
-    assertThat(EpollTcpListener.supported(((VertxInternal) vertx).nettyEventLoopGroup())).isTrue();
+    assertThat(EpollTcpListener.supported(VertxNetty.eventLoops(vertx))).isTrue();
   }
 
   @Test
@@ -124,10 +130,10 @@ class TcpForwardingIT {
 
   @Test
   void triesTheNextEndpointWhenOneRefuses() throws Exception {
-    int closedPort = freePort("127.0.2.9");
+    int closedPort = FreePorts.on("127.0.2.9");
     List<TestBackend> live = backends("127.0.2.1", "127.0.2.2");
-    List<Endpoint> eps = new ArrayList<>(endpoints(live));
-    eps.add(Endpoint.of("127.0.2.9", closedPort));
+    List<BackendEndpoint> eps = new ArrayList<>(endpoints(live));
+    eps.add(BackendEndpoint.of("127.0.2.9", closedPort));
     sync(web(eps));
 
     Set<String> answers = new HashSet<>();
@@ -154,8 +160,8 @@ class TcpForwardingIT {
     }
     queued.forEach(closeables::add);
     List<TestBackend> live = backends("127.0.2.1");
-    List<Endpoint> eps = new ArrayList<>(endpoints(live));
-    eps.add(Endpoint.of("127.0.2.8", hung.getLocalPort()));
+    List<BackendEndpoint> eps = new ArrayList<>(endpoints(live));
+    eps.add(BackendEndpoint.of("127.0.2.8", hung.getLocalPort()));
     sync(web(eps));
 
     long start = System.nanoTime();
@@ -191,10 +197,10 @@ class TcpForwardingIT {
     // The client writes right after connecting, so its first bytes are often read before the
     // proxy's connect to the endpoint completes, or before it fails on the refusing endpoint:
     // either way they must reach the endpoint that accepts, once and intact.
-    int closedPort = freePort("127.0.2.9");
+    int closedPort = FreePorts.on("127.0.2.9");
     List<TestBackend> live = backends("127.0.2.1");
-    List<Endpoint> eps = new ArrayList<>(endpoints(live));
-    eps.add(Endpoint.of("127.0.2.9", closedPort));
+    List<BackendEndpoint> eps = new ArrayList<>(endpoints(live));
+    eps.add(BackendEndpoint.of("127.0.2.9", closedPort));
     sync(web(eps));
 
     for (int i = 0; i < 40; i++) {
@@ -250,7 +256,7 @@ class TcpForwardingIT {
                 }
               });
       backend.start();
-      sync(web(List.of(Endpoint.of("127.0.2.1", counter.getLocalPort()))));
+      sync(web(List.of(BackendEndpoint.of("127.0.2.1", counter.getLocalPort()))));
 
       try (Socket s = connect(null, CLUSTER_IP, 80)) {
         s.getOutputStream().write("last words".getBytes(StandardCharsets.UTF_8));
@@ -267,7 +273,7 @@ class TcpForwardingIT {
   void aResetOnEitherSideResetsTheOtherAndTheConnectionIsCountedClosed() throws Exception {
     try (ServerSocket endpoint = new ServerSocket()) {
       endpoint.bind(new InetSocketAddress(InetAddress.getByName("127.0.2.1"), 0));
-      sync(web(List.of(Endpoint.of("127.0.2.1", endpoint.getLocalPort()))));
+      sync(web(List.of(BackendEndpoint.of("127.0.2.1", endpoint.getLocalPort()))));
       var stats = metrics.service(WEB.toString()).endpoint("127.0.2.1:" + endpoint.getLocalPort());
 
       // the client resets: the endpoint sees a reset, not an orderly end of stream
@@ -315,7 +321,7 @@ class TcpForwardingIT {
                   throw new IllegalStateException(e);
                 }
               });
-      sync(web(List.of(Endpoint.of("127.0.2.1", server.getLocalPort()))));
+      sync(web(List.of(BackendEndpoint.of("127.0.2.1", server.getLocalPort()))));
 
       try (Socket s = connect(null, CLUSTER_IP, 80)) {
         BufferedReader in = reader(s);
@@ -344,9 +350,9 @@ class TcpForwardingIT {
     ServicePortName other = new ServicePortName("default", "other", "");
     try (ServerSocket squatter = new ServerSocket()) {
       squatter.bind(new InetSocketAddress(InetAddress.getByName("127.10.200.9"), 80));
-      List<Endpoint> eps = endpoints(backends("127.0.2.1"));
-      ServicePort blocked =
-          ServicePort.builder(other).clusterIP("127.10.200.9").port(80).endpoints(eps).build();
+      List<BackendEndpoint> eps = endpoints(backends("127.0.2.1"));
+      ProxyServicePort blocked =
+          ProxyServicePort.builder(other).clusterIP("127.10.200.9").port(80).endpoints(eps).build();
 
       SyncResult result = sync(Snapshot.of(web(eps), blocked));
 
@@ -389,7 +395,7 @@ class TcpForwardingIT {
               }
             });
     echoer.start();
-    sync(web(List.of(Endpoint.of("127.0.2.1", echo.getLocalPort()))));
+    sync(web(List.of(BackendEndpoint.of("127.0.2.1", echo.getLocalPort()))));
     byte[] chunk = new byte[64 * 1024];
     for (int i = 0; i < chunk.length; i++) {
       chunk[i] = (byte) (i * 31);
@@ -479,7 +485,7 @@ class TcpForwardingIT {
     return line.toString();
   }
 
-  private SyncResult sync(ServicePort port) throws Exception {
+  private SyncResult sync(ProxyServicePort port) throws Exception {
     return sync(Snapshot.of(port));
   }
 
@@ -487,12 +493,16 @@ class TcpForwardingIT {
     return plane.sync(snapshot).await(10, TimeUnit.SECONDS);
   }
 
-  private static ServicePort web(List<Endpoint> endpoints) {
-    return ServicePort.builder(WEB).clusterIP(CLUSTER_IP).port(80).endpoints(endpoints).build();
+  private static ProxyServicePort web(List<BackendEndpoint> endpoints) {
+    return ProxyServicePort.builder(WEB)
+        .clusterIP(CLUSTER_IP)
+        .port(80)
+        .endpoints(endpoints)
+        .build();
   }
 
-  private static List<Endpoint> endpoints(List<TestBackend> backends) {
-    return backends.stream().map(b -> Endpoint.of(b.ip, b.port)).toList();
+  private static List<BackendEndpoint> endpoints(List<TestBackend> backends) {
+    return backends.stream().map(b -> BackendEndpoint.of(b.ip, b.port)).toList();
   }
 
   private List<TestBackend> backends(String... ips) {
@@ -507,12 +517,5 @@ class TcpForwardingIT {
     TestBackend b = TestBackend.start(vertx, name, ip, 0);
     closeables.add(b);
     return b;
-  }
-
-  private static int freePort(String ip) throws IOException {
-    try (ServerSocket s = new ServerSocket()) {
-      s.bind(new InetSocketAddress(InetAddress.getByName(ip), 0));
-      return s.getLocalPort();
-    }
   }
 }

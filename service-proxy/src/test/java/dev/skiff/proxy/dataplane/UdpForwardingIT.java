@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.skiff.proxy.ProxyOptions;
 import dev.skiff.proxy.metrics.EndpointStats;
-import dev.skiff.proxy.model.Endpoint;
+import dev.skiff.proxy.model.BackendEndpoint;
 import dev.skiff.proxy.model.Protocol;
-import dev.skiff.proxy.model.ServicePort;
+import dev.skiff.proxy.model.ProxyServicePort;
 import dev.skiff.proxy.model.ServicePortName;
 import dev.skiff.proxy.model.Snapshot;
 import dev.skiff.proxy.support.ProxyFixture;
@@ -40,7 +40,7 @@ class UdpForwardingIT {
     int echoPort = echo("127.0.2.1", "echo:");
     UserspaceDataPlane plane =
         fx.plane(ProxyOptions.forNode("n1", List.of()).withUdpIdleTimeout(Duration.ofMillis(300)));
-    sync(plane, dns(Endpoint.of("127.0.2.1", echoPort)));
+    sync(plane, dns(BackendEndpoint.of("127.0.2.1", echoPort)));
 
     try (java.net.DatagramSocket client = client()) {
       for (int i = 0; i < 3; i++) {
@@ -57,11 +57,11 @@ class UdpForwardingIT {
     int oldPort = echo("127.0.2.1", "old:");
     int newPort = echo("127.0.2.2", "new:");
     UserspaceDataPlane plane = fx.plane(ProxyOptions.forNode("n1", List.of()));
-    sync(plane, dns(Endpoint.of("127.0.2.1", oldPort)));
+    sync(plane, dns(BackendEndpoint.of("127.0.2.1", oldPort)));
 
     try (java.net.DatagramSocket client = client()) {
       assertThat(exchange(client, "q1")).isEqualTo("old:q1");
-      sync(plane, dns(Endpoint.of("127.0.2.2", newPort)));
+      sync(plane, dns(BackendEndpoint.of("127.0.2.2", newPort)));
       EndpointStats old = fx.metrics.service(DNS.toString()).endpoint("127.0.2.1:" + oldPort);
       await().atMost(Duration.ofSeconds(5)).until(() -> old.active() == 0);
       assertThat(exchange(client, "q2")).isEqualTo("new:q2");
@@ -81,9 +81,9 @@ class UdpForwardingIT {
     return echo.localAddress().port();
   }
 
-  private static Snapshot dns(Endpoint endpoint) {
+  private static Snapshot dns(BackendEndpoint endpoint) {
     return Snapshot.of(
-        ServicePort.builder(DNS)
+        ProxyServicePort.builder(DNS)
             .protocol(Protocol.UDP)
             .clusterIP(CLUSTER_IP)
             .port(53)

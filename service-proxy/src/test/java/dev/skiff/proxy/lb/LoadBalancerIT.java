@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.skiff.proxy.ProxyOptions;
 import dev.skiff.proxy.dataplane.UserspaceDataPlane;
-import dev.skiff.proxy.model.Endpoint;
+import dev.skiff.proxy.model.BackendEndpoint;
 import dev.skiff.proxy.model.NodeInfo;
-import dev.skiff.proxy.model.ServicePort;
+import dev.skiff.proxy.model.ProxyServicePort;
 import dev.skiff.proxy.model.ServicePortName;
 import dev.skiff.proxy.model.Snapshot;
 import dev.skiff.proxy.support.ProxyFixture;
@@ -50,13 +50,13 @@ class LoadBalancerIT {
     }
     healthStatus.put("n1", 200);
     healthStatus.put("n2", 503);
-    ServicePort web =
-        ServicePort.builder(new ServicePortName("default", "web", ""))
+    ProxyServicePort web =
+        ProxyServicePort.builder(new ServicePortName("default", "web", ""))
             .clusterIP("127.10.200.40")
             .port(80)
             .nodePort(NODE_PORT)
             .ingressIPs(List.of(INGRESS))
-            .endpoints(new Endpoint("127.0.2.1", 8080, "n1", false))
+            .endpoints(new BackendEndpoint("127.0.2.1", 8080, "n1", false))
             .build();
     Snapshot snapshot = Snapshot.of(List.of(web), List.of(N1, N2));
     UserspaceDataPlane[] lb = new UserspaceDataPlane[1];

@@ -1,11 +1,8 @@
 package dev.skiff.server.controller.deployment;
 
 import dev.skiff.api.Json;
-import dev.skiff.api.client.DeleteOptions;
-import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
-import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.apps.Deployment;
@@ -14,10 +11,9 @@ import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.meta.OwnerReference;
 import dev.skiff.server.controller.endpoints.ServiceMembers;
-import dev.skiff.server.controller.support.ChildTracker;
-import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.controller.support.ControlledChildren;
 import dev.skiff.server.controller.support.Owners;
-import dev.skiff.server.controller.support.RecentWrites;
+import dev.skiff.server.controller.support.QueueController;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -33,47 +29,28 @@ import java.util.Map;
  * clean up old ones), writes the status and emits ScalingReplicaSet events. Keys are Deployment
  * keys; ReplicaSet events (and pod events, for Recreate) enqueue the owning Deployment.
  */
-public final class DeploymentController implements ManagedController {
+public final class DeploymentController extends QueueController {
   private final KubeClient client;
   private final Informer<Deployment> deployments;
   private final Informer<ReplicaSet> replicaSets;
   private final Informer<Pod> pods;
   private final EventRecorder events;
   private final Clock clock;
-  private final ChildTracker<ReplicaSet> tracker = new ChildTracker<>();
-  private final RecentWrites<Deployment> recent = new RecentWrites<>();
-  private final Controller controller;
-  private final int workers;
+  private final ControlledChildren<Deployment, ReplicaSet> owned;
 
   public DeploymentController(
       Vertx vertx, SharedInformers informers, EventRecorder events, Clock clock, int workers) {
+    super(vertx, "deployment", workers);
     this.client = informers.client();
     this.deployments = informers.of(Deployment.class);
     this.replicaSets = informers.of(ReplicaSet.class);
     this.pods = informers.of(Pod.class);
     this.events = events;
     this.clock = clock;
-    this.workers = workers;
-    this.controller =
-        new Controller(vertx, name(), this::sync)
-            .watch(deployments)
-            .watch(replicaSets, rs -> ownerKey(rs.meta().namespace, Owners.controllerOf(rs)))
-            .watch(pods, this::deploymentOfPod);
-  }
-
-  @Override
-  public String name() {
-    return "deployment";
-  }
-
-  @Override
-  public Future<Void> start() {
-    return controller.start(workers);
-  }
-
-  @Override
-  public Future<Void> stop() {
-    return controller.stop();
+    this.owned = new ControlledChildren<>(client, deployments, replicaSets, ReplicaSet.class);
+    watch(deployments);
+    watch(replicaSets, rs -> ownerKey(rs.meta().namespace, Owners.controllerOf(rs)));
+    watch(pods, this::deploymentOfPod);
   }
 
   private static List<String> ownerKey(String namespace, OwnerReference ref) {
@@ -91,43 +68,31 @@ public final class DeploymentController implements ManagedController {
     return rs == null ? List.of() : ownerKey(rs.meta().namespace, Owners.controllerOf(rs));
   }
 
-  Future<Void> sync(String key) {
-    Deployment cached = deployments.get(key);
-    if (cached == null) {
-      tracker.forget(key);
-      recent.forget(key);
+  @Override
+  protected Future<Void> sync(String key) {
+    Deployment d = owned.parent(key);
+    if (d == null) {
       return Future.succeededFuture();
     }
-    Deployment d = recent.newest(key, cached);
-    if (Owners.isDeleting(d)) {
-      return Future.succeededFuture();
-    }
-    String uid = d.meta().uid;
-    List<ReplicaSet> owned =
-        tracker.view(
-            key,
-            replicaSets.byIndex(SharedInformers.OWNER_INDEX, uid).stream()
-                .filter(rs -> Owners.isControlledBy(rs, uid))
-                .toList());
+    List<ReplicaSet> sets = owned.controlled(key, d);
     Map<String, Integer> podCounts = new HashMap<>();
-    for (ReplicaSet rs : owned) {
+    for (ReplicaSet rs : sets) {
       long n =
           pods.byIndex(SharedInformers.OWNER_INDEX, rs.meta().uid).stream()
               .filter(p -> !ServiceMembers.isTerminal(p))
               .count();
       podCounts.put(rs.meta().uid, (int) n);
     }
-    DeploymentReconciler.Plan plan =
-        DeploymentReconciler.plan(d, owned, podCounts, clock.instant());
+    DeploymentReconciler.Plan plan = DeploymentReconciler.plan(d, sets, podCounts, clock.instant());
     List<Future<?>> writes = new ArrayList<>();
     if (plan.create() != null) {
       writes.add(create(key, d, plan.create()));
     }
     if (plan.revise() != null) {
-      writes.add(client.update(plan.revise()).onSuccess(w -> tracker.wrote(key, w)));
+      writes.add(client.update(plan.revise()).onSuccess(w -> owned.wrote(key, w)));
     }
     plan.scales().forEach(s -> writes.add(scale(key, d, s)));
-    plan.delete().forEach(rs -> writes.add(delete(key, rs)));
+    plan.delete().forEach(rs -> writes.add(owned.delete(key, rs)));
     return Future.all(writes).compose(v -> writeStatus(key, d, plan));
   }
 
@@ -136,15 +101,8 @@ public final class DeploymentController implements ManagedController {
         .create(rs)
         .onSuccess(
             created -> {
-              tracker.wrote(key, created);
-              events.normal(
-                  d,
-                  "ScalingReplicaSet",
-                  "Scaled up replica set "
-                      + created.meta().name
-                      + " to "
-                      + created.spec().replicas
-                      + " from 0");
+              owned.wrote(key, created);
+              scaled(d, created.meta().name, true, created.spec().replicas, 0);
             });
   }
 
@@ -164,26 +122,24 @@ public final class DeploymentController implements ManagedController {
         .update(updated)
         .onSuccess(
             written -> {
-              tracker.wrote(key, written);
-              events.normal(
-                  d,
-                  "ScalingReplicaSet",
-                  "Scaled "
-                      + (s.to() > s.from() ? "up" : "down")
-                      + " replica set "
-                      + written.meta().name
-                      + " to "
-                      + s.to()
-                      + " from "
-                      + s.from());
+              owned.wrote(key, written);
+              scaled(d, written.meta().name, s.to() > s.from(), s.to(), s.from());
             });
   }
 
-  private Future<Void> delete(String key, ReplicaSet rs) {
-    return client
-        .delete(ReplicaSet.class, rs.meta().namespace, rs.meta().name, DeleteOptions.none())
-        .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e))
-        .onSuccess(v -> tracker.deleted(key, rs.meta().name));
+  /** The ScalingReplicaSet event of a ReplicaSet created (up from 0) or scaled. */
+  private void scaled(Deployment d, String replicaSet, boolean up, Integer to, int from) {
+    events.normal(
+        d,
+        "ScalingReplicaSet",
+        "Scaled "
+            + (up ? "up" : "down")
+            + " replica set "
+            + replicaSet
+            + " to "
+            + to
+            + " from "
+            + from);
   }
 
   private Future<Void> writeStatus(String key, Deployment d, DeploymentReconciler.Plan plan) {
@@ -193,11 +149,6 @@ public final class DeploymentController implements ManagedController {
     }
     Deployment updated = Json.copy(d, Deployment.class);
     updated.status = plan.status();
-    return client
-        .updateStatus(updated)
-        .onSuccess(written -> recent.remember(key, written))
-        .onFailure(e -> recent.forget(key))
-        .<Void>mapEmpty()
-        .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e));
+    return owned.writeStatus(key, updated);
   }
 }

@@ -4,7 +4,7 @@ import dev.skiff.api.model.apps.Deployment;
 import dev.skiff.api.model.apps.DeploymentCondition;
 import dev.skiff.api.model.apps.DeploymentStatus;
 import dev.skiff.api.model.apps.ReplicaSet;
-import dev.skiff.server.controller.support.Times;
+import dev.skiff.api.model.meta.Times;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,7 @@ final class DeploymentStatuses {
     s.unavailableReplicas = Math.max(0, Rollout.specTotal(all) - available);
     s.collisionCount = old.collisionCount;
     s.conditions = old.conditions == null ? new ArrayList<>() : new ArrayList<>(old.conditions);
-    String nowText = Times.format(now);
+    String nowText = Times.time(now);
     boolean minimum = available >= Rollout.replicas(d) - Rollout.maxUnavailable(d);
     set(
         s,

@@ -3,14 +3,13 @@ package dev.skiff.server.controller.endpoints;
 import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.KubeClient;
-import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.selector.Selector;
-import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.controller.support.QueueController;
 import dev.skiff.server.controller.support.RecentWrites;
 import dev.skiff.server.controller.support.Selections;
 import dev.skiff.server.controller.support.SharedInformers;
@@ -24,48 +23,30 @@ import java.util.List;
  * deletes it with the Service. Services without a selector keep their user-managed Endpoints. Keys
  * are Service keys; a pod event enqueues the Services selecting it (before and after).
  */
-public final class EndpointsController implements ManagedController {
+public final class EndpointsController extends QueueController {
   private final KubeClient client;
   private final Informer<Service> services;
   private final Informer<Pod> pods;
   private final Informer<Endpoints> endpoints;
   private final RecentWrites<Endpoints> recent = new RecentWrites<>();
-  private final Controller controller;
-  private final int workers;
 
   public EndpointsController(Vertx vertx, SharedInformers informers, int workers) {
+    super(vertx, "endpoints", workers);
     this.client = informers.client();
     this.services = informers.of(Service.class);
     this.pods = informers.of(Pod.class);
     this.endpoints = informers.of(Endpoints.class);
-    this.workers = workers;
-    this.controller =
-        new Controller(vertx, name(), this::sync)
-            .watch(services)
-            .watchChanges(pods, this::servicesSelecting)
-            .watch(endpoints);
-  }
-
-  @Override
-  public String name() {
-    return "endpoints";
-  }
-
-  @Override
-  public Future<Void> start() {
-    return controller.start(workers);
-  }
-
-  @Override
-  public Future<Void> stop() {
-    return controller.stop();
+    watch(services);
+    watchChanges(pods, this::servicesSelecting);
+    watch(endpoints);
   }
 
   private List<String> servicesSelecting(Pod pod) {
     return Selections.servicesSelecting(services, pod);
   }
 
-  Future<Void> sync(String key) {
+  @Override
+  protected Future<Void> sync(String key) {
     Service svc = services.get(key);
     Endpoints current = recent.newest(key, endpoints.get(key));
     if (svc == null) {

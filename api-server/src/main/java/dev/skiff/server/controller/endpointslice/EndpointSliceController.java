@@ -1,13 +1,12 @@
 package dev.skiff.server.controller.endpointslice;
 
-import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.selector.Selector;
 import dev.skiff.server.controller.support.ChildTracker;
-import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.controller.support.QueueController;
 import dev.skiff.server.controller.support.Selections;
 import dev.skiff.server.controller.support.SharedInformers;
 import dev.skiff.server.controller.support.SliceWriter;
@@ -20,48 +19,30 @@ import java.util.List;
  * them, and deletes them with the Service (or its selector). Only slices labelled managed-by this
  * controller are touched. Keys are Service keys.
  */
-public final class EndpointSliceController implements ManagedController {
+public final class EndpointSliceController extends QueueController {
   private final Informer<Service> services;
   private final Informer<Pod> pods;
   private final Informer<EndpointSlice> slices;
   private final ChildTracker<EndpointSlice> tracker = new ChildTracker<>();
   private final SliceWriter writer;
-  private final Controller controller;
-  private final int workers;
 
   public EndpointSliceController(Vertx vertx, SharedInformers informers, int workers) {
+    super(vertx, "endpointslice", workers);
     this.writer = new SliceWriter(informers.client(), tracker, EndpointSliceReconciler.MANAGED_BY);
     this.services = informers.of(Service.class);
     this.pods = informers.of(Pod.class);
     this.slices = informers.of(EndpointSlice.class);
-    this.workers = workers;
-    this.controller =
-        new Controller(vertx, name(), this::sync)
-            .watch(services)
-            .watchChanges(pods, this::servicesSelecting)
-            .watch(slices, writer::serviceOf);
-  }
-
-  @Override
-  public String name() {
-    return "endpointslice";
-  }
-
-  @Override
-  public Future<Void> start() {
-    return controller.start(workers);
-  }
-
-  @Override
-  public Future<Void> stop() {
-    return controller.stop();
+    watch(services);
+    watchChanges(pods, this::servicesSelecting);
+    watch(slices, writer::serviceOf);
   }
 
   private List<String> servicesSelecting(Pod pod) {
     return Selections.servicesSelecting(services, pod);
   }
 
-  Future<Void> sync(String key) {
+  @Override
+  protected Future<Void> sync(String key) {
     List<EndpointSlice> managed = writer.managed(slices, key);
     Service svc = services.get(key);
     if (svc == null || Selector.fromServiceSelector(svc.spec().selector).matchesNothing()) {

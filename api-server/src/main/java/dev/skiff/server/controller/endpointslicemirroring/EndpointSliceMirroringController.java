@@ -1,12 +1,11 @@
 package dev.skiff.server.controller.endpointslicemirroring;
 
-import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.server.controller.support.ChildTracker;
-import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.controller.support.QueueController;
 import dev.skiff.server.controller.support.SharedInformers;
 import dev.skiff.server.controller.support.SliceWriter;
 import io.vertx.core.Future;
@@ -19,44 +18,26 @@ import java.util.List;
  * {@link MirroringReconciler#MANAGED_BY}), which is what the service proxy and cluster DNS read.
  * Keys are Service (= Endpoints) keys.
  */
-public final class EndpointSliceMirroringController implements ManagedController {
+public final class EndpointSliceMirroringController extends QueueController {
   private final Informer<Service> services;
   private final Informer<Endpoints> endpoints;
   private final Informer<EndpointSlice> slices;
   private final ChildTracker<EndpointSlice> tracker = new ChildTracker<>();
   private final SliceWriter writer;
-  private final Controller controller;
-  private final int workers;
 
   public EndpointSliceMirroringController(Vertx vertx, SharedInformers informers, int workers) {
+    super(vertx, "endpointslicemirroring", workers);
     this.writer = new SliceWriter(informers.client(), tracker, MirroringReconciler.MANAGED_BY);
     this.services = informers.of(Service.class);
     this.endpoints = informers.of(Endpoints.class);
     this.slices = informers.of(EndpointSlice.class);
-    this.workers = workers;
-    this.controller =
-        new Controller(vertx, name(), this::sync)
-            .watch(services)
-            .watch(endpoints)
-            .watch(slices, writer::serviceOf);
+    watch(services);
+    watch(endpoints);
+    watch(slices, writer::serviceOf);
   }
 
   @Override
-  public String name() {
-    return "endpointslicemirroring";
-  }
-
-  @Override
-  public Future<Void> start() {
-    return controller.start(workers);
-  }
-
-  @Override
-  public Future<Void> stop() {
-    return controller.stop();
-  }
-
-  Future<Void> sync(String key) {
+  protected Future<Void> sync(String key) {
     List<EndpointSlice> managed = writer.managed(slices, key);
     Endpoints source = endpoints.get(key);
     boolean mirror = MirroringReconciler.mirrors(services.get(key), source);

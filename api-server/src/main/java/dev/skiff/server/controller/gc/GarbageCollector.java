@@ -3,7 +3,6 @@ package dev.skiff.server.controller.gc;
 import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.KubeClient;
-import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.apps.Deployment;
@@ -13,7 +12,7 @@ import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.KubeObject;
 import dev.skiff.api.model.meta.OwnerReference;
-import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.controller.support.QueueController;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -27,16 +26,15 @@ import java.util.Map;
  * Foreground deletions of owners (see {@link GcDeletionHook}). An owner missing from the cache is
  * confirmed with a live GET before anything is deleted. Keys are {@code kind/namespace/name}.
  */
-public final class GarbageCollector implements ManagedController {
+public final class GarbageCollector extends QueueController {
   private final KubeClient client;
   private final Map<String, Informer<? extends KubeObject>> kinds = new LinkedHashMap<>();
   private final Map<String, Class<? extends KubeObject>> classes = new LinkedHashMap<>();
-  private final Controller controller;
   private final GcActions actions;
 
   public GarbageCollector(Vertx vertx, SharedInformers informers) {
+    super(vertx, "garbagecollector", 2);
     this.client = informers.client();
-    this.controller = new Controller(vertx, name(), this::sync);
     add(informers, Pod.class);
     add(informers, ReplicaSet.class);
     add(informers, EndpointSlice.class);
@@ -50,32 +48,15 @@ public final class GarbageCollector implements ManagedController {
     String kind = kindName(type);
     kinds.put(kind, informer);
     classes.put(kind, type);
-    controller.watch(informer, o -> keysFor(kind, o));
+    watch(informer, o -> keysFor(kind, o));
     informer.onDelete(
         o -> {
-          dependentsOf(o.meta().uid).forEach(d -> controller.enqueue(keyOf(d)));
+          dependentsOf(o.meta().uid).forEach(d -> enqueue(keyOf(d)));
           if (o.meta().ownerReferences != null) {
             String ns = o.meta().namespace;
-            o.meta()
-                .ownerReferences
-                .forEach(r -> controller.enqueue(r.kind + "/" + Keys.of(ns, r.name)));
+            o.meta().ownerReferences.forEach(r -> enqueue(r.kind + "/" + Keys.of(ns, r.name)));
           }
         });
-  }
-
-  @Override
-  public String name() {
-    return "garbagecollector";
-  }
-
-  @Override
-  public Future<Void> start() {
-    return controller.start(2);
-  }
-
-  @Override
-  public Future<Void> stop() {
-    return controller.stop();
   }
 
   private List<String> keysFor(String kind, KubeObject o) {
@@ -95,7 +76,8 @@ public final class GarbageCollector implements ManagedController {
     return out;
   }
 
-  Future<Void> sync(String key) {
+  @Override
+  protected Future<Void> sync(String key) {
     int slash = key.indexOf('/');
     String kind = key.substring(0, slash);
     Informer<? extends KubeObject> informer = kinds.get(kind);

@@ -4,7 +4,7 @@ import dev.skiff.api.model.coordination.Lease;
 import dev.skiff.api.model.core.EndpointAddress;
 import dev.skiff.api.model.core.EndpointPort;
 import dev.skiff.api.model.core.EndpointSubset;
-import dev.skiff.server.controller.support.Times;
+import dev.skiff.api.model.meta.Times;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.skiff.server.controller.leader;
 
 import dev.skiff.api.model.coordination.LeaseSpec;
-import dev.skiff.server.controller.support.Times;
+import dev.skiff.api.model.meta.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -36,8 +36,8 @@ public final class LeaseRules {
     next.holderIdentity = me;
     next.leaseDurationSeconds = (int) Math.max(1, lease.toSeconds());
     next.acquireTime =
-        renewing && current.acquireTime != null ? current.acquireTime : Times.micro(now);
-    next.renewTime = Times.micro(now);
+        renewing && current.acquireTime != null ? current.acquireTime : Times.microTime(now);
+    next.renewTime = Times.microTime(now);
     next.leaseTransitions =
         renewing || current == null || current.holderIdentity == null
             ? transitions
@@ -50,7 +50,7 @@ public final class LeaseRules {
     LeaseSpec next = new LeaseSpec();
     next.holderIdentity = "";
     next.leaseDurationSeconds = 1;
-    next.renewTime = Times.micro(now);
+    next.renewTime = Times.microTime(now);
     next.acquireTime = current == null ? null : current.acquireTime;
     next.leaseTransitions = current == null ? null : current.leaseTransitions;
     return next;

@@ -5,13 +5,12 @@ import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
-import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.model.coordination.Lease;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.NodeCondition;
 import dev.skiff.api.model.core.Pod;
-import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.controller.support.QueueController;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,12 +27,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * (pods deleted with grace period 0: their node is gone). Heartbeat age is measured on this
  * controller's injected clock from when it saw the heartbeat change. Keys are node names.
  */
-public final class NodeLifecycleController implements ManagedController {
+public final class NodeLifecycleController extends QueueController {
   public static final String LEASE_NAMESPACE = "kube-node-lease";
 
   private record Heartbeat(String token, Instant seenAt) {}
 
-  private final Vertx vertx;
   private final KubeClient client;
   private final Informer<Node> nodes;
   private final Informer<Lease> leases;
@@ -42,8 +40,6 @@ public final class NodeLifecycleController implements ManagedController {
   private final Clock clock;
   private final NodeLifecycleOptions options;
   private final Map<String, Heartbeat> heartbeats = new ConcurrentHashMap<>();
-  private final Controller controller;
-  private long timer = -1;
 
   public NodeLifecycleController(
       Vertx vertx,
@@ -51,7 +47,7 @@ public final class NodeLifecycleController implements ManagedController {
       EventRecorder events,
       Clock clock,
       NodeLifecycleOptions options) {
-    this.vertx = vertx;
+    super(vertx, "nodelifecycle", 1);
     this.client = informers.client();
     this.nodes = informers.of(Node.class);
     this.leases = informers.of(Lease.class);
@@ -59,41 +55,16 @@ public final class NodeLifecycleController implements ManagedController {
     this.events = events;
     this.clock = clock;
     this.options = options;
-    this.controller =
-        new Controller(vertx, name(), this::sync)
-            .watch(nodes, n -> List.of(n.meta().name))
-            .watch(
-                leases,
-                l ->
-                    LEASE_NAMESPACE.equals(l.meta().namespace)
-                        ? List.of(l.meta().name)
-                        : List.of());
+    watch(nodes, n -> List.of(n.meta().name));
+    watch(
+        leases,
+        l -> LEASE_NAMESPACE.equals(l.meta().namespace) ? List.of(l.meta().name) : List.of());
+    enqueueEvery(
+        options.monitorPeriod(), () -> nodes.list().stream().map(n -> n.meta().name).toList());
   }
 
   @Override
-  public String name() {
-    return "nodelifecycle";
-  }
-
-  @Override
-  public Future<Void> start() {
-    return controller
-        .start(1)
-        .onSuccess(
-            v ->
-                timer =
-                    vertx.setPeriodic(
-                        options.monitorPeriod().toMillis(),
-                        id -> nodes.list().forEach(n -> controller.enqueue(n.meta().name))));
-  }
-
-  @Override
-  public Future<Void> stop() {
-    vertx.cancelTimer(timer);
-    return controller.stop();
-  }
-
-  Future<Void> sync(String name) {
+  protected Future<Void> sync(String name) {
     Node node = nodes.get(name);
     if (node == null) {
       heartbeats.remove(name);
@@ -130,7 +101,7 @@ public final class NodeLifecycleController implements ManagedController {
                   DeleteOptions.none().withGracePeriodSeconds(0))
               .recover(Errors.ignoreNotFound()));
     }
-    controller.queue().addAfter(name, decision.recheckAfter());
+    enqueueAfter(name, decision.recheckAfter());
     return Future.all(writes).mapEmpty();
   }
 

@@ -4,8 +4,8 @@ import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.NodeCondition;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodCondition;
+import dev.skiff.api.model.meta.Times;
 import dev.skiff.server.controller.endpoints.ServiceMembers;
-import dev.skiff.server.controller.support.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,7 +90,7 @@ public final class NodeLifecycleReconciler {
 
   /** Every condition Unknown (Ready added if the node never posted one). */
   public static void markUnknown(Node node, Instant now) {
-    String at = Times.format(now);
+    String at = Times.time(now);
     List<NodeCondition> conditions =
         node.status().conditions == null ? new ArrayList<>() : node.status.conditions;
     if (readyCondition(node) == null) {
@@ -127,7 +127,7 @@ public final class NodeLifecycleReconciler {
     ready.status = "False";
     ready.reason = "NodeNotReady";
     ready.message = "the node stopped posting status";
-    ready.lastTransitionTime = Times.format(now);
+    ready.lastTransitionTime = Times.time(now);
     pod.status.conditions = conditions;
   }
 }

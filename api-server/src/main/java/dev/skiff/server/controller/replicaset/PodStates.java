@@ -2,8 +2,8 @@ package dev.skiff.server.controller.replicaset;
 
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodCondition;
+import dev.skiff.api.model.meta.Times;
 import dev.skiff.server.controller.endpoints.ServiceMembers;
-import dev.skiff.server.controller.support.Times;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;

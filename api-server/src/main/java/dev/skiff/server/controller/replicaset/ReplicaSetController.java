@@ -1,20 +1,16 @@
 package dev.skiff.server.controller.replicaset;
 
 import dev.skiff.api.Json;
-import dev.skiff.api.client.DeleteOptions;
-import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
-import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.meta.OwnerReference;
-import dev.skiff.server.controller.support.ChildTracker;
-import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.controller.support.ControlledChildren;
 import dev.skiff.server.controller.support.Owners;
-import dev.skiff.server.controller.support.RecentWrites;
+import dev.skiff.server.controller.support.QueueController;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,44 +24,25 @@ import java.util.List;
  * controller reference) and writes its status. Keys are ReplicaSet keys; a pod event enqueues its
  * controlling ReplicaSet.
  */
-public final class ReplicaSetController implements ManagedController {
+public final class ReplicaSetController extends QueueController {
   private final KubeClient client;
   private final Informer<ReplicaSet> replicaSets;
   private final Informer<Pod> pods;
   private final EventRecorder events;
   private final Clock clock;
-  private final ChildTracker<Pod> tracker = new ChildTracker<>();
-  private final RecentWrites<ReplicaSet> recent = new RecentWrites<>();
-  private final Controller controller;
-  private final int workers;
+  private final ControlledChildren<ReplicaSet, Pod> owned;
 
   public ReplicaSetController(
       Vertx vertx, SharedInformers informers, EventRecorder events, Clock clock, int workers) {
+    super(vertx, "replicaset", workers);
     this.client = informers.client();
     this.replicaSets = informers.of(ReplicaSet.class);
     this.pods = informers.of(Pod.class);
     this.events = events;
     this.clock = clock;
-    this.workers = workers;
-    this.controller =
-        new Controller(vertx, name(), this::sync)
-            .watch(replicaSets)
-            .watch(pods, ReplicaSetController::ownerKey);
-  }
-
-  @Override
-  public String name() {
-    return "replicaset";
-  }
-
-  @Override
-  public Future<Void> start() {
-    return controller.start(workers);
-  }
-
-  @Override
-  public Future<Void> stop() {
-    return controller.stop();
+    this.owned = new ControlledChildren<>(client, replicaSets, pods, Pod.class);
+    watch(replicaSets);
+    watch(pods, ReplicaSetController::ownerKey);
   }
 
   static List<String> ownerKey(Pod pod) {
@@ -76,25 +53,14 @@ public final class ReplicaSetController implements ManagedController {
     return List.of(Keys.of(pod.meta().namespace, ref.name));
   }
 
-  Future<Void> sync(String key) {
-    ReplicaSet cached = replicaSets.get(key);
-    if (cached == null) {
-      tracker.forget(key);
-      recent.forget(key);
+  @Override
+  protected Future<Void> sync(String key) {
+    ReplicaSet rs = owned.parent(key);
+    if (rs == null) {
       return Future.succeededFuture();
     }
-    ReplicaSet rs = recent.newest(key, cached);
-    if (Owners.isDeleting(rs)) {
-      return Future.succeededFuture();
-    }
-    String uid = rs.meta().uid;
-    List<Pod> owned =
-        tracker.view(
-            key,
-            pods.byIndex(SharedInformers.OWNER_INDEX, uid).stream()
-                .filter(p -> Owners.isControlledBy(p, uid))
-                .toList());
-    ReplicaSetReconciler.Plan plan = ReplicaSetReconciler.plan(rs, owned, clock.instant());
+    ReplicaSetReconciler.Plan plan =
+        ReplicaSetReconciler.plan(rs, owned.controlled(key, rs), clock.instant());
     List<Future<?>> writes = new ArrayList<>();
     for (int i = 0; i < plan.create(); i++) {
       writes.add(create(key, rs));
@@ -102,9 +68,9 @@ public final class ReplicaSetController implements ManagedController {
     plan.delete().forEach(p -> writes.add(delete(key, rs, p)));
     int minReady = rs.spec().minReadySeconds == null ? 0 : rs.spec().minReadySeconds;
     if (minReady > 0 && plan.status().availableReplicas < plan.status().readyReplicas) {
-      controller.queue().addAfter(key, Duration.ofSeconds(1));
+      enqueueAfter(key, Duration.ofSeconds(1));
     }
-    return Future.all(writes).compose(v -> writeStatus(rs, plan));
+    return Future.all(writes).compose(v -> writeStatus(key, rs, plan));
   }
 
   private Future<Pod> create(String key, ReplicaSet rs) {
@@ -112,35 +78,24 @@ public final class ReplicaSetController implements ManagedController {
         .create(ReplicaSetReconciler.podFor(rs))
         .onSuccess(
             pod -> {
-              tracker.wrote(key, pod);
+              owned.wrote(key, pod);
               events.normal(rs, "SuccessfulCreate", "Created pod: " + pod.meta().name);
             })
         .onFailure(e -> events.warning(rs, "FailedCreate", "Error creating: " + e.getMessage()));
   }
 
   private Future<Void> delete(String key, ReplicaSet rs, Pod pod) {
-    return client
-        .delete(Pod.class, pod.meta().namespace, pod.meta().name, DeleteOptions.none())
-        .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e))
-        .onSuccess(
-            v -> {
-              tracker.deleted(key, pod.meta().name);
-              events.normal(rs, "SuccessfulDelete", "Deleted pod: " + pod.meta().name);
-            });
+    return owned
+        .delete(key, pod)
+        .onSuccess(v -> events.normal(rs, "SuccessfulDelete", "Deleted pod: " + pod.meta().name));
   }
 
-  private Future<Void> writeStatus(ReplicaSet rs, ReplicaSetReconciler.Plan plan) {
+  private Future<Void> writeStatus(String key, ReplicaSet rs, ReplicaSetReconciler.Plan plan) {
     if (!ReplicaSetReconciler.changed(rs.status, plan.status())) {
       return Future.succeededFuture();
     }
     ReplicaSet updated = Json.copy(rs, ReplicaSet.class);
     updated.status = plan.status();
-    String key = Keys.of(rs);
-    return client
-        .updateStatus(updated)
-        .onSuccess(written -> recent.remember(key, written))
-        .onFailure(e -> recent.forget(key))
-        .<Void>mapEmpty()
-        .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e));
+    return owned.writeStatus(key, updated);
   }
 }

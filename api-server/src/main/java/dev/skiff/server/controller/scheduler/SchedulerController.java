@@ -4,17 +4,16 @@ import dev.skiff.api.Json;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
-import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodCondition;
+import dev.skiff.api.model.meta.Times;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.server.controller.endpoints.ServiceMembers;
-import dev.skiff.server.controller.support.ManagedController;
+import dev.skiff.server.controller.support.QueueController;
 import dev.skiff.server.controller.support.SharedInformers;
-import dev.skiff.server.controller.support.Times;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
@@ -31,7 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * (Unschedulable) and a FailedScheduling event, and is retried when nodes change and on a timer.
  * Bindings not yet visible in the cache are "assumed", so a burst of pods spreads correctly.
  */
-public final class SchedulerController implements ManagedController {
+public final class SchedulerController extends QueueController {
   public static final String NAME = "default-scheduler";
   private static final Duration RETRY_UNSCHEDULABLE = Duration.ofSeconds(5);
 
@@ -41,36 +40,17 @@ public final class SchedulerController implements ManagedController {
   private final EventRecorder events;
   private final Clock clock;
   private final Map<String, Pod> assumed = new ConcurrentHashMap<>();
-  private final Controller controller;
-  private final int workers;
 
   public SchedulerController(
       Vertx vertx, SharedInformers informers, EventRecorder events, Clock clock, int workers) {
+    super(vertx, "scheduler", workers);
     this.client = informers.client();
     this.pods = informers.of(Pod.class);
     this.nodes = informers.of(Node.class);
     this.events = events;
     this.clock = clock;
-    this.workers = workers;
-    this.controller =
-        new Controller(vertx, name(), this::sync)
-            .watch(pods, p -> needsScheduling(p) ? List.of(Keys.of(p)) : List.of())
-            .watch(nodes, n -> pendingKeys());
-  }
-
-  @Override
-  public String name() {
-    return "scheduler";
-  }
-
-  @Override
-  public Future<Void> start() {
-    return controller.start(workers);
-  }
-
-  @Override
-  public Future<Void> stop() {
-    return controller.stop();
+    watch(pods, p -> needsScheduling(p) ? List.of(Keys.of(p)) : List.of());
+    watch(nodes, n -> pendingKeys());
   }
 
   static boolean needsScheduling(Pod pod) {
@@ -86,14 +66,15 @@ public final class SchedulerController implements ManagedController {
     return pods.list().stream().filter(SchedulerController::needsScheduling).map(Keys::of).toList();
   }
 
-  Future<Void> sync(String key) {
+  @Override
+  protected Future<Void> sync(String key) {
     Pod pod = pods.get(key);
     if (pod == null || !needsScheduling(pod) || assumed.containsKey(key)) {
       return Future.succeededFuture();
     }
     Scheduling.Decision decision = Scheduling.decide(pod, nodes.list(), podsByNode());
     if (!decision.scheduled()) {
-      controller.queue().addAfter(key, RETRY_UNSCHEDULABLE);
+      enqueueAfter(key, RETRY_UNSCHEDULABLE);
       return unschedulable(pod, decision.reason());
     }
     Pod bound = Json.copy(pod, Pod.class);

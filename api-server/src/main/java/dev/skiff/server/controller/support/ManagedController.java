@@ -11,4 +11,7 @@ public interface ManagedController {
 
   /** Stops the workers (informers are shared and stopped by their owner). */
   Future<Void> stop();
+
+  /** Keys its work queue dropped after too many failed syncs. */
+  long droppedKeys();
 }

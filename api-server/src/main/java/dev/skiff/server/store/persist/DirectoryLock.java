@@ -4,6 +4,7 @@ import static java.nio.file.StandardOpenOption.CREATE;
 import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.WRITE;
 
+import dev.skiff.api.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -29,7 +30,7 @@ final class DirectoryLock implements AutoCloseable {
    * @throws IllegalStateException when a store in this or another process holds the directory
    */
   static DirectoryLock acquire(Path dir) throws IOException {
-    FileChannel channel = FileChannel.open(dir.resolve(LOCK_FILE), CREATE, READ, WRITE);
+    FileChannel channel = PrivateFiles.open(dir.resolve(LOCK_FILE), CREATE, READ, WRITE);
     FileLock lock;
     try {
       lock = channel.tryLock();

@@ -2,6 +2,7 @@ package dev.skiff.server.store.persist;
 
 import static java.nio.file.StandardOpenOption.READ;
 
+import dev.skiff.api.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -66,7 +67,7 @@ final class DiskStore implements AutoCloseable {
    * @throws IllegalStateException when another store holds the directory
    */
   static DiskStore open(Path dir, DiskStoreOptions options) throws IOException {
-    Files.createDirectories(dir);
+    PrivateFiles.createDirectories(dir);
     DiskStore store = new DiskStore(dir, options, DirectoryLock.acquire(dir));
     try {
       Files.deleteIfExists(dir.resolve(COMPACTING));

@@ -5,6 +5,7 @@ import static java.nio.file.StandardOpenOption.READ;
 import static java.nio.file.StandardOpenOption.TRUNCATE_EXISTING;
 import static java.nio.file.StandardOpenOption.WRITE;
 
+import dev.skiff.api.files.PrivateFiles;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,14 +60,14 @@ final class LogFile implements AutoCloseable {
 
   /** Creates (or empties) {@code path} as a log holding no records. */
   static LogFile create(Path path) throws IOException {
-    FileChannel channel = FileChannel.open(path, CREATE, TRUNCATE_EXISTING, READ, WRITE);
+    FileChannel channel = PrivateFiles.open(path, CREATE, TRUNCATE_EXISTING, READ, WRITE);
     write(channel, header(), 0);
     return new LogFile(path, channel, HEADER_SIZE, new Recovery(HEADER_SIZE, 0, null));
   }
 
   /** Opens {@code path} (creating it if absent) and hands every valid record to {@code visitor}. */
   static LogFile open(Path path, Visitor visitor) throws IOException {
-    FileChannel channel = FileChannel.open(path, CREATE, READ, WRITE);
+    FileChannel channel = PrivateFiles.open(path, CREATE, READ, WRITE);
     try {
       long size = channel.size();
       if (!checkHeader(path, channel, size)) {
@@ -78,7 +79,8 @@ final class LogFile implements AutoCloseable {
       Recovery recovery = new Recovery(valid, size - valid, null);
       if (valid < size) {
         Path kept = path.resolveSibling(path.getFileName() + ".corrupt-" + valid);
-        Files.write(kept, read(channel, valid, (int) Math.min(size - valid, Integer.MAX_VALUE)));
+        PrivateFiles.write(
+            kept, read(channel, valid, (int) Math.min(size - valid, Integer.MAX_VALUE)));
         LOG.warn(
             "{}: skipped a truncated or corrupt tail of {} bytes at offset {} (the writes in it"
                 + " are lost; the bytes are kept in {})",

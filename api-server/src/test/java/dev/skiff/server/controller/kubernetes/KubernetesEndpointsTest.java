@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.skiff.api.model.coordination.Lease;
 import dev.skiff.api.model.coordination.LeaseSpec;
 import dev.skiff.api.model.core.EndpointSubset;
-import dev.skiff.server.controller.support.Times;
+import dev.skiff.api.model.meta.Times;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +19,7 @@ class KubernetesEndpointsTest {
     l.meta().name = "apiserver-" + endpoint.hashCode();
     l.meta().annotations = Map.of(KubernetesEndpoints.ENDPOINT_ANNOTATION, endpoint);
     l.spec = new LeaseSpec();
-    l.spec.renewTime = renewed == null ? null : Times.micro(renewed);
+    l.spec.renewTime = renewed == null ? null : Times.microTime(renewed);
     l.spec.leaseDurationSeconds = seconds;
     return l;
   }

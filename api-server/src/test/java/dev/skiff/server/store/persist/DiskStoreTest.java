@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.skiff.api.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -267,6 +268,26 @@ class DiskStoreTest {
     store.close();
 
     assertThatThrownBy(() -> store.put("a", bytes("1"))).isInstanceOf(IllegalStateException.class);
+  }
+
+  @Test
+  void everyFileAndDirectoryItCreatesIsTheOwnersOnly() throws IOException {
+    Path nested = dir.resolve("data").resolve("store");
+    DiskStore store = DiskStore.open(nested, MANUAL);
+    opened.add(store);
+    store.put("secrets/ns/a", bytes("password"));
+    store.put("secrets/ns/a", bytes("password 2"));
+    store.compact();
+    store.put("secrets/ns/b", bytes("password 3"));
+    store.close();
+    Path log = nested.resolve(DiskStore.LOG_FILE);
+    truncate(log, Files.size(log) - 3); // recovery keeps the torn tail in a file of its own
+    opened.add(DiskStore.open(nested, MANUAL));
+
+    try (var walk = Files.walk(dir.resolve("data"))) {
+      assertThat(walk.count()).as("directories, log, lock, kept tail").isGreaterThan(4);
+    }
+    assertThat(PrivateFiles.openToOthers(dir.resolve("data"))).isEmpty();
   }
 
   private static byte[] bytes(String s) {

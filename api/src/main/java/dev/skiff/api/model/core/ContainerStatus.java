@@ -1,5 +1,6 @@
 package dev.skiff.api.model.core;
 
+import com.fasterxml.jackson.annotation.JsonGetter;
 import dev.skiff.api.model.meta.Extensible;
 import java.util.List;
 import java.util.Map;
@@ -21,4 +22,13 @@ public class ContainerStatus extends Extensible {
   public Map<String, Object> user;
   public List<Map<String, Object>> allocatedResourcesStatus;
   public String stopSignal;
+
+  /**
+   * Go writes imageID always (no omitempty): {@code ""} for a container that never started. Clients
+   * that check required fields (the Python client) reject a status without it.
+   */
+  @JsonGetter("imageID")
+  public String imageIdOrEmpty() {
+    return imageID == null ? "" : imageID;
+  }
 }

@@ -1,5 +1,6 @@
 package dev.skiff.api.model.meta;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +15,14 @@ public class ObjectMeta extends Extensible {
   public String creationTimestamp;
   public String deletionTimestamp;
   public Long deletionGracePeriodSeconds;
+
+  /** Go's omitempty: an empty map is left out, as is an absent one. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public Map<String, String> labels;
+
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
   public Map<String, String> annotations;
+
   public List<OwnerReference> ownerReferences;
   public List<String> finalizers;
   public List<Object> managedFields;

@@ -2,10 +2,10 @@ package dev.skiff.cli.embedded.docker;
 
 import dev.skiff.agent.DockerOptions;
 import dev.skiff.api.Json;
+import dev.skiff.api.files.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -34,10 +34,7 @@ public record DockerHost(String cluster, String socket, List<String> routes, Str
     Optional<DockerHost> kept = load(dir);
     String cluster = kept.map(DockerHost::cluster).orElseGet(() -> name + "-" + randomHex());
     DockerHost host = new DockerHost(cluster, socket.toString(), List.copyOf(routes), podRange);
-    Path tmp = dir.resolve(FILE + ".tmp");
-    Files.createDirectories(dir);
-    Files.write(tmp, Json.toBytes(host));
-    Files.move(tmp, dir.resolve(FILE), StandardCopyOption.REPLACE_EXISTING);
+    PrivateFiles.write(dir.resolve(FILE), Json.toBytes(host));
     return host;
   }
 

@@ -12,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +25,10 @@ import org.slf4j.LoggerFactory;
  *   <li>a key handed out by {@link #get()} is "processing" until {@link #done}; if it is added
  *       again meanwhile it is queued again only at {@code done}, so two workers never hold one key;
  *   <li>{@link #addAfter} delays a key; {@link #addRateLimited} delays it by its per-key backoff,
- *       which {@link #forget} resets.
+ *       which {@link #forget} resets;
+ *   <li>a key whose sync keeps failing is retried at most {@code maxRetries} times, then dropped
+ *       with one log line and counted in {@link #dropped()} (client-go controllers' {@code
+ *       maxRetries}); the next event or resync enqueues it afresh.
  * </ul>
  *
  * Thread-safe. {@link #get()} completes on the caller's Vert.x context, if it has one.
@@ -32,9 +36,14 @@ import org.slf4j.LoggerFactory;
 public final class WorkQueue {
   private static final Logger LOG = LoggerFactory.getLogger(WorkQueue.class);
 
+  /** Retries of a failing key before it is dropped, as in many client-go controllers. */
+  public static final int DEFAULT_MAX_RETRIES = 15;
+
   private final String name;
   private final Scheduler scheduler;
   private final RateLimiter limiter;
+  private final int maxRetries;
+  private final AtomicLong dropped = new AtomicLong();
   private final ArrayDeque<String> queue = new ArrayDeque<>();
   private final Set<String> dirty = new HashSet<>();
   private final Set<String> processing = new HashSet<>();
@@ -53,14 +62,33 @@ public final class WorkQueue {
   }
 
   public WorkQueue(String name, Scheduler scheduler, RateLimiter limiter) {
+    this(name, scheduler, limiter, DEFAULT_MAX_RETRIES);
+  }
+
+  /**
+   * @param maxRetries how many times {@link #retryOrDrop} requeues a failing key before it drops it
+   */
+  public WorkQueue(String name, Scheduler scheduler, RateLimiter limiter, int maxRetries) {
+    if (maxRetries < 0) {
+      throw new IllegalArgumentException("maxRetries must be >= 0: " + maxRetries);
+    }
     this.name = name;
     this.scheduler = scheduler;
     this.limiter = limiter;
+    this.maxRetries = maxRetries;
   }
 
-  /** Vert.x timers and the default per-key exponential backoff (5 ms .. 5 min). */
+  /**
+   * Vert.x timers, the default per-key exponential backoff (5 ms .. 5 min) and {@link
+   * #DEFAULT_MAX_RETRIES}.
+   */
   public static WorkQueue create(Vertx vertx, String name) {
-    return new WorkQueue(name, Scheduler.of(vertx), RateLimiter.defaultLimiter());
+    return create(vertx, name, DEFAULT_MAX_RETRIES);
+  }
+
+  /** Like {@link #create(Vertx, String)} with another retry limit. */
+  public static WorkQueue create(Vertx vertx, String name, int maxRetries) {
+    return new WorkQueue(name, Scheduler.of(vertx), RateLimiter.defaultLimiter(), maxRetries);
   }
 
   public void add(String key) {
@@ -107,6 +135,34 @@ public final class WorkQueue {
 
   public int numRequeues(String key) {
     return limiter.numRequeues(key);
+  }
+
+  /**
+   * The sync of {@code key} failed with {@code cause}: requeues it rate-limited while it has
+   * retries left (logged with the key and retry number), otherwise forgets its backoff, counts it
+   * in {@link #dropped()} and logs that it is dropped. Returns true if the key was requeued.
+   */
+  public boolean retryOrDrop(String key, Throwable cause) {
+    int retries = numRequeues(key);
+    if (retries < maxRetries) {
+      LOG.warn("{}: sync of {} failed (retry {}): {}", name, key, retries + 1, cause.toString());
+      addRateLimited(key);
+      return true;
+    }
+    forget(key);
+    dropped.incrementAndGet();
+    LOG.warn(
+        "{}: dropping {} out of the queue after {} retries: {}",
+        name,
+        key,
+        retries,
+        cause.toString());
+    return false;
+  }
+
+  /** Keys dropped by {@link #retryOrDrop} since the queue was created. */
+  public long dropped() {
+    return dropped.get();
   }
 
   /**
@@ -170,8 +226,9 @@ public final class WorkQueue {
 
   /**
    * Runs {@code workers} loops of get, sync, done: success forgets the key's backoff, failure
-   * requeues it rate-limited (and is logged once here, with the key). Call on a Vert.x context;
-   * completes when the queue is shut down and every worker has finished its current key.
+   * requeues it rate-limited or drops it after too many retries ({@link #retryOrDrop}, logged once
+   * there, with the key). Call on a Vert.x context; completes when the queue is shut down and every
+   * worker has finished its current key.
    */
   public Future<Void> process(int workers, Function<String, Future<Void>> sync) {
     if (Vertx.currentContext() == null) {
@@ -207,13 +264,7 @@ public final class WorkQueue {
                         if (ar.succeeded()) {
                           forget(key);
                         } else {
-                          LOG.warn(
-                              "{}: sync of {} failed (retry {}): {}",
-                              name,
-                              key,
-                              numRequeues(key) + 1,
-                              ar.cause().toString());
-                          addRateLimited(key);
+                          retryOrDrop(key, ar.cause());
                         }
                         done(key);
                         loop(sync, exit);

@@ -3,7 +3,7 @@ package dev.skiff.api.client.workqueue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.skiff.api.client.Await;
+import dev.skiff.testing.Await;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -135,6 +135,40 @@ class WorkQueueProcessTest {
     queue.add("k");
 
     await().until(() -> calls.get() == 2);
+    queue.shutDown();
+    Await.result(workers);
+  }
+
+  @Test
+  void aSyncThatKeepsFailingIsDroppedAfterMaxRetries() {
+    FakeScheduler clock = new FakeScheduler();
+    WorkQueue queue =
+        new WorkQueue(
+            "drop",
+            clock,
+            new ExponentialRateLimiter(Duration.ofMillis(5), Duration.ofSeconds(1)),
+            2);
+    AtomicInteger calls = new AtomicInteger();
+    Future<Void> workers =
+        process(
+            queue,
+            1,
+            key -> {
+              calls.incrementAndGet();
+              return Future.failedFuture(new IllegalStateException("never"));
+            });
+
+    queue.add("x");
+
+    await()
+        .until(
+            () -> {
+              clock.advance(1_000);
+              return queue.dropped() == 1;
+            });
+    clock.advance(60_000);
+    assertThat(calls.get()).isEqualTo(3);
+    assertThat(queue.numRequeues("x")).isZero();
     queue.shutDown();
     Await.result(workers);
   }

@@ -8,6 +8,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -104,5 +105,54 @@ class WorkQueueTest {
     assertThat(last.toMillis()).isEqualTo(expectedMillis);
     assertThat(limiter.numRequeues("k")).isEqualTo(failures);
     assertThat(limiter.when("other").toMillis()).isEqualTo(5);
+  }
+
+  @Test
+  void aKeyThatKeepsFailingIsDroppedAfterMaxRetriesAndCounted() {
+    FakeScheduler clock = new FakeScheduler();
+    WorkQueue queue =
+        new WorkQueue(
+            "drops",
+            clock,
+            new ExponentialRateLimiter(Duration.ofMillis(5), Duration.ofSeconds(1)),
+            3);
+    RuntimeException cause = new IllegalStateException("still failing");
+    List<Boolean> requeued = new ArrayList<>();
+
+    queue.add("a");
+    for (int attempt = 0; attempt < 4; attempt++) {
+      assertThat(queue.get().result()).isEqualTo("a");
+      requeued.add(queue.retryOrDrop("a", cause));
+      queue.done("a");
+      clock.advance(1_000);
+    }
+
+    assertThat(requeued).containsExactly(true, true, true, false);
+    assertThat(clock.requestedDelays).containsExactly(5L, 10L, 20L);
+    assertThat(queue.length()).isZero();
+    assertThat(queue.numRequeues("a")).isZero();
+    assertThat(queue.dropped()).isEqualTo(1);
+
+    queue.add("a");
+    assertThat(queue.get().result()).isEqualTo("a");
+    assertThat(queue.retryOrDrop("a", cause)).isTrue();
+    assertThat(queue.dropped()).isEqualTo(1);
+  }
+
+  @Test
+  void theDefaultLimitIsFifteenRetries() {
+    FakeScheduler clock = new FakeScheduler();
+    WorkQueue queue =
+        new WorkQueue(
+            "default",
+            clock,
+            new ExponentialRateLimiter(Duration.ofMillis(1), Duration.ofMillis(1)));
+    RuntimeException cause = new IllegalStateException("still failing");
+    int requeues = 0;
+    while (queue.retryOrDrop("k", cause)) {
+      requeues++;
+    }
+    assertThat(requeues).isEqualTo(WorkQueue.DEFAULT_MAX_RETRIES).isEqualTo(15);
+    assertThat(queue.dropped()).isEqualTo(1);
   }
 }

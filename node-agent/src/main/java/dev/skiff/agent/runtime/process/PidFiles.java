@@ -1,5 +1,6 @@
 package dev.skiff.agent.runtime.process;
 
+import dev.skiff.api.files.PrivateFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.DirectoryStream;
@@ -27,8 +28,8 @@ final class PidFiles {
   void record(String containerId, ProcessHandle process) {
     long started = process.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
     try {
-      Files.createDirectories(dir);
-      Files.writeString(dir.resolve(containerId + ".pid"), process.pid() + " " + started + "\n");
+      PrivateFiles.writeString(
+          dir.resolve(containerId + ".pid"), process.pid() + " " + started + "\n");
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -14,11 +14,11 @@ import dev.skiff.agent.runtime.PodInventory;
 import dev.skiff.agent.runtime.Sandbox;
 import dev.skiff.agent.runtime.SandboxSpec;
 import dev.skiff.agent.stats.ProcFs;
+import dev.skiff.api.files.PrivateFiles;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -149,7 +149,7 @@ public final class ProcessRuntime implements ContainerRuntime {
         () -> {
           Path workDir;
           if (spec.workingDir() == null) {
-            workDir = Files.createDirectories(podsDir.resolve(spec.podUid()));
+            workDir = PrivateFiles.createDirectories(podsDir.resolve(spec.podUid()));
           } else {
             workDir = Path.of(spec.workingDir());
           }

@@ -1,7 +1,0 @@
-package dev.skiff.server.store;
-
-/** A running watch. Closing it stops delivery; it is idempotent. */
-public interface Watch extends AutoCloseable {
-  @Override
-  void close();
-}

@@ -1,7 +1,0 @@
-package dev.skiff.dns.server;
-
-/** How a query arrived; decides the response size limit. */
-public enum Transport {
-  UDP,
-  TCP
-}

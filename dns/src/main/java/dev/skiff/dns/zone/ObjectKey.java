@@ -1,9 +1,0 @@
-package dev.skiff.dns.zone;
-
-/** A namespaced object name. */
-public record ObjectKey(String namespace, String name) {
-  @Override
-  public String toString() {
-    return namespace + "/" + name;
-  }
-}
