@@ -43,7 +43,12 @@ public final class AgentFixture implements BeforeAllCallback, AfterAllCallback {
 
   /** With a TLS api-server and a kubeconfig, so that tests can run {@link #kubectl}. */
   public static AgentFixture withKubectl(int index) {
-    return new AgentFixture(index, UnaryOperator.identity(), true);
+    return withKubectl(index, UnaryOperator.identity());
+  }
+
+  /** As {@link #withKubectl(int)}, with the node's options adjusted (e.g. the Docker runtime). */
+  public static AgentFixture withKubectl(int index, UnaryOperator<NodeAgentOptions> adjust) {
+    return new AgentFixture(index, adjust, true);
   }
 
   @Override
