@@ -10,17 +10,16 @@ import dev.skiff.cli.resource.Session;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Command;
+import java.util.Set;
 
 /** {@code skiff top nodes}: each node's CPU and memory use and its share of the allocatable. */
-@Command(
-    name = "nodes",
-    aliases = {"node", "no"},
-    mixinStandardHelpOptions = true,
-    description = "Display CPU and memory use of nodes.")
-public final class TopNodesCommand extends TopSubcommand {
-  @Override
-  protected int run(Session session) {
+final class NodesTable {
+  static final Set<String> NAMES = Set.of("nodes", "node", "no");
+
+  private NodesTable() {}
+
+  /** The table; null when no node has been measured yet. */
+  static String of(Session session, String name, String selector) {
     JsonNode metrics = Usage.get(session, "/nodes" + (name == null ? "" : "/" + name), selector);
     Map<String, JsonNode> allocatable = new HashMap<>();
     ObjectNode nodes =
@@ -51,12 +50,7 @@ public final class TopNodesCommand extends TopSubcommand {
           .append('\n');
       rows++;
     }
-    if (rows == 0) {
-      err().println("error: metrics not available yet");
-      return 1;
-    }
-    out().print(TabWriter.TABLE.format(table.toString()));
-    return 0;
+    return rows == 0 ? null : TabWriter.TABLE.format(table.toString());
   }
 
   private static JsonNode allocatable(JsonNode node) {
