@@ -7,10 +7,10 @@ import dev.skiff.server.patch.Patches;
 import dev.skiff.server.registry.NamespaceTerminator;
 import dev.skiff.server.registry.ObjectRegistry;
 import dev.skiff.server.store.Store;
+import dev.skiff.server.stream.NodeAccess;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -25,6 +25,7 @@ public final class ApiServerVerticle extends VerticleBase {
   private final Store store;
   private final ApiServerOptions options;
   private final Clock clock;
+  private final NodeAccess nodeAccess;
   private HttpServer server;
   private ObjectRegistry registry;
 
@@ -33,9 +34,19 @@ public final class ApiServerVerticle extends VerticleBase {
   }
 
   public ApiServerVerticle(Store store, ApiServerOptions options, Clock clock) {
+    this(store, options, clock, null);
+  }
+
+  /**
+   * @param nodeAccess the credential node agents accept (TLS, agent-access token), or null to reach
+   *     them over plain HTTP without one
+   */
+  public ApiServerVerticle(
+      Store store, ApiServerOptions options, Clock clock, NodeAccess nodeAccess) {
     this.store = store;
     this.options = options;
     this.clock = clock;
+    this.nodeAccess = nodeAccess;
   }
 
   @Override
@@ -49,7 +60,8 @@ public final class ApiServerVerticle extends VerticleBase {
             registry,
             clock,
             options.bookmarkIntervalMillis(),
-            vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)));
+            vertx.createHttpClient(NodeAccess.clientOptions(nodeAccess)),
+            nodeAccess);
     HttpServerOptions serverOptions =
         new HttpServerOptions()
             .setHost(options.host())

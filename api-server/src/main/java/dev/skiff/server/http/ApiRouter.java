@@ -9,6 +9,7 @@ import dev.skiff.server.metrics.MetricsRoutes;
 import dev.skiff.server.openapi.FieldValidation;
 import dev.skiff.server.openapi.OpenApiRoutes;
 import dev.skiff.server.review.ReviewRoutes;
+import dev.skiff.server.stream.PodStreamRoutes;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -29,6 +30,7 @@ public final class ApiRouter {
     Authorizer authorizer = new AdminAuthorizer();
     router.route().handler(new BearerTokenAuth(token));
     router.route().handler(new AuthorizationHandler(authorizer));
+    new PodStreamRoutes(api).mount(router);
     router
         .route()
         .handler(

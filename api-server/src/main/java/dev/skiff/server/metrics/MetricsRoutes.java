@@ -33,7 +33,7 @@ public final class MetricsRoutes {
 
   public MetricsRoutes(ApiContext api) {
     this.api = api;
-    this.summaries = new NodeSummaries(api.nodeClient());
+    this.summaries = new NodeSummaries(api);
   }
 
   public void mount(Router router) {

@@ -3,8 +3,10 @@ package dev.skiff.server.metrics;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
+import dev.skiff.server.http.ApiContext;
+import dev.skiff.server.stream.AgentEndpoints;
+import dev.skiff.server.stream.NodeAccess;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import java.util.ArrayList;
@@ -14,16 +16,17 @@ import java.util.Map;
 
 /**
  * Reads each node agent's {@code /stats/summary} (as metrics-server scrapes kubelets' summary API)
- * at the node's InternalIP and kubelet port from its status. A node that does not answer within the
- * timeout is left out, as metrics-server leaves out nodes it failed to scrape.
+ * at the node's InternalIP and kubelet port from its status, with the cluster's agent credential. A
+ * node that does not answer within the timeout is left out, as metrics-server leaves out nodes it
+ * failed to scrape.
  */
 final class NodeSummaries {
   private static final long TIMEOUT_MILLIS = 5_000;
 
-  private final HttpClient client;
+  private final ApiContext api;
 
-  NodeSummaries(HttpClient client) {
-    this.client = client;
+  NodeSummaries(ApiContext api) {
+    this.api = api;
   }
 
   /** The summaries of {@code nodes} that answered, by node name. */
@@ -48,25 +51,22 @@ final class NodeSummaries {
   }
 
   private Future<JsonNode> fetch(ObjectNode node) {
-    String host = null;
-    for (JsonNode address : node.path("status").path("addresses")) {
-      if ("InternalIP".equals(address.path("type").asText())) {
-        host = address.path("address").asText();
-      }
-    }
-    int port =
-        node.path("status").path("daemonEndpoints").path("kubeletEndpoint").path("Port").asInt(0);
-    if (host == null || port <= 0) {
-      return Future.failedFuture("node has no agent endpoint");
+    AgentEndpoints.Endpoint agent;
+    try {
+      agent = AgentEndpoints.endpoint(node);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
     }
     RequestOptions get =
-        new RequestOptions()
-            .setMethod(HttpMethod.GET)
-            .setHost(host)
-            .setPort(port)
-            .setURI("/stats/summary")
-            .setTimeout(TIMEOUT_MILLIS);
-    return client
+        NodeAccess.authorize(
+            api.nodeAccess(),
+            new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setHost(agent.host())
+                .setPort(agent.port())
+                .setURI("/stats/summary")
+                .setTimeout(TIMEOUT_MILLIS));
+    return api.nodeClient()
         .request(get)
         .compose(request -> request.send())
         .compose(response -> response.body())

@@ -66,7 +66,9 @@ final class ContainerStarter {
                       Expansion.expandAll(c.command, env),
                       Expansion.expandAll(c.args, env),
                       env,
-                      c.workingDir);
+                      c.workingDir,
+                      Boolean.TRUE.equals(c.stdin),
+                      Boolean.TRUE.equals(c.tty));
               return runtime.startContainer(spec);
             })
         .onComplete(

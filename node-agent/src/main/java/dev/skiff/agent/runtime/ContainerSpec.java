@@ -11,6 +11,8 @@ import java.util.Map;
  * @param args the arguments, or null for the image's
  * @param env in definition order
  * @param workingDir null for the runtime's default
+ * @param stdin the container's {@code stdin}: its stdin stays open for clients that attach
+ * @param tty the container's {@code tty}: it runs on a terminal
  */
 public record ContainerSpec(
     String podUid,
@@ -22,7 +24,36 @@ public record ContainerSpec(
     List<String> command,
     List<String> args,
     Map<String, String> env,
-    String workingDir) {
+    String workingDir,
+    boolean stdin,
+    boolean tty) {
+
+  /** A container without stdin and TTY. */
+  public ContainerSpec(
+      String podUid,
+      String namespace,
+      String podName,
+      String name,
+      int attempt,
+      String image,
+      List<String> command,
+      List<String> args,
+      Map<String, String> env,
+      String workingDir) {
+    this(
+        podUid,
+        namespace,
+        podName,
+        name,
+        attempt,
+        image,
+        command,
+        args,
+        env,
+        workingDir,
+        false,
+        false);
+  }
 
   /** command followed by args: what a runtime without image entrypoints executes. */
   public List<String> argv() {
