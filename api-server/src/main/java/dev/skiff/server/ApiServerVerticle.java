@@ -3,6 +3,7 @@ package dev.skiff.server;
 import dev.skiff.server.auth.KubeconfigFile;
 import dev.skiff.server.http.ApiContext;
 import dev.skiff.server.http.ApiRouter;
+import dev.skiff.server.http.MetricsEndpoint;
 import dev.skiff.server.patch.Patches;
 import dev.skiff.server.registry.NamespaceTerminator;
 import dev.skiff.server.registry.ObjectRegistry;
@@ -26,6 +27,7 @@ public final class ApiServerVerticle extends VerticleBase {
   private final ApiServerOptions options;
   private final Clock clock;
   private final NodeAccess nodeAccess;
+  private final MetricsEndpoint metrics = new MetricsEndpoint();
   private HttpServer server;
   private ObjectRegistry registry;
 
@@ -79,7 +81,8 @@ public final class ApiServerVerticle extends VerticleBase {
     return vertx
         .createHttpServer(serverOptions)
         .requestHandler(
-            ApiRouter.create(api, options.token(), () -> options.host() + ":" + actualPort()))
+            ApiRouter.create(
+                api, options.token(), () -> options.host() + ":" + actualPort(), metrics))
         .listen()
         .compose(
             listening -> {
@@ -90,6 +93,11 @@ public final class ApiServerVerticle extends VerticleBase {
         .compose(v -> writeKubeconfig())
         .onSuccess(
             v -> new NamespaceTerminator(registry).start(vertx, options.namespaceSweepMillis()));
+  }
+
+  /** What {@code /metrics} serves: add sources (the controllers) once they run. */
+  public MetricsEndpoint metrics() {
+    return metrics;
   }
 
   /** The bound port (useful with port 0). */

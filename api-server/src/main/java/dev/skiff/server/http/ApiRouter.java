@@ -6,7 +6,6 @@ import dev.skiff.server.auth.Authorizer;
 import dev.skiff.server.auth.BearerTokenAuth;
 import dev.skiff.server.discovery.DiscoveryRoutes;
 import dev.skiff.server.metrics.MetricsRoutes;
-import dev.skiff.server.openapi.FieldValidation;
 import dev.skiff.server.openapi.OpenApiRoutes;
 import dev.skiff.server.review.ReviewRoutes;
 import dev.skiff.server.stream.PodStreamRoutes;
@@ -16,8 +15,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.Supplier;
 
 /**
- * The whole HTTP surface: authentication, authorization, body limit, health, discovery, OpenAPI,
- * field validation, reviews, metrics, resources, errors.
+ * The whole HTTP surface: authentication, authorization, body limit, health, /metrics, discovery,
+ * OpenAPI, reviews, metrics.k8s.io, resources, errors.
  */
 public final class ApiRouter {
   private ApiRouter() {}
@@ -26,6 +25,14 @@ public final class ApiRouter {
    * @param serverAddress host:port advertised in discovery
    */
   public static Router create(ApiContext api, String token, Supplier<String> serverAddress) {
+    return create(api, token, serverAddress, new MetricsEndpoint());
+  }
+
+  /**
+   * @param metrics serves {@code /metrics} (authenticated, as every path but health and version)
+   */
+  public static Router create(
+      ApiContext api, String token, Supplier<String> serverAddress, MetricsEndpoint metrics) {
     Router router = Router.router(api.vertx());
     Authorizer authorizer = new AdminAuthorizer();
     router.route().handler(new BearerTokenAuth(token));
@@ -41,9 +48,9 @@ public final class ApiRouter {
           .handler(
               ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok"));
     }
+    router.get("/metrics").handler(metrics);
     new DiscoveryRoutes(serverAddress).mount(router);
     new OpenApiRoutes().mount(router);
-    router.route().handler(new FieldValidation());
     new ReviewRoutes(authorizer).mount(router);
     new MetricsRoutes(api).mount(router);
     new ResourceRoutes(api).mount(router);

@@ -132,6 +132,7 @@ public final class TestCluster implements AutoCloseable {
                       spec.control().leader().renewDeadline(),
                       spec.control().leader().retryPeriod()));
       manager = Await.result(plane.startControllers(vertx, client, control));
+      server.metrics().add(manager::scrape);
     }
     return new Replica(hz, vertx, store, plane, server, client, manager);
   }

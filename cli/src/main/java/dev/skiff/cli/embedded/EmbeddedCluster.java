@@ -229,6 +229,7 @@ public final class EmbeddedCluster {
             })
         .map(
             manager -> {
+              api.metrics().add(manager::scrape);
               step("controllers", t);
               return null;
             });
