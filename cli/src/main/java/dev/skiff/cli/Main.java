@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       dev.skiff.cli.resource.RunCommand.class,
       dev.skiff.cli.resource.ExposeCommand.class,
       dev.skiff.cli.resource.ScaleCommand.class,
+      dev.skiff.cli.top.TopCommand.class,
       dev.skiff.cli.trace.TraceCommand.class,
       dev.skiff.cli.completion.CompletionCommand.class,
       CommandLine.HelpCommand.class

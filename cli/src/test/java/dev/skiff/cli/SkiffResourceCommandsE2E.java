@@ -101,6 +101,29 @@ class SkiffResourceCommandsE2E {
   }
 
   @Test
+  void topPrintsUsageOfPodsContainersAndNodesAsKubectlTopDoes() throws Exception {
+    String ns = namespace("top");
+    apply(ns, pod("t-1", "app: t", "sleep 3600"));
+    awaitReady(ns, "t-1");
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              ProcessResult pods = skiff("top", "pods", "-n", ns, "--containers");
+              assertThat(pods.exitCode()).as(pods.all()).isZero();
+              assertThat(pods.stdout())
+                  .matches("(?s)POD +NAME +CPU\\(cores\\) +MEMORY\\(bytes\\)\n.*")
+                  .containsPattern("t-1 +\\S+ +\\d+m +\\d+Mi");
+            });
+    ProcessResult selected = skiff("top", "pods", "-A", "-l", "app=t");
+    ProcessResult nodes = skiff("top", "nodes");
+
+    assertThat(selected.stdout()).containsPattern(ns + " +t-1 +\\d+m +\\d+Mi");
+    assertThat(nodes.stdout()).containsPattern("node-1 +\\d+m +\\d+% +\\d+Mi +\\d+%");
+  }
+
+  @Test
   void anEmptyNamespaceSaysNoResourcesFoundAndSucceeds() throws Exception {
     String ns = namespace("empty");
 

@@ -10,11 +10,13 @@ import dev.skiff.agent.pod.PodController;
 import dev.skiff.agent.pod.PodSettings;
 import dev.skiff.agent.pod.PodStartupTrace;
 import dev.skiff.agent.runtime.ContainerRuntime;
+import dev.skiff.agent.stats.UsageSampler;
 import dev.skiff.api.client.KubeClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -29,6 +31,9 @@ import org.slf4j.LoggerFactory;
 public final class NodeAgentVerticle extends VerticleBase {
   private static final Logger LOG = LoggerFactory.getLogger(NodeAgentVerticle.class);
 
+  /** How often the node and its containers are measured for metrics.k8s.io. */
+  private static final Duration USAGE_INTERVAL = Duration.ofSeconds(5);
+
   private final NodeAgentOptions options;
   private final Clock clock;
   private final AgentAccess access;
@@ -40,6 +45,7 @@ public final class NodeAgentVerticle extends VerticleBase {
   private NodeRegistrar registrar;
   private LeaseRenewer lease;
   private PodController pods;
+  private UsageSampler usage;
 
   public NodeAgentVerticle(NodeAgentOptions options) {
     this(options, Clock.systemUTC());
@@ -93,8 +99,16 @@ public final class NodeAgentVerticle extends VerticleBase {
             },
             clock,
             access);
+    usage = new UsageSampler(vertx, runtime, blocking, clock, USAGE_INTERVAL);
+    http.serve(
+        "/stats/summary",
+        ctx ->
+            ctx.response()
+                .putHeader("Content-Type", "application/json")
+                .end(usage.summary().encode()));
     return http.listen(options.address(), options.port())
         .compose(s -> runtime.start())
+        .onSuccess(v -> usage.start())
         .compose(v -> register())
         .compose(v -> pods.start())
         .compose(v -> deployComponents())
@@ -112,6 +126,9 @@ public final class NodeAgentVerticle extends VerticleBase {
   @Override
   public Future<?> stop() {
     List<Future<Void>> undeployed = new ArrayList<>();
+    if (usage != null) {
+      usage.stop();
+    }
     deployments.forEach(id -> undeployed.add(vertx.undeploy(id)));
     if (lease != null) {
       lease.stop();

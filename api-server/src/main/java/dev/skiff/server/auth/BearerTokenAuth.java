@@ -10,7 +10,8 @@ import java.util.Set;
 
 /**
  * Requires {@code Authorization: Bearer <token>} on every request except the public health and
- * version endpoints (which the real server also serves anonymously). Fails 401 Unauthorized.
+ * version endpoints (which the real server also serves anonymously). Fails 401 Unauthorized. The
+ * token's holder is the cluster admin ({@link User#ADMIN}).
  */
 public final class BearerTokenAuth implements Handler<RoutingContext> {
   private static final Set<String> PUBLIC = Set.of("/healthz", "/livez", "/readyz", "/version");
@@ -27,7 +28,10 @@ public final class BearerTokenAuth implements Handler<RoutingContext> {
 
   @Override
   public void handle(RoutingContext ctx) {
-    if (PUBLIC.contains(ctx.request().path()) || authorized(ctx)) {
+    if (authorized(ctx)) {
+      User.ADMIN.attach(ctx);
+      ctx.next();
+    } else if (PUBLIC.contains(ctx.request().path())) {
       ctx.next();
     } else {
       ctx.fail(StatusException.unauthorized());

@@ -7,7 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The served group-versions, in discovery order, derived from {@link Resources#ALL}. */
+/**
+ * The served group-versions, in discovery order, derived from {@link Resources#ALL} and then {@link
+ * ComputedResources#ALL}.
+ */
 public final class ApiGroups {
   /** group-version ("v1", "apps/v1") to its resources, core first. */
   private static final Map<String, List<ResourceType>> BY_GROUP_VERSION = new LinkedHashMap<>();
@@ -22,6 +25,9 @@ public final class ApiGroups {
       if (!t.group().isEmpty()) {
         BY_GROUP_VERSION.computeIfAbsent(t.apiVersion(), k -> new ArrayList<>()).add(t);
       }
+    }
+    for (ResourceType t : ComputedResources.ALL) {
+      BY_GROUP_VERSION.computeIfAbsent(t.apiVersion(), k -> new ArrayList<>()).add(t);
     }
   }
 

@@ -17,6 +17,10 @@ public final class Verbs {
   private Verbs() {}
 
   public static List<String> of(ResourceType type) {
+    List<String> computed = ComputedResources.verbs(type);
+    if (computed != null) {
+      return computed;
+    }
     return type == Resources.NAMESPACES ? NO_COLLECTION_DELETE : ALL;
   }
 

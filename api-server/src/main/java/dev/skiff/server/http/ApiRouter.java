@@ -1,8 +1,13 @@
 package dev.skiff.server.http;
 
+import dev.skiff.server.auth.AdminAuthorizer;
+import dev.skiff.server.auth.AuthorizationHandler;
+import dev.skiff.server.auth.Authorizer;
 import dev.skiff.server.auth.BearerTokenAuth;
 import dev.skiff.server.discovery.DiscoveryRoutes;
+import dev.skiff.server.metrics.MetricsRoutes;
 import dev.skiff.server.openapi.OpenApiRoutes;
+import dev.skiff.server.review.ReviewRoutes;
 import dev.skiff.server.stream.PodStreamRoutes;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
@@ -10,7 +15,8 @@ import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.Supplier;
 
 /**
- * The whole HTTP surface: auth, body limit, health, metrics, discovery, OpenAPI, resources, errors.
+ * The whole HTTP surface: authentication, authorization, body limit, health, /metrics, discovery,
+ * OpenAPI, reviews, metrics.k8s.io, resources, errors.
  */
 public final class ApiRouter {
   private ApiRouter() {}
@@ -28,7 +34,9 @@ public final class ApiRouter {
   public static Router create(
       ApiContext api, String token, Supplier<String> serverAddress, MetricsEndpoint metrics) {
     Router router = Router.router(api.vertx());
+    Authorizer authorizer = new AdminAuthorizer();
     router.route().handler(new BearerTokenAuth(token));
+    router.route().handler(new AuthorizationHandler(authorizer));
     new PodStreamRoutes(api).mount(router);
     router
         .route()
@@ -43,6 +51,8 @@ public final class ApiRouter {
     router.get("/metrics").handler(metrics);
     new DiscoveryRoutes(serverAddress).mount(router);
     new OpenApiRoutes().mount(router);
+    new ReviewRoutes(authorizer).mount(router);
+    new MetricsRoutes(api).mount(router);
     new ResourceRoutes(api).mount(router);
     router.route().handler(ctx -> ctx.fail(HttpErrors.pathNotFound()));
     router.route().failureHandler(new FailureHandler());

@@ -1,11 +1,10 @@
 package dev.skiff.server.openapi;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.server.discovery.ApiGroups;
-import java.nio.charset.StandardCharsets;
+import dev.skiff.server.discovery.VersionInfo;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -13,85 +12,89 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A minimal OpenAPI v3: an index of group-versions and, per group-version, one PATCH operation per
- * kind carrying {@code x-kubernetes-group-version-kind} and the {@code fieldValidation} query
- * parameter. That parameter tells kubectl the server validates, so it skips client-side schema
- * validation. No request body content is advertised: listing strategic-merge-patch there would make
- * kubectl build patches from schemas this document does not have.
+ * The OpenAPI documents, generated once from the served kinds ({@link ApiGroups}: the kind registry
+ * and the computed kinds) by {@link SchemaGenerator}: Swagger 2 ({@code /openapi/v2}, every kind)
+ * and OpenAPI 3 per group-version ({@code /openapi/v3/api/v1}, {@code /openapi/v3/apis/apps/v1}),
+ * with the v3 index whose {@code serverRelativeURL}s carry each document's hash.
  */
 public final class OpenApiDocuments {
-  private final Map<String, byte[]> byPath = new LinkedHashMap<>();
-  private final Map<String, String> hashes = new LinkedHashMap<>();
-  private final byte[] index;
+  /** One rendered document and its content hash (the ETag and the v3 {@code hash} parameter). */
+  public record Document(byte[] body, String hash) {
+    static Document of(ObjectNode json) {
+      byte[] body = Json.toBytes(json);
+      return new Document(body, sha512(body));
+    }
+  }
+
+  private final Map<String, Document> v3 = new LinkedHashMap<>();
+  private final Document v3Index;
+  private final Document v2;
 
   public OpenApiDocuments() {
+    ObjectNode index = Json.mapper().createObjectNode();
+    ObjectNode indexPaths = index.putObject("paths");
     for (String gv : ApiGroups.groupVersions()) {
       String path = gv.contains("/") ? "apis/" + gv : "api/" + gv;
-      byte[] doc = Json.toBytes(groupVersionDocument(gv));
-      byPath.put(path, doc);
-      hashes.put(path, hash(doc));
+      Document doc = Document.of(v3Document(gv));
+      v3.put(path, doc);
+      indexPaths
+          .putObject(path)
+          .put("serverRelativeURL", "/openapi/v3/" + path + "?hash=" + doc.hash());
     }
-    ObjectNode idx = Json.mapper().createObjectNode();
-    ObjectNode paths = idx.putObject("paths");
-    byPath
-        .keySet()
-        .forEach(
-            p ->
-                paths
-                    .putObject(p)
-                    .put("serverRelativeURL", "/openapi/v3/" + p + "?hash=" + hashes.get(p)));
-    index = Json.toBytes(idx);
+    v3Index = Document.of(index);
+    v2 = Document.of(v2Document());
   }
 
-  public byte[] index() {
-    return index;
+  public Document v3Index() {
+    return v3Index;
   }
 
-  /** The document of "api/v1" or "apis/apps/v1"; null when not served. */
-  public byte[] document(String path) {
-    return byPath.get(path);
+  /** The v3 document of "api/v1" or "apis/apps/v1"; null when not served. */
+  public Document v3(String path) {
+    return v3.get(path);
   }
 
-  public String hash(String path) {
-    return hashes.get(path);
+  public Document v2() {
+    return v2;
   }
 
-  private static ObjectNode groupVersionDocument(String gv) {
+  private static ObjectNode v3Document(String gv) {
+    SchemaGenerator schemas = SchemaGenerator.v3();
     ObjectNode doc = Json.mapper().createObjectNode();
     doc.put("openapi", "3.0.0");
-    doc.putObject("info").put("title", "Skiff").put("version", gv);
+    doc.putObject("info").put("title", "Kubernetes").put("version", VersionInfo.GIT_VERSION);
     ObjectNode paths = doc.putObject("paths");
     for (ResourceType t : ApiGroups.resources(gv)) {
-      String item =
-          t.namespaced()
-              ? t.groupVersionPath() + "/namespaces/{namespace}/" + t.plural() + "/{name}"
-              : t.groupVersionPath() + "/" + t.plural() + "/{name}";
-      ObjectNode patch = paths.putObject(item).putObject("patch");
-      patch
-          .putObject("x-kubernetes-group-version-kind")
-          .put("group", t.group())
-          .put("version", t.version())
-          .put("kind", t.kind());
-      ArrayNode params = patch.putArray("parameters");
-      for (String name : new String[] {"fieldValidation", "fieldManager", "dryRun", "force"}) {
-        params
-            .addObject()
-            .put("name", name)
-            .put("in", "query")
-            .putObject("schema")
-            .put("type", "string");
-      }
-      patch.putObject("responses");
+      OpenApiPaths.add(paths, t, schemas.ref(schemas.defineKind(t)), true);
     }
+    ObjectNode components = doc.putObject("components").putObject("schemas");
+    schemas.definitions().forEach(components::set);
     return doc;
   }
 
-  private static String hash(byte[] doc) {
+  private static ObjectNode v2Document() {
+    SchemaGenerator schemas = SchemaGenerator.v2();
+    ObjectNode doc = Json.mapper().createObjectNode();
+    doc.put("swagger", "2.0");
+    doc.putObject("info").put("title", "Kubernetes").put("version", VersionInfo.GIT_VERSION);
+    ObjectNode paths = doc.putObject("paths");
+    for (String gv : ApiGroups.groupVersions()) {
+      for (ResourceType t : ApiGroups.resources(gv)) {
+        OpenApiPaths.add(paths, t, schemas.ref(schemas.defineKind(t)), false);
+      }
+    }
+    ObjectNode definitions = doc.putObject("definitions");
+    schemas.definitions().forEach(definitions::set);
+    return doc;
+  }
+
+  private static String sha512(byte[] body) {
     try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(doc);
-      return HexFormat.of().withUpperCase().formatHex(digest);
+      return HexFormat.of()
+          .withUpperCase()
+          .formatHex(MessageDigest.getInstance("SHA-512").digest(body));
     } catch (NoSuchAlgorithmException e) {
-      return Integer.toHexString(new String(doc, StandardCharsets.UTF_8).hashCode());
+      throw new IllegalStateException("SHA-512 is part of every JDK", e);
     }
   }
 }

@@ -22,17 +22,24 @@ public final class KubeProtobuf {
   private static final byte[] MAGIC = {'k', '8', 's', 0};
 
   private static final Map<String, Message> KINDS =
-      Map.of(
-          "v1/Namespace", NamespaceSchema.NAMESPACE,
-          "v1/Service", ServiceSchema.SERVICE,
-          "v1/Pod", PodSchema.POD,
-          "v1/ConfigMap", ConfigSchema.CONFIG_MAP,
-          "v1/Secret", ConfigSchema.SECRET,
-          "v1/ServiceAccount", ConfigSchema.SERVICE_ACCOUNT,
-          "apps/v1/Deployment", AppsSchema.DEPLOYMENT,
-          "apps/v1/ReplicaSet", AppsSchema.REPLICA_SET,
-          "batch/v1/Job", BatchSchema.JOB,
-          "batch/v1/CronJob", BatchSchema.CRON_JOB);
+      Map.ofEntries(
+          Map.entry("v1/Namespace", NamespaceSchema.NAMESPACE),
+          Map.entry("v1/Service", ServiceSchema.SERVICE),
+          Map.entry("v1/Pod", PodSchema.POD),
+          Map.entry("v1/ConfigMap", ConfigSchema.CONFIG_MAP),
+          Map.entry("v1/Secret", ConfigSchema.SECRET),
+          Map.entry("v1/ServiceAccount", ConfigSchema.SERVICE_ACCOUNT),
+          Map.entry("apps/v1/Deployment", AppsSchema.DEPLOYMENT),
+          Map.entry("apps/v1/ReplicaSet", AppsSchema.REPLICA_SET),
+          Map.entry("batch/v1/Job", BatchSchema.JOB),
+          Map.entry("batch/v1/CronJob", BatchSchema.CRON_JOB),
+          Map.entry("authentication.k8s.io/v1/SelfSubjectReview", ReviewSchema.SELF_SUBJECT_REVIEW),
+          Map.entry(
+              "authorization.k8s.io/v1/SelfSubjectAccessReview",
+              ReviewSchema.SELF_SUBJECT_ACCESS_REVIEW),
+          Map.entry(
+              "authorization.k8s.io/v1/SelfSubjectRulesReview",
+              ReviewSchema.SELF_SUBJECT_RULES_REVIEW));
 
   private KubeProtobuf() {}
 

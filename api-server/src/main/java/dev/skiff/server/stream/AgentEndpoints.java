@@ -30,7 +30,8 @@ public final class AgentEndpoints {
     return registry.get(Resources.NODES, null, nodeName).map(AgentEndpoints::endpoint);
   }
 
-  private static Endpoint endpoint(JsonNode node) {
+  /** The agent endpoint of a Node object; 400 BadRequest when its status names none. */
+  public static Endpoint endpoint(JsonNode node) {
     String host = null;
     for (JsonNode a : node.path("status").path("addresses")) {
       if (a.path("type").asText().equals("InternalIP")) {

@@ -61,7 +61,7 @@ class ApiErrorsIT {
           "/api/v1/foos",
           "/apis/apps/v1/pods",
           "/apis/nope/v1",
-          "/openapi/v2",
+          "/openapi/v3/apis/nope/v1",
           "/api/v1/pods/web"
         }) {
       Http.Reply r = http.get(path);

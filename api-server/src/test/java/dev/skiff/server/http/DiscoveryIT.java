@@ -51,7 +51,13 @@ class DiscoveryIT {
         .forEach(g -> groups.add(g.path("preferredVersion").path("groupVersion").asText()));
     assertThat(groups)
         .containsExactlyInAnyOrder(
-            "apps/v1", "batch/v1", "discovery.k8s.io/v1", "coordination.k8s.io/v1");
+            "apps/v1",
+            "batch/v1",
+            "discovery.k8s.io/v1",
+            "coordination.k8s.io/v1",
+            "authentication.k8s.io/v1",
+            "authorization.k8s.io/v1",
+            "metrics.k8s.io/v1beta1");
     JsonNode group = http.get("/apis/apps").json();
     assertThat(group.path("kind").asText()).isEqualTo("APIGroup");
     assertThat(group.path("preferredVersion").path("version").asText()).isEqualTo("v1");
@@ -141,8 +147,11 @@ class DiscoveryIT {
   }
 
   @Test
-  void openApiV2IsNotServed() {
-    assertThat(http.get("/openapi/v2").code()).isEqualTo(404);
+  void openApiV2IsNotServedAsProtobuf() {
+    assertThat(
+            http.get("/openapi/v2", "application/com.github.proto-openapi.spec.v2@v1.0+protobuf")
+                .code())
+        .isEqualTo(406);
   }
 
   private static JsonNode resource(JsonNode list, String name) {

@@ -8,14 +8,14 @@ import java.math.BigInteger;
  * largest suffix of the same family that keeps an integer: {@code 2027520Ki} is {@code 1980Mi},
  * {@code 1500m} stays, {@code 2000m} is {@code 2}).
  */
-final class Quantities {
+public final class Quantities {
   private static final String[] BINARY = {"", "Ki", "Mi", "Gi", "Ti", "Pi", "Ei"};
   private static final String[] DECIMAL = {"", "k", "M", "G", "T", "P", "E"};
 
   private Quantities() {}
 
   /** The value; null when the text is not a quantity. */
-  static BigDecimal parse(String text) {
+  public static BigDecimal parse(String text) {
     if (text == null || text.isEmpty()) {
       return null;
     }
@@ -26,8 +26,11 @@ final class Quantities {
               .multiply(BigDecimal.valueOf(1024).pow(i));
         }
       }
-      if (text.endsWith("m")) {
-        return new BigDecimal(text.substring(0, text.length() - 1)).movePointLeft(3);
+      for (String[] small : new String[][] {{"m", "3"}, {"u", "6"}, {"n", "9"}}) {
+        if (text.endsWith(small[0])) {
+          return new BigDecimal(text.substring(0, text.length() - 1))
+              .movePointLeft(Integer.parseInt(small[1]));
+        }
       }
       for (int i = DECIMAL.length - 1; i > 0; i--) {
         if (text.endsWith(DECIMAL[i])) {

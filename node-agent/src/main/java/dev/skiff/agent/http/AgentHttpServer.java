@@ -12,6 +12,7 @@ import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.status.Status;
 import dev.skiff.api.status.StatusException;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpServer;
@@ -19,15 +20,18 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The node agent's own HTTP server (the kubelet's port): {@code /healthz}, {@code /metrics}
- * (Prometheus text), {@code /containerLogs/{ns}/{pod}/{container}} and the streaming endpoints
- * ({@link StreamRoutes}), behind {@link AgentAuth}. Errors are Kubernetes Status objects.
+ * (Prometheus text), {@code /containerLogs/{ns}/{pod}/{container}}, the streaming endpoints ({@link
+ * StreamRoutes}) and what is added with {@link #serve} ({@code /stats/summary}), behind {@link
+ * AgentAuth}. Errors are Kubernetes Status objects.
  */
 public final class AgentHttpServer {
   private static final Logger LOG = LoggerFactory.getLogger(AgentHttpServer.class);
@@ -40,6 +44,7 @@ public final class AgentHttpServer {
   private final Vertx vertx;
   private final Router router;
   private final AgentAccess access;
+  private final Map<String, Handler<RoutingContext>> served = new ConcurrentHashMap<>();
   private final StreamRoutes streams;
   private HttpServer server;
   private HttpServer readOnly;
@@ -88,12 +93,31 @@ public final class AgentHttpServer {
     router.get("/containerLogs/:namespace/:pod/:container").handler(logsHandler::handle);
     streams.mount(router);
     router
+        .get()
+        .handler(
+            ctx -> {
+              Handler<RoutingContext> handler = served.get(ctx.request().path());
+              if (handler == null) {
+                ctx.next();
+              } else {
+                handler.handle(ctx);
+              }
+            });
+    router
         .route()
         .handler(
             ctx ->
                 ctx.fail(
                     StatusException.notFound("the server could not find the requested resource")));
     router.route().failureHandler(AgentHttpServer::failure);
+  }
+
+  /**
+   * Serves GETs of {@code path} with {@code handler}, ahead of the not-found route (for components
+   * wired after the server is built, such as the usage summary).
+   */
+  public void serve(String path, Handler<RoutingContext> handler) {
+    served.put(path, handler);
   }
 
   /**

@@ -45,6 +45,14 @@ public interface ContainerRuntime {
   /** Runs a command in a running container's context (exec probes). */
   Future<ExecResult> exec(String containerId, List<String> command, Duration timeout);
 
+  /**
+   * The resource counters of a running container, or null when it is not running or the runtime
+   * cannot measure it.
+   */
+  default Future<ContainerUsage> usage(String containerId) {
+    return Future.succeededFuture();
+  }
+
   /** What this runtime knows of its pods: the queries below answer from it. */
   PodInventory<?> inventory();
 

@@ -6,6 +6,8 @@ import dev.skiff.server.testing.TestApiServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class AgentFixture implements BeforeAllCallback, AfterAllCallback {
   private final int index;
   private final UnaryOperator<NodeAgentOptions> adjust;
+  private final boolean kubectl;
   private Path dir;
   private TestApiServer api;
   private TestNode node;
@@ -29,15 +32,32 @@ public final class AgentFixture implements BeforeAllCallback, AfterAllCallback {
   }
 
   public AgentFixture(int index, UnaryOperator<NodeAgentOptions> adjust) {
+    this(index, adjust, false);
+  }
+
+  private AgentFixture(int index, UnaryOperator<NodeAgentOptions> adjust, boolean kubectl) {
     this.index = index;
     this.adjust = adjust;
+    this.kubectl = kubectl;
+  }
+
+  /** With a TLS api-server and a kubeconfig, so that tests can run {@link #kubectl}. */
+  public static AgentFixture withKubectl(int index) {
+    return withKubectl(index, UnaryOperator.identity());
+  }
+
+  /** As {@link #withKubectl(int)}, with the node's options adjusted (e.g. the Docker runtime). */
+  public static AgentFixture withKubectl(int index, UnaryOperator<NodeAgentOptions> adjust) {
+    return new AgentFixture(index, adjust, true);
   }
 
   @Override
   public void beforeAll(ExtensionContext context) throws IOException {
     dir = Files.createTempDirectory("skiff-agent-test");
-    api = TestApiServer.start();
-    node = TestNode.start(adjust.apply(TestNode.options(api, index, dir)));
+    Path kubeconfig = kubectl ? dir.resolve("kubeconfig") : null;
+    api = TestApiServer.start(kubeconfig);
+    NodeAgentOptions options = TestNode.options(api, index, dir);
+    node = TestNode.start(adjust.apply(kubectl ? options.withKubeconfig(kubeconfig) : options));
     pods = new PodChecks(api);
   }
 
@@ -67,5 +87,22 @@ public final class AgentFixture implements BeforeAllCallback, AfterAllCallback {
 
   public PodChecks pods() {
     return pods;
+  }
+
+  /** Runs the real kubectl against the api-server; fails unless it exits 0; returns its output. */
+  public String kubectl(String... args) {
+    if (!kubectl) {
+      throw new IllegalStateException("create the fixture with AgentFixture.withKubectl");
+    }
+    List<String> command = new ArrayList<>();
+    command.add("kubectl");
+    command.add("--kubeconfig=" + dir.resolve("kubeconfig"));
+    command.add("--cache-dir=" + dir.resolve("kube-cache"));
+    command.addAll(List.of(args));
+    Docker.Result r = Docker.run(command.toArray(String[]::new));
+    if (r.code() != 0) {
+      throw new AssertionError("kubectl " + String.join(" ", args) + ": " + r.output());
+    }
+    return r.output();
   }
 }

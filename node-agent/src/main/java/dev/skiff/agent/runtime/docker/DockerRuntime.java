@@ -6,6 +6,7 @@ import dev.skiff.agent.logs.LogStore;
 import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.ContainerSpec;
+import dev.skiff.agent.runtime.ContainerUsage;
 import dev.skiff.agent.runtime.ExecResult;
 import dev.skiff.agent.runtime.PodInventory;
 import dev.skiff.agent.runtime.RuntimeFailure;
@@ -231,6 +232,31 @@ public final class DockerRuntime implements ContainerRuntime {
   @Override
   public Future<ExecResult> exec(String containerId, List<String> command, Duration timeout) {
     return DockerExec.run(vertx, docker, containerId, command, timeout);
+  }
+
+  /**
+   * The Engine's one-shot stats: cumulative CPU time, and memory usage without the inactive file
+   * cache (the working set, as the kubelet computes it; cgroup v2 {@code inactive_file}, v1 {@code
+   * total_inactive_file}).
+   */
+  @Override
+  public Future<ContainerUsage> usage(String containerId) {
+    return docker
+        .get("/containers/" + containerId + "/stats?stream=false&one-shot=true")
+        .map(
+            stats -> {
+              long cpu =
+                  stats
+                      .getJsonObject("cpu_stats", new JsonObject())
+                      .getJsonObject("cpu_usage", new JsonObject())
+                      .getLong("total_usage", 0L);
+              JsonObject memory = stats.getJsonObject("memory_stats", new JsonObject());
+              JsonObject detail = memory.getJsonObject("stats", new JsonObject());
+              long inactive =
+                  detail.getLong("inactive_file", detail.getLong("total_inactive_file", 0L));
+              long used = Math.max(0, memory.getLong("usage", 0L) - inactive);
+              return new ContainerUsage(cpu, used);
+            });
   }
 
   @Override

@@ -8,12 +8,14 @@ import dev.skiff.agent.runtime.Cidr;
 import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.ContainerSpec;
+import dev.skiff.agent.runtime.ContainerUsage;
 import dev.skiff.agent.runtime.ExecRequest;
 import dev.skiff.agent.runtime.ExecResult;
 import dev.skiff.agent.runtime.ExecSession;
 import dev.skiff.agent.runtime.PodInventory;
 import dev.skiff.agent.runtime.Sandbox;
 import dev.skiff.agent.runtime.SandboxSpec;
+import dev.skiff.agent.stats.ProcFs;
 import dev.skiff.api.files.PrivateFiles;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -240,6 +242,15 @@ public final class ProcessRuntime implements ContainerRuntime {
     env.put("PATH", ProcessLauncher.DEFAULT_PATH);
     env.putAll(c.spec.env());
     return blocking.executeBlocking(() -> ProcessExec.run(command, env, c.workDir, timeout), false);
+  }
+
+  @Override
+  public Future<ContainerUsage> usage(String containerId) {
+    ProcessContainer c = containers.get(containerId);
+    if (c == null || c.process == null || !c.process.isAlive()) {
+      return Future.succeededFuture();
+    }
+    return blocking.executeBlocking(() -> ProcFs.processTree(c.process.toHandle()), false);
   }
 
   @Override

@@ -1,0 +1,13 @@
+package dev.skiff.server.auth;
+
+/**
+ * Decides whether a user may do what a request asks. The API server consults one authorizer for
+ * every request ({@link AuthorizationHandler}) and for the self-subject reviews; RBAC can replace
+ * the {@link AdminAuthorizer} without either of them changing.
+ */
+public interface Authorizer {
+  Decision authorize(User user, Attributes attributes);
+
+  /** Everything the user may do in a namespace ("" for cluster-scoped rules only). */
+  Rules rules(User user, String namespace);
+}
