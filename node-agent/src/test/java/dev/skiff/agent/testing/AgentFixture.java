@@ -55,7 +55,7 @@ public final class AgentFixture implements BeforeAllCallback, AfterAllCallback {
   public void beforeAll(ExtensionContext context) throws IOException {
     dir = Files.createTempDirectory("skiff-agent-test");
     Path kubeconfig = kubectl ? dir.resolve("kubeconfig") : null;
-    api = TestApiServer.start(kubeconfig);
+    api = kubectl ? TestApiServer.start(kubeconfig) : TestApiServer.start();
     NodeAgentOptions options = TestNode.options(api, index, dir);
     node = TestNode.start(adjust.apply(kubectl ? options.withKubeconfig(kubeconfig) : options));
     pods = new PodChecks(api);
