@@ -190,6 +190,7 @@ public final class NodeAgentVerticle extends VerticleBase {
         options.backoffInitial(),
         options.backoffMax(),
         options.podResync(),
-        options.podWorkers());
+        options.podWorkers(),
+        options.capacity());
   }
 }

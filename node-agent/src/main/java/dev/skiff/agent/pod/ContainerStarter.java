@@ -1,6 +1,7 @@
 package dev.skiff.agent.pod;
 
 import dev.skiff.agent.pod.env.ContainerEnv;
+import dev.skiff.agent.pod.env.EnvSources;
 import dev.skiff.agent.pod.env.Expansion;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.ContainerSpec;
@@ -24,6 +25,7 @@ final class ContainerStarter {
   private final ContainerRuntime runtime;
   private final EventRecorder events;
   private final Function<Pod, Map<String, String>> serviceEnv;
+  private final Function<Pod, EnvSources> envSources;
   private final Clock clock;
 
   ContainerStarter(
@@ -31,8 +33,10 @@ final class ContainerStarter {
       ContainerRuntime runtime,
       EventRecorder events,
       Function<Pod, Map<String, String>> serviceEnv,
+      Function<Pod, EnvSources> envSources,
       Clock clock) {
     this.settings = settings;
+    this.envSources = envSources;
     this.runtime = runtime;
     this.events = events;
     this.serviceEnv = serviceEnv;
@@ -54,7 +58,12 @@ final class ContainerStarter {
                   "Container image \"" + c.image + "\" already present on machine");
               Map<String, String> env =
                   ContainerEnv.build(
-                      pod, c, serviceEnv.apply(pod), sandbox.ip(), settings.hostIp());
+                      pod,
+                      c,
+                      serviceEnv.apply(pod),
+                      sandbox.ip(),
+                      settings.hostIp(),
+                      envSources.apply(pod));
               ContainerSpec spec =
                   new ContainerSpec(
                       record.uid,
