@@ -1,6 +1,8 @@
 package dev.skiff.server.http;
 
 import dev.skiff.server.auth.BearerTokenAuth;
+import dev.skiff.server.auth.ServiceAccountTokens;
+import dev.skiff.server.auth.TokenRequestHandler;
 import dev.skiff.server.discovery.DiscoveryRoutes;
 import dev.skiff.server.openapi.OpenApiRoutes;
 import io.vertx.core.http.HttpHeaders;
@@ -17,7 +19,9 @@ public final class ApiRouter {
    */
   public static Router create(ApiContext api, String token, Supplier<String> serverAddress) {
     Router router = Router.router(api.vertx());
-    router.route().handler(new BearerTokenAuth(token));
+    ServiceAccountTokens tokens =
+        new ServiceAccountTokens(api.vertx(), api.registry(), api.clock());
+    router.route().handler(new BearerTokenAuth(token, tokens));
     router
         .route()
         .handler(
@@ -30,6 +34,7 @@ public final class ApiRouter {
     }
     new DiscoveryRoutes(serverAddress).mount(router);
     new OpenApiRoutes().mount(router);
+    new TokenRequestHandler(api.registry(), tokens, api.clock()).mount(router);
     new ResourceRoutes(api).mount(router);
     router.route().handler(ctx -> ctx.fail(HttpErrors.pathNotFound()));
     router.route().failureHandler(new FailureHandler());

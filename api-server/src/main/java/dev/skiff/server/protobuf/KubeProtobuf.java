@@ -29,6 +29,7 @@ public final class KubeProtobuf {
           "v1/ConfigMap", ConfigSchema.CONFIG_MAP,
           "v1/Secret", ConfigSchema.SECRET,
           "v1/ServiceAccount", ConfigSchema.SERVICE_ACCOUNT,
+          "authentication.k8s.io/v1/TokenRequest", ConfigSchema.TOKEN_REQUEST,
           "apps/v1/Deployment", AppsSchema.DEPLOYMENT,
           "apps/v1/ReplicaSet", AppsSchema.REPLICA_SET);
 
