@@ -191,6 +191,7 @@ public final class NodeAgentVerticle extends VerticleBase {
         options.backoffMax(),
         options.podResync(),
         options.podWorkers(),
-        options.capacity());
+        options.capacity(),
+        options.dataDir().resolve("pods"));
   }
 }

@@ -3,6 +3,7 @@ package dev.skiff.agent.pod;
 import dev.skiff.agent.pod.env.ContainerEnv;
 import dev.skiff.agent.pod.env.EnvSources;
 import dev.skiff.agent.pod.env.Expansion;
+import dev.skiff.agent.pod.serviceaccount.InClusterFiles;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.ContainerSpec;
 import dev.skiff.agent.runtime.RuntimeFailure;
@@ -11,6 +12,7 @@ import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.model.core.Container;
 import dev.skiff.api.model.core.Pod;
 import io.vertx.core.Future;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,6 +28,7 @@ final class ContainerStarter {
   private final EventRecorder events;
   private final Function<Pod, Map<String, String>> serviceEnv;
   private final Function<Pod, EnvSources> envSources;
+  private final Function<Pod, Future<Path>> serviceAccounts;
   private final Clock clock;
 
   ContainerStarter(
@@ -34,9 +37,11 @@ final class ContainerStarter {
       EventRecorder events,
       Function<Pod, Map<String, String>> serviceEnv,
       Function<Pod, EnvSources> envSources,
+      Function<Pod, Future<Path>> serviceAccounts,
       Clock clock) {
     this.settings = settings;
     this.envSources = envSources;
+    this.serviceAccounts = serviceAccounts;
     this.runtime = runtime;
     this.events = events;
     this.serviceEnv = serviceEnv;
@@ -56,6 +61,10 @@ final class ContainerStarter {
                   EventRecorder.containerField(c.name),
                   "Pulled",
                   "Container image \"" + c.image + "\" already present on machine");
+              return serviceAccounts.apply(pod);
+            })
+        .compose(
+            saDir -> {
               Map<String, String> env =
                   ContainerEnv.build(
                       pod,
@@ -64,6 +73,7 @@ final class ContainerStarter {
                       sandbox.ip(),
                       settings.hostIp(),
                       envSources.apply(pod));
+              InClusterFiles.env(saDir, runtime.type()).forEach(env::putIfAbsent);
               ContainerSpec spec =
                   new ContainerSpec(
                       record.uid,
@@ -75,7 +85,8 @@ final class ContainerStarter {
                       Expansion.expandAll(c.command, env),
                       Expansion.expandAll(c.args, env),
                       env,
-                      c.workingDir);
+                      c.workingDir,
+                      InClusterFiles.mounts(saDir, runtime.type()));
               return runtime.startContainer(spec);
             })
         .onComplete(

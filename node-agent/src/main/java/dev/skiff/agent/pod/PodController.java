@@ -4,6 +4,7 @@ import dev.skiff.agent.logs.LogStore;
 import dev.skiff.agent.pod.env.ConfigRefs;
 import dev.skiff.agent.pod.env.EnvSources;
 import dev.skiff.agent.pod.env.ServiceEnv;
+import dev.skiff.agent.pod.serviceaccount.ServiceAccountVolume;
 import dev.skiff.agent.probe.Prober;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.api.client.EventRecorder;
@@ -52,6 +53,7 @@ public final class PodController {
   private final Informer<ConfigMap> configMaps;
   private final Informer<Secret> secrets;
   private final EventRecorder events;
+  private final ServiceAccountVolume serviceAccounts;
   private final Controller controller;
   private final PodSyncer syncer;
   private final PodTerminator terminator;
@@ -87,6 +89,9 @@ public final class PodController {
     this.services = new Informer<>(vertx, client, Service.class, InformerOptions.defaults());
     this.configMaps = new Informer<>(vertx, client, ConfigMap.class, InformerOptions.defaults());
     this.secrets = new Informer<>(vertx, client, Secret.class, InformerOptions.defaults());
+    this.serviceAccounts =
+        new ServiceAccountVolume(
+            vertx, client, blocking, settings.podsDir(), configMaps::get, clock);
     configMaps.addEventHandler(
         ResourceEventHandler.of(
             cm -> configChanged(cm, false), (o, cm) -> configChanged(cm, false), cm -> {}));
@@ -123,6 +128,7 @@ public final class PodController {
             writer,
             this::serviceEnv,
             this::envSources,
+            serviceAccounts::ensure,
             requeue,
             trace,
             clock);
@@ -219,6 +225,7 @@ public final class PodController {
     byKey.remove(key, record);
     byUid.remove(record.uid, record);
     syncer.backoff().forget(record.uid + "/");
+    Future<Void> volume = serviceAccounts.forget(record.uid);
     String namespace = key.substring(0, key.indexOf('/'));
     String name = key.substring(key.indexOf('/') + 1);
     return runtime
@@ -231,6 +238,7 @@ public final class PodController {
                       return null;
                     },
                     false))
+        .compose(v -> volume)
         .mapEmpty();
   }
 

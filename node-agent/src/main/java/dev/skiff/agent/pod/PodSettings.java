@@ -13,6 +13,7 @@ import java.util.List;
  * @param resync how often every pod is re-synced even without events
  * @param workers pod sync workers
  * @param allocatable the node's allocatable (the downward API's value of an unset limit)
+ * @param podsDir the per-pod directories (ServiceAccount files)
  */
 public record PodSettings(
     String nodeName,
@@ -23,4 +24,5 @@ public record PodSettings(
     Duration backoffMax,
     Duration resync,
     int workers,
-    java.util.Map<String, String> allocatable) {}
+    java.util.Map<String, String> allocatable,
+    java.nio.file.Path podsDir) {}

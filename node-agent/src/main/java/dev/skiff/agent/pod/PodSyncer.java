@@ -56,6 +56,7 @@ final class PodSyncer {
       PodStatusWriter writer,
       Function<Pod, Map<String, String>> serviceEnv,
       Function<Pod, EnvSources> envSources,
+      Function<Pod, Future<java.nio.file.Path>> serviceAccounts,
       Requeue requeue,
       PodStartupTrace trace,
       Clock clock) {
@@ -68,7 +69,9 @@ final class PodSyncer {
     this.clock = clock;
     this.backoff = new CrashBackoff(settings.backoffInitial(), settings.backoffMax(), clock);
     this.statuses = new StatusBuilder(runtime.type());
-    this.starter = new ContainerStarter(settings, runtime, events, serviceEnv, envSources, clock);
+    this.starter =
+        new ContainerStarter(
+            settings, runtime, events, serviceEnv, envSources, serviceAccounts, clock);
     this.probes = new ContainerProbeWiring(vertx, prober, runtime, events, requeue);
   }
 

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param args the arguments, or null for the image's
  * @param env in definition order
  * @param workingDir null for the runtime's default
+ * @param mounts host directories the container sees at a path (bind mounts; the process runtime has
+ *     no mount namespace and ignores them)
  */
 public record ContainerSpec(
     String podUid,
@@ -22,7 +24,37 @@ public record ContainerSpec(
     List<String> command,
     List<String> args,
     Map<String, String> env,
-    String workingDir) {
+    String workingDir,
+    List<Mount> mounts) {
+
+  /** A host directory at {@code containerPath}. */
+  public record Mount(String hostPath, String containerPath, boolean readOnly) {}
+
+  /** Without mounts. */
+  public ContainerSpec(
+      String podUid,
+      String namespace,
+      String podName,
+      String name,
+      int attempt,
+      String image,
+      List<String> command,
+      List<String> args,
+      Map<String, String> env,
+      String workingDir) {
+    this(
+        podUid,
+        namespace,
+        podName,
+        name,
+        attempt,
+        image,
+        command,
+        args,
+        env,
+        workingDir,
+        List.of());
+  }
 
   /** command followed by args: what a runtime without image entrypoints executes. */
   public List<String> argv() {
