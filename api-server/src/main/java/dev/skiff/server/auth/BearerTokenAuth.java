@@ -46,6 +46,8 @@ public final class BearerTokenAuth implements Handler<RoutingContext> {
     } else if (PUBLIC.contains(ctx.request().path())) {
       ctx.next();
     } else if (presented != null && serviceAccounts != null) {
+      // the check is asynchronous: hold the body until the BodyHandler after us reads it
+      ctx.request().pause();
       serviceAccounts
           .authenticate(presented)
           .onSuccess(

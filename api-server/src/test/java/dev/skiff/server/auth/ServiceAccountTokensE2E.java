@@ -68,6 +68,12 @@ class ServiceAccountTokensE2E {
 
     Kubectl.Result pods = kubectl.run("--token=" + token, "get", "pods");
     assertThat(pods.exitCode()).as(pods.all()).isZero();
+    // a write with a body: authentication is asynchronous, the body must still arrive
+    Kubectl.Result write =
+        kubectl.run("--token=" + token, "create", "configmap", "by-sa", "--from-literal=a=b");
+    assertThat(write.exitCode()).as(write.all()).isZero();
+    assertThat(kubectl.run("get", "configmap", "by-sa", "-o", "jsonpath={.data.a}").stdout())
+        .isEqualTo("b");
   }
 
   @Test
