@@ -27,12 +27,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A Docker pod sees token, ca.crt and namespace at /var/run/secrets/kubernetes.io/serviceaccount (a
- * read-only bind mount of the agent's per-pod directory), and the token it sees authenticates
- * against the API server. The API server of this test listens on the host's loopback, which the
- * pod's network cannot reach, so the request is made from the host with the pod's token.
+ * Configuration of Docker pods: variables from a ConfigMap and a Secret; and token, ca.crt and
+ * namespace at /var/run/secrets/kubernetes.io/serviceaccount (a read-only bind mount of the agent's
+ * per-pod directory), and the token it sees authenticates against the API server. The API server of
+ * this test listens on the host's loopback, which the pod's network cannot reach, so the request is
+ * made from the host with the pod's token.
  */
-class DockerServiceAccountE2E {
+class DockerPodConfigE2E {
   static final int INDEX = 43;
   private static final String CA = "-----BEGIN CERTIFICATE-----\nE2E\n-----END CERTIFICATE-----\n";
   @TempDir static Path dir;
@@ -118,5 +119,39 @@ class DockerServiceAccountE2E {
     } finally {
       Await.result(vertx.close());
     }
+  }
+
+  @Test
+  void variablesComeFromConfigMapsAndSecretsOnDockerToo() {
+    ConfigMap settings = new ConfigMap();
+    settings.meta().name = "settings";
+    settings.meta().namespace = "default";
+    settings.data = Map.of("greeting", "hello");
+    Await.result(api.client().create(settings));
+    dev.skiff.api.model.core.Secret secret = new dev.skiff.api.model.core.Secret();
+    secret.meta().name = "db";
+    secret.meta().namespace = "default";
+    secret.stringData = Map.of("password", "s3cret");
+    Await.result(api.client().create(secret));
+    Pod pod = Pods.shell("env-docker", node.name(), "echo \"$CFG_greeting $PASSWORD\"; sleep 600");
+    dev.skiff.api.model.core.EnvFromSource from = new dev.skiff.api.model.core.EnvFromSource();
+    from.prefix = "CFG_";
+    from.configMapRef = new dev.skiff.api.model.core.EnvFromSource.Ref();
+    from.configMapRef.name = "settings";
+    dev.skiff.api.model.core.EnvVar password = new dev.skiff.api.model.core.EnvVar();
+    password.name = "PASSWORD";
+    password.valueFrom = new dev.skiff.api.model.core.EnvVarSource();
+    password.valueFrom.secretKeyRef = new dev.skiff.api.model.core.KeySelector();
+    password.valueFrom.secretKeyRef.name = "db";
+    password.valueFrom.secretKeyRef.key = "password";
+    pod.spec().containers.get(0).envFrom = List.of(from);
+    pod.spec().containers.get(0).env = List.of(password);
+    pods.create(pod);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> pods.ready("env-docker"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(pods.logs("env-docker", Map.of())).isEqualTo("hello s3cret\n"));
   }
 }
