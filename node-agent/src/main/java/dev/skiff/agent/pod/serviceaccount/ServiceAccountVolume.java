@@ -156,9 +156,14 @@ public final class ServiceAccountVolume {
   }
 
   private void scheduleRenewal(Pod pod, Entry entry, Instant expires) {
-    Duration life = Duration.between(clock.instant(), expires);
-    long delay = Math.max(1_000, life.toMillis() * 8 / 10);
+    long delay = renewalDelay(clock.instant(), expires).toMillis();
     entry.timer = vertx.setTimer(delay, t -> retry(pod, entry));
+  }
+
+  /** The kubelet's rule: renew once 80% of the token's remaining life has passed (at least 1 s). */
+  static Duration renewalDelay(Instant now, Instant expires) {
+    long life = Duration.between(now, expires).toMillis();
+    return Duration.ofMillis(Math.max(1_000, life * 8 / 10));
   }
 
   private Future<ObjectNode> requestToken(Pod pod) {
