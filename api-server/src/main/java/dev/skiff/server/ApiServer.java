@@ -104,7 +104,11 @@ public final class ApiServer {
                                               k ->
                                                   plane.startControllers(
                                                       vertx, client, ControllerOptions.defaults())))
-                              .map(manager -> verticle.url()));
+                              .map(
+                                  manager -> {
+                                    verticle.metrics().add(manager::scrape);
+                                    return verticle.url();
+                                  }));
             });
   }
 

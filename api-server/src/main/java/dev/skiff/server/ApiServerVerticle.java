@@ -3,14 +3,15 @@ package dev.skiff.server;
 import dev.skiff.server.auth.KubeconfigFile;
 import dev.skiff.server.http.ApiContext;
 import dev.skiff.server.http.ApiRouter;
+import dev.skiff.server.http.MetricsEndpoint;
 import dev.skiff.server.patch.Patches;
 import dev.skiff.server.registry.NamespaceTerminator;
 import dev.skiff.server.registry.ObjectRegistry;
 import dev.skiff.server.store.Store;
+import dev.skiff.server.stream.NodeAccess;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.net.PemKeyCertOptions;
@@ -25,6 +26,8 @@ public final class ApiServerVerticle extends VerticleBase {
   private final Store store;
   private final ApiServerOptions options;
   private final Clock clock;
+  private final NodeAccess nodeAccess;
+  private final MetricsEndpoint metrics = new MetricsEndpoint();
   private HttpServer server;
   private ObjectRegistry registry;
 
@@ -33,9 +36,19 @@ public final class ApiServerVerticle extends VerticleBase {
   }
 
   public ApiServerVerticle(Store store, ApiServerOptions options, Clock clock) {
+    this(store, options, clock, null);
+  }
+
+  /**
+   * @param nodeAccess the credential node agents accept (TLS, agent-access token), or null to reach
+   *     them over plain HTTP without one
+   */
+  public ApiServerVerticle(
+      Store store, ApiServerOptions options, Clock clock, NodeAccess nodeAccess) {
     this.store = store;
     this.options = options;
     this.clock = clock;
+    this.nodeAccess = nodeAccess;
   }
 
   @Override
@@ -49,7 +62,8 @@ public final class ApiServerVerticle extends VerticleBase {
             registry,
             clock,
             options.bookmarkIntervalMillis(),
-            vertx.createHttpClient(new HttpClientOptions().setKeepAlive(false)));
+            vertx.createHttpClient(NodeAccess.clientOptions(nodeAccess)),
+            nodeAccess);
     HttpServerOptions serverOptions =
         new HttpServerOptions()
             .setHost(options.host())
@@ -67,7 +81,8 @@ public final class ApiServerVerticle extends VerticleBase {
     return vertx
         .createHttpServer(serverOptions)
         .requestHandler(
-            ApiRouter.create(api, options.token(), () -> options.host() + ":" + actualPort()))
+            ApiRouter.create(
+                api, options.token(), () -> options.host() + ":" + actualPort(), metrics))
         .listen()
         .compose(
             listening -> {
@@ -78,6 +93,11 @@ public final class ApiServerVerticle extends VerticleBase {
         .compose(v -> writeKubeconfig())
         .onSuccess(
             v -> new NamespaceTerminator(registry).start(vertx, options.namespaceSweepMillis()));
+  }
+
+  /** What {@code /metrics} serves: add sources (the controllers) once they run. */
+  public MetricsEndpoint metrics() {
+    return metrics;
   }
 
   /** The bound port (useful with port 0). */

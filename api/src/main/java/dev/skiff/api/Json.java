@@ -15,13 +15,15 @@ import java.io.UncheckedIOException;
 
 /**
  * The one Jackson configuration for Kubernetes JSON: nulls omitted, unknown fields kept by the
- * model classes (see {@link dev.skiff.api.model.meta.KubeObject}), timestamps as RFC 3339 strings.
+ * model classes (see {@link dev.skiff.api.model.meta.KubeObject}), timestamps as RFC 3339 strings,
+ * and no fraction accepted for an integer field (Kubernetes refuses {@code "port": 80.5}).
  */
 public final class Json {
   private static final ObjectMapper MAPPER =
       JsonMapper.builder()
           .serializationInclusion(JsonInclude.Include.NON_NULL)
           .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
           .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
@@ -33,7 +35,8 @@ public final class Json {
                   .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
                   .build())
           .setSerializationInclusion(JsonInclude.Include.NON_NULL)
-          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+          .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
 
   private Json() {}
 

@@ -2,6 +2,7 @@ package dev.skiff.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skiff.testing.ProcessResult;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -51,9 +52,9 @@ class ClusterLifecycleE2E {
     for (String pidFile : new String[] {pid + "\n", pid + " " + earlier + " " + java + "\n"}) {
       Files.writeString(dir.resolve("pid"), pidFile);
 
-      SkiffProcess.Result status = cli.skiff("status", "--name", "life");
+      ProcessResult status = cli.skiff("status", "--name", "life");
       assertThat(status.stdout()).as(pidFile).contains("not running");
-      SkiffProcess.Result down = cli.skiff("down", "--name", "life");
+      ProcessResult down = cli.skiff("down", "--name", "life");
       assertThat(down.exitCode()).as(down.all()).isZero();
       assertThat(down.stdout()).contains("is not running");
       assertThat(unrelated.isAlive()).as("the unrelated process after down").isTrue();
@@ -68,7 +69,7 @@ class ClusterLifecycleE2E {
     writeReadyFile();
     Files.writeString(dir.resolve("pid"), zombie.pid() + "\n");
 
-    SkiffProcess.Result status = cli.skiff("status", "--name", "life");
+    ProcessResult status = cli.skiff("status", "--name", "life");
 
     assertThat(status.exitCode()).as(status.all()).isEqualTo(3);
     assertThat(status.stdout()).contains("not running");
@@ -82,7 +83,7 @@ class ClusterLifecycleE2E {
       Files.writeString(dir.resolve("skiff.log." + i), "rotated " + i + "\n");
     }
 
-    SkiffProcess.Result up = cli.skiff("up", "--name", "life");
+    ProcessResult up = cli.skiff("up", "--name", "life");
 
     assertThat(up.exitCode()).as(up.all()).isZero();
     assertThat(Files.readString(dir.resolve("skiff.log.1"))).startsWith("previous run\n");
@@ -104,7 +105,7 @@ class ClusterLifecycleE2E {
     int moved;
     try (ServerSocket squatter = new ServerSocket()) {
       squatter.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), first));
-      SkiffProcess.Result up = cli.skiff("up", "--name", "life");
+      ProcessResult up = cli.skiff("up", "--name", "life");
       assertThat(up.exitCode()).as(up.all()).isZero();
       moved = port();
       assertThat(moved).isNotEqualTo(first);
@@ -112,7 +113,7 @@ class ClusterLifecycleE2E {
           .contains("port " + first + " is taken by another program")
           .contains("now listens on " + moved);
       Path kubeconfig = dir.resolve("kubeconfig");
-      SkiffProcess.Result ns = cli.kubectl(kubeconfig, "get", "ns", "default");
+      ProcessResult ns = cli.kubectl(kubeconfig, "get", "ns", "default");
       assertThat(ns.exitCode()).as(ns.all()).isZero();
     }
     assertThat(Files.readString(dir.resolve("api-port")).strip())
@@ -121,7 +122,7 @@ class ClusterLifecycleE2E {
   }
 
   private int upAndPort() throws Exception {
-    SkiffProcess.Result up = cli.skiff("up", "--name", "life");
+    ProcessResult up = cli.skiff("up", "--name", "life");
     assertThat(up.exitCode()).as(up.all()).isZero();
     return port();
   }

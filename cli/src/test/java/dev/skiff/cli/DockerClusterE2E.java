@@ -3,6 +3,7 @@ package dev.skiff.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.skiff.testing.ProcessResult;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -161,7 +162,7 @@ class DockerClusterE2E {
     String podRange = podRange(kubectl("get", "pod", "client", "-o", "jsonpath={.status.podIP}"));
     assertThat(cli.command("iptables", "-S", "DOCKER-USER").stdout()).contains(podRange);
     assertThat(cli.command("ip", "route", "show", "type", "blackhole").stdout()).contains(podRange);
-    SkiffProcess.Result down = cli.skiff("down", "--name", NAME);
+    ProcessResult down = cli.skiff("down", "--name", NAME);
     assertThat(down.exitCode()).as(down.all()).isZero();
     assertNothingLeft(cluster, clusterIp, nodeIps, podRange);
   }
@@ -206,7 +207,7 @@ class DockerClusterE2E {
         Files.writeString(home.resolve("pod-ca.crt"), exec(client, "cat", sa + "/ca.crt"));
     String token = exec(client, "cat", sa + "/token");
     String clusterIp = kubectl("get", "service", "kubernetes", "-o", "jsonpath={.spec.clusterIP}");
-    SkiffProcess.Result pods =
+    ProcessResult pods =
         cli.command(
             "curl",
             "-sS",
@@ -250,7 +251,7 @@ class DockerClusterE2E {
                 .stdout())
         .isNotBlank();
 
-    SkiffProcess.Result down = cli.skiff("down", "--name", NAME);
+    ProcessResult down = cli.skiff("down", "--name", NAME);
     assertThat(down.exitCode()).as(down.all()).isZero();
     assertThat(down.stdout()).contains("removed what the cluster left on the host");
     assertNothingLeft(cluster, clusterIp, List.of(nodeIp), podRange);
@@ -258,7 +259,7 @@ class DockerClusterE2E {
 
   @Test
   void withoutADockerEngineUpSaysSoAndStartsNothing() throws Exception {
-    SkiffProcess.Result up =
+    ProcessResult up =
         cli.skiffWith(
             List.of(),
             Map.of("DOCKER_HOST", "unix://" + home.resolve("no-docker.sock")),
@@ -274,7 +275,7 @@ class DockerClusterE2E {
 
   @Test
   void withoutTheRightToAddRoutesUpSaysSoAndStartsNothing() throws Exception {
-    SkiffProcess.Result up =
+    ProcessResult up =
         cli.skiffWith(
             List.of("setpriv", "--inh-caps=-net_admin", "--bounding-set=-net_admin", "--"),
             Map.of(),
@@ -292,14 +293,14 @@ class DockerClusterE2E {
   void aClusterKeepsTheRuntimeItWasCreatedWith() throws Exception {
     assertThat(cli.skiff("up", "--name", NAME).exitCode()).isZero();
     assertThat(cli.skiff("down", "--name", NAME).exitCode()).isZero();
-    SkiffProcess.Result up = cli.skiff("up", "--name", NAME, "--runtime", "docker");
+    ProcessResult up = cli.skiff("up", "--name", NAME, "--runtime", "docker");
     assertThat(up.exitCode()).isEqualTo(1);
     assertThat(up.stderr()).contains("was created with --runtime process", "skiff down --purge");
     assertThat(cli.skiff("status", "--name", NAME).stdout()).contains("not running");
   }
 
   private void up(int nodes) throws Exception {
-    SkiffProcess.Result up =
+    ProcessResult up =
         cli.skiff("up", "--name", NAME, "--runtime", "docker", "--nodes", String.valueOf(nodes));
     assertThat(up.exitCode()).as(up.all()).isZero();
   }
@@ -333,7 +334,7 @@ class DockerClusterE2E {
   }
 
   private String kubectl(String... args) throws Exception {
-    SkiffProcess.Result r = cli.kubectl(kubeconfig, args);
+    ProcessResult r = cli.kubectl(kubeconfig, args);
     assertThat(r.exitCode()).as("kubectl " + String.join(" ", args) + ": " + r.all()).isZero();
     return r.stdout().strip();
   }
@@ -360,7 +361,7 @@ class DockerClusterE2E {
     List<String> cmd =
         new java.util.ArrayList<>(List.of("docker", "exec", container, "timeout", "10"));
     cmd.addAll(List.of(command));
-    SkiffProcess.Result r = cli.command(cmd.toArray(String[]::new));
+    ProcessResult r = cli.command(cmd.toArray(String[]::new));
     assertThat(r.exitCode()).as(String.join(" ", command) + ": " + r.all()).isZero();
     return r.stdout();
   }

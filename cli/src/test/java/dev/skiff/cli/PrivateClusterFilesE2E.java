@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.skiff.api.files.PrivateFiles;
+import dev.skiff.testing.ProcessResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -42,7 +43,7 @@ class PrivateClusterFilesE2E {
   @Test
   void everyFileAndDirectoryOfTheClusterIsTheUsersOnly() throws Exception {
     Path kubeconfig = up();
-    SkiffProcess.Result run =
+    ProcessResult run =
         cli.kubectl(
             kubeconfig,
             "run",
@@ -55,7 +56,7 @@ class PrivateClusterFilesE2E {
             "-c",
             "echo $PASSWORD; echo kept > written-by-the-pod; sleep 3600");
     assertThat(run.exitCode()).as(run.all()).isZero();
-    SkiffProcess.Result ready =
+    ProcessResult ready =
         cli.kubectl(kubeconfig, "wait", "--for=condition=Ready", "pod/printer", "--timeout=60s");
     assertThat(ready.exitCode()).as(ready.all()).isZero();
     assertThat(cli.kubectl(kubeconfig, "logs", "printer").stdout()).contains("hunter2");
@@ -90,19 +91,19 @@ class PrivateClusterFilesE2E {
             dir.resolve("kubeconfig"),
             dir.resolve("skiff.log"),
             dir.resolve("data").resolve("store").resolve("objects.log"))) {
-      SkiffProcess.Result read = asOtherUser("cat", secret.toString());
+      ProcessResult read = asOtherUser("cat", secret.toString());
       assertThat(read.exitCode()).as(secret + ": " + read.all()).isNotZero();
       assertThat(read.stdout()).doesNotContain(token);
     }
   }
 
   private Path up() throws Exception {
-    SkiffProcess.Result up = cli.skiff("up", "--name", "files");
+    ProcessResult up = cli.skiff("up", "--name", "files");
     assertThat(up.exitCode()).as(up.all()).isZero();
     return home.resolve("clusters").resolve("files").resolve("kubeconfig");
   }
 
-  private SkiffProcess.Result asOtherUser(String... command) throws Exception {
+  private ProcessResult asOtherUser(String... command) throws Exception {
     List<String> cmd = new java.util.ArrayList<>(List.of("runuser", "-u", OTHER_USER, "--"));
     cmd.addAll(List.of(command));
     return cli.command(cmd.toArray(String[]::new));
@@ -116,7 +117,7 @@ class PrivateClusterFilesE2E {
     if (!"0".equals(cli.command("id", "-u").stdout().strip())) {
       return false;
     }
-    SkiffProcess.Result add =
+    ProcessResult add =
         cli.command("useradd", "--system", "--no-create-home", "--shell", "/bin/false", OTHER_USER);
     return add.exitCode() == 0;
   }

@@ -2,6 +2,7 @@ package dev.skiff.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skiff.testing.ProcessResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,32 +30,32 @@ class SkiffCliE2E {
 
   @Test
   void upServesKubectlAndDownLeavesNothingRunning() throws Exception {
-    SkiffProcess.Result up = cli.skiff("up", "--name", "e2e");
+    ProcessResult up = cli.skiff("up", "--name", "e2e");
     assertThat(up.exitCode()).as(up.all()).isZero();
     assertThat(up.stdout()).contains("is ready", "kubeconfig:", "kubectl get nodes");
 
-    SkiffProcess.Result path = cli.skiff("kubeconfig", "--name", "e2e");
+    ProcessResult path = cli.skiff("kubeconfig", "--name", "e2e");
     assertThat(path.exitCode()).isZero();
     Path kubeconfig = Path.of(path.stdout().strip());
-    SkiffProcess.Result context = cli.kubectl(kubeconfig, "config", "current-context");
+    ProcessResult context = cli.kubectl(kubeconfig, "config", "current-context");
     assertThat(context.stdout().strip()).as("named like kind-NAME").isEqualTo("skiff-e2e");
-    SkiffProcess.Result namespaces = cli.kubectl(kubeconfig, "get", "namespaces");
+    ProcessResult namespaces = cli.kubectl(kubeconfig, "get", "namespaces");
     assertThat(namespaces.exitCode()).as(namespaces.all()).isZero();
     assertThat(namespaces.stdout()).contains("default", "kube-system", "kube-node-lease");
 
-    SkiffProcess.Result merge = cli.skiff("kubeconfig", "--name", "e2e", "--merge");
+    ProcessResult merge = cli.skiff("kubeconfig", "--name", "e2e", "--merge");
     assertThat(merge.exitCode()).as(merge.all()).isZero();
     Path merged = home.resolve(".kube").resolve("config");
-    SkiffProcess.Result viaContext =
+    ProcessResult viaContext =
         cli.kubectl(merged, "--context", "skiff-e2e", "get", "namespace", "kube-system");
     assertThat(viaContext.exitCode()).as(viaContext.all()).isZero();
 
     // a pod: a process of this machine, which down must stop too
-    SkiffProcess.Result run =
+    ProcessResult run =
         cli.kubectl(
             kubeconfig, "run", "sleeper", "--image=busybox", "--command", "--", "sleep", "3600");
     assertThat(run.exitCode()).as(run.all()).isZero();
-    SkiffProcess.Result ready =
+    ProcessResult ready =
         cli.kubectl(kubeconfig, "wait", "--for=condition=Ready", "pod/sleeper", "--timeout=60s");
     assertThat(ready.exitCode()).as(ready.all()).isZero();
     long pid = pid("e2e").orElseThrow();
@@ -66,21 +67,20 @@ class SkiffCliE2E {
             .toList();
     assertThat(pods).isNotEmpty();
 
-    SkiffProcess.Result down = cli.skiff("down", "--name", "e2e");
+    ProcessResult down = cli.skiff("down", "--name", "e2e");
     assertThat(down.exitCode()).as(down.all()).isZero();
     assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).isFalse();
     assertThat(pods).as("pod processes after down").noneMatch(ProcessHandle::isAlive);
-    SkiffProcess.Result after =
-        cli.kubectl(kubeconfig, "get", "namespaces", "--request-timeout=3s");
+    ProcessResult after = cli.kubectl(kubeconfig, "get", "namespaces", "--request-timeout=3s");
     assertThat(after.exitCode()).isNotZero();
-    SkiffProcess.Result status = cli.skiff("status", "--name", "e2e");
+    ProcessResult status = cli.skiff("status", "--name", "e2e");
     assertThat(status.stdout()).contains("not running");
   }
 
   @Test
   void upTwiceSaysSoAndExitsZero() throws Exception {
     assertThat(cli.skiff("up", "--name", "e2e").exitCode()).isZero();
-    SkiffProcess.Result again = cli.skiff("up", "--name", "e2e");
+    ProcessResult again = cli.skiff("up", "--name", "e2e");
     assertThat(again.exitCode()).isZero();
     assertThat(again.stdout()).contains("already running");
   }
@@ -97,7 +97,7 @@ class SkiffCliE2E {
 
   @Test
   void aClusterThatIsNotReadyInTimeFailsClearlyAndLeavesNothingRunning() throws Exception {
-    SkiffProcess.Result up = cli.skiff("up", "--name", "e2e", "--timeout", "0");
+    ProcessResult up = cli.skiff("up", "--name", "e2e", "--timeout", "0");
     assertThat(up.exitCode()).isNotZero();
     assertThat(up.stderr()).contains("did not become ready within 0 s");
     assertThat(pid("e2e")).isEmpty();
@@ -106,7 +106,7 @@ class SkiffCliE2E {
 
   @Test
   void badArgumentsAreRefusedWithAClearMessage() throws Exception {
-    SkiffProcess.Result up = cli.skiff("up", "--name", "e2e", "--runtime", "vm");
+    ProcessResult up = cli.skiff("up", "--name", "e2e", "--runtime", "vm");
     assertThat(up.exitCode()).isEqualTo(2);
     assertThat(up.stderr()).contains("--runtime must be process or docker");
   }
@@ -122,7 +122,7 @@ class SkiffCliE2E {
 
   @Test
   void objectsSurviveDownAndUpAndDownPurgeForgetsThem() throws Exception {
-    SkiffProcess.Result up = cli.skiff("up", "--name", "e2e");
+    ProcessResult up = cli.skiff("up", "--name", "e2e");
     assertThat(up.exitCode()).as(up.all()).isZero();
     Path kubeconfig = home.resolve("clusters").resolve("e2e").resolve("kubeconfig");
     Path service = home.resolve("service.yaml");
@@ -139,24 +139,22 @@ class SkiffCliE2E {
           ports:
           - port: 80
         """);
-    SkiffProcess.Result created = cli.kubectl(kubeconfig, "create", "-f", service.toString());
+    ProcessResult created = cli.kubectl(kubeconfig, "create", "-f", service.toString());
     assertThat(created.exitCode()).as(created.all()).isZero();
     String uidAndVersion = "jsonpath={.metadata.uid} {.metadata.resourceVersion}";
-    SkiffProcess.Result before =
-        cli.kubectl(kubeconfig, "get", "service", "kept", "-o", uidAndVersion);
+    ProcessResult before = cli.kubectl(kubeconfig, "get", "service", "kept", "-o", uidAndVersion);
     assertThat(before.exitCode()).as(before.all()).isZero();
     String uid = before.stdout().strip().split(" ")[0];
     long version = Long.parseLong(before.stdout().strip().split(" ")[1]);
 
     assertThat(cli.skiff("down", "--name", "e2e").exitCode()).isZero();
-    SkiffProcess.Result again = cli.skiff("up", "--name", "e2e");
+    ProcessResult again = cli.skiff("up", "--name", "e2e");
     assertThat(again.exitCode()).as(again.all()).isZero();
 
-    SkiffProcess.Result after =
-        cli.kubectl(kubeconfig, "get", "service", "kept", "-o", uidAndVersion);
+    ProcessResult after = cli.kubectl(kubeconfig, "get", "service", "kept", "-o", uidAndVersion);
     assertThat(after.exitCode()).as(after.all()).isZero();
     assertThat(after.stdout().strip().split(" ")[0]).isEqualTo(uid);
-    SkiffProcess.Result annotated =
+    ProcessResult annotated =
         cli.kubectl(
             kubeconfig,
             "annotate",
@@ -168,9 +166,9 @@ class SkiffCliE2E {
     assertThat(annotated.exitCode()).as(annotated.all()).isZero();
     assertThat(Long.parseLong(annotated.stdout().strip().split(" ")[1])).isGreaterThan(version);
     assertThat(cli.skiff("down", "--name", "e2e", "--purge").exitCode()).isZero();
-    SkiffProcess.Result fresh = cli.skiff("up", "--name", "e2e");
+    ProcessResult fresh = cli.skiff("up", "--name", "e2e");
     assertThat(fresh.exitCode()).as(fresh.all()).isZero();
-    SkiffProcess.Result gone = cli.kubectl(kubeconfig, "get", "service", "kept");
+    ProcessResult gone = cli.kubectl(kubeconfig, "get", "service", "kept");
     assertThat(gone.exitCode()).isNotZero();
     assertThat(gone.stderr()).contains("NotFound");
   }

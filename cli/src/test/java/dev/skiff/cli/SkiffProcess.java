@@ -1,21 +1,19 @@
 package dev.skiff.cli;
 
+import dev.skiff.testing.Kubectl;
+import dev.skiff.testing.ProcessResult;
+import dev.skiff.testing.Processes;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** Runs the built {@code skiff} CLI or kubectl as a separate process, as a user would. */
 final class SkiffProcess {
-  record Result(int exitCode, String stdout, String stderr) {
-    String all() {
-      return stdout + stderr;
-    }
-  }
+  private static final Duration CLI_TIMEOUT = Duration.ofSeconds(120);
 
   private final Path home;
 
@@ -32,7 +30,7 @@ final class SkiffProcess {
     return jar;
   }
 
-  Result skiff(String... args) throws IOException, InterruptedException {
+  ProcessResult skiff(String... args) throws IOException, InterruptedException {
     return skiffWith(List.of(), Map.of(), args);
   }
 
@@ -40,50 +38,43 @@ final class SkiffProcess {
    * The CLI started through {@code wrapper} (e.g. setpriv dropping a capability) with extra
    * environment variables.
    */
-  Result skiffWith(List<String> wrapper, Map<String, String> env, String... args)
+  ProcessResult skiffWith(List<String> wrapper, Map<String, String> env, String... args)
       throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>(wrapper);
+    cmd.addAll(cli(args));
+    return run(cmd, env, null, CLI_TIMEOUT);
+  }
+
+  /** The CLI with {@code stdin} as its standard input. */
+  ProcessResult skiffWithInput(String stdin, String... args)
+      throws IOException, InterruptedException {
+    return run(cli(args), Map.of(), stdin, CLI_TIMEOUT);
+  }
+
+  /** Any other command (docker, ip, ss), with the same environment. */
+  ProcessResult command(String... cmd) throws IOException, InterruptedException {
+    return run(List.of(cmd), Map.of(), null, Duration.ofSeconds(60));
+  }
+
+  ProcessResult kubectl(Path kubeconfig, String... args) throws IOException, InterruptedException {
+    return Kubectl.in(home, kubeconfig).run(args);
+  }
+
+  private static List<String> cli(String... args) {
+    List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-jar");
     cmd.add(cliJar().toString());
     cmd.addAll(List.of(args));
-    return run(cmd, env, 120);
+    return cmd;
   }
 
-  /** Any other command (docker, ip, ss), with the same environment. */
-  Result command(String... cmd) throws IOException, InterruptedException {
-    return run(List.of(cmd), Map.of(), 60);
-  }
-
-  Result kubectl(Path kubeconfig, String... args) throws IOException, InterruptedException {
-    List<String> cmd = new ArrayList<>();
-    cmd.add("kubectl");
-    cmd.add("--kubeconfig=" + kubeconfig);
-    cmd.add("--cache-dir=" + home.resolve("kube-cache"));
-    cmd.addAll(List.of(args));
-    return run(cmd, Map.of(), 60);
-  }
-
-  private Result run(List<String> cmd, Map<String, String> env, int timeoutSeconds)
-      throws IOException, InterruptedException {
-    Path out = Files.createTempFile(home, "out", ".txt");
-    Path err = Files.createTempFile(home, "err", ".txt");
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+  private ProcessResult run(
+      List<String> cmd, Map<String, String> env, String stdin, Duration timeout) {
+    ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().put("SKIFF_HOME", home.toString());
     pb.environment().put("HOME", home.toString());
     pb.environment().putAll(env);
-    Process p = pb.start();
-    if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("timed out: " + cmd);
-    }
-    return new Result(
-        p.exitValue(),
-        Files.readString(out, StandardCharsets.UTF_8),
-        Files.readString(err, StandardCharsets.UTF_8));
+    return Processes.run(pb, stdin, timeout);
   }
 }

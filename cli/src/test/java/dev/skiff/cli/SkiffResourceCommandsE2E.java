@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skiff.api.Json;
+import dev.skiff.testing.ProcessResult;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,7 +14,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class SkiffResourceCommandsE2E {
   static void startCluster() throws Exception {
     cli = new SkiffProcess(home);
     cluster = "res-" + UUID.randomUUID().toString().substring(0, 8);
-    SkiffProcess.Result up = cli.skiff("up", "--name", cluster);
+    ProcessResult up = cli.skiff("up", "--name", cluster);
     assertThat(up.exitCode()).as(up.all()).isZero();
   }
 
@@ -52,11 +52,11 @@ class SkiffResourceCommandsE2E {
             "apply.yaml",
             pod("a-1", "app: a", "sleep 3600") + "---\n" + service("a", "app: a", "ClusterIP"));
 
-    SkiffProcess.Result first = skiff("apply", "-f", file.toString(), "-n", ns);
-    SkiffProcess.Result second = skiff("apply", "-f", file.toString(), "-n", ns);
+    ProcessResult first = skiff("apply", "-f", file.toString(), "-n", ns);
+    ProcessResult second = skiff("apply", "-f", file.toString(), "-n", ns);
     Files.writeString(
         file, Files.readString(file).replace("app: a\n  ports", "app: a\n    extra: x\n  ports"));
-    SkiffProcess.Result third = skiffWithStdin(file, "apply", "-f", "-", "-n", ns);
+    ProcessResult third = skiffWithStdin(file, "apply", "-f", "-", "-n", ns);
 
     assertThat(first.exitCode()).as(first.all()).isZero();
     assertThat(first.stdout()).isEqualTo("pod/a-1 created\nservice/a created\n");
@@ -74,13 +74,13 @@ class SkiffResourceCommandsE2E {
             + "---\n"
             + pod("g-2", "app: other", "sleep 3600"));
 
-    SkiffProcess.Result table = skiff("get", "pods", "-n", ns);
-    SkiffProcess.Result wide = skiff("get", "pods", "-n", ns, "-o", "wide");
-    SkiffProcess.Result selected = skiff("get", "pods", "-n", ns, "-l", "app=g", "-o", "name");
-    SkiffProcess.Result yaml = skiff("get", "pod/g-1", "-n", ns, "-o", "yaml");
-    SkiffProcess.Result json = skiff("get", "pods", "-n", ns, "-o", "json");
-    SkiffProcess.Result everywhere = skiff("get", "pods", "-A", "--show-labels");
-    SkiffProcess.Result nodes = skiff("get", "nodes");
+    ProcessResult table = skiff("get", "pods", "-n", ns);
+    ProcessResult wide = skiff("get", "pods", "-n", ns, "-o", "wide");
+    ProcessResult selected = skiff("get", "pods", "-n", ns, "-l", "app=g", "-o", "name");
+    ProcessResult yaml = skiff("get", "pod/g-1", "-n", ns, "-o", "yaml");
+    ProcessResult json = skiff("get", "pods", "-n", ns, "-o", "json");
+    ProcessResult everywhere = skiff("get", "pods", "-A", "--show-labels");
+    ProcessResult nodes = skiff("get", "nodes");
 
     assertThat(table.exitCode()).as(table.all()).isZero();
     assertThat(table.stdout().lines().findFirst().orElseThrow())
@@ -104,7 +104,7 @@ class SkiffResourceCommandsE2E {
   void anEmptyNamespaceSaysNoResourcesFoundAndSucceeds() throws Exception {
     String ns = namespace("empty");
 
-    SkiffProcess.Result empty = skiff("get", "pods", "-n", ns);
+    ProcessResult empty = skiff("get", "pods", "-n", ns);
 
     assertThat(empty.exitCode()).isZero();
     assertThat(empty.stdout()).isEmpty();
@@ -117,7 +117,7 @@ class SkiffResourceCommandsE2E {
     apply(ns, pod("d-1", "app: d", "sleep 3600") + "---\n" + service("d", "app: d", "ClusterIP"));
     awaitReady(ns, "d-1");
 
-    SkiffProcess.Result pod = skiff("describe", "pod", "d-1", "-n", ns);
+    ProcessResult pod = skiff("describe", "pod", "d-1", "-n", ns);
 
     assertThat(pod.exitCode()).as(pod.all()).isZero();
     assertThat(pod.stdout())
@@ -154,13 +154,12 @@ class SkiffResourceCommandsE2E {
             + pod("y-3", "app: y", "sleep 3600"));
     assertThat(skiff("apply", "-f", file.toString(), "-n", ns).exitCode()).isZero();
 
-    SkiffProcess.Result byName = skiff("delete", "pod", "y-1", "-n", ns, "--grace-period", "0");
-    SkiffProcess.Result byFile =
-        skiff("delete", "-f", file.toString(), "-n", ns, "--grace-period", "0");
-    SkiffProcess.Result bySelector =
+    ProcessResult byName = skiff("delete", "pod", "y-1", "-n", ns, "--grace-period", "0");
+    ProcessResult byFile = skiff("delete", "-f", file.toString(), "-n", ns, "--grace-period", "0");
+    ProcessResult bySelector =
         skiff("delete", "pods", "-l", "app=y", "-n", ns, "--grace-period", "0");
-    SkiffProcess.Result again = skiff("delete", "pod/y-1", "-n", ns);
-    SkiffProcess.Result ignored = skiff("delete", "pod/y-1", "-n", ns, "--ignore-not-found");
+    ProcessResult again = skiff("delete", "pod/y-1", "-n", ns);
+    ProcessResult ignored = skiff("delete", "pod/y-1", "-n", ns, "--ignore-not-found");
 
     assertThat(byName.exitCode()).as(byName.all()).isZero();
     assertThat(byName.stdout()).isEqualTo("pod \"y-1\" deleted\n");
@@ -174,18 +173,18 @@ class SkiffResourceCommandsE2E {
 
   @Test
   void errorsReadLikeKubectlsAndExitCodesSeparateFailuresFromUsage() throws Exception {
-    SkiffProcess.Result missing = skiff("get", "pod", "nope");
-    SkiffProcess.Result unknownType = skiff("get", "foos");
-    SkiffProcess.Result noType = skiff("get");
-    SkiffProcess.Result badFlag = skiff("get", "pods", "--frobnicate");
-    SkiffProcess.Result badOutput = skiff("get", "pods", "-o", "xml");
-    SkiffProcess.Result noFile = skiff("apply", "-f", home.resolve("absent.yaml").toString());
-    SkiffProcess.Result noCluster = cli.skiff("get", "pods", "--name", "no-such-cluster");
+    ProcessResult missing = skiff("get", "pod", "nope");
+    ProcessResult unknownType = skiff("get", "foos");
+    ProcessResult noType = skiff("get");
+    ProcessResult badFlag = skiff("get", "pods", "--frobnicate");
+    ProcessResult badOutput = skiff("get", "pods", "-o", "xml");
+    ProcessResult noFile = skiff("apply", "-f", home.resolve("absent.yaml").toString());
+    ProcessResult noCluster = cli.skiff("get", "pods", "--name", "no-such-cluster");
     Path invalid =
         write(
             "invalid.yaml",
             "apiVersion: v1\nkind: Pod\nmetadata: {name: bad}\nspec: {containers: []}\n");
-    SkiffProcess.Result rejected = skiff("apply", "-f", invalid.toString());
+    ProcessResult rejected = skiff("apply", "-f", invalid.toString());
 
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.stderr())
@@ -212,7 +211,7 @@ class SkiffResourceCommandsE2E {
   void runStartsAPodWhoseLogsCanBeRead() throws Exception {
     String ns = namespace("run");
 
-    SkiffProcess.Result run =
+    ProcessResult run =
         skiff(
             "run",
             "hello",
@@ -262,11 +261,11 @@ class SkiffResourceCommandsE2E {
         "sleep",
         "3600");
 
-    SkiffProcess.Result fromDeployment =
+    ProcessResult fromDeployment =
         skiff("expose", "deployment/web", "--port", "80", "--target-port", "8080", "-n", ns);
-    SkiffProcess.Result fromPod =
+    ProcessResult fromPod =
         skiff("expose", "pod/solo", "--type", "NodePort", "--name", "solo-np", "-n", ns);
-    SkiffProcess.Result scaled = skiff("scale", "deployment/web", "--replicas", "3", "-n", ns);
+    ProcessResult scaled = skiff("scale", "deployment/web", "--replicas", "3", "-n", ns);
 
     assertThat(fromDeployment.exitCode()).as(fromDeployment.all()).isZero();
     assertThat(fromDeployment.stdout()).isEqualTo("service/web exposed\n");
@@ -320,7 +319,7 @@ class SkiffResourceCommandsE2E {
         .atMost(Duration.ofSeconds(90))
         .untilAsserted(
             () -> {
-              SkiffProcess.Result trace = skiff("trace", "service/t", "-n", ns);
+              ProcessResult trace = skiff("trace", "service/t", "-n", ns);
               assertThat(trace.exitCode()).as(trace.all()).isZero();
               assertThat(trace.stdout())
                   .startsWith("Service " + ns + "/t: LoadBalancer, selector app=t,tier=frontend\n")
@@ -360,7 +359,7 @@ class SkiffResourceCommandsE2E {
             () ->
                 assertThat(skiff("trace", "service/t", "-n", ns).stdout())
                     .containsPattern("node-1 +127\\.[0-9.]+:3[0-9]{4} +yes +[1-9]"));
-    SkiffProcess.Result missing = skiff("trace", "svc/none", "-n", ns);
+    ProcessResult missing = skiff("trace", "svc/none", "-n", ns);
     assertThat(missing.exitCode()).isEqualTo(1);
     assertThat(missing.stderr())
         .isEqualTo("Error from server (NotFound): services \"none\" not found\n");
@@ -368,10 +367,10 @@ class SkiffResourceCommandsE2E {
 
   @Test
   void completionScriptsAndHelpWithExamplesAndNoColoursOffATerminal() throws Exception {
-    SkiffProcess.Result bash = cli.skiff("completion", "bash");
-    SkiffProcess.Result zsh = cli.skiff("completion", "zsh");
-    SkiffProcess.Result fish = cli.skiff("completion", "fish");
-    SkiffProcess.Result help = cli.skiff("get", "--help");
+    ProcessResult bash = cli.skiff("completion", "bash");
+    ProcessResult zsh = cli.skiff("completion", "zsh");
+    ProcessResult fish = cli.skiff("completion", "fish");
+    ProcessResult help = cli.skiff("get", "--help");
 
     assertThat(bash.exitCode()).isZero();
     assertThat(bash.stdout()).contains("complete -F", "skiff", "trace", "describe");
@@ -385,7 +384,7 @@ class SkiffResourceCommandsE2E {
   // --- helpers ---
 
   /** The CLI with the cluster option right after the subcommand (before any {@code --}). */
-  private static SkiffProcess.Result skiff(String... args) throws Exception {
+  private static ProcessResult skiff(String... args) throws Exception {
     List<String> all = new ArrayList<>(List.of(args));
     if (!all.isEmpty()) {
       all.addAll(1, List.of(all.get(0).equals("expose") ? "--cluster" : "--name", cluster));
@@ -394,34 +393,16 @@ class SkiffResourceCommandsE2E {
   }
 
   /** Like {@link #skiff} with stdin read from {@code input}. */
-  private static SkiffProcess.Result skiffWithStdin(Path input, String... args) throws Exception {
-    List<String> cmd = new ArrayList<>();
-    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-jar");
-    cmd.add(SkiffProcess.cliJar().toString());
-    cmd.addAll(List.of(args));
-    cmd.add("--name");
-    cmd.add(cluster);
-    Path out = Files.createTempFile(home, "out", ".txt");
-    Path err = Files.createTempFile(home, "err", ".txt");
-    ProcessBuilder pb =
-        new ProcessBuilder(cmd)
-            .redirectOutput(out.toFile())
-            .redirectError(err.toFile())
-            .redirectInput(input.toFile());
-    pb.environment().put("SKIFF_HOME", home.toString());
-    pb.environment().put("HOME", home.toString());
-    Process p = pb.start();
-    if (!p.waitFor(120, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new IllegalStateException("timed out: " + cmd);
-    }
-    return new SkiffProcess.Result(p.exitValue(), Files.readString(out), Files.readString(err));
+  private static ProcessResult skiffWithStdin(Path input, String... args) throws Exception {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.add("--name");
+    all.add(cluster);
+    return cli.skiffWithInput(Files.readString(input), all.toArray(String[]::new));
   }
 
   private static String namespace(String prefix) throws Exception {
     String ns = prefix + "-" + UUID.randomUUID().toString().substring(0, 6);
-    SkiffProcess.Result created =
+    ProcessResult created =
         skiff(
             "apply",
             "-f",
@@ -432,7 +413,7 @@ class SkiffResourceCommandsE2E {
   }
 
   private static void apply(String ns, String yaml) throws Exception {
-    SkiffProcess.Result applied =
+    ProcessResult applied =
         skiff(
             "apply",
             "-f",

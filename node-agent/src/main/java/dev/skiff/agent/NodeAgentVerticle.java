@@ -1,5 +1,6 @@
 package dev.skiff.agent;
 
+import dev.skiff.agent.access.AgentAccess;
 import dev.skiff.agent.http.AgentHttpServer;
 import dev.skiff.agent.logs.LogStore;
 import dev.skiff.agent.node.LeaseRenewer;
@@ -30,6 +31,7 @@ public final class NodeAgentVerticle extends VerticleBase {
 
   private final NodeAgentOptions options;
   private final Clock clock;
+  private final AgentAccess access;
   private final List<String> deployments = new ArrayList<>();
   private WorkerExecutor blocking;
   private KubeClient client;
@@ -44,8 +46,17 @@ public final class NodeAgentVerticle extends VerticleBase {
   }
 
   public NodeAgentVerticle(NodeAgentOptions options, Clock clock) {
+    this(options, clock, null);
+  }
+
+  /**
+   * @param access the cluster's agent credential: the agent's port serves TLS and only the API
+   *     server; null serves plain HTTP without exec, attach or port-forward
+   */
+  public NodeAgentVerticle(NodeAgentOptions options, Clock clock, AgentAccess access) {
     this.options = options;
     this.clock = clock;
+    this.access = access;
   }
 
   @Override
@@ -80,7 +91,8 @@ public final class NodeAgentVerticle extends VerticleBase {
               options.components().forEach(c -> text.append(c.metrics()));
               return text.toString();
             },
-            clock);
+            clock,
+            access);
     return http.listen(options.address(), options.port())
         .compose(s -> runtime.start())
         .compose(v -> register())
@@ -89,9 +101,10 @@ public final class NodeAgentVerticle extends VerticleBase {
         .onSuccess(
             v ->
                 LOG.info(
-                    "node agent {} ({} runtime) serves http://{}:{}",
+                    "node agent {} ({} runtime) serves {}://{}:{}",
                     options.name(),
                     runtime.type(),
+                    access == null ? "http" : "https",
                     options.address(),
                     http.actualPort()));
   }

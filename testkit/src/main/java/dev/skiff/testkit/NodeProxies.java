@@ -14,8 +14,8 @@ import java.util.List;
  * ({@code skiff_proxy_endpoints}: the endpoints each Service port is routed to). Blocking.
  */
 final class NodeProxies {
-  /** The node agents' port (the kubelet's). */
-  static final int AGENT_PORT = 10250;
+  /** The node agents' read-only port (plain HTTP /healthz and /metrics; the kubelet's 10255). */
+  static final int AGENT_PORT = 10255;
 
   private final List<URI> metrics;
   private final HttpClient http =

@@ -14,6 +14,7 @@ import dev.skiff.cli.ReadyInfo;
 import dev.skiff.cli.embedded.EmbeddedCluster;
 import dev.skiff.cli.embedded.EmbeddedOptions;
 import dev.skiff.cli.resource.Manifests;
+import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.Node;
+import dev.skiff.testing.Await;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

@@ -105,6 +105,13 @@ public final class ControllerManager extends VerticleBase {
     return out.toString();
   }
 
+  /** {@link #metrics()} from any thread, computed on this verticle's context. */
+  public Future<String> scrape() {
+    Promise<String> text = Promise.promise();
+    context.runOnContext(v -> text.complete(metrics()));
+    return text.future();
+  }
+
   public String identity() {
     return options.leader().identity();
   }

@@ -5,12 +5,15 @@ import dev.skiff.server.auth.ServiceAccountTokens;
 import dev.skiff.server.auth.TokenRequestHandler;
 import dev.skiff.server.discovery.DiscoveryRoutes;
 import dev.skiff.server.openapi.OpenApiRoutes;
+import dev.skiff.server.stream.PodStreamRoutes;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.util.function.Supplier;
 
-/** The whole HTTP surface: auth, body limit, health, discovery, OpenAPI, resources, errors. */
+/**
+ * The whole HTTP surface: auth, body limit, health, metrics, discovery, OpenAPI, resources, errors.
+ */
 public final class ApiRouter {
   private ApiRouter() {}
 
@@ -18,10 +21,19 @@ public final class ApiRouter {
    * @param serverAddress host:port advertised in discovery
    */
   public static Router create(ApiContext api, String token, Supplier<String> serverAddress) {
+    return create(api, token, serverAddress, new MetricsEndpoint());
+  }
+
+  /**
+   * @param metrics serves {@code /metrics} (authenticated, as every path but health and version)
+   */
+  public static Router create(
+      ApiContext api, String token, Supplier<String> serverAddress, MetricsEndpoint metrics) {
     Router router = Router.router(api.vertx());
     ServiceAccountTokens tokens =
         new ServiceAccountTokens(api.vertx(), api.registry(), api.clock());
     router.route().handler(new BearerTokenAuth(token, tokens));
+    new PodStreamRoutes(api).mount(router);
     router
         .route()
         .handler(
@@ -32,6 +44,7 @@ public final class ApiRouter {
           .handler(
               ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok"));
     }
+    router.get("/metrics").handler(metrics);
     new DiscoveryRoutes(serverAddress).mount(router);
     new OpenApiRoutes().mount(router);
     new TokenRequestHandler(api.registry(), tokens, api.clock()).mount(router);

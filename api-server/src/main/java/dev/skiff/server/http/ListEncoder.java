@@ -21,9 +21,14 @@ final class ListEncoder {
   private ListEncoder() {}
 
   static Buffer list(ResourceType type, ListResult result, ObjectFilter filter) {
-    List<StoredObject> objects = result.objects();
+    return list(type, new ListOptions.Page(result, null, null), filter);
+  }
+
+  /** One page of a list, with its {@code continue} token and {@code remainingItemCount}. */
+  static Buffer list(ResourceType type, ListOptions.Page page, ObjectFilter filter) {
+    List<StoredObject> objects = page.result().objects();
     Buffer buffer = Buffer.buffer(256 + objects.size() * 1024);
-    buffer.appendBytes(head(type, result.resourceVersion()));
+    buffer.appendBytes(head(type, page));
     boolean first = true;
     for (StoredObject object : objects) {
       if (filter.isEmpty() || filter.test(object.tree())) {
@@ -39,25 +44,39 @@ final class ListEncoder {
 
   static Buffer table(
       ResourceType type,
-      ListResult result,
+      ListOptions.Page page,
       ObjectFilter filter,
       IncludeObject include,
       Instant now) {
+    ListResult result = page.result();
     List<ObjectNode> items = result.items().stream().filter(filter).toList();
-    return Buffer.buffer(
-        Json.toBytes(
-            Tables.table(type, items, Long.toString(result.resourceVersion()), include, now)));
+    ObjectNode table =
+        Tables.table(type, items, Long.toString(result.resourceVersion()), include, now);
+    continuation((ObjectNode) table.get("metadata"), page);
+    return Buffer.buffer(Json.toBytes(table));
   }
 
   /** {@code {"kind":..,"apiVersion":..,"metadata":{"resourceVersion":..},"items":[}. */
-  private static byte[] head(ResourceType type, long resourceVersion) {
+  private static byte[] head(ResourceType type, ListOptions.Page page) {
     ObjectNode head = Json.mapper().createObjectNode();
     head.put("kind", type.listKind());
     head.put("apiVersion", type.apiVersion());
-    head.putObject("metadata").put("resourceVersion", Long.toString(resourceVersion));
+    ObjectNode meta =
+        head.putObject("metadata")
+            .put("resourceVersion", Long.toString(page.result().resourceVersion()));
+    continuation(meta, page);
     head.putArray("items");
     byte[] json = Json.toBytes(head);
     return Arrays.copyOf(json, json.length - 2);
+  }
+
+  private static void continuation(ObjectNode meta, ListOptions.Page page) {
+    if (page.continueToken() != null) {
+      meta.put("continue", page.continueToken());
+    }
+    if (page.remainingItemCount() != null) {
+      meta.put("remainingItemCount", page.remainingItemCount());
+    }
   }
 
   /** The stored JSON as it is; apiVersion and kind added to an object that lacks them. */

@@ -1,18 +1,15 @@
 package dev.skiff.server.http;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.StatusException;
-import dev.skiff.server.registry.Metadata;
+import dev.skiff.server.stream.AgentEndpoints;
+import dev.skiff.server.stream.NodeAccess;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.RoutingContext;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * {@code pods/{name}/log}: proxies to the node agent running the pod, at {@code
@@ -31,28 +28,17 @@ final class LogHandler {
         .get(Resources.PODS, path.namespace(), path.name())
         .compose(
             pod -> {
-              String container = container(pod, ctx.request().getParam("container"));
-              String nodeName = pod.path("spec").path("nodeName").asText("");
-              if (nodeName.isEmpty()) {
-                throw StatusException.badRequest(
-                    "pod " + path.name() + " does not have a host assigned");
-              }
-              return api.registry()
-                  .get(Resources.NODES, null, nodeName)
-                  .compose(node -> proxy(ctx, node, path, container));
+              String container = AgentEndpoints.container(pod, ctx.request().getParam("container"));
+              return AgentEndpoints.of(api.registry(), pod)
+                  .compose(agent -> proxy(ctx, agent, path, container));
             })
         .onFailure(ctx::fail);
   }
 
   private Future<Void> proxy(
-      RoutingContext ctx, ObjectNode node, ResourcePath path, String container) {
-    String host = internalIp(node);
-    int port =
-        node.path("status").path("daemonEndpoints").path("kubeletEndpoint").path("Port").asInt(0);
-    if (host == null || port <= 0) {
-      throw StatusException.badRequest(
-          "node " + Metadata.name(node) + " has no reachable node agent endpoint");
-    }
+      RoutingContext ctx, AgentEndpoints.Endpoint agent, ResourcePath path, String container) {
+    String host = agent.host();
+    int port = agent.port();
     String query = ctx.request().query();
     String uri =
         "/containerLogs/"
@@ -63,7 +49,9 @@ final class LogHandler {
             + container
             + (query == null || query.isEmpty() ? "" : "?" + query);
     RequestOptions options =
-        new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port).setURI(uri);
+        NodeAccess.authorize(
+            api.nodeAccess(),
+            new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port).setURI(uri));
     return api.nodeClient()
         .request(options)
         .compose(request -> request.send())
@@ -71,7 +59,15 @@ final class LogHandler {
             e ->
                 Future.failedFuture(
                     StatusException.internal(
-                        "Get \"http://" + host + ":" + port + uri + "\": " + e.getMessage())))
+                        "Get \""
+                            + (api.nodeAccess() == null ? "http" : "https")
+                            + "://"
+                            + host
+                            + ":"
+                            + port
+                            + uri
+                            + "\": "
+                            + e.getMessage())))
         .compose(response -> relay(ctx, response));
   }
 
@@ -82,32 +78,5 @@ final class LogHandler {
     ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, type == null ? "text/plain" : type);
     ctx.response().setChunked(true);
     return upstream.pipeTo(ctx.response());
-  }
-
-  private static String container(JsonNode pod, String requested) {
-    List<String> names = new ArrayList<>();
-    pod.path("spec").path("containers").forEach(c -> names.add(c.path("name").asText()));
-    String pod0 = Metadata.name(pod);
-    if (requested == null || requested.isEmpty()) {
-      if (names.size() == 1) {
-        return names.get(0);
-      }
-      throw StatusException.badRequest(
-          "a container name must be specified for pod " + pod0 + ", choose one of: " + names);
-    }
-    pod.path("spec").path("initContainers").forEach(c -> names.add(c.path("name").asText()));
-    if (!names.contains(requested)) {
-      throw StatusException.badRequest("container " + requested + " is not valid for pod " + pod0);
-    }
-    return requested;
-  }
-
-  private static String internalIp(JsonNode node) {
-    for (JsonNode a : node.path("status").path("addresses")) {
-      if (a.path("type").asText().equals("InternalIP")) {
-        return a.path("address").asText();
-      }
-    }
-    return null;
   }
 }

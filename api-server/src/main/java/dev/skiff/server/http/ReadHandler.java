@@ -17,9 +17,12 @@ final class ReadHandler {
     this.api = api;
   }
 
+  /** A resourceVersion newer than this replica has seen waits for it, then is 504 Timeout. */
   void get(RoutingContext ctx, ResourcePath path) {
     api.registry()
-        .get(path.type(), path.namespace(), path.name())
+        .store()
+        .awaitResourceVersion(new QueryParams(ctx).resourceVersion())
+        .compose(v -> api.registry().get(path.type(), path.namespace(), path.name()))
         .onSuccess(object -> ObjectReplies.object(ctx, api.clock(), path.type(), 200, object))
         .onFailure(ctx::fail);
   }
@@ -30,16 +33,20 @@ final class ReadHandler {
         ObjectFilter.of(query.get("labelSelector"), query.get("fieldSelector"), path.type());
     boolean table = Negotiation.wantsTable(ctx);
     IncludeObject include = IncludeObject.parse(query.get("includeObject"));
-    api.registry()
-        .list(path.type(), path.namespace())
+    ListOptions options = ListOptions.of(query);
+    boolean acrossNamespaces = path.type().namespaced() && path.namespace() == null;
+    options
+        .snapshot(api.registry(), path.type(), path.namespace())
         .compose(
             result -> {
               if (result.objects().size() <= INLINE_ENCODE_LIMIT) {
                 return io.vertx.core.Future.succeededFuture(
-                    encode(path, result, filter, table, include));
+                    encode(path, options, result, filter, table, include, acrossNamespaces));
               }
               return api.vertx()
-                  .executeBlocking(() -> encode(path, result, filter, table, include), false);
+                  .executeBlocking(
+                      () -> encode(path, options, result, filter, table, include, acrossNamespaces),
+                      false);
             })
         .onSuccess(body -> Replies.buffer(ctx, 200, Replies.JSON, body))
         .onFailure(ctx::fail);
@@ -47,12 +54,17 @@ final class ReadHandler {
 
   private Buffer encode(
       ResourcePath path,
+      ListOptions options,
       ListResult result,
       ObjectFilter filter,
       boolean table,
-      IncludeObject include) {
+      IncludeObject include,
+      boolean acrossNamespaces) {
+    ListOptions.Page page = options.page(result, filter, acrossNamespaces);
+    // a page is filtered already
+    ObjectFilter rest = page.result() == result ? filter : ObjectFilter.of(null, null, path.type());
     return table
-        ? ListEncoder.table(path.type(), result, filter, include, api.clock().instant())
-        : ListEncoder.list(path.type(), result, filter);
+        ? ListEncoder.table(path.type(), page, rest, include, api.clock().instant())
+        : ListEncoder.list(path.type(), page, rest);
   }
 }

@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class ResourceRoutes {
   /** Pod subresources of Kubernetes that Skiff does not serve, answered with a clear message. */
   private static final java.util.Set<String> UNSUPPORTED_POD_SUBRESOURCES =
-      java.util.Set.of("exec", "attach", "portforward", "proxy");
+      java.util.Set.of("proxy");
 
   private final ReadHandler read;
   private final WriteHandler write;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.selector.ObjectFilter;
 import dev.skiff.server.registry.DeleteRequest;
+import dev.skiff.server.registry.FieldValidation;
 import dev.skiff.server.registry.Metadata;
 import dev.skiff.server.registry.Subresource;
 import io.vertx.core.Future;
@@ -22,28 +23,39 @@ final class WriteHandler {
 
   void create(RoutingContext ctx, ResourcePath path) {
     ObjectNode body = Bodies.object(ctx);
-    boolean dryRun = new QueryParams(ctx).dryRun();
+    QueryParams query = new QueryParams(ctx);
+    FieldValidation fields = FieldValidation.of(query.get("fieldValidation"));
     api.registry()
-        .create(path.type(), path.namespace(), body, dryRun)
-        .onSuccess(object -> reply(ctx, path, 201, object))
+        .create(path.type(), path.namespace(), body, query.dryRun(), fields)
+        .onSuccess(object -> reply(ctx, path, 201, object, fields))
         .onFailure(ctx::fail);
   }
 
   void replace(RoutingContext ctx, ResourcePath path, Subresource sub) {
     ObjectNode body = Bodies.object(ctx);
-    boolean dryRun = new QueryParams(ctx).dryRun();
+    QueryParams query = new QueryParams(ctx);
+    FieldValidation fields = FieldValidation.of(query.get("fieldValidation"));
     api.registry()
-        .replace(path.type(), path.namespace(), path.name(), body, sub, dryRun)
-        .onSuccess(object -> reply(ctx, path, 200, object))
+        .replace(path.type(), path.namespace(), path.name(), body, sub, query.dryRun(), fields)
+        .onSuccess(object -> reply(ctx, path, 200, object, fields))
         .onFailure(ctx::fail);
   }
 
   void patch(RoutingContext ctx, ResourcePath path, Subresource sub) {
     byte[] body = Bodies.patch(ctx);
-    boolean dryRun = new QueryParams(ctx).dryRun();
+    QueryParams query = new QueryParams(ctx);
+    FieldValidation fields = FieldValidation.of(query.get("fieldValidation"));
     api.registry()
-        .patch(path.type(), path.namespace(), path.name(), body, Bodies.patchType(ctx), sub, dryRun)
-        .onSuccess(w -> reply(ctx, path, w.created() ? 201 : 200, w.object()))
+        .patch(
+            path.type(),
+            path.namespace(),
+            path.name(),
+            body,
+            Bodies.patchType(ctx),
+            sub,
+            query.dryRun(),
+            fields)
+        .onSuccess(w -> reply(ctx, path, w.created() ? 201 : 200, w.object(), fields))
         .onFailure(ctx::fail);
   }
 
@@ -92,5 +104,16 @@ final class WriteHandler {
 
   private void reply(RoutingContext ctx, ResourcePath path, int code, ObjectNode object) {
     ObjectReplies.object(ctx, api.clock(), path.type(), code, object);
+  }
+
+  /** The reply, after one {@code Warning: 299 - "..."} header per field-validation warning. */
+  private void reply(
+      RoutingContext ctx, ResourcePath path, int code, ObjectNode object, FieldValidation fields) {
+    for (String warning : fields.warnings()) {
+      ctx.response()
+          .headers()
+          .add("Warning", "299 - \"" + warning.replace("\\", "\\\\").replace("\"", "\\\"") + "\"");
+    }
+    reply(ctx, path, code, object);
   }
 }

@@ -12,9 +12,11 @@ import java.util.stream.Collectors;
 /** Decodes PATCH bodies into Jackson trees; anything undecodable is 400 BadRequest. */
 final class PatchBodies {
   private static final ObjectReader JSON =
-      Json.mapper().readerFor(JsonNode.class).with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+      Nesting.limited(Json.mapper())
+          .readerFor(JsonNode.class)
+          .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
   private static final ObjectReader YAML =
-      Json.yamlMapper()
+      Nesting.limited(Json.yamlMapper())
           .readerFor(JsonNode.class)
           .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
@@ -37,7 +39,7 @@ final class PatchBodies {
     try {
       node = reader.readTree(body);
     } catch (JsonProcessingException e) {
-      throw PatchErrors.badRequest(prefix + describe(e));
+      throw PatchErrors.badRequest(prefix + (Nesting.isLimit(e) ? Nesting.tooDeep() : describe(e)));
     } catch (IOException | RuntimeException e) {
       // The YAML parser can fail with its own unchecked exceptions.
       throw PatchErrors.badRequest(prefix + e.getClass().getSimpleName());

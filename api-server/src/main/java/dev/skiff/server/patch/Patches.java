@@ -25,8 +25,9 @@ import java.util.stream.Collectors;
  * drops unknown fields.
  *
  * <p>Every failure is a {@link dev.skiff.api.status.StatusException}: 415 for an unknown type, 400
- * for an undecodable or malformed body, 413 for an oversized JSON patch, 422 Invalid for a JSON
- * patch that does not apply or a patch whose result is not an object.
+ * for an undecodable, malformed or too deeply nested body ({@link Nesting}), 413 for an oversized
+ * JSON patch, 422 Invalid for a JSON patch that does not apply or a patch whose result is not an
+ * object.
  */
 public final class Patches {
   private Patches() {}
@@ -71,22 +72,19 @@ public final class Patches {
   public static ObjectNode apply(
       ObjectNode live, byte[] body, PatchType patchType, ResourceType type) {
     MergeKeys keys = MergeKeys.forKind(type == null ? null : type.kind());
-    JsonNode result;
-    try {
-      result =
-          switch (patchType) {
-            case MERGE -> MergePatch.apply(live, PatchBodies.json(body));
-            case JSON -> JsonPatch.apply(live, PatchBodies.json(body));
-            case STRATEGIC -> StrategicMergePatch.apply(live, PatchBodies.json(body), keys);
-            case APPLY -> ApplyPatch.apply(live, ApplyPatch.parse(body), keys);
-          };
-    } catch (StackOverflowError e) {
-      // Only a pathologically nested body gets here; the functions are pure, nothing is half-done.
-      throw PatchErrors.badRequest("the patch is nested too deeply");
-    }
+    // Bodies are read with the nesting limit, and live objects are within it, so the appliers'
+    // recursion is bounded; the result can still be deeper than either, and is checked.
+    JsonNode result =
+        switch (patchType) {
+          case MERGE -> MergePatch.apply(live, PatchBodies.json(body));
+          case JSON -> JsonPatch.apply(live, PatchBodies.json(body));
+          case STRATEGIC -> StrategicMergePatch.apply(live, PatchBodies.json(body), keys);
+          case APPLY -> ApplyPatch.apply(live, ApplyPatch.parse(body), keys);
+        };
     if (!(result instanceof ObjectNode object)) {
       throw PatchErrors.notAnObject();
     }
+    Nesting.check(object);
     Directives.strip(object);
     return object;
   }

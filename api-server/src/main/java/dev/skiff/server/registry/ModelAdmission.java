@@ -1,6 +1,7 @@
 package dev.skiff.server.registry;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.defaults.Defaults;
@@ -15,10 +16,12 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Admission through the api module's model: the object is decoded into its Java type (a body that
- * does not fit the type is a 400), prepared by the {@link ObjectAdmission} steps on update,
- * defaulted ({@link Defaults#applyOnCreate} on create, {@link Defaults#apply} on update), validated
- * against the stored object ({@link Validation#validateOrThrow}, 422 Invalid), admitted by the
- * steps (for example Service allocation), and encoded back: one decode and one encode per write.
+ * does not fit the type is a 400 in Go's words, see {@link DecodeErrors}; fields the type does not
+ * declare are dropped, see {@link UnknownFields}), prepared by the {@link ObjectAdmission} steps on
+ * update, defaulted ({@link Defaults#applyOnCreate} on create, {@link Defaults#apply} on update),
+ * validated against the stored object ({@link Validation#validateOrThrow}, 422 Invalid), admitted
+ * by the steps (for example Service allocation), and encoded back: one decode and one encode per
+ * write.
  */
 public final class ModelAdmission implements Admission {
   public static final ModelAdmission INSTANCE = new ModelAdmission(List.of(), () -> false);
@@ -54,6 +57,7 @@ public final class ModelAdmission implements Admission {
   @Override
   public ObjectNode admit(ResourceType type, ObjectNode object, ObjectNode old) {
     KubeObject typed = decode(type, object);
+    UnknownFields.prune(typed);
     KubeObject stored = old == null ? null : decode(type, old);
     if (stored == null) {
       Defaults.applyOnCreate(typed);
@@ -71,6 +75,9 @@ public final class ModelAdmission implements Admission {
       return Json.convert(object, type.type());
     } catch (UncheckedIOException | IllegalArgumentException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof JsonMappingException mapping) {
+        throw DecodeErrors.of(type, object, mapping);
+      }
       String detail =
           cause instanceof JsonProcessingException j ? j.getOriginalMessage() : cause.getMessage();
       throw StatusException.badRequest(

@@ -68,13 +68,34 @@ public final class ObjectRegistry {
     return store.list(type.qualifiedName(), type.namespaced() ? namespace : null);
   }
 
+  /** As {@link #list}, as the objects were at {@code resourceVersion} ({@link Store#listAt}). */
+  public Future<ListResult> listAt(ResourceType type, String namespace, long resourceVersion) {
+    return store.listAt(
+        type.qualifiedName(), type.namespaced() ? namespace : null, resourceVersion);
+  }
+
   public Future<ObjectNode> create(
       ResourceType type, String namespace, ObjectNode body, boolean dryRun) {
+    return create(type, namespace, body, dryRun, FieldValidation.IGNORE);
+  }
+
+  /** A client's create: its undeclared fields are warned about or refused by {@code fields}. */
+  public Future<ObjectNode> create(
+      ResourceType type,
+      String namespace,
+      ObjectNode body,
+      boolean dryRun,
+      FieldValidation fields) {
     // Admission (decode, defaults, validation, encode) is the bulk of a create's CPU; on a
     // worker it runs in parallel instead of queueing every create of this replica behind one
     // event loop, and it may block (Service allocation claims are Hazelcast calls).
     return vertx
-        .<ObjectNode>executeBlocking(() -> createPolicy.prepare(type, namespace, body), false)
+        .<ObjectNode>executeBlocking(
+            () -> {
+              fields.check(type, body, null);
+              return createPolicy.prepare(type, namespace, body);
+            },
+            false)
         .compose(object -> createPrepared(type, namespace, object, dryRun));
   }
 
@@ -97,24 +118,32 @@ public final class ObjectRegistry {
                 .recover(e -> KeyErrors.reword(e, type, name)));
   }
 
-  /** PUT: replaces the object (or only its status). */
+  /**
+   * PUT: replaces the object (or only its status); its undeclared fields are warned about or
+   * refused by {@code fields}.
+   */
   public Future<ObjectNode> replace(
       ResourceType type,
       String namespace,
       String name,
       ObjectNode body,
       Subresource sub,
-      boolean dryRun) {
+      boolean dryRun,
+      FieldValidation fields) {
     return update(
         type,
         key(type, namespace, name),
-        current -> updatePolicy.next(type, current, body.deepCopy(), sub),
+        current -> {
+          fields.check(type, body, current);
+          return updatePolicy.next(type, current, body.deepCopy(), sub);
+        },
         dryRun);
   }
 
   /**
    * PATCH with any of the four patch types. An apply patch creates the object when it is absent
-   * ({@link Written#created()} true).
+   * ({@link Written#created()} true). The undeclared fields of the patched object are warned about
+   * or refused by {@code fields}.
    */
   public Future<Written> patch(
       ResourceType type,
@@ -123,11 +152,18 @@ public final class ObjectRegistry {
       byte[] body,
       String contentType,
       Subresource sub,
-      boolean dryRun) {
+      boolean dryRun,
+      FieldValidation fields) {
     UpdateFunction function =
-        current ->
-            updatePolicy.next(
-                type, current, patcher.apply(current.deepCopy(), body, contentType, type), sub);
+        current -> {
+          ObjectNode patched = patcher.apply(current.deepCopy(), body, contentType, type);
+          fields.check(type, patched, current);
+          try {
+            return updatePolicy.next(type, current, patched, sub);
+          } catch (DecodeErrors.Undecodable e) {
+            throw e.patchResult(patched);
+          }
+        };
     Future<Written> patched =
         update(type, key(type, namespace, name), function, dryRun)
             .map(object -> new Written(object, false));
@@ -141,7 +177,7 @@ public final class ObjectRegistry {
           }
           ObjectNode object = ApplyPatch.parse(body);
           TypeCheck.name(name, Metadata.of(object));
-          return create(type, namespace, object, dryRun).map(o -> new Written(o, true));
+          return create(type, namespace, object, dryRun, fields).map(o -> new Written(o, true));
         });
   }
 

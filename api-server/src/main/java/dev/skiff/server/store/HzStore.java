@@ -41,6 +41,9 @@ import org.slf4j.LoggerFactory;
 public final class HzStore implements Store, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(HzStore.class);
 
+  /** How long a read at a version this replica has not seen waits for it. */
+  static final long FRESHNESS_WAIT_MILLIS = 3_000;
+
   /** The Hazelcast map holding the objects; see {@code HazelcastConfigs}. */
   public static final String OBJECTS_MAP = "skiff.objects";
 
@@ -153,7 +156,7 @@ public final class HzStore implements Store, AutoCloseable {
               if (request.resourceVersion() == 0) {
                 catchUp();
               } else {
-                awaitReady();
+                awaitFresh(request.resourceVersion());
               }
               cache.register(watch);
               return watch;
@@ -164,6 +167,29 @@ public final class HzStore implements Store, AutoCloseable {
               registered.activate();
               return (StoreWatch) registered;
             });
+  }
+
+  @Override
+  public Future<ListResult> listAt(String resource, String namespace, long resourceVersion) {
+    return vertx.executeBlocking(
+        () -> {
+          awaitFresh(resourceVersion);
+          return cache.snapshotAt(resource, namespace, resourceVersion);
+        },
+        false);
+  }
+
+  @Override
+  public Future<Void> awaitResourceVersion(long resourceVersion) {
+    if (resourceVersion <= cache.currentResourceVersion()) {
+      return Future.succeededFuture();
+    }
+    return vertx.executeBlocking(
+        () -> {
+          awaitFresh(resourceVersion);
+          return null;
+        },
+        false);
   }
 
   @Override
@@ -193,6 +219,17 @@ public final class HzStore implements Store, AutoCloseable {
   private void catchUp() {
     awaitReady();
     cache.awaitApplied(changes.tailSequence(), options.readTimeout().toMillis());
+  }
+
+  /**
+   * Blocks until the cache has applied {@code resourceVersion}, for up to {@link
+   * #FRESHNESS_WAIT_MILLIS} (kube-apiserver's cacher waits 3 s); then fails 504 Timeout.
+   */
+  private void awaitFresh(long resourceVersion) {
+    awaitReady();
+    if (!cache.awaitVersion(resourceVersion, FRESHNESS_WAIT_MILLIS)) {
+      throw StoreErrors.tooLarge(resourceVersion, cache.currentResourceVersion());
+    }
   }
 
   private void awaitReady() {

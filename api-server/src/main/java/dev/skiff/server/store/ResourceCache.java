@@ -2,6 +2,7 @@ package dev.skiff.server.store;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -94,6 +95,34 @@ final class ResourceCache {
       items.addAll(names.values());
     }
     return items;
+  }
+
+  /**
+   * The objects of a namespace (null: all) as they were at {@code resourceVersion}, undoing the
+   * recorded changes after it, newest first; null when one of them does not know its previous
+   * state. The caller checks that the history reaches back to that version.
+   */
+  List<StoredObject> listAt(String namespace, long resourceVersion) {
+    Map<StoreKey, StoredObject> state = new HashMap<>();
+    forEach(namespace, state::put);
+    Iterator<Change> newestFirst = history.descendingIterator();
+    while (newestFirst.hasNext()) {
+      Change change = newestFirst.next();
+      if (change.resourceVersion() <= resourceVersion) {
+        break;
+      }
+      if (namespace != null && !namespace.equals(change.key().namespace())) {
+        continue;
+      }
+      if ("ADDED".equals(change.type())) {
+        state.remove(change.key());
+      } else if (change.previous() != null) {
+        state.put(change.key(), change.previous());
+      } else {
+        return null;
+      }
+    }
+    return new ArrayList<>(state.values());
   }
 
   void forEach(String namespace, BiConsumer<StoreKey, StoredObject> action) {

@@ -36,9 +36,39 @@ public interface Store {
   Future<ListResult> list(String resource, String namespace);
 
   /**
+   * The snapshot of a resource as it was at {@code resourceVersion} (the version of an earlier
+   * snapshot), for the next pages of a paginated list. Fails Expired when this store no longer
+   * knows that state; waits, then fails Timeout, for a version newer than this replica has seen.
+   * Without history, only the current version is known.
+   */
+  default Future<ListResult> listAt(String resource, String namespace, long resourceVersion) {
+    return list(resource, namespace)
+        .map(
+            snapshot -> {
+              if (snapshot.resourceVersion() != resourceVersion) {
+                throw StoreErrors.expired(resourceVersion, snapshot.resourceVersion());
+              }
+              return snapshot;
+            });
+  }
+
+  /**
+   * Completes once this replica has seen {@code resourceVersion}, waiting a few seconds at most for
+   * it; then fails 504 Timeout ("Too large resource version"), as kube-apiserver's watch cache
+   * does.
+   */
+  default Future<Void> awaitResourceVersion(long resourceVersion) {
+    long current = currentResourceVersion();
+    return resourceVersion <= current
+        ? Future.succeededFuture()
+        : Future.failedFuture(StoreErrors.tooLarge(resourceVersion, current));
+  }
+
+  /**
    * Streams changes to {@code handler} on the caller's context, in resourceVersion order, exactly
-   * once each. Fails with Expired (410) if the requested version is no longer retained. {@code
-   * onClose} runs once if the store ends the watch (for example the watcher fell too far behind).
+   * once each. Fails with Expired (410) if the requested version is no longer retained, and as
+   * {@link #awaitResourceVersion} for a version this replica has not seen. {@code onClose} runs
+   * once if the store ends the watch (for example the watcher fell too far behind).
    */
   Future<StoreWatch> watch(
       WatchRequest request, Handler<StoreEvent> handler, Handler<Void> onClose);

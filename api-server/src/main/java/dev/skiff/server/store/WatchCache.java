@@ -64,6 +64,41 @@ final class WatchCache {
     }
   }
 
+  /** Waits until the cache has applied {@code resourceVersion}; false when it has not in time. */
+  synchronized boolean awaitVersion(long resourceVersion, long timeoutMillis) {
+    long deadline = System.nanoTime() + timeoutMillis * 1_000_000;
+    try {
+      while (!loaded || ObjectCodec.rv(appliedSequence) < resourceVersion) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          return false;
+        }
+        wait(left);
+      }
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw StatusException.unavailable("interrupted");
+    }
+  }
+
+  /**
+   * The objects as they were at {@code resourceVersion}: the current ones with the recorded changes
+   * after that version undone. Fails Expired when the history no longer reaches back that far.
+   */
+  synchronized ListResult snapshotAt(String resource, String namespace, long resourceVersion) {
+    long current = ObjectCodec.rv(appliedSequence);
+    ResourceCache cache = resource(resource);
+    if (resourceVersion < Math.max(historyFrom, cache.evictedThrough())) {
+      throw StoreErrors.expired(resourceVersion, current);
+    }
+    List<StoredObject> items = cache.listAt(namespace, resourceVersion);
+    if (items == null) {
+      throw StoreErrors.expired(resourceVersion, current);
+    }
+    return new ListResult(resourceVersion, items);
+  }
+
   synchronized ListResult snapshot(String resource, String namespace) {
     ResourceCache cache = resources.get(resource);
     List<StoredObject> items = cache == null ? new ArrayList<>() : cache.list(namespace);

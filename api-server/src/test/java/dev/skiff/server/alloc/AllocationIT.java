@@ -1,6 +1,5 @@
 package dev.skiff.server.alloc;
 
-import static dev.skiff.server.controller.TestCluster.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -10,7 +9,8 @@ import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.status.StatusException;
-import dev.skiff.server.controller.TestCluster;
+import dev.skiff.server.testing.TestCluster;
+import dev.skiff.testing.Await;
 import io.vertx.core.Future;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +55,7 @@ class AllocationIT {
 
   private static StatusException failure(Future<?> call) {
     try {
-      await(call);
+      Await.result(call);
     } catch (StatusException e) {
       return e;
     }
@@ -68,7 +68,7 @@ class AllocationIT {
     for (int i = 0; i < 1000; i++) {
       creates.add((i % 2 == 0 ? one : two).create(svc("many-" + i, "NodePort", null, null)));
     }
-    await(Future.all(creates));
+    Await.result(Future.all(creates));
     Set<String> ips = new HashSet<>();
     Set<Integer> ports = new HashSet<>();
     for (Future<Service> f : creates) {
@@ -82,13 +82,13 @@ class AllocationIT {
     assertThat(ports).hasSize(1000);
     for (Future<Service> f : creates) {
       Service s = f.result();
-      await(one.delete(Service.class, "default", s.meta().name, DeleteOptions.none()));
+      Await.result(one.delete(Service.class, "default", s.meta().name, DeleteOptions.none()));
     }
   }
 
   @Test
   void dynamicValuesComeFromTheUpperBand() {
-    Service s = await(one.create(svc("band", "NodePort", null, null)));
+    Service s = Await.result(one.create(svc("band", "NodePort", null, null)));
     int ordinal = Ipv4Range.parse("127.10.0.0/16").ordinalOf(s.spec().clusterIP);
     assertThat(ordinal).isGreaterThanOrEqualTo(256);
     assertThat(s.spec().ports.get(0).nodePort).isGreaterThanOrEqualTo(30086);
@@ -98,7 +98,7 @@ class AllocationIT {
 
   @Test
   void aRequestedClusterIpIsHonouredOnceAndRefusedAfterwards() {
-    Service first = await(one.create(svc("fixed-a", "ClusterIP", "127.10.0.77", null)));
+    Service first = Await.result(one.create(svc("fixed-a", "ClusterIP", "127.10.0.77", null)));
     assertThat(first.spec().clusterIP).isEqualTo("127.10.0.77");
     StatusException e = failure(two.create(svc("fixed-b", "ClusterIP", "127.10.0.77", null)));
     assertThat(e.reason()).isEqualTo("Invalid");
@@ -121,7 +121,7 @@ class AllocationIT {
 
   @Test
   void nodePortsAreUniqueAcrossNamespacesAndCheckedAgainstTheRange() {
-    await(one.create(svc("np-a", "NodePort", null, 30080)));
+    Await.result(one.create(svc("np-a", "NodePort", null, 30080)));
     Service other = svc("np-b", "NodePort", null, 30080);
     other.meta().namespace = "kube-public";
     StatusException taken = failure(two.create(other));
@@ -138,81 +138,83 @@ class AllocationIT {
 
   @Test
   void aFailedCreateReleasesWhatItAlreadyClaimed() {
-    await(one.create(svc("holder", "NodePort", null, 30090)));
+    Await.result(one.create(svc("holder", "NodePort", null, 30090)));
     failure(one.create(svc("loser", "NodePort", "127.10.0.90", 30090)));
-    Service reuse = await(two.create(svc("winner", "ClusterIP", "127.10.0.90", null)));
+    Service reuse = Await.result(two.create(svc("winner", "ClusterIP", "127.10.0.90", null)));
     assertThat(reuse.spec().clusterIP).isEqualTo("127.10.0.90");
   }
 
   @Test
   void anUpdateThatOmitsAllocatedValuesKeepsThem() {
-    Service s = await(one.create(svc("keep", "NodePort", null, null)));
+    Service s = Await.result(one.create(svc("keep", "NodePort", null, null)));
     String ip = s.spec().clusterIP;
     int port = s.spec().ports.get(0).nodePort;
     s.spec().clusterIP = null;
     s.spec().clusterIPs = null;
     s.spec().ports.get(0).nodePort = null;
     s.meta().labels = java.util.Map.of("touched", "yes");
-    Service updated = await(two.update(s));
+    Service updated = Await.result(two.update(s));
     assertThat(updated.spec().clusterIP).isEqualTo(ip);
     assertThat(updated.spec().ports.get(0).nodePort).isEqualTo(port);
   }
 
   @Test
   void headlessServicesGetNoClusterIp() {
-    Service s = await(one.create(svc("headless", "ClusterIP", "None", null)));
+    Service s = Await.result(one.create(svc("headless", "ClusterIP", "None", null)));
     assertThat(s.spec().clusterIP).isEqualTo("None");
     assertThat(s.spec().clusterIPs).containsExactly("None");
   }
 
   @Test
   void deletingAServiceReleasesItsValues() {
-    await(one.create(svc("temp", "NodePort", "127.10.0.60", 30060)));
-    await(one.delete(Service.class, "default", "temp", DeleteOptions.none()));
+    Await.result(one.create(svc("temp", "NodePort", "127.10.0.60", 30060)));
+    Await.result(one.delete(Service.class, "default", "temp", DeleteOptions.none()));
     await()
         .atMost(Duration.ofSeconds(10))
         .ignoreExceptions()
         .untilAsserted(
             () -> {
-              Service again = await(two.create(svc("temp2", "NodePort", "127.10.0.60", 30060)));
+              Service again =
+                  Await.result(two.create(svc("temp2", "NodePort", "127.10.0.60", 30060)));
               assertThat(again.spec().ports.get(0).nodePort).isEqualTo(30060);
             });
   }
 
   @Test
   void changingTheTypeDownReleasesTheNodePort() {
-    Service s = await(one.create(svc("down", "NodePort", null, 30070)));
+    Service s = Await.result(one.create(svc("down", "NodePort", null, 30070)));
     s.spec().type = "ClusterIP";
-    Service updated = await(one.update(s));
+    Service updated = Await.result(one.update(s));
     assertThat(updated.spec().ports.get(0).nodePort).isNull();
     assertThat(updated.spec().clusterIP).isEqualTo(s.spec().clusterIP);
     await()
         .atMost(Duration.ofSeconds(15))
         .ignoreExceptions()
-        .untilAsserted(() -> await(two.create(svc("up", "NodePort", null, 30070))));
+        .untilAsserted(() -> Await.result(two.create(svc("up", "NodePort", null, 30070))));
   }
 
   @Test
   void allocationsAreRebuiltFromStoredServicesAfterTheMapsAreLost() {
-    await(one.create(svc("kept", "NodePort", "127.10.0.99", 30099)));
+    Await.result(one.create(svc("kept", "NodePort", "127.10.0.99", 30099)));
     cluster.replica(0).hazelcast().getMap(ServiceAllocators.CLUSTER_IPS_MAP).clear();
     cluster.replica(0).hazelcast().getMap(ServiceAllocators.NODE_PORTS_MAP).clear();
-    await(
+    Await.result(
         cluster.replica(0).plane().rebuild(cluster.replica(0).vertx(), cluster.replica(0).store()));
-    assertThatThrownBy(() -> await(two.create(svc("clash", "ClusterIP", "127.10.0.99", null))))
+    assertThatThrownBy(
+            () -> Await.result(two.create(svc("clash", "ClusterIP", "127.10.0.99", null))))
         .hasMessageContaining("provided IP is already allocated");
-    assertThatThrownBy(() -> await(two.create(svc("clash2", "NodePort", null, 30099))))
+    assertThatThrownBy(() -> Await.result(two.create(svc("clash2", "NodePort", null, 30099))))
         .hasMessageContaining("provided port is already allocated");
   }
 
   @Test
   void loadBalancerServicesGetAnIngressIpFromThePool() {
-    await(one.create(svc("lb", "LoadBalancer", null, null)));
+    Await.result(one.create(svc("lb", "LoadBalancer", null, null)));
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
-              Service s = await(one.get(Service.class, "default", "lb"));
+              Service s = Await.result(one.get(Service.class, "default", "lb"));
               assertThat(s.status().loadBalancer.ingress).hasSize(1);
               assertThat(s.status().loadBalancer.ingress.get(0).ip).startsWith("127.20.");
               assertThat(s.spec().ports.get(0).nodePort).isBetween(30000, 32767);

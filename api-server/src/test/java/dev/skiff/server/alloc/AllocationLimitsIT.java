@@ -1,7 +1,6 @@
 package dev.skiff.server.alloc;
 
 import static dev.skiff.server.alloc.AllocationIT.svc;
-import static dev.skiff.server.controller.TestCluster.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +10,8 @@ import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.status.StatusException;
-import dev.skiff.server.controller.TestCluster;
+import dev.skiff.server.testing.TestCluster;
+import dev.skiff.testing.Await;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +33,7 @@ class AllocationLimitsIT {
                         .withNodePorts("31000-31002")
                         .withLoadBalancerPool("127.20.9.0/30")));
     client = cluster.client();
-    await(cluster.replica(0).manager().leading());
+    Await.result(cluster.replica(0).manager().leading());
   }
 
   @AfterAll
@@ -47,7 +47,8 @@ class AllocationLimitsIT {
     StatusException full = null;
     for (int i = 0; i < 7 && full == null; i++) {
       try {
-        created.add(await(client.create(svc("ip-" + i, "ClusterIP", null, null))).meta().name);
+        created.add(
+            Await.result(client.create(svc("ip-" + i, "ClusterIP", null, null))).meta().name);
       } catch (StatusException e) {
         full = e;
       }
@@ -57,7 +58,8 @@ class AllocationLimitsIT {
     assertThat(full.code()).isEqualTo(500);
     assertThat(full.getMessage())
         .isEqualTo("Internal error occurred: failed to allocate a serviceIP: range is full");
-    created.forEach(n -> await(client.delete(Service.class, "default", n, DeleteOptions.none())));
+    created.forEach(
+        n -> Await.result(client.delete(Service.class, "default", n, DeleteOptions.none())));
   }
 
   @Test
@@ -65,17 +67,17 @@ class AllocationLimitsIT {
     await()
         .atMost(Duration.ofSeconds(15))
         .ignoreExceptions()
-        .until(() -> await(client.create(svc("lb-1", "LoadBalancer", null, null))) != null);
+        .until(() -> Await.result(client.create(svc("lb-1", "LoadBalancer", null, null))) != null);
     await().atMost(Duration.ofSeconds(10)).until(() -> ingress("lb-1") != null);
-    await(client.create(svc("lb-2", "LoadBalancer", null, null)));
+    Await.result(client.create(svc("lb-2", "LoadBalancer", null, null)));
     await().atMost(Duration.ofSeconds(10)).until(() -> ingress("lb-2") != null);
-    await(client.create(svc("lb-3", "LoadBalancer", null, null)));
+    Await.result(client.create(svc("lb-3", "LoadBalancer", null, null)));
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
                 assertThat(
-                        await(
+                        Await.result(
                                 client.list(
                                     Event.class,
                                     "default",
@@ -85,15 +87,15 @@ class AllocationLimitsIT {
                     .contains("SyncLoadBalancerFailed"));
     assertThat(ingress("lb-3")).isNull();
     String first = ingress("lb-1");
-    await(client.delete(Service.class, "default", "lb-1", DeleteOptions.none()));
+    Await.result(client.delete(Service.class, "default", "lb-1", DeleteOptions.none()));
     await().atMost(Duration.ofSeconds(30)).until(() -> first.equals(ingress("lb-3")));
     for (String name : new String[] {"lb-2", "lb-3"}) {
-      await(client.delete(Service.class, "default", name, DeleteOptions.none()));
+      Await.result(client.delete(Service.class, "default", name, DeleteOptions.none()));
     }
   }
 
   private static String ingress(String name) {
-    Service s = await(client.get(Service.class, "default", name));
+    Service s = Await.result(client.get(Service.class, "default", name));
     var lb = s.status().loadBalancer;
     return lb == null || lb.ingress == null || lb.ingress.isEmpty() ? null : lb.ingress.get(0).ip;
   }

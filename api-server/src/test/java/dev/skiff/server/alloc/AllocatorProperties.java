@@ -2,21 +2,14 @@ package dev.skiff.server.alloc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
-import dev.skiff.server.cluster.ClusterSettings;
-import dev.skiff.server.cluster.HazelcastConfigs;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.skiff.server.testing.TestMembers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,26 +30,15 @@ class AllocatorProperties {
 
   @BeforeAll
   static void start() {
-    String name = "alloc-props-" + UUID.randomUUID();
-    int port = freePort();
-    String first = "127.0.0.1:" + port;
-    one = member(name, port, first);
-    two = member(name, freePort(), first);
+    TestMembers members = TestMembers.cluster("alloc-props");
+    one = members.start();
+    two = members.start();
   }
 
   @AfterAll
   static void stop() {
     two.getLifecycleService().terminate();
     one.getLifecycleService().terminate();
-  }
-
-  private static HazelcastInstance member(String cluster, int port, String first) {
-    ClusterSettings s =
-        ClusterSettings.defaults()
-            .withClusterName(cluster)
-            .withPort(port)
-            .withMembers(List.of(first));
-    return Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(s));
   }
 
   @Test
@@ -123,14 +105,6 @@ class AllocatorProperties {
             }
           });
       assertThat(prefixed).as("claims equal what is held").isEqualTo(holder.keySet());
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     }
   }
 }

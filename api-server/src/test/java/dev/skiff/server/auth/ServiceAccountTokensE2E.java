@@ -1,6 +1,5 @@
 package dev.skiff.server.auth;
 
-import static dev.skiff.server.controller.TestCluster.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,8 +8,10 @@ import dev.skiff.api.Json;
 import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.model.core.ServiceAccount;
 import dev.skiff.api.resource.Resources;
-import dev.skiff.server.controller.Kubectl;
-import dev.skiff.server.controller.TestCluster;
+import dev.skiff.server.testing.TestCluster;
+import dev.skiff.testing.Await;
+import dev.skiff.testing.Kubectl;
+import dev.skiff.testing.ProcessResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -37,8 +38,8 @@ class ServiceAccountTokensE2E {
   @BeforeAll
   static void start() {
     cluster = TestCluster.start(TestCluster.Spec.of(1).withTls());
-    await(cluster.replica(0).manager().leading());
-    kubectl = new Kubectl(dir, cluster.kubeconfig(dir.resolve("kubeconfig"), 0));
+    Await.result(cluster.replica(0).manager().leading());
+    kubectl = Kubectl.in(dir, cluster.kubeconfig(dir.resolve("kubeconfig"), 0));
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> kubectl.run("get", "serviceaccount", "default").exitCode() == 0);
@@ -51,12 +52,13 @@ class ServiceAccountTokensE2E {
 
   @Test
   void kubectlCreateTokenIssuesATokenKubectlCanUse() {
-    Kubectl.Result created = kubectl.run("create", "token", "default", "--duration=10m");
+    ProcessResult created = kubectl.run("create", "token", "default", "--duration=10m");
     assertThat(created.exitCode()).as(created.all()).isZero();
     String token = created.stdout().trim();
 
     ObjectNode claims = claims(token);
-    ServiceAccount sa = await(cluster.client().get(ServiceAccount.class, "default", "default"));
+    ServiceAccount sa =
+        Await.result(cluster.client().get(ServiceAccount.class, "default", "default"));
     assertThat(claims.path("iss").asText()).isEqualTo(ServiceAccountTokens.ISSUER);
     assertThat(claims.path("aud").get(0).asText()).isEqualTo(ServiceAccountTokens.ISSUER);
     assertThat(claims.path("sub").asText()).isEqualTo("system:serviceaccount:default:default");
@@ -66,10 +68,10 @@ class ServiceAccountTokensE2E {
     assertThat(claims.path("kubernetes.io").path("serviceaccount").path("uid").asText())
         .isEqualTo(sa.meta().uid);
 
-    Kubectl.Result pods = kubectl.run("--token=" + token, "get", "pods");
+    ProcessResult pods = kubectl.run("--token=" + token, "get", "pods");
     assertThat(pods.exitCode()).as(pods.all()).isZero();
     // a write with a body: authentication is asynchronous, the body must still arrive
-    Kubectl.Result write =
+    ProcessResult write =
         kubectl.run("--token=" + token, "create", "configmap", "by-sa", "--from-literal=a=b");
     assertThat(write.exitCode()).as(write.all()).isZero();
     assertThat(kubectl.run("get", "configmap", "by-sa", "-o", "jsonpath={.data.a}").stdout())
@@ -78,7 +80,7 @@ class ServiceAccountTokensE2E {
 
   @Test
   void tooShortADurationIsInvalid() {
-    Kubectl.Result created =
+    ProcessResult created =
         kubectl.run(
             "create",
             "--raw",
@@ -96,20 +98,21 @@ class ServiceAccountTokensE2E {
         new ServiceAccountTokens(
             cluster.replica(0).vertx(), cluster.replica(0).server().registry(), past);
     ObjectNode sa =
-        await(
+        Await.result(
             cluster
                 .replica(0)
                 .server()
                 .registry()
                 .get(Resources.SERVICEACCOUNTS, "default", "default"));
-    String expired = await(issuer.issue(sa, List.of(ServiceAccountTokens.ISSUER), 600, null, null));
+    String expired =
+        Await.result(issuer.issue(sa, List.of(ServiceAccountTokens.ISSUER), 600, null, null));
 
     assertUnauthorized(expired);
   }
 
   @Test
   void aTokenForAnotherAudienceIsUnauthorized() {
-    Kubectl.Result created =
+    ProcessResult created =
         kubectl.run("create", "token", "default", "--audience=https://vault.example");
     assertThat(created.exitCode()).as(created.all()).isZero();
 
@@ -144,14 +147,15 @@ class ServiceAccountTokensE2E {
     String token = kubectl.run("create", "token", "robot").stdout().trim();
     assertThat(kubectl.run("--token=" + token, "get", "pods").exitCode()).isZero();
 
-    await(cluster.client().delete(ServiceAccount.class, "default", "robot", DeleteOptions.none()));
+    Await.result(
+        cluster.client().delete(ServiceAccount.class, "default", "robot", DeleteOptions.none()));
     assertUnauthorized(token);
     assertThat(kubectl.run("create", "serviceaccount", "robot").exitCode()).isZero();
     assertUnauthorized(token);
   }
 
   private static void assertUnauthorized(String token) {
-    Kubectl.Result result = kubectl.run("--token=" + token, "get", "pods");
+    ProcessResult result = kubectl.run("--token=" + token, "get", "pods");
     assertThat(result.exitCode()).isNotZero();
     assertThat(result.stderr()).contains("Unauthorized");
   }

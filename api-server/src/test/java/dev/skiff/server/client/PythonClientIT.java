@@ -1,9 +1,8 @@
 package dev.skiff.server.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.skiff.server.http.TestApiServers;
+import dev.skiff.server.testing.TestApiServers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -37,7 +36,10 @@ class PythonClientIT {
   @Test
   void pythonClientReadsConfigKindsPodsAndErrors() throws Exception {
     String python = python();
-    assumeTrue(python != null, "no python3 with the kubernetes module (python3-kubernetes)");
+    assertThat(python)
+        .as(
+            "no python3 with the kubernetes module: apt-get install python3-kubernetes (.ci/run does)")
+        .isNotNull();
     Path script = dir.resolve("config_kinds_check.py");
     try (InputStream in = getClass().getResourceAsStream("/python/config_kinds_check.py")) {
       Files.write(script, in.readAllBytes());

@@ -7,13 +7,10 @@ import com.hazelcast.config.Config;
 import dev.skiff.api.Json;
 import dev.skiff.server.store.HzStore;
 import dev.skiff.server.store.StoreKey;
-import io.vertx.core.Future;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
+import dev.skiff.testing.Await;
+import dev.skiff.testing.FreePorts;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Two api-server replicas wired as in production: clustered Vert.x owning the members. */
@@ -22,28 +19,28 @@ class ClusteredVertxIT {
   @Test
   void replicasStartedThroughTheClusterManagerShareOneStore() throws Exception {
     String name = "clustered-" + UUID.randomUUID();
-    int first = freePort();
-    int second = freePort();
+    int first = FreePorts.loopback();
+    int second = FreePorts.loopback();
     List<String> members = List.of("127.0.0.1:" + first, "127.0.0.1:" + second);
     ClusterSettings settings =
         ClusterSettings.defaults().withClusterName(name).withMembers(members);
     ClusteredVertx a =
-        await(ClusteredVertx.start(HazelcastConfigs.replica(settings.withPort(first))));
+        Await.result(ClusteredVertx.start(HazelcastConfigs.replica(settings.withPort(first))));
     ClusteredVertx b =
-        await(ClusteredVertx.start(HazelcastConfigs.replica(settings.withPort(second))));
+        Await.result(ClusteredVertx.start(HazelcastConfigs.replica(settings.withPort(second))));
     try (HzStore storeA = new HzStore(a.vertx(), a.hazelcast());
         HzStore storeB = new HzStore(b.vertx(), b.hazelcast())) {
       ObjectNode pod = Json.mapper().createObjectNode();
       pod.putObject("metadata").put("namespace", "ns").put("name", "p");
       StoreKey key = new StoreKey("pods", "ns", "p");
 
-      ObjectNode created = await(storeA.create(key, pod));
+      ObjectNode created = Await.result(storeA.create(key, pod));
 
       assertThat(a.hazelcast().getCluster().getMembers()).hasSize(2);
-      assertThat(await(storeB.get(key))).isEqualTo(created);
+      assertThat(Await.result(storeB.get(key))).isEqualTo(created);
     } finally {
-      await(b.close());
-      await(a.close());
+      Await.result(b.close());
+      Await.result(a.close());
     }
   }
 
@@ -58,15 +55,5 @@ class ClusteredVertxIT {
     assertThat(config.getMapConfig(HzStore.OBJECTS_MAP).getBackupCount()).isEqualTo(1);
     assertThat(config.getRingbufferConfig(HzStore.CHANGE_LOG).getBackupCount()).isEqualTo(1);
     assertThat(config.getRingbufferConfig(HzStore.CHANGE_LOG).getAsyncBackupCount()).isZero();
-  }
-
-  private static <T> T await(Future<T> future) throws Exception {
-    return future.toCompletionStage().toCompletableFuture().get(60, TimeUnit.SECONDS);
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

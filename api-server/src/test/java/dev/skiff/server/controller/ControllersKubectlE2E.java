@@ -1,9 +1,11 @@
 package dev.skiff.server.controller;
 
-import static dev.skiff.server.controller.TestCluster.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.skiff.server.testing.TestCluster;
+import dev.skiff.testing.Await;
+import dev.skiff.testing.Kubectl;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -21,10 +23,10 @@ class ControllersKubectlE2E {
   @BeforeAll
   static void start() {
     cluster = TestCluster.start(TestCluster.Spec.of(1).withTls());
-    await(cluster.replica(0).manager().leading());
+    Await.result(cluster.replica(0).manager().leading());
     kubelet = new FakeKubelet(cluster.replica(0).vertx(), cluster.client());
-    await(kubelet.start("node-a", "node-b"));
-    kubectl = new Kubectl(dir, cluster.kubeconfig(dir.resolve("kubeconfig"), 0));
+    Await.result(kubelet.start("node-a", "node-b"));
+    kubectl = Kubectl.in(dir, cluster.kubeconfig(dir.resolve("kubeconfig"), 0));
   }
 
   @AfterAll

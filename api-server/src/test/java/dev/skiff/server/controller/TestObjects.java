@@ -10,9 +10,9 @@ import dev.skiff.api.model.core.PodCondition;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.core.ServicePort;
 import dev.skiff.api.model.meta.IntOrString;
+import dev.skiff.api.testing.ApiObjects;
 import dev.skiff.server.controller.support.Owners;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -20,24 +20,11 @@ import java.util.Map;
 public final class TestObjects {
   private TestObjects() {}
 
-  public static Map<String, String> labels(String... kv) {
-    Map<String, String> m = new LinkedHashMap<>();
-    for (int i = 0; i < kv.length; i += 2) {
-      m.put(kv[i], kv[i + 1]);
-    }
-    return m;
-  }
-
   public static Service service(String name, Map<String, String> selector, Object targetPort) {
-    Service svc = new Service();
-    svc.meta().name = name;
-    svc.meta().namespace = "default";
+    Service svc = ApiObjects.service("default", name);
     svc.meta().uid = "uid-" + name;
     svc.spec().selector = selector;
-    ServicePort p = new ServicePort();
-    p.name = "web";
-    p.port = 80;
-    p.protocol = "TCP";
+    ServicePort p = ApiObjects.servicePort("web", 80);
     p.targetPort =
         targetPort instanceof Integer i ? IntOrString.of(i) : IntOrString.of((String) targetPort);
     svc.spec().ports = new ArrayList<>(List.of(p));
@@ -46,11 +33,8 @@ public final class TestObjects {
 
   /** A running pod with an IP, Ready as given, one container port "http" 8080. */
   public static Pod pod(String name, String ip, boolean ready, Map<String, String> labels) {
-    Pod pod = new Pod();
-    pod.meta().name = name;
-    pod.meta().namespace = "default";
+    Pod pod = ApiObjects.pod("default", name, labels);
     pod.meta().uid = "uid-" + name;
-    pod.meta().labels = labels;
     pod.meta().creationTimestamp = "2025-01-01T00:00:00Z";
     Container c = new Container();
     c.name = "c";
@@ -63,9 +47,7 @@ public final class TestObjects {
     pod.spec().nodeName = "node-1";
     pod.status().phase = "Running";
     pod.status().podIP = ip;
-    PodCondition r = new PodCondition();
-    r.type = "Ready";
-    r.status = ready ? "True" : "False";
+    PodCondition r = ApiObjects.readyCondition(ready);
     r.lastTransitionTime = "2025-01-01T00:00:00Z";
     pod.status().conditions = new ArrayList<>(List.of(r));
     return pod;

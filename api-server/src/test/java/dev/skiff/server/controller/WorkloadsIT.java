@@ -1,6 +1,5 @@
 package dev.skiff.server.controller;
 
-import static dev.skiff.server.controller.TestCluster.await;
 import static dev.skiff.server.controller.TestObjects.deployment;
 import static dev.skiff.server.controller.TestObjects.service;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -14,6 +13,8 @@ import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.discovery.EndpointSlice;
+import dev.skiff.server.testing.TestCluster;
+import dev.skiff.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -30,9 +31,9 @@ class WorkloadsIT {
   static void start() {
     cluster = TestCluster.start(TestCluster.Spec.of(1));
     client = cluster.client();
-    await(cluster.replica(0).manager().leading());
+    Await.result(cluster.replica(0).manager().leading());
     kubelet = new FakeKubelet(cluster.replica(0).vertx(), client);
-    await(kubelet.start("node-a", "node-b"));
+    Await.result(kubelet.start("node-a", "node-b"));
   }
 
   @AfterAll
@@ -42,18 +43,18 @@ class WorkloadsIT {
   }
 
   private static List<Pod> pods(String ns, String selector) {
-    return await(client.list(Pod.class, ns, ListOptions.labelSelector(selector))).items;
+    return Await.result(client.list(Pod.class, ns, ListOptions.labelSelector(selector))).items;
   }
 
   @Test
   void deploymentRollsOutSpreadsAndFeedsEndpoints() {
-    await(client.create(service("default", "web", "web")));
-    await(client.create(deployment("default", "web", 3, "img:1")));
+    Await.result(client.create(service("default", "web", "web")));
+    Await.result(client.create(deployment("default", "web", 3, "img:1")));
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
             () -> {
-              Deployment d = await(client.get(Deployment.class, "default", "web"));
+              Deployment d = Await.result(client.get(Deployment.class, "default", "web"));
               assertThat(d.status().availableReplicas).isEqualTo(3);
               assertThat(d.status().updatedReplicas).isEqualTo(3);
               assertThat(d.status().observedGeneration).isEqualTo(d.meta().generation);
@@ -65,12 +66,12 @@ class WorkloadsIT {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
-              Endpoints ep = await(client.get(Endpoints.class, "default", "web"));
+              Endpoints ep = Await.result(client.get(Endpoints.class, "default", "web"));
               assertThat(ep.subsets).hasSize(1);
               assertThat(ep.subsets.get(0).addresses).hasSize(3);
               assertThat(ep.subsets.get(0).ports.get(0).port).isEqualTo(8080);
               List<EndpointSlice> slices =
-                  await(
+                  Await.result(
                           client.list(
                               EndpointSlice.class,
                               "default",
@@ -82,14 +83,14 @@ class WorkloadsIT {
                   .allMatch(e -> Boolean.TRUE.equals(e.conditions.ready));
             });
 
-    Deployment d = await(client.get(Deployment.class, "default", "web"));
+    Deployment d = Await.result(client.get(Deployment.class, "default", "web"));
     d.spec().template.spec.containers.get(0).image = "img:2";
-    await(client.update(d));
+    Await.result(client.update(d));
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () -> {
-              Deployment now = await(client.get(Deployment.class, "default", "web"));
+              Deployment now = Await.result(client.get(Deployment.class, "default", "web"));
               assertThat(now.status().updatedReplicas).isEqualTo(3);
               assertThat(now.status().replicas).isEqualTo(3);
               assertThat(now.status().availableReplicas).isEqualTo(3);
@@ -99,16 +100,17 @@ class WorkloadsIT {
                   .allMatch(p -> "img:2".equals(p.spec.containers.get(0).image));
             });
     List<ReplicaSet> sets =
-        await(client.list(ReplicaSet.class, "default", ListOptions.labelSelector("app=web"))).items;
+        Await.result(client.list(ReplicaSet.class, "default", ListOptions.labelSelector("app=web")))
+            .items;
     assertThat(sets).hasSize(2);
     assertThat(sets).extracting(rs -> rs.spec().replicas).containsExactlyInAnyOrder(0, 3);
   }
 
   @Test
   void deletingADeploymentDeletesItsReplicaSetsAndPods() {
-    await(client.create(deployment("default", "gone", 2, "img:1")));
+    Await.result(client.create(deployment("default", "gone", 2, "img:1")));
     await().atMost(Duration.ofSeconds(20)).until(() -> pods("default", "app=gone").size() == 2);
-    await(
+    Await.result(
         client.delete(
             Deployment.class,
             "default",
@@ -119,7 +121,7 @@ class WorkloadsIT {
         .untilAsserted(
             () -> {
               assertThat(
-                      await(
+                      Await.result(
                               client.list(
                                   ReplicaSet.class,
                                   "default",

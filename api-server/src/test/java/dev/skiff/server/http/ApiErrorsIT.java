@@ -3,6 +3,7 @@ package dev.skiff.server.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.server.store.HzStoreOptions;
+import dev.skiff.server.testing.TestApiServers;
 import java.net.URI;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,20 +73,23 @@ class ApiErrorsIT {
   }
 
   @Test
-  void podExecAttachAndPortForwardAreNotFoundSayingSkiffDoesNotServeThem() {
-    for (String sub : new String[] {"exec", "attach", "portforward"}) {
-      Http.Reply r =
-          http.send("POST", "/api/v1/namespaces/default/pods/web/" + sub, "application/json", "{}");
-      assertStatus(r, 404, "NotFound");
-      assertThat(r.json().path("message").asText())
-          .as(sub)
-          .startsWith("pods/" + sub + " is not supported by Skiff");
-    }
+  void podProxyIsNotFoundSayingSkiffDoesNotServeIt() {
+    Http.Reply r =
+        http.send("POST", "/api/v1/namespaces/default/pods/web/proxy", "application/json", "{}");
+    assertStatus(r, 404, "NotFound");
+    assertThat(r.json().path("message").asText())
+        .startsWith("pods/proxy is not supported by Skiff");
     // other unknown subresources keep the generic answer
     Http.Reply other = http.get("/api/v1/namespaces/default/pods/web/nope");
     assertStatus(other, 404, "NotFound");
     assertThat(other.json().path("message").asText())
         .isEqualTo("the server could not find the requested resource");
+  }
+
+  @Test
+  void podExecOfAMissingPodIsNotFound() {
+    Http.Reply r = http.get("/api/v1/namespaces/default/pods/nosuch/exec?command=true");
+    assertStatus(r, 404, "NotFound");
   }
 
   @Test
@@ -167,7 +171,7 @@ class ApiErrorsIT {
             "POST",
             "/api/v1/namespaces/default/pods",
             "application/json",
-            Objects.pod(InstrumentedStore.EXPLODING));
+            JsonBodies.pod(InstrumentedStore.EXPLODING));
     assertStatus(r, 500, "InternalError");
     assertThat(r.body())
         .doesNotContain("internal detail")
@@ -180,7 +184,7 @@ class ApiErrorsIT {
                     "POST",
                     "/api/v1/namespaces/default/pods",
                     "application/json",
-                    Objects.pod("fine"))
+                    JsonBodies.pod("fine"))
                 .code())
         .isEqualTo(201);
   }

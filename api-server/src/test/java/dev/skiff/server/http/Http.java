@@ -3,6 +3,7 @@ package dev.skiff.server.http;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skiff.api.Json;
 import dev.skiff.server.auth.ServingCertificate;
+import dev.skiff.server.testing.TestApiServers;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -4,6 +4,7 @@ import static dev.skiff.server.http.ApiErrorsIT.assertStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.skiff.server.testing.TestApiServers;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;

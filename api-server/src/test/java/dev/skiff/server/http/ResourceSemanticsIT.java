@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skiff.server.testing.TestApiServers;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -54,7 +55,7 @@ class ResourceSemanticsIT {
 
   @Test
   void generationCountsSpecChangesOnly() {
-    String name = create(DEPLOYMENTS, Objects.deployment(next("gen"), 1));
+    String name = create(DEPLOYMENTS, JsonBodies.deployment(next("gen"), 1));
     String item = DEPLOYMENTS + "/" + name;
     patch(item, MERGE, "{\"metadata\":{\"labels\":{\"x\":\"1\"}}}");
     assertThat(generation(item)).isEqualTo(1);
@@ -66,7 +67,7 @@ class ResourceSemanticsIT {
 
   @Test
   void mainResourceIgnoresStatusAndStatusSubresourceIgnoresTheRest() {
-    String name = create(DEPLOYMENTS, Objects.deployment(next("st"), 1));
+    String name = create(DEPLOYMENTS, JsonBodies.deployment(next("st"), 1));
     String item = DEPLOYMENTS + "/" + name;
     JsonNode main = patch(item, MERGE, "{\"spec\":{\"replicas\":2},\"status\":{\"replicas\":7}}");
     assertThat(main.path("spec").path("replicas").asInt()).isEqualTo(2);
@@ -87,7 +88,7 @@ class ResourceSemanticsIT {
 
   @Test
   void staleResourceVersionIsConflictOnPutAndPatch() {
-    String name = create(PODS, Objects.pod(next("rv")));
+    String name = create(PODS, JsonBodies.pod(next("rv")));
     JsonNode pod = http.get(PODS + "/" + name).json();
     patch(PODS + "/" + name, MERGE, "{\"metadata\":{\"labels\":{\"a\":\"b\"}}}");
     Http.Reply put = http.send("PUT", PODS + "/" + name, JSON, pod.toString());
@@ -106,7 +107,7 @@ class ResourceSemanticsIT {
   @Test
   void dryRunPersistsNothing() {
     String name = next("dry");
-    Http.Reply created = http.send("POST", PODS + "?dryRun=All", JSON, Objects.pod(name));
+    Http.Reply created = http.send("POST", PODS + "?dryRun=All", JSON, JsonBodies.pod(name));
     assertThat(created.code()).isEqualTo(201);
     assertThat(http.get(PODS + "/" + name).code()).isEqualTo(404);
     Http.Reply applied =
@@ -114,10 +115,10 @@ class ResourceSemanticsIT {
             "PATCH",
             PODS + "/" + name + "?dryRun=All&fieldManager=t",
             "application/apply-patch+yaml",
-            Objects.pod(name));
+            JsonBodies.pod(name));
     assertThat(applied.code()).isEqualTo(201);
     assertThat(http.get(PODS + "/" + name).code()).isEqualTo(404);
-    create(PODS, Objects.pod(name));
+    create(PODS, JsonBodies.pod(name));
     Http.Reply patched =
         http.send(
             "PATCH",
@@ -136,14 +137,15 @@ class ResourceSemanticsIT {
   void applyPatchCreatesWhenAbsentThenUpdates() {
     String name = next("apply");
     String path = PODS + "/" + name + "?fieldManager=test&force=true";
-    Http.Reply first = http.send("PATCH", path, "application/apply-patch+yaml", Objects.pod(name));
+    Http.Reply first =
+        http.send("PATCH", path, "application/apply-patch+yaml", JsonBodies.pod(name));
     assertThat(first.code()).as(first.body()).isEqualTo(201);
     Http.Reply second =
         http.send(
             "PATCH",
             path,
             "application/apply-patch+yaml",
-            Objects.pod(name, "{\"app\":\"web\",\"v\":\"2\"}"));
+            JsonBodies.pod(name, "{\"app\":\"web\",\"v\":\"2\"}"));
     assertThat(second.code()).as(second.body()).isEqualTo(200);
     assertThat(second.json().path("metadata").path("labels").path("v").asText()).isEqualTo("2");
   }
@@ -153,7 +155,8 @@ class ResourceSemanticsIT {
     String name = next("fin");
     create(
         PODS,
-        Objects.pod(name).replace("\"labels\"", "\"finalizers\":[\"skiff.dev/hold\"],\"labels\""));
+        JsonBodies.pod(name)
+            .replace("\"labels\"", "\"finalizers\":[\"skiff.dev/hold\"],\"labels\""));
     Http.Reply deleted =
         http.send("DELETE", PODS + "/" + name, JSON, "{\"propagationPolicy\":\"Background\"}");
     assertThat(deleted.code()).isEqualTo(200);
@@ -168,7 +171,7 @@ class ResourceSemanticsIT {
     String name = next("grace");
     create(
         PODS,
-        Objects.pod(name).replace("\"containers\"", "\"nodeName\":\"node-a\",\"containers\""));
+        JsonBodies.pod(name).replace("\"containers\"", "\"nodeName\":\"node-a\",\"containers\""));
     Http.Reply graceful = http.send("DELETE", PODS + "/" + name, null, null);
     assertThat(graceful.code()).isEqualTo(200);
     JsonNode meta = graceful.json().path("metadata");
@@ -182,7 +185,7 @@ class ResourceSemanticsIT {
 
   @Test
   void unboundPodsAreDeletedAtOnce() {
-    String name = create(PODS, Objects.pod(next("unbound")));
+    String name = create(PODS, JsonBodies.pod(next("unbound")));
     Http.Reply deleted = http.send("DELETE", PODS + "/" + name, null, null);
     assertThat(deleted.code()).isEqualTo(200);
     assertThat(deleted.json().path("metadata").path("name").asText()).isEqualTo(name);
@@ -192,16 +195,16 @@ class ResourceSemanticsIT {
   @Test
   void deletingANamespaceTerminatesItsContentThenItself() {
     String ns = next("ns");
-    assertThat(http.send("POST", "/api/v1/namespaces", JSON, Objects.namespace(ns)).code())
+    assertThat(http.send("POST", "/api/v1/namespaces", JSON, JsonBodies.namespace(ns)).code())
         .isEqualTo(201);
     String pods = "/api/v1/namespaces/" + ns + "/pods";
     String held =
-        Objects.pod("inside")
+        JsonBodies.pod("inside")
             .replace("\"labels\"", "\"finalizers\":[\"skiff.dev/hold\"],\"labels\"");
     assertThat(http.send("POST", pods, JSON, held).code()).isEqualTo(201);
     Http.Reply deleted = http.send("DELETE", "/api/v1/namespaces/" + ns, null, null);
     assertThat(deleted.json().path("status").path("phase").asText()).isEqualTo("Terminating");
-    assertStatus(http.send("POST", pods, JSON, Objects.pod("late")), 403, "Forbidden");
+    assertStatus(http.send("POST", pods, JSON, JsonBodies.pod("late")), 403, "Forbidden");
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
@@ -230,7 +233,7 @@ class ResourceSemanticsIT {
 
   @Test
   void listItemsCarryApiVersionAndKind() {
-    create(PODS, Objects.pod(next("list")));
+    create(PODS, JsonBodies.pod(next("list")));
     JsonNode list = http.get(PODS).json();
     assertThat(list.path("kind").asText()).isEqualTo("PodList");
     assertThat(list.path("metadata").path("resourceVersion").asText()).matches("\\d+");
@@ -244,7 +247,7 @@ class ResourceSemanticsIT {
 
   @Test
   void tablesHonourIncludeObject() {
-    String name = create(PODS, Objects.pod(next("table")));
+    String name = create(PODS, JsonBodies.pod(next("table")));
     String accept = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json";
     JsonNode table = http.get(PODS + "?fieldSelector=metadata.name%3D" + name, accept).json();
     assertThat(table.path("kind").asText()).isEqualTo("Table");
@@ -271,7 +274,7 @@ class ResourceSemanticsIT {
 
   @Test
   void scaleSubresourceReadsAndWritesReplicas() {
-    String name = create(DEPLOYMENTS, Objects.deployment(next("scale"), 2));
+    String name = create(DEPLOYMENTS, JsonBodies.deployment(next("scale"), 2));
     String scale = DEPLOYMENTS + "/" + name + "/scale";
     JsonNode read = http.get(scale).json();
     assertThat(read.path("kind").asText()).isEqualTo("Scale");
@@ -292,8 +295,8 @@ class ResourceSemanticsIT {
   @Test
   void deleteCollectionDeletesWhatTheSelectorMatches() {
     String group = next("grp");
-    create(PODS, Objects.pod(next("dc"), "{\"grp\":\"" + group + "\"}"));
-    create(PODS, Objects.pod(next("dc"), "{\"grp\":\"" + group + "\"}"));
+    create(PODS, JsonBodies.pod(next("dc"), "{\"grp\":\"" + group + "\"}"));
+    create(PODS, JsonBodies.pod(next("dc"), "{\"grp\":\"" + group + "\"}"));
     Http.Reply r = http.send("DELETE", PODS + "?labelSelector=grp%3D" + group, null, null);
     assertThat(r.json().path("items").size()).as(r.body()).isEqualTo(2);
     assertThat(http.get(PODS + "?labelSelector=grp%3D" + group).json().path("items").size())
@@ -302,7 +305,7 @@ class ResourceSemanticsIT {
 
   @Test
   void bindingAssignsANodeOnce() {
-    String name = create(PODS, Objects.pod(next("bind")));
+    String name = create(PODS, JsonBodies.pod(next("bind")));
     String binding =
         "{\"apiVersion\":\"v1\",\"kind\":\"Binding\",\"metadata\":{\"name\":\""
             + name

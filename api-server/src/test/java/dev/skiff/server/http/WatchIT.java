@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skiff.server.store.HzStoreOptions;
+import dev.skiff.server.testing.TestApiServers;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
@@ -173,7 +174,7 @@ class WatchIT {
 
   private static String create(String prefix) {
     String name = prefix + "-" + NAMES.incrementAndGet();
-    Http.Reply r = http.send("POST", PODS, "application/json", Objects.pod(name));
+    Http.Reply r = http.send("POST", PODS, "application/json", JsonBodies.pod(name));
     assertThat(r.code()).as(r.body()).isEqualTo(201);
     return name;
   }

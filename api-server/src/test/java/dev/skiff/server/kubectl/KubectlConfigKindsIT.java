@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skiff.api.Json;
 import dev.skiff.server.auth.ServingCertificate;
-import dev.skiff.server.http.TestApiServers;
+import dev.skiff.server.testing.TestApiServers;
+import dev.skiff.testing.Kubectl;
+import dev.skiff.testing.ProcessResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -89,7 +91,7 @@ class KubectlConfigKindsIT {
   void configMapYamlRoundTripsThroughApplyAndDelete() {
     ok("create", "configmap", "rt", "-n", ns, "--from-literal=a=b");
     String yaml = ok("get", "cm", "rt", "-n", ns, "-o", "yaml");
-    Kubectl.Result replaced = kubectl.runWithInput(yaml, "replace", "-f", "-");
+    ProcessResult replaced = kubectl.runWithInput(yaml, "replace", "-f", "-");
     assertThat(replaced.ok()).as(replaced.toString()).isTrue();
     assertThat(ok("get", "cm", "rt", "-n", ns, "-o", "yaml")).contains("a: b");
     ok("label", "cm", "rt", "-n", ns, "tier=web");
@@ -101,7 +103,7 @@ class KubectlConfigKindsIT {
 
   @Test
   void invalidConfigKeyIsRejectedWithKubernetesMessage() {
-    Kubectl.Result r =
+    ProcessResult r =
         apply("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: bad\ndata:\n  'a b': c\n");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr())
@@ -114,19 +116,19 @@ class KubectlConfigKindsIT {
 
   @Test
   void immutableConfigMapRefusesDataChanges() {
-    Kubectl.Result created =
+    ProcessResult created =
         apply(
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: frozen\nimmutable: true\n"
                 + "data:\n  a: b\n");
     assertThat(created.ok()).as(created.toString()).isTrue();
-    Kubectl.Result changed =
+    ProcessResult changed =
         kubectl.run("patch", "cm", "frozen", "-n", ns, "-p", "{\"data\":{\"a\":\"c\"}}");
     assertThat(changed.exitCode()).isEqualTo(1);
     assertThat(changed.stderr())
         .contains(
             "The ConfigMap \"frozen\" is invalid: data: Forbidden: field is immutable when"
                 + " `immutable` is set");
-    Kubectl.Result unset =
+    ProcessResult unset =
         kubectl.run(
             "patch", "cm", "frozen", "-n", ns, "--type=merge", "-p", "{\"immutable\":null}");
     assertThat(unset.stderr())
@@ -141,7 +143,7 @@ class KubectlConfigKindsIT {
         write(
             "big.yaml",
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  a: " + big + "\n");
-    Kubectl.Result r = kubectl.run("create", "-n", ns, "-f", file.toString());
+    ProcessResult r = kubectl.run("create", "-n", ns, "-f", file.toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr())
         .contains(
@@ -212,20 +214,20 @@ class KubectlConfigKindsIT {
     String yaml =
         "apiVersion: v1\nkind: Secret\nmetadata:\n  name: app\ntype: kubernetes.io/basic-auth\n"
             + "data:\n  username: b2xk\nstringData:\n  username: admin\n  password: pw\n";
-    Kubectl.Result created = apply(yaml);
+    ProcessResult created = apply(yaml);
     assertThat(created.stdout()).as(created.toString()).contains("secret/app created");
     JsonNode secret = get("secret", "app");
     assertThat(secret.has("stringData")).isFalse();
     assertThat(decode(secret.at("/data/username"))).isEqualTo("admin");
     assertThat(decode(secret.at("/data/password"))).isEqualTo("pw");
-    Kubectl.Result again = apply(yaml);
+    ProcessResult again = apply(yaml);
     assertThat(again.ok()).as(again.toString()).isTrue();
     assertThat(decode(get("secret", "app").at("/data/username"))).isEqualTo("admin");
   }
 
   @Test
   void secretTypesRequireTheirKeysAndKeepTheirType() {
-    Kubectl.Result missing =
+    ProcessResult missing =
         apply(
             "apiVersion: v1\nkind: Secret\nmetadata:\n  name: t\ntype: kubernetes.io/tls\n"
                 + "stringData:\n  tls.crt: c\n");
@@ -233,7 +235,7 @@ class KubectlConfigKindsIT {
     assertThat(missing.stderr())
         .contains("The Secret \"t\" is invalid: data[tls.key]: Required value");
     ok("create", "secret", "generic", "plain", "-n", ns, "--from-literal=a=b");
-    Kubectl.Result retyped =
+    ProcessResult retyped =
         kubectl.run(
             "patch", "secret", "plain", "-n", ns, "-p", "{\"type\":\"example.com/custom\"}");
     assertThat(retyped.stderr())
@@ -244,7 +246,7 @@ class KubectlConfigKindsIT {
 
   @Test
   void secretDataThatIsNotBase64IsABadRequestThatDoesNotEchoTheValue() {
-    Kubectl.Result r =
+    ProcessResult r =
         apply("apiVersion: v1\nkind: Secret\nmetadata:\n  name: raw\ndata:\n  a: hunter2!\n");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr())
@@ -266,12 +268,12 @@ class KubectlConfigKindsIT {
         .contains("Name:", "builder", "Image pull secrets:", "regcred", "Mountable secrets:");
   }
 
-  private Kubectl.Result apply(String yaml) {
+  private ProcessResult apply(String yaml) {
     return kubectl.run("apply", "-n", ns, "-f", write("m.yaml", yaml).toString());
   }
 
   private String ok(String... args) {
-    Kubectl.Result r = kubectl.run(args);
+    ProcessResult r = kubectl.run(args);
     assertThat(r.ok()).as(r.toString()).isTrue();
     return r.stdout();
   }

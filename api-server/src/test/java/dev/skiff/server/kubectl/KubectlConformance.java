@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import dev.skiff.api.Json;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
-import dev.skiff.server.http.TestApiServers;
+import dev.skiff.server.testing.TestApiServers;
+import dev.skiff.testing.Kubectl;
+import dev.skiff.testing.ProcessResult;
+import dev.skiff.testing.Processes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -51,21 +54,22 @@ abstract class KubectlConformance {
             + "-"
             + getClass().getSimpleName().toLowerCase().substring(0, 6);
     manifests = Files.createDirectories(workDir().resolve("manifests-" + ns));
-    Kubectl.Result r =
-        writer().run("create", "-f", write("ns.yaml", Manifests.namespace(ns)).toString());
+    ProcessResult r =
+        writer()
+            .run("create", "-f", write("ns.yaml", ConformanceManifests.namespace(ns)).toString());
     assertThat(r.stdout()).as(r.toString()).contains("namespace/" + ns + " created");
   }
 
   @Test
   void versionReportsTheServerVersion() {
-    Kubectl.Result r = reader().run("version");
+    ProcessResult r = reader().run("version");
     assertThat(r.ok()).as(r.toString()).isTrue();
     assertThat(r.stdout()).contains("Server Version: v1.32.0-skiff");
   }
 
   @Test
   void apiResourcesListsEveryServedKind() {
-    Kubectl.Result r = reader().run("api-resources", "-o", "wide");
+    ProcessResult r = reader().run("api-resources", "-o", "wide");
     assertThat(r.ok()).as(r.toString()).isTrue();
     for (ResourceType t : Resources.ALL) {
       assertThat(r.stdout()).contains(t.plural() + " ").contains(t.apiVersion());
@@ -79,18 +83,18 @@ abstract class KubectlConformance {
 
   @Test
   void createdPodShowsInEveryOutputFormat() {
-    create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
-    Kubectl.Result table = reader().run("get", "pods", "-n", ns);
+    create("pod.yaml", ConformanceManifests.pod("web", "app: web", "nginx"), "pod/web created");
+    ProcessResult table = reader().run("get", "pods", "-n", ns);
     assertThat(table.stdout())
         .as(table.toString())
         .contains("NAME", "READY", "STATUS", "RESTARTS", "AGE");
     assertThat(line(table.stdout(), "web")).contains("0/1").contains("Pending");
-    Kubectl.Result wide = reader().run("get", "pods", "-n", ns, "-o", "wide");
+    ProcessResult wide = reader().run("get", "pods", "-n", ns, "-o", "wide");
     assertThat(wide.stdout()).contains("IP", "NODE", "NOMINATED NODE", "READINESS GATES");
-    Kubectl.Result yaml = reader().run("get", "pod", "web", "-n", ns, "-o", "yaml");
+    ProcessResult yaml = reader().run("get", "pod", "web", "-n", ns, "-o", "yaml");
     assertThat(yaml.stdout())
         .contains("kind: Pod", "uid:", "creationTimestamp:", "namespace: " + ns);
-    Kubectl.Result json = reader().run("get", "pod", "web", "-n", ns, "-o", "json");
+    ProcessResult json = reader().run("get", "pod", "web", "-n", ns, "-o", "json");
     var object = Json.tree(json.stdout().getBytes(StandardCharsets.UTF_8));
     assertThat(object.path("metadata").path("generation").asLong()).isEqualTo(1);
     assertThat(object.path("status").path("phase").asText()).isEqualTo("Pending");
@@ -100,8 +104,9 @@ abstract class KubectlConformance {
 
   @Test
   void creatingAnExistingNameFailsWithAlreadyExists() {
-    Path file = create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
-    Kubectl.Result again = writer().run("create", "-n", ns, "-f", file.toString());
+    Path file =
+        create("pod.yaml", ConformanceManifests.pod("web", "app: web", "nginx"), "pod/web created");
+    ProcessResult again = writer().run("create", "-n", ns, "-f", file.toString());
     assertThat(again.exitCode()).isEqualTo(1);
     assertThat(again.stderr())
         .contains(
@@ -112,64 +117,64 @@ abstract class KubectlConformance {
 
   @Test
   void gettingAMissingObjectFailsWithNotFound() {
-    Kubectl.Result r = reader().run("get", "pod", "nosuch", "-n", ns);
+    ProcessResult r = reader().run("get", "pod", "nosuch", "-n", ns);
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).contains("Error from server (NotFound): pods \"nosuch\" not found");
   }
 
   @Test
   void labelAndFieldSelectorsFilterLists() {
-    create("a.yaml", Manifests.pod("a", "app: web, tier: fe", "nginx"), "pod/a created");
-    create("b.yaml", Manifests.pod("b", "app: web, tier: be", "nginx"), "pod/b created");
-    create("c.yaml", Manifests.pod("c", "app: db", "nginx"), "pod/c created");
+    create("a.yaml", ConformanceManifests.pod("a", "app: web, tier: fe", "nginx"), "pod/a created");
+    create("b.yaml", ConformanceManifests.pod("b", "app: web, tier: be", "nginx"), "pod/b created");
+    create("c.yaml", ConformanceManifests.pod("c", "app: db", "nginx"), "pod/c created");
     assertThat(names("get", "pods", "-n", ns, "-l", "app in (web),tier!=be", "-o", "name"))
         .isEqualTo("pod/a");
     assertThat(names("get", "pods", "-n", ns, "-l", "!tier", "-o", "name")).isEqualTo("pod/c");
     assertThat(names("get", "pods", "-n", ns, "--field-selector", "metadata.name=b", "-o", "name"))
         .isEqualTo("pod/b");
-    Kubectl.Result all = reader().run("get", "pods", "-A", "-l", "app=db");
+    ProcessResult all = reader().run("get", "pods", "-A", "-l", "app=db");
     assertThat(line(all.stdout(), " c ")).as(all.toString()).startsWith(ns);
     assertThat(all.stdout()).startsWith("NAMESPACE");
-    Kubectl.Result bad = reader().run("get", "pods", "-n", ns, "--field-selector", "spec.foo=x");
+    ProcessResult bad = reader().run("get", "pods", "-n", ns, "--field-selector", "spec.foo=x");
     assertThat(bad.exitCode()).isEqualTo(1);
     assertThat(bad.stderr()).contains("field label not supported: spec.foo");
   }
 
   @Test
   void describeShowsPodServiceAndNode() {
-    create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
-    create("svc.yaml", Manifests.service("websvc"), "service/websvc created");
+    create("pod.yaml", ConformanceManifests.pod("web", "app: web", "nginx"), "pod/web created");
+    create("svc.yaml", ConformanceManifests.service("websvc"), "service/websvc created");
     String node = "node-" + ns;
-    create("node.yaml", Manifests.node(node), "node/" + node + " created");
-    Kubectl.Result pod = reader().run("describe", "pod", "web", "-n", ns);
+    create("node.yaml", ConformanceManifests.node(node), "node/" + node + " created");
+    ProcessResult pod = reader().run("describe", "pod", "web", "-n", ns);
     assertThat(pod.stdout())
         .as(pod.toString())
         .contains("Name:", "web", "Namespace:", ns, "Image:", "nginx");
-    Kubectl.Result svc = reader().run("describe", "service", "websvc", "-n", ns);
+    ProcessResult svc = reader().run("describe", "service", "websvc", "-n", ns);
     assertThat(svc.stdout())
         .as(svc.toString())
         .contains("Type:", "LoadBalancer", "app=web", "30080");
-    Kubectl.Result described = reader().run("describe", "node", node);
+    ProcessResult described = reader().run("describe", "node", node);
     assertThat(described.stdout())
         .as(described.toString())
         .contains("Name:", node, "127.0.0.9", "KubeletReady");
-    Kubectl.Result nodes = reader().run("get", "nodes", "-o", "wide");
+    ProcessResult nodes = reader().run("get", "nodes", "-o", "wide");
     assertThat(line(nodes.stdout(), node))
         .contains("Ready", "worker", "v1.32.0-skiff", "127.0.0.9");
-    Kubectl.Result services = reader().run("get", "svc", "-n", ns);
+    ProcessResult services = reader().run("get", "svc", "-n", ns);
     assertThat(line(services.stdout(), "websvc"))
         .contains("LoadBalancer", "<pending>", "80:30080/TCP");
   }
 
   @Test
   void clientSideApplyCreatesThenConfigures() {
-    Path file = write("deploy.yaml", Manifests.deployment("api", 2, "busybox:1"));
+    Path file = write("deploy.yaml", ConformanceManifests.deployment("api", 2, "busybox:1"));
     assertThat(writer().run("apply", "-n", ns, "-f", file.toString()).stdout())
         .contains("deployment.apps/api created");
     assertThat(writer().run("apply", "-n", ns, "-f", file.toString()).stdout())
         .contains("deployment.apps/api unchanged");
-    write("deploy.yaml", Manifests.deployment("api", 2, "busybox:2"));
-    Kubectl.Result changed = writer().run("apply", "-n", ns, "-f", file.toString());
+    write("deploy.yaml", ConformanceManifests.deployment("api", 2, "busybox:2"));
+    ProcessResult changed = writer().run("apply", "-n", ns, "-f", file.toString());
     assertThat(changed.stdout()).as(changed.toString()).contains("deployment.apps/api configured");
     assertThat(
             jsonpath(
@@ -180,18 +185,18 @@ abstract class KubectlConformance {
 
   @Test
   void serverSideApplyCreatesThenUpdates() {
-    Path file = write("deploy.yaml", Manifests.deployment("api", 1, "busybox"));
-    Kubectl.Result first = writer().run("apply", "--server-side", "-n", ns, "-f", file.toString());
+    Path file = write("deploy.yaml", ConformanceManifests.deployment("api", 1, "busybox"));
+    ProcessResult first = writer().run("apply", "--server-side", "-n", ns, "-f", file.toString());
     assertThat(first.stdout())
         .as(first.toString())
         .contains("deployment.apps/api serverside-applied");
-    write("deploy.yaml", Manifests.deployment("api", 3, "busybox"));
-    Kubectl.Result second = writer().run("apply", "--server-side", "-n", ns, "-f", file.toString());
+    write("deploy.yaml", ConformanceManifests.deployment("api", 3, "busybox"));
+    ProcessResult second = writer().run("apply", "--server-side", "-n", ns, "-f", file.toString());
     assertThat(second.stdout())
         .as(second.toString())
         .contains("deployment.apps/api serverside-applied");
     assertThat(jsonpath("deployment/api", "{.spec.replicas}")).isEqualTo("3");
-    Kubectl.Result dry =
+    ProcessResult dry =
         writer()
             .run(
                 "apply",
@@ -200,7 +205,7 @@ abstract class KubectlConformance {
                 "-n",
                 ns,
                 "-f",
-                write("dry.yaml", Manifests.deployment("dry", 1, "busybox")).toString());
+                write("dry.yaml", ConformanceManifests.deployment("dry", 1, "busybox")).toString());
     assertThat(dry.stdout())
         .as(dry.toString())
         .contains("deployment.apps/dry serverside-applied (server dry run)");
@@ -209,8 +214,8 @@ abstract class KubectlConformance {
 
   @Test
   void patchAppliesEveryPatchType() {
-    create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
-    Kubectl.Result strategic =
+    create("pod.yaml", ConformanceManifests.pod("web", "app: web", "nginx"), "pod/web created");
+    ProcessResult strategic =
         writer()
             .run(
                 "patch",
@@ -221,7 +226,7 @@ abstract class KubectlConformance {
                 "-p",
                 "{\"spec\":{\"containers\":[{\"name\":\"main\",\"image\":\"nginx:2\"}]}}");
     assertThat(strategic.stdout()).as(strategic.toString()).contains("pod/web patched");
-    Kubectl.Result merge =
+    ProcessResult merge =
         writer()
             .run(
                 "patch",
@@ -233,7 +238,7 @@ abstract class KubectlConformance {
                 "-p",
                 "{\"metadata\":{\"labels\":{\"m\":\"1\"}}}");
     assertThat(merge.stdout()).as(merge.toString()).contains("pod/web patched");
-    Kubectl.Result json =
+    ProcessResult json =
         writer()
             .run(
                 "patch",
@@ -254,7 +259,7 @@ abstract class KubectlConformance {
 
   @Test
   void labelAndAnnotateChangeMetadata() {
-    create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
+    create("pod.yaml", ConformanceManifests.pod("web", "app: web", "nginx"), "pod/web created");
     assertThat(writer().run("label", "pod", "web", "-n", ns, "env=prod").stdout())
         .contains("pod/web labeled");
     assertThat(writer().run("annotate", "pod", "web", "-n", ns, "note=hello").stdout())
@@ -267,8 +272,8 @@ abstract class KubectlConformance {
 
   @Test
   void staleResourceVersionFailsWithConflict() {
-    create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
-    Kubectl.Result r = writer().run("label", "pod", "web", "-n", ns, "x=1", "--resource-version=1");
+    create("pod.yaml", ConformanceManifests.pod("web", "app: web", "nginx"), "pod/web created");
+    ProcessResult r = writer().run("label", "pod", "web", "-n", ns, "x=1", "--resource-version=1");
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr())
         .contains(
@@ -278,8 +283,8 @@ abstract class KubectlConformance {
 
   @Test
   void invalidObjectFailsWithInvalid() {
-    Path file = write("noname.yaml", Manifests.podWithoutName());
-    Kubectl.Result r = writer().run("create", "-n", ns, "-f", file.toString());
+    Path file = write("noname.yaml", ConformanceManifests.podWithoutName());
+    ProcessResult r = writer().run("create", "-n", ns, "-f", file.toString());
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr())
         .contains(
@@ -288,31 +293,34 @@ abstract class KubectlConformance {
 
   @Test
   void deleteByNameFileAndSelector() {
-    create("a.yaml", Manifests.pod("a", "app: web", "nginx"), "pod/a created");
-    create("b.yaml", Manifests.pod("b", "grp: g", "nginx"), "pod/b created");
-    create("c.yaml", Manifests.pod("c", "grp: g", "nginx"), "pod/c created");
-    Path svc = create("svc.yaml", Manifests.service("websvc"), "service/websvc created");
+    create("a.yaml", ConformanceManifests.pod("a", "app: web", "nginx"), "pod/a created");
+    create("b.yaml", ConformanceManifests.pod("b", "grp: g", "nginx"), "pod/b created");
+    create("c.yaml", ConformanceManifests.pod("c", "grp: g", "nginx"), "pod/c created");
+    Path svc = create("svc.yaml", ConformanceManifests.service("websvc"), "service/websvc created");
     assertThat(writer().run("delete", "pod", "a", "-n", ns).stdout()).contains("pod \"a\" deleted");
     assertThat(writer().run("delete", "-n", ns, "-f", svc.toString()).stdout())
         .contains("service \"websvc\" deleted");
-    Kubectl.Result bySelector = writer().run("delete", "pods", "-n", ns, "-l", "grp=g");
+    ProcessResult bySelector = writer().run("delete", "pods", "-n", ns, "-l", "grp=g");
     assertThat(bySelector.stdout()).contains("pod \"b\" deleted", "pod \"c\" deleted");
-    Kubectl.Result empty = reader().run("get", "pods,services", "-n", ns);
+    ProcessResult empty = reader().run("get", "pods,services", "-n", ns);
     assertThat(empty.stderr())
         .as(empty.toString())
         .contains("No resources found in " + ns + " namespace.");
-    Kubectl.Result missing = writer().run("delete", "pod", "a", "-n", ns);
+    ProcessResult missing = writer().run("delete", "pod", "a", "-n", ns);
     assertThat(missing.stderr()).contains("Error from server (NotFound): pods \"a\" not found");
   }
 
   @Test
   void scaleSetsReplicasAndBumpsGeneration() {
-    create("deploy.yaml", Manifests.deployment("api", 1, "busybox"), "deployment.apps/api created");
-    Kubectl.Result r = writer().run("scale", "deployment", "api", "-n", ns, "--replicas=4");
+    create(
+        "deploy.yaml",
+        ConformanceManifests.deployment("api", 1, "busybox"),
+        "deployment.apps/api created");
+    ProcessResult r = writer().run("scale", "deployment", "api", "-n", ns, "--replicas=4");
     assertThat(r.stdout()).as(r.toString()).contains("deployment.apps/api scaled");
     assertThat(jsonpath("deployment/api", "{.spec.replicas} {.metadata.generation}"))
         .isEqualTo("4 2");
-    Kubectl.Result guarded =
+    ProcessResult guarded =
         writer()
             .run("scale", "deployment", "api", "-n", ns, "--replicas=5", "--current-replicas=4");
     assertThat(guarded.stdout()).as(guarded.toString()).contains("deployment.apps/api scaled");
@@ -321,24 +329,24 @@ abstract class KubectlConformance {
 
   @Test
   void logsOfAnUnscheduledPodFailWithBadRequest() {
-    create("pod.yaml", Manifests.pod("web", "app: web", "nginx"), "pod/web created");
-    Kubectl.Result r = reader().run("logs", "web", "-n", ns);
+    create("pod.yaml", ConformanceManifests.pod("web", "app: web", "nginx"), "pod/web created");
+    ProcessResult r = reader().run("logs", "web", "-n", ns);
     assertThat(r.exitCode()).isEqualTo(1);
     assertThat(r.stderr()).contains("pod web does not have a host assigned");
   }
 
   @Test
   void watchSeesAddedModifiedAndDeleted() throws Exception {
-    create("w0.yaml", Manifests.pod("w0", "app: w", "nginx"), "pod/w0 created");
+    create("w0.yaml", ConformanceManifests.pod("w0", "app: w", "nginx"), "pod/w0 created");
     Process watch =
         reader()
             .start("get", "pods", "-n", ns, "-w", "--output-watch-events", "--request-timeout=30s");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    Kubectl.drain(watch.getInputStream(), out);
-    Kubectl.drain(watch.getErrorStream(), new ByteArrayOutputStream());
+    Processes.drain(watch.getInputStream(), out);
+    Processes.drain(watch.getErrorStream(), new ByteArrayOutputStream());
     try {
       await().atMost(Duration.ofSeconds(20)).until(() -> text(out).contains("w0"));
-      create("w1.yaml", Manifests.pod("w1", "app: w", "nginx"), "pod/w1 created");
+      create("w1.yaml", ConformanceManifests.pod("w1", "app: w", "nginx"), "pod/w1 created");
       writer().run("label", "pod", "w1", "-n", ns, "seen=yes");
       writer().run("delete", "pod", "w1", "-n", ns);
       await()
@@ -364,7 +372,7 @@ abstract class KubectlConformance {
 
   private Path create(String file, String yaml, String expected) {
     Path path = write(file, yaml);
-    Kubectl.Result r = writer().run("create", "-n", ns, "-f", path.toString());
+    ProcessResult r = writer().run("create", "-n", ns, "-f", path.toString());
     assertThat(r.stdout()).as(r.toString()).contains(expected);
     return path;
   }
@@ -378,13 +386,13 @@ abstract class KubectlConformance {
   }
 
   private String jsonpath(String object, String template) {
-    Kubectl.Result r = reader().run("get", object, "-n", ns, "-o", "jsonpath=" + template);
+    ProcessResult r = reader().run("get", object, "-n", ns, "-o", "jsonpath=" + template);
     assertThat(r.ok()).as(r.toString()).isTrue();
     return r.stdout();
   }
 
   private String names(String... args) {
-    Kubectl.Result r = reader().run(args);
+    ProcessResult r = reader().run(args);
     assertThat(r.ok()).as(r.toString()).isTrue();
     return r.stdout().trim();
   }

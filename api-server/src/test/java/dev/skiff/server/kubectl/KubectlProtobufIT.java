@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
-import dev.skiff.server.controller.TestCluster;
+import dev.skiff.server.testing.TestCluster;
+import dev.skiff.testing.Kubectl;
+import dev.skiff.testing.ProcessResult;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,7 +126,7 @@ class KubectlProtobufIT {
     String other = ns + "-json";
     ok("create", "namespace", other);
     String json = ok(concat(command, "-n", other, "--dry-run=client", "-o", "json"));
-    Kubectl.Result created = kubectl.runWithInput(json, "create", "-n", other, "-f", "-");
+    ProcessResult created = kubectl.runWithInput(json, "create", "-n", other, "-f", "-");
     assertThat(created.ok()).as(created.toString()).isTrue();
     JsonNode viaProtobuf = get("deployment", "twin");
     JsonNode viaJson = getIn(other, "deployment", "twin");
@@ -185,11 +187,11 @@ class KubectlProtobufIT {
   @Test
   void serverErrorsReachKubectlAsForJson() {
     ok("create", "deployment", "web", "-n", ns, "--image=skiff/busybox:1");
-    Kubectl.Result again = kubectl.run("create", "deployment", "web", "-n", ns, "--image=x");
+    ProcessResult again = kubectl.run("create", "deployment", "web", "-n", ns, "--image=x");
     assertThat(again.exitCode()).isEqualTo(1);
     // kubectl prints generator errors as "error: failed to create ...: <server message>"
     assertThat(again.stderr()).contains("deployments.apps \"web\" already exists");
-    Kubectl.Result invalid =
+    ProcessResult invalid =
         kubectl.run(
             "create", "service", "nodeport", "bad", "-n", ns, "--tcp=80:8080", "--node-port=80");
     assertThat(invalid.exitCode()).as(invalid.toString()).isEqualTo(1);
@@ -199,7 +201,7 @@ class KubectlProtobufIT {
   }
 
   private String ok(String... args) {
-    Kubectl.Result r = kubectl.run(args);
+    ProcessResult r = kubectl.run(args);
     assertThat(r.ok()).as(r.toString()).isTrue();
     return r.stdout();
   }

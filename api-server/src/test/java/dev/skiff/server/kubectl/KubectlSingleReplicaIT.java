@@ -1,6 +1,7 @@
 package dev.skiff.server.kubectl;
 
-import dev.skiff.server.http.TestApiServers;
+import dev.skiff.server.testing.TestApiServers;
+import dev.skiff.testing.Kubectl;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -1,13 +1,13 @@
 package dev.skiff.server.store;
 
 import static dev.skiff.server.store.HzStoreTest.increment;
-import static dev.skiff.server.store.TestReplicas.await;
 import static dev.skiff.server.store.TestReplicas.pod;
 import static dev.skiff.server.store.TestReplicas.rv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.testing.Await;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,16 +42,16 @@ class HzStoreIT {
 
   @Test
   void writesOnOneReplicaAreSeenInOrderByGetListAndWatchOnTheOther() {
-    StoreEventRecorder onB = watch(b, await(b.list("pods", ns)).resourceVersion());
+    StoreEventRecorder onB = watch(b, Await.result(b.list("pods", ns)).resourceVersion());
     List<Long> written = new ArrayList<>();
 
     for (int i = 0; i < 20; i++) {
-      written.add(rv(await(a.create(key("p" + i), pod(ns, "p" + i)))));
-      written.add(rv(await(a.update(key("p" + i), HzStoreTest::increment))));
+      written.add(rv(Await.result(a.create(key("p" + i), pod(ns, "p" + i)))));
+      written.add(rv(Await.result(a.update(key("p" + i), HzStoreTest::increment))));
     }
 
-    assertThat(await(b.get(key("p7"))).path("spec").path("counter").asInt()).isEqualTo(1);
-    assertThat(await(b.list("pods", ns)).items()).hasSize(20);
+    assertThat(Await.result(b.get(key("p7"))).path("spec").path("counter").asInt()).isEqualTo(1);
+    assertThat(Await.result(b.list("pods", ns)).items()).hasSize(20);
     await().until(() -> onB.size() == written.size());
     assertThat(onB.versions()).containsExactlyElementsOf(written);
   }
@@ -61,9 +61,9 @@ class HzStoreIT {
     for (int i = 0; i < 50; i++) {
       HzStore writer = i % 2 == 0 ? a : b;
       HzStore reader = i % 2 == 0 ? b : a;
-      long written = rv(await(writer.create(key("p" + i), pod(ns, "p" + i))));
+      long written = rv(Await.result(writer.create(key("p" + i), pod(ns, "p" + i))));
 
-      ListResult list = await(reader.list("pods", ns));
+      ListResult list = Await.result(reader.list("pods", ns));
 
       assertThat(list.resourceVersion()).isGreaterThanOrEqualTo(written);
       assertThat(list.items()).hasSize(i + 1);
@@ -72,7 +72,7 @@ class HzStoreIT {
 
   @Test
   void concurrentWritersOnBothReplicasGiveEveryWatcherTheSameCompleteOrder() throws Exception {
-    long from = await(a.list("pods", ns)).resourceVersion();
+    long from = Await.result(a.list("pods", ns)).resourceVersion();
     StoreEventRecorder onA = watch(a, from);
     StoreEventRecorder onB = watch(b, from);
 
@@ -85,9 +85,9 @@ class HzStoreIT {
           new Thread(
               () -> {
                 List<Long> mine = new ArrayList<>();
-                mine.add(rv(await(store.create(key(name), pod(ns, name)))));
+                mine.add(rv(Await.result(store.create(key(name), pod(ns, name)))));
                 for (int i = 1; i < 250; i++) {
-                  mine.add(rv(await(store.update(key(name), HzStoreTest::increment))));
+                  mine.add(rv(Await.result(store.update(key(name), HzStoreTest::increment))));
                 }
                 synchronized (written) {
                   written.addAll(mine);
@@ -109,7 +109,7 @@ class HzStoreIT {
 
   @Test
   void updatesOfOneObjectFromBothReplicasAreLinearizable() throws Exception {
-    await(a.create(key("counter"), pod(ns, "counter")));
+    Await.result(a.create(key("counter"), pod(ns, "counter")));
     List<Thread> writers = new ArrayList<>();
     for (int t = 0; t < 6; t++) {
       HzStore store = t % 2 == 0 ? a : b;
@@ -117,7 +117,7 @@ class HzStoreIT {
           new Thread(
               () -> {
                 for (int i = 0; i < 30; i++) {
-                  await(store.update(key("counter"), HzStoreTest::increment));
+                  Await.result(store.update(key("counter"), HzStoreTest::increment));
                 }
               });
       writers.add(writer);
@@ -127,15 +127,16 @@ class HzStoreIT {
       writer.join();
     }
 
-    assertThat(await(b.get(key("counter"))).path("spec").path("counter").asInt()).isEqualTo(180);
+    assertThat(Await.result(b.get(key("counter"))).path("spec").path("counter").asInt())
+        .isEqualTo(180);
   }
 
   @Test
   void aReplicaWhoseCacheStartsLaterServesWatchesFromRecentVersions() {
-    long before = rv(await(a.create(key("p"), pod(ns, "p"))));
+    long before = rv(Await.result(a.create(key("p"), pod(ns, "p"))));
     List<Long> written = new ArrayList<>();
     for (int i = 0; i < 10; i++) {
-      written.add(rv(await(a.update(key("p"), HzStoreTest::increment))));
+      written.add(rv(Await.result(a.update(key("p"), HzStoreTest::increment))));
     }
     HzStore fresh = new HzStore(cluster.get(1).vertx(), cluster.get(1).hazelcast());
     try {
@@ -143,7 +144,7 @@ class HzStoreIT {
 
       await().until(() -> recorder.size() == 10);
       assertThat(recorder.versions()).containsExactlyElementsOf(written);
-      assertThat(await(fresh.list("pods", ns)).items())
+      assertThat(Await.result(fresh.list("pods", ns)).items())
           .singleElement()
           .satisfies(o -> assertThat(o.path("spec").path("counter").asInt()).isEqualTo(10));
     } finally {
@@ -153,7 +154,7 @@ class HzStoreIT {
 
   @Test
   void aChangeLoggedByAWriterThatDiedBeforeStoringItIsRolledForward() {
-    ObjectNode created = await(a.create(key("p"), pod(ns, "p")));
+    ObjectNode created = Await.result(a.create(key("p"), pod(ns, "p")));
     // A writer that appended its change and died before storing the object.
     ObjectNode orphan = increment(created.deepCopy());
     long orphanRv =
@@ -167,7 +168,7 @@ class HzStoreIT {
                         ObjectCodec.MODIFIED, key("p"), ObjectCodec.json(orphan.deepCopy()))));
     await().until(() -> b.currentResourceVersion() >= orphanRv);
 
-    ObjectNode updated = await(b.update(key("p"), HzStoreTest::increment));
+    ObjectNode updated = Await.result(b.update(key("p"), HzStoreTest::increment));
 
     assertThat(updated.path("spec").path("counter").asInt()).isEqualTo(2);
     assertThat(rv(updated)).isGreaterThan(orphanRv);
@@ -179,7 +180,7 @@ class HzStoreIT {
 
   private StoreEventRecorder watch(HzStore store, long from) {
     StoreEventRecorder recorder = new StoreEventRecorder();
-    await(store.watch(new WatchRequest("pods", ns, from, null), recorder, recorder.onEnd()));
+    Await.result(store.watch(new WatchRequest("pods", ns, from, null), recorder, recorder.onEnd()));
     return recorder;
   }
 }

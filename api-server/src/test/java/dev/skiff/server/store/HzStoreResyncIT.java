@@ -1,6 +1,5 @@
 package dev.skiff.server.store;
 
-import static dev.skiff.server.store.TestReplicas.await;
 import static dev.skiff.server.store.TestReplicas.pod;
 import static dev.skiff.server.store.TestReplicas.rv;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -9,6 +8,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.skiff.api.status.Reason;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.testing.Await;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -28,31 +28,35 @@ class HzStoreResyncIT {
     cluster = TestReplicas.start(1, HzStoreOptions.defaults(), 16);
     HzStore store = cluster.store(0);
     HzStore stalled = new HzStore(cluster.get(0).vertx(), cluster.get(0).hazelcast());
-    await(stalled.ready());
-    long start = rv(await(store.create(new StoreKey("pods", "ns", "first"), pod("ns", "first"))));
+    Await.result(stalled.ready());
+    long start =
+        rv(Await.result(store.create(new StoreKey("pods", "ns", "first"), pod("ns", "first"))));
     CountDownLatch release = new CountDownLatch(1);
     StoreEventRecorder watcher = new StoreEventRecorder();
     // The filter runs on the cache's thread: blocking it stalls that replica's cache.
-    await(
+    Await.result(
         stalled.watch(
             new WatchRequest("pods", "ns", start, o -> block(release)), watcher, watcher.onEnd()));
 
-    await(store.create(new StoreKey("pods", "ns", "stall"), pod("ns", "stall")));
+    Await.result(store.create(new StoreKey("pods", "ns", "stall"), pod("ns", "stall")));
     for (int i = 0; i < 40; i++) {
-      await(store.create(new StoreKey("pods", "ns", "p" + i), pod("ns", "p" + i)));
+      Await.result(store.create(new StoreKey("pods", "ns", "p" + i), pod("ns", "p" + i)));
     }
     release.countDown();
 
     await().until(watcher::ended);
-    ListResult list = await(stalled.list("pods", "ns"));
+    ListResult list = Await.result(stalled.list("pods", "ns"));
     assertThat(list.items()).hasSize(42);
     assertThatThrownBy(
-            () -> await(stalled.watch(new WatchRequest("pods", "ns", start, null), e -> {}, null)))
+            () ->
+                Await.result(
+                    stalled.watch(new WatchRequest("pods", "ns", start, null), e -> {}, null)))
         .isInstanceOfSatisfying(
             StatusException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EXPIRED));
     StoreEventRecorder fresh = new StoreEventRecorder();
-    await(stalled.watch(new WatchRequest("pods", "ns", list.resourceVersion(), null), fresh, null));
-    await(store.create(new StoreKey("pods", "ns", "last"), pod("ns", "last")));
+    Await.result(
+        stalled.watch(new WatchRequest("pods", "ns", list.resourceVersion(), null), fresh, null));
+    Await.result(store.create(new StoreKey("pods", "ns", "last"), pod("ns", "last")));
     await().until(() -> fresh.size() == 1);
     stalled.close();
   }
@@ -62,13 +66,13 @@ class HzStoreResyncIT {
     cluster = TestReplicas.start(1, HzStoreOptions.defaults(), 1000);
     HzStore store = cluster.store(0);
     StoreEventRecorder watcher = new StoreEventRecorder();
-    long from = await(store.list("pods", "ns")).resourceVersion();
-    await(store.watch(new WatchRequest("pods", "ns", from, null), watcher, watcher.onEnd()));
+    long from = Await.result(store.list("pods", "ns")).resourceVersion();
+    Await.result(store.watch(new WatchRequest("pods", "ns", from, null), watcher, watcher.onEnd()));
     // A second watch whose filter holds the cache's thread on the "gate" pod: while it waits, the
     // tailer has no read in flight, so the log can be swapped under it without a race.
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    await(
+    Await.result(
         store.watch(
             new WatchRequest(
                 "pods",
@@ -84,9 +88,9 @@ class HzStoreResyncIT {
             e -> {},
             null));
     for (int i = 0; i < 4; i++) {
-      await(store.create(new StoreKey("pods", "ns", "p" + i), pod("ns", "p" + i)));
+      Await.result(store.create(new StoreKey("pods", "ns", "p" + i), pod("ns", "p" + i)));
     }
-    await(store.create(new StoreKey("pods", "ns", "gate"), pod("ns", "gate")));
+    Await.result(store.create(new StoreKey("pods", "ns", "gate"), pod("ns", "gate")));
     assertThat(entered.await(30, TimeUnit.SECONDS)).isTrue();
     // What a new log owner that lacks changes looks like: the same sequences, other contents.
     var log = cluster.get(0).hazelcast().<byte[]>getRingbuffer(HzStore.CHANGE_LOG);
@@ -95,7 +99,7 @@ class HzStoreResyncIT {
       StoreKey other = new StoreKey("pods", "ns", "other" + i);
       log.add(ObjectCodec.change(ObjectCodec.ADDED, other, ObjectCodec.json(pod("ns", "x"))));
     }
-    await(store.create(new StoreKey("pods", "ns", "after"), pod("ns", "after")));
+    Await.result(store.create(new StoreKey("pods", "ns", "after"), pod("ns", "after")));
     release.countDown();
     await().until(() -> watcher.size() == 6);
     assertThat(watcher.ended()).isFalse();

@@ -1,6 +1,5 @@
 package dev.skiff.server.store;
 
-import static dev.skiff.server.store.TestReplicas.await;
 import static dev.skiff.server.store.TestReplicas.pod;
 import static dev.skiff.server.store.TestReplicas.rv;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.status.Reason;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -44,14 +44,14 @@ class HzStoreTest {
   }
 
   private ObjectNode create(String name) {
-    return await(store.create(key(name), pod(ns, name)));
+    return Await.result(store.create(key(name), pod(ns, name)));
   }
 
   @Test
   void createStampsVersionAndGetReturnsTheStoredObject() {
     ObjectNode created = create("a");
 
-    ObjectNode read = await(store.get(key("a")));
+    ObjectNode read = Await.result(store.get(key("a")));
 
     assertThat(rv(created)).isPositive();
     assertThat(read).isEqualTo(created);
@@ -62,10 +62,10 @@ class HzStoreTest {
     ObjectNode pod = pod(ns, "a");
     ((ObjectNode) pod.get("metadata")).put("resourceVersion", "999999999");
 
-    ObjectNode created = await(store.create(key("a"), pod));
+    ObjectNode created = Await.result(store.create(key("a"), pod));
 
     assertThat(rv(created)).isLessThan(999999999L);
-    assertThat(await(store.get(key("a")))).isEqualTo(created);
+    assertThat(Await.result(store.get(key("a")))).isEqualTo(created);
   }
 
   @Test
@@ -81,7 +81,7 @@ class HzStoreTest {
   void getOfAMissingObjectFailsNotFoundNamingGroupAndResource() {
     StoreKey key = new StoreKey("deployments.apps", ns, "nope");
 
-    assertThatThrownBy(() -> await(store.get(key)))
+    assertThatThrownBy(() -> Await.result(store.get(key)))
         .isInstanceOfSatisfying(
             StatusException.class,
             e -> {
@@ -95,11 +95,11 @@ class HzStoreTest {
   void updateStoresTheFunctionsResultWithANewerVersion() {
     ObjectNode created = create("a");
 
-    ObjectNode updated = await(store.update(key("a"), cur -> increment(cur)));
+    ObjectNode updated = Await.result(store.update(key("a"), cur -> increment(cur)));
 
     assertThat(rv(updated)).isGreaterThan(rv(created));
     assertThat(updated.path("spec").path("counter").asInt()).isEqualTo(1);
-    assertThat(await(store.get(key("a")))).isEqualTo(updated);
+    assertThat(Await.result(store.get(key("a")))).isEqualTo(updated);
   }
 
   @Test
@@ -107,8 +107,8 @@ class HzStoreTest {
     ObjectNode created = create("a");
     StoreEventRecorder recorder = watchFrom(rv(created));
 
-    ObjectNode same = await(store.update(key("a"), cur -> cur));
-    await(store.update(key("a"), cur -> increment(cur)));
+    ObjectNode same = Await.result(store.update(key("a"), cur -> cur));
+    Await.result(store.update(key("a"), cur -> increment(cur)));
 
     assertThat(rv(same)).isEqualTo(rv(created));
     await().until(() -> recorder.size() == 1);
@@ -118,7 +118,7 @@ class HzStoreTest {
   @Test
   void updateFailsWithTheConflictItsFunctionThrowsOnAStaleVersion() {
     ObjectNode created = create("a");
-    await(store.update(key("a"), cur -> increment(cur)));
+    Await.result(store.update(key("a"), cur -> increment(cur)));
 
     Future<ObjectNode> stale =
         store.update(
@@ -130,15 +130,15 @@ class HzStoreTest {
               return increment(cur);
             });
 
-    assertThatThrownBy(() -> await(stale))
+    assertThatThrownBy(() -> Await.result(stale))
         .isInstanceOfSatisfying(
             StatusException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
-    assertThat(await(store.get(key("a"))).path("spec").path("counter").asInt()).isEqualTo(1);
+    assertThat(Await.result(store.get(key("a"))).path("spec").path("counter").asInt()).isEqualTo(1);
   }
 
   @Test
   void updateOfAMissingObjectFailsNotFound() {
-    assertThatThrownBy(() -> await(store.update(key("nope"), cur -> cur)))
+    assertThatThrownBy(() -> Await.result(store.update(key("nope"), cur -> cur)))
         .isInstanceOfSatisfying(
             StatusException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
   }
@@ -147,11 +147,11 @@ class HzStoreTest {
   void deleteReturnsTheLastStateAtTheDeletionVersion() {
     ObjectNode created = create("a");
 
-    ObjectNode deleted = await(store.delete(key("a"), null));
+    ObjectNode deleted = Await.result(store.delete(key("a"), null));
 
     assertThat(rv(deleted)).isGreaterThan(rv(created));
     assertThat(deleted.path("spec")).isEqualTo(created.path("spec"));
-    assertThatThrownBy(() -> await(store.get(key("a"))))
+    assertThatThrownBy(() -> Await.result(store.get(key("a"))))
         .isInstanceOfSatisfying(
             StatusException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
   }
@@ -162,7 +162,7 @@ class HzStoreTest {
 
     assertThatThrownBy(
             () ->
-                await(
+                Await.result(
                     store.delete(
                         key("a"),
                         cur -> {
@@ -170,12 +170,12 @@ class HzStoreTest {
                         })))
         .isInstanceOfSatisfying(
             StatusException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CONFLICT));
-    assertThat(await(store.get(key("a")))).isEqualTo(created);
+    assertThat(Await.result(store.get(key("a")))).isEqualTo(created);
   }
 
   @Test
   void deleteOfAMissingObjectFailsNotFound() {
-    assertThatThrownBy(() -> await(store.delete(key("nope"), null)))
+    assertThatThrownBy(() -> Await.result(store.delete(key("nope"), null)))
         .isInstanceOfSatisfying(
             StatusException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
   }
@@ -185,8 +185,8 @@ class HzStoreTest {
     List<Long> versions = new ArrayList<>();
     versions.add(rv(create("a")));
     versions.add(rv(create("b")));
-    versions.add(rv(await(store.update(key("a"), cur -> increment(cur)))));
-    versions.add(rv(await(store.delete(key("b"), null))));
+    versions.add(rv(Await.result(store.update(key("a"), cur -> increment(cur)))));
+    versions.add(rv(Await.result(store.delete(key("b"), null))));
     versions.add(rv(create("b")));
 
     assertThat(versions).isSorted().doesNotHaveDuplicates();
@@ -196,21 +196,21 @@ class HzStoreTest {
   void listReturnsTheNamespacesObjectsSortedAtTheCurrentVersion() {
     create("b");
     ObjectNode last = create("a");
-    await(store.create(new StoreKey("pods", ns + "-other", "c"), pod(ns + "-other", "c")));
+    Await.result(store.create(new StoreKey("pods", ns + "-other", "c"), pod(ns + "-other", "c")));
 
-    ListResult list = await(store.list("pods", ns));
+    ListResult list = Await.result(store.list("pods", ns));
 
     assertThat(list.items())
         .extracting(o -> o.path("metadata").path("name").asText())
         .containsExactly("a", "b");
     assertThat(list.resourceVersion()).isGreaterThanOrEqualTo(rv(last));
-    assertThat(await(store.list("pods", null)).items()).hasSizeGreaterThanOrEqualTo(3);
+    assertThat(Await.result(store.list("pods", null)).items()).hasSizeGreaterThanOrEqualTo(3);
   }
 
   @Test
   void watchFromAListVersionDeliversExactlyTheLaterChangesInOrder() throws Exception {
     create("before");
-    ListResult list = await(store.list("pods", ns));
+    ListResult list = Await.result(store.list("pods", ns));
     StoreEventRecorder recorder = watchFrom(list.resourceVersion());
 
     List<Long> written = writeConcurrently(8, 250);
@@ -226,7 +226,7 @@ class HzStoreTest {
     create("a");
     create("b");
     StoreEventRecorder recorder = new StoreEventRecorder();
-    await(store.watch(new WatchRequest("pods", ns, 0, null), recorder, recorder.onEnd()));
+    Await.result(store.watch(new WatchRequest("pods", ns, 0, null), recorder, recorder.onEnd()));
 
     ObjectNode c = create("c");
 
@@ -250,12 +250,14 @@ class HzStoreTest {
     try {
       long start = rv(create("a"));
       for (int i = 0; i < 10; i++) {
-        await(store.update(key("a"), cur -> increment(cur)));
+        Await.result(store.update(key("a"), cur -> increment(cur)));
       }
-      await(small.list("pods", ns));
+      Await.result(small.list("pods", ns));
 
       assertThatThrownBy(
-              () -> await(small.watch(new WatchRequest("pods", ns, start, null), e -> {}, v -> {})))
+              () ->
+                  Await.result(
+                      small.watch(new WatchRequest("pods", ns, start, null), e -> {}, v -> {})))
           .isInstanceOfSatisfying(
               StatusException.class,
               e -> {
@@ -271,14 +273,14 @@ class HzStoreTest {
   void filteredWatchSeesObjectsEnterAndLeaveTheFilterAsAddedAndDeleted() {
     long from = rv(create("a"));
     StoreEventRecorder recorder = new StoreEventRecorder();
-    await(
+    Await.result(
         store.watch(
             new WatchRequest("pods", ns, from, o -> o.path("spec").path("counter").asInt() == 1),
             recorder,
             recorder.onEnd()));
 
-    await(store.update(key("a"), cur -> increment(cur)));
-    await(store.update(key("a"), cur -> increment(cur)));
+    Await.result(store.update(key("a"), cur -> increment(cur)));
+    Await.result(store.update(key("a"), cur -> increment(cur)));
     create("b");
 
     await().until(() -> recorder.size() == 2);
@@ -290,7 +292,8 @@ class HzStoreTest {
     long from = rv(create("a"));
     StoreEventRecorder other = new StoreEventRecorder();
     StoreEventRecorder mine = watchFrom(from);
-    await(store.watch(new WatchRequest("pods", ns + "-x", from, null), other, other.onEnd()));
+    Await.result(
+        store.watch(new WatchRequest("pods", ns + "-x", from, null), other, other.onEnd()));
 
     create("b");
 
@@ -310,8 +313,8 @@ class HzStoreTest {
     StoreEventRecorder ends = new StoreEventRecorder();
     try {
       long from = rv(create("a"));
-      await(tight.list("pods", ns));
-      await(
+      Await.result(tight.list("pods", ns));
+      Await.result(
           tight.watch(
               new WatchRequest("pods", ns, from, null),
               e -> {
@@ -324,7 +327,7 @@ class HzStoreTest {
               ends.onEnd()));
 
       for (int i = 0; i < 20; i++) {
-        await(store.update(key("a"), cur -> increment(cur)));
+        Await.result(store.update(key("a"), cur -> increment(cur)));
       }
       release.countDown();
 
@@ -340,7 +343,8 @@ class HzStoreTest {
   void closingAWatchStopsDelivery() {
     long from = rv(create("a"));
     StoreEventRecorder recorder = new StoreEventRecorder();
-    StoreWatch watch = await(store.watch(new WatchRequest("pods", ns, from, null), recorder, null));
+    StoreWatch watch =
+        Await.result(store.watch(new WatchRequest("pods", ns, from, null), recorder, null));
     create("b");
     await().until(() -> recorder.size() == 1);
 
@@ -363,7 +367,7 @@ class HzStoreTest {
           new Thread(
               () -> {
                 for (int i = 0; i < each; i++) {
-                  await(store.update(key("counter"), cur -> increment(cur)));
+                  Await.result(store.update(key("counter"), cur -> increment(cur)));
                 }
               });
       workers.add(worker);
@@ -373,13 +377,13 @@ class HzStoreTest {
       worker.join();
     }
 
-    assertThat(await(store.get(key("counter"))).path("spec").path("counter").asInt())
+    assertThat(Await.result(store.get(key("counter"))).path("spec").path("counter").asInt())
         .isEqualTo(threads * each);
   }
 
   private StoreEventRecorder watchFrom(long rv) {
     StoreEventRecorder recorder = new StoreEventRecorder();
-    await(store.watch(new WatchRequest("pods", ns, rv, null), recorder, recorder.onEnd()));
+    Await.result(store.watch(new WatchRequest("pods", ns, rv, null), recorder, recorder.onEnd()));
     return recorder;
   }
 
@@ -396,12 +400,12 @@ class HzStoreTest {
                 for (int i = 0; i < each; i++) {
                   StoreKey key = key(prefix + (i % 10));
                   if (i % 10 == i) {
-                    mine.add(rv(await(store.create(key, pod(ns, key.name())))));
+                    mine.add(rv(Await.result(store.create(key, pod(ns, key.name())))));
                   } else if (i % 7 == 0) {
-                    mine.add(rv(await(store.delete(key, null))));
-                    mine.add(rv(await(store.create(key, pod(ns, key.name())))));
+                    mine.add(rv(Await.result(store.delete(key, null))));
+                    mine.add(rv(Await.result(store.create(key, pod(ns, key.name())))));
                   } else {
-                    mine.add(rv(await(store.update(key, cur -> increment(cur)))));
+                    mine.add(rv(Await.result(store.update(key, cur -> increment(cur)))));
                   }
                 }
                 synchronized (versions) {

@@ -1,21 +1,13 @@
 package dev.skiff.server.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.skiff.api.Json;
-import dev.skiff.server.cluster.ClusterSettings;
-import dev.skiff.server.cluster.HazelcastConfigs;
-import io.vertx.core.Future;
+import dev.skiff.server.testing.TestMembers;
+import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 /** Api-server replicas in this JVM: a Hazelcast member, a Vert.x and an HzStore each. */
 final class TestReplicas implements AutoCloseable {
@@ -25,30 +17,18 @@ final class TestReplicas implements AutoCloseable {
 
   static TestReplicas start(int count, HzStoreOptions options, int changeLogCapacity) {
     TestReplicas cluster = new TestReplicas();
-    String name = "store-test-" + UUID.randomUUID();
-    String first = null;
+    TestMembers members =
+        TestMembers.cluster(
+            "store-test", settings -> settings.withChangeLogCapacity(changeLogCapacity));
     for (int i = 0; i < count; i++) {
-      int port = freePort();
-      first = first == null ? "127.0.0.1:" + port : first;
-      ClusterSettings settings =
-          ClusterSettings.defaults()
-              .withClusterName(name)
-              .withPort(port)
-              .withMembers(List.of(first))
-              .withChangeLogCapacity(changeLogCapacity);
-      HazelcastInstance hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(settings));
+      HazelcastInstance hz = members.start();
       Vertx vertx = Vertx.vertx();
       cluster.replicas.add(new Replica(hz, vertx, new HzStore(vertx, hz, options)));
     }
-    cluster.replicas.forEach(r -> await(r.store().ready()));
+    cluster.replicas.forEach(r -> Await.result(r.store().ready()));
     // Writes are backed up synchronously only to partition replicas that exist: wait until the
     // partitions have migrated to the new members (as an operator waits before killing a replica).
-    org.awaitility.Awaitility.await()
-        .atMost(java.time.Duration.ofSeconds(60))
-        .until(
-            () ->
-                cluster.replicas.stream()
-                    .allMatch(r -> r.hazelcast().getPartitionService().isClusterSafe()));
+    TestMembers.awaitClusterSafe(cluster.replicas.stream().map(Replica::hazelcast).toList());
     return cluster;
   }
 
@@ -65,7 +45,7 @@ final class TestReplicas implements AutoCloseable {
     Replica replica = replicas.get(index);
     replica.hazelcast().getLifecycleService().terminate();
     replica.store().close();
-    await(replica.vertx().close());
+    Await.result(replica.vertx().close());
   }
 
   @Override
@@ -74,19 +54,6 @@ final class TestReplicas implements AutoCloseable {
       replica.store().close();
       replica.hazelcast().getLifecycleService().terminate();
       replica.vertx().close();
-    }
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 
@@ -100,13 +67,5 @@ final class TestReplicas implements AutoCloseable {
 
   static long rv(ObjectNode object) {
     return Long.parseLong(object.path("metadata").path("resourceVersion").asText());
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

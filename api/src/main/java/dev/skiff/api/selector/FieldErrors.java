@@ -1,5 +1,6 @@
 package dev.skiff.api.selector;
 
+import dev.skiff.api.status.GoText;
 import java.util.List;
 
 /**
@@ -26,26 +27,7 @@ final class FieldErrors {
     return errors.size() == 1 ? errors.get(0) : "[" + String.join(", ", errors) + "]";
   }
 
-  /** Go's %q for the characters a selector can contain. */
   static String quote(String s) {
-    StringBuilder sb = new StringBuilder(s.length() + 2).append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\t' -> sb.append("\\t");
-        case '\r' -> sb.append("\\r");
-        default -> {
-          if (c < 0x20 || c == 0x7f) {
-            sb.append(String.format("\\x%02x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"').toString();
+    return GoText.quote(s);
   }
 }

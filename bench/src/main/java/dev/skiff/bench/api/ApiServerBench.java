@@ -1,7 +1,7 @@
 package dev.skiff.bench.api;
 
-import dev.skiff.server.http.TestApiServers;
 import dev.skiff.server.store.HzStoreOptions;
+import dev.skiff.server.testing.TestApiServers;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;

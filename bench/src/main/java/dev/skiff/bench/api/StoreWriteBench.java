@@ -1,6 +1,5 @@
 package dev.skiff.bench.api;
 
-import static dev.skiff.server.store.persist.PersistentReplica.await;
 import static dev.skiff.server.store.persist.PersistentReplica.object;
 
 import com.hazelcast.core.Hazelcast;
@@ -9,6 +8,7 @@ import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.store.HzStore;
 import dev.skiff.server.store.StoreKey;
+import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,7 +69,7 @@ public final class StoreWriteBench {
             .withDataDir(dataDir);
     HazelcastInstance hz = Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(settings));
     HzStore store = new HzStore(Vertx.vertx(), hz);
-    await(store.ready());
+    Await.result(store.ready());
     return store;
   }
 
@@ -87,7 +87,7 @@ public final class StoreWriteBench {
                 for (int i = next.getAndIncrement(); i < PER_ROUND; i = next.getAndIncrement()) {
                   StoreKey key = new StoreKey("pods", "bench", prefix + "-" + i);
                   long t = System.nanoTime();
-                  await(store.create(key, object("Pod", "bench", key.name())));
+                  Await.result(store.create(key, object("Pod", "bench", key.name())));
                   latency[offset + i] = System.nanoTime() - t;
                 }
               }));

@@ -1,7 +1,5 @@
 package dev.skiff.bench.controllers;
 
-import static dev.skiff.server.controller.TestCluster.await;
-
 import dev.skiff.api.Json;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.WatchOptions;
@@ -12,10 +10,12 @@ import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.Endpoint;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.Times;
+import dev.skiff.api.testing.ApiObjects;
 import dev.skiff.server.controller.FakeKubelet;
-import dev.skiff.server.controller.TestCluster;
 import dev.skiff.server.controller.TestObjects;
 import dev.skiff.server.controller.nodelifecycle.NodeLifecycleOptions;
+import dev.skiff.server.testing.TestCluster;
+import dev.skiff.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -58,10 +58,10 @@ public final class NetworkProgrammingBench {
             .withControl(
                 TestCluster.fastControllers().withNodeLifecycle(NodeLifecycleOptions.defaults()));
     try (TestCluster cluster = TestCluster.start(spec)) {
-      await(cluster.replica(0).manager().leading());
+      Await.result(cluster.replica(0).manager().leading());
       Vertx vertx = Vertx.vertx();
       KubeClient client = new KubeClient(vertx, cluster.replica(0).url(), TestCluster.TOKEN);
-      await(client.create(FakeKubelet.node("bench-node", TestObjects.labels())));
+      Await.result(client.create(FakeKubelet.node("bench-node", ApiObjects.labels())));
       heartbeat(vertx, client);
       long t0 = System.nanoTime();
       bounded(SERVICES, i -> client.create(TestObjects.service("default", "svc-" + i, "svc-" + i)));
@@ -79,7 +79,7 @@ public final class NetworkProgrammingBench {
           SERVICES, total, (System.nanoTime() - t0) / 1e9);
       awaitSlices(client, total);
       measure(vertx, client, pods);
-      await(vertx.close());
+      Await.result(vertx.close());
     }
   }
 
@@ -152,7 +152,7 @@ public final class NetworkProgrammingBench {
       t.sent[i] = System.nanoTime();
       client.updateStatus(status(pod, i, true)).onSuccess(p -> t.acked[i] = System.nanoTime());
     }
-    await(t.done.future().timeout(120, java.util.concurrent.TimeUnit.SECONDS));
+    Await.result(t.done.future().timeout(120, java.util.concurrent.TimeUnit.SECONDS));
     double seconds = (System.nanoTime() - start) / 1e9;
     double cpuPerPod = (cpuNanos() - cpuBefore) / 1e3 / pods.size();
     System.out.printf(
@@ -204,7 +204,7 @@ public final class NetworkProgrammingBench {
     lease.spec().holderIdentity = "bench-node";
     lease.spec().leaseDurationSeconds = 40;
     lease.spec().renewTime = Times.microTime(Instant.now());
-    await(client.create(lease));
+    Await.result(client.create(lease));
     vertx.setPeriodic(
         1000,
         id ->
@@ -221,7 +221,7 @@ public final class NetworkProgrammingBench {
     long deadline = System.nanoTime() + 120_000_000_000L;
     while (System.nanoTime() < deadline) {
       int endpoints =
-          await(
+          Await.result(
                   client.list(
                       EndpointSlice.class, "default", dev.skiff.api.client.ListOptions.none()))
               .items
@@ -242,7 +242,7 @@ public final class NetworkProgrammingBench {
   }
 
   private static String currentRv(KubeClient client) {
-    return await(
+    return Await.result(
             client.list(
                 Service.class, "default", dev.skiff.api.client.ListOptions.none().withLimit(1)))
         .metadata
@@ -256,7 +256,7 @@ public final class NetworkProgrammingBench {
             "pod-" + i,
             null,
             false,
-            TestObjects.labels("app", "svc-" + svc, "index", Integer.toString(i)));
+            ApiObjects.labels("app", "svc-" + svc, "index", Integer.toString(i)));
     pod.meta().uid = null;
     pod.meta().creationTimestamp = null;
     pod.spec.nodeName = "bench-node";

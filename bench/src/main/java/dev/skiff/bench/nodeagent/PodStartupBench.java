@@ -2,16 +2,16 @@ package dev.skiff.bench.nodeagent;
 
 import dev.skiff.agent.NodeAgentOptions;
 import dev.skiff.agent.pod.PodStartupTrace;
-import dev.skiff.agent.testing.Await;
 import dev.skiff.agent.testing.Docker;
 import dev.skiff.agent.testing.Pods;
-import dev.skiff.agent.testing.TestApiServer;
 import dev.skiff.agent.testing.TestNode;
 import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.InformerOptions;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodCondition;
+import dev.skiff.server.testing.TestApiServer;
+import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;

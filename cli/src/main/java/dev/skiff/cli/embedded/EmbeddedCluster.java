@@ -19,6 +19,7 @@ import dev.skiff.server.controller.ControlPlane;
 import dev.skiff.server.controller.ControllerOptions;
 import dev.skiff.server.controller.kubernetes.KubernetesServiceOptions;
 import dev.skiff.server.store.HzStore;
+import dev.skiff.server.stream.NodeAccess;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -58,6 +59,7 @@ public final class EmbeddedCluster {
   private ApiServerVerticle api;
   private KubeClient client;
   private String token;
+  private String agentToken;
   private String dnsAddress;
 
   public EmbeddedCluster(EmbeddedOptions options) {
@@ -119,6 +121,7 @@ public final class EmbeddedCluster {
     step("store (Hazelcast)", t0);
     long t1 = System.nanoTime();
     token = token();
+    agentToken = agentToken();
     controlPlane =
         new ControlPlane(
             clustered.hazelcast(),
@@ -140,7 +143,12 @@ public final class EmbeddedCluster {
                 new StableApiPort(options.dir())
                     .deploy(
                         clustered.vertx(),
-                        port -> new ApiServerVerticle(store, apiOptions.withPort(port)),
+                        port ->
+                            new ApiServerVerticle(
+                                store,
+                                apiOptions.withPort(port),
+                                Clock.systemUTC(),
+                                new NodeAccess(agentToken)),
                         notices::add))
         .compose(
             deployed -> {
@@ -221,6 +229,7 @@ public final class EmbeddedCluster {
             })
         .map(
             manager -> {
+              api.metrics().add(manager::scrape);
               step("controllers", t);
               return null;
             });
@@ -229,7 +238,7 @@ public final class EmbeddedCluster {
   private Future<Void> startNodes(String url) {
     long t = System.nanoTime();
     Vertx vertx = clustered.vertx();
-    nodes = EmbeddedNodes.of(options, addresses, dockerHost, url, kubeconfig());
+    nodes = EmbeddedNodes.of(options, addresses, dockerHost, url, kubeconfig(), agentToken);
     return KubeDns.ensureService(client, addresses.serviceCidr())
         .compose(v -> nodes.start())
         .compose(v -> NodesReady.await(vertx, client, options.nodes(), READY_TIMEOUT))
@@ -309,6 +318,14 @@ public final class EmbeddedCluster {
       String token = HexFormat.of().formatHex(bytes);
       PrivateFiles.writeString(file, token);
       return token;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String agentToken() {
+    try {
+      return AgentCredentials.token(options.dir().resolve("data"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,6 +4,7 @@ import dev.skiff.agent.NodeAgentOptions;
 import dev.skiff.agent.NodeAgentVerticle;
 import dev.skiff.agent.component.DnsComponent;
 import dev.skiff.agent.component.ProxyComponent;
+import dev.skiff.agent.http.AgentHttpServer;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.cli.embedded.docker.DockerHost;
 import dev.skiff.proxy.ProxyOptions;
@@ -14,6 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,24 +37,28 @@ final class EmbeddedNodes {
 
   private final List<NodeAgentOptions> nodes;
   private final Path kubeconfig;
+  private final String agentToken;
   private final List<String> deployments = new ArrayList<>();
   private Vertx vertx;
   private volatile String loadBalancerEndpoint;
 
-  private EmbeddedNodes(List<NodeAgentOptions> nodes, Path kubeconfig) {
+  private EmbeddedNodes(List<NodeAgentOptions> nodes, Path kubeconfig, String agentToken) {
     this.nodes = nodes;
     this.kubeconfig = kubeconfig;
+    this.agentToken = agentToken;
   }
 
   /**
    * @param dockerHost the Docker runtime's host resources, or null for the process runtime
+   * @param agentToken the cluster's agent-access token (see {@link AgentCredentials})
    */
   static EmbeddedNodes of(
       EmbeddedOptions options,
       ClusterAddresses addresses,
       DockerHost dockerHost,
       String apiServer,
-      Path kubeconfig) {
+      Path kubeconfig,
+      String agentToken) {
     List<NodeAgentOptions> nodes = new ArrayList<>();
     for (int i = 1; i <= options.nodes(); i++) {
       NodeAgentOptions node =
@@ -74,7 +80,7 @@ final class EmbeddedNodes {
       }
       nodes.add(node);
     }
-    return new EmbeddedNodes(nodes, kubeconfig);
+    return new EmbeddedNodes(nodes, kubeconfig, agentToken);
   }
 
   /** Deploys every agent; fails naming the node that could not start. */
@@ -84,7 +90,11 @@ final class EmbeddedNodes {
     for (NodeAgentOptions node : nodes) {
       deployed.add(
           vertx
-              .deployVerticle(new NodeAgentVerticle(node))
+              .deployVerticle(
+                  new NodeAgentVerticle(
+                      node,
+                      Clock.systemUTC(),
+                      AgentCredentials.forNode(agentToken, node.name(), node.address())))
               .recover(
                   e ->
                       Future.failedFuture(
@@ -108,7 +118,8 @@ final class EmbeddedNodes {
    */
   private Future<String> startLoadBalancer() {
     ProxyOptions options =
-        ProxyOptions.forLoadBalancer().withHealthCheck(HEALTH_CHECK_INTERVAL, AGENT_PORT);
+        ProxyOptions.forLoadBalancer()
+            .withHealthCheck(HEALTH_CHECK_INTERVAL, AgentHttpServer.READ_ONLY_PORT);
     MetricsRegistry registry = new MetricsRegistry();
     AtomicBoolean synced = new AtomicBoolean();
     return vertx

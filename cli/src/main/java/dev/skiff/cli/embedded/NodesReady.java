@@ -3,6 +3,7 @@ package dev.skiff.cli.embedded;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.Node;
+import dev.skiff.api.model.core.Readiness;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Duration;
@@ -41,9 +42,6 @@ final class NodesReady {
   }
 
   private static boolean isReady(Node node) {
-    return node.status != null
-        && node.status.conditions != null
-        && node.status.conditions.stream()
-            .anyMatch(c -> "Ready".equals(c.type) && "True".equals(c.status));
+    return Readiness.isReady(node);
   }
 }

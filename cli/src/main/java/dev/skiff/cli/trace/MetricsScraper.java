@@ -1,5 +1,6 @@
 package dev.skiff.cli.trace;
 
+import dev.skiff.agent.http.AgentHttpServer;
 import dev.skiff.api.model.core.Node;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -43,9 +44,9 @@ public final class MetricsScraper {
     List<Future<Optional<ConnectionCounts>>> reads = new ArrayList<>();
     for (Node node : nodes) {
       String ip = TraceRenderer.internalIp(node);
-      Integer port = kubeletPort(node);
-      if (ip != null && port != null && port > 0) {
-        reads.add(read(client, ip, port));
+      if (ip != null) {
+        // the agents' port serves TLS; /metrics is also on the plain read-only port
+        reads.add(read(client, ip, AgentHttpServer.READ_ONLY_PORT));
       }
     }
     int colon = loadBalancer == null ? -1 : loadBalancer.lastIndexOf(':');
@@ -90,14 +91,5 @@ public final class MetricsScraper {
                                 ? resp.body()
                                 : Future.failedFuture("HTTP " + resp.statusCode())))
         .map(body -> PrometheusText.connections(body.toString()));
-  }
-
-  private static Integer kubeletPort(Node node) {
-    if (node.status == null
-        || node.status.daemonEndpoints == null
-        || node.status.daemonEndpoints.kubeletEndpoint == null) {
-      return null;
-    }
-    return node.status.daemonEndpoints.kubeletEndpoint.port;
   }
 }

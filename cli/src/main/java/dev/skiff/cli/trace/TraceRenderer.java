@@ -3,7 +3,7 @@ package dev.skiff.cli.trace;
 import dev.skiff.api.model.core.LoadBalancerIngress;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.NodeAddress;
-import dev.skiff.api.model.core.NodeCondition;
+import dev.skiff.api.model.core.Readiness;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.core.ServicePort;
 import dev.skiff.api.model.core.ServiceSpec;
@@ -204,15 +204,7 @@ public final class TraceRenderer {
   }
 
   static boolean isReady(Node node) {
-    if (node.status == null || node.status.conditions == null) {
-      return false;
-    }
-    for (NodeCondition c : node.status.conditions) {
-      if ("Ready".equals(c.type)) {
-        return "True".equals(c.status);
-      }
-    }
-    return false;
+    return Readiness.isReady(node);
   }
 
   static String selector(Map<String, String> selector) {

@@ -18,37 +18,37 @@ class SelectorExplainerTest {
     return Stream.of(
         Arguments.of(
             "a Ready pod with all the labels needs no explanation",
-            Objects.pod("web-1", Map.of("app", "web", "tier", "frontend"), true),
+            TraceObjects.pod("web-1", Map.of("app", "web", "tier", "frontend"), true),
             List.of()),
         Arguments.of(
             "extra labels do not matter",
-            Objects.pod("web-1", Map.of("app", "web", "tier", "frontend", "v", "2"), true),
+            TraceObjects.pod("web-1", Map.of("app", "web", "tier", "frontend", "v", "2"), true),
             List.of()),
         Arguments.of(
             "a missing label is named",
-            Objects.pod("web-4", Map.of("app", "web"), true),
+            TraceObjects.pod("web-4", Map.of("app", "web"), true),
             List.of("pod web-4 is not selected: it lacks label tier=frontend")),
         Arguments.of(
             "a different value is shown next to the wanted one",
-            Objects.pod("web-5", Map.of("app", "web", "tier", "backend"), true),
+            TraceObjects.pod("web-5", Map.of("app", "web", "tier", "backend"), true),
             List.of("pod web-5 is not selected: has tier=backend, selector wants tier=frontend")),
         Arguments.of(
             "a pod sharing no label with the selector is unrelated",
-            Objects.pod("db-1", Map.of("app", "db"), true),
+            TraceObjects.pod("db-1", Map.of("app", "db"), true),
             List.of()),
         Arguments.of(
-            "a pod without labels is unrelated", Objects.pod("bare", null, true), List.of()),
+            "a pod without labels is unrelated", TraceObjects.pod("bare", null, true), List.of()),
         Arguments.of(
             "a selected pod whose readiness probe fails",
-            Objects.pod("web-2", Map.of("app", "web", "tier", "frontend"), false),
+            TraceObjects.pod("web-2", Map.of("app", "web", "tier", "frontend"), false),
             List.of("pod web-2 is selected but not Ready (readiness probe failing)")),
         Arguments.of(
             "a selected pod that is not scheduled",
-            Objects.unscheduled("web-7", Map.of("app", "web", "tier", "frontend")),
+            TraceObjects.unscheduled("web-7", Map.of("app", "web", "tier", "frontend")),
             List.of("pod web-7 is selected but not Ready (not scheduled to a node yet)")),
         Arguments.of(
             "a selected pod in a crash loop",
-            Objects.crashing("web-8", Map.of("app", "web", "tier", "frontend")),
+            TraceObjects.crashing("web-8", Map.of("app", "web", "tier", "frontend")),
             List.of(
                 "pod web-8 is selected but not Ready (container web is waiting: CrashLoopBackOff)")));
   }
@@ -71,8 +71,8 @@ class SelectorExplainerTest {
     Map<String, String> selector = Map.of("app", "web", "tier", "frontend", "env", "prod");
     List<Pod> pods =
         List.of(
-            Objects.pod("b", Map.of("app", "web", "env", "dev"), true),
-            Objects.pod("a", Map.of("app", "web"), true));
+            TraceObjects.pod("b", Map.of("app", "web", "env", "dev"), true),
+            TraceObjects.pod("a", Map.of("app", "web"), true));
 
     assertThat(SelectorExplainer.explain(selector, pods))
         .containsExactly(

@@ -17,8 +17,8 @@ class TraceRendererTest {
 
   static Stream<Arguments> cases() {
     Service lb =
-        Objects.withIngress(
-            Objects.service("LoadBalancer", WEB, Objects.port("http", 80, 8080, 30080)),
+        TraceObjects.withIngress(
+            TraceObjects.service("LoadBalancer", WEB, TraceObjects.port("http", 80, 8080, 30080)),
             "127.66.0.1");
     return Stream.of(
         Arguments.of(
@@ -26,20 +26,20 @@ class TraceRendererTest {
             new TraceInput(
                 lb,
                 List.of(
-                    Objects.pod("web-1", WEB, true),
-                    Objects.pod("web-2", WEB, false),
-                    Objects.pod("web-4", Map.of("app", "web"), true),
-                    Objects.pod("web-5", Map.of("app", "web", "tier", "backend"), true),
-                    Objects.pod("db-1", Map.of("app", "db"), true)),
+                    TraceObjects.pod("web-1", WEB, true),
+                    TraceObjects.pod("web-2", WEB, false),
+                    TraceObjects.pod("web-4", Map.of("app", "web"), true),
+                    TraceObjects.pod("web-5", Map.of("app", "web", "tier", "backend"), true),
+                    TraceObjects.pod("db-1", Map.of("app", "db"), true)),
                 List.of(
-                    Objects.slice(
+                    TraceObjects.slice(
                         "http",
                         8080,
                         new Object[] {"web-2", "127.64.1.2", false},
                         new Object[] {"web-1", "127.64.1.1", true})),
                 List.of(
-                    Objects.node("node-2", "127.64.0.2", false),
-                    Objects.node("node-1", "127.64.0.1", true)),
+                    TraceObjects.node("node-2", "127.64.0.2", false),
+                    TraceObjects.node("node-1", "127.64.0.1", true)),
                 new ConnectionCounts()
                     .add("default/web:http", "127.64.1.1:8080", 40)
                     .add("default/web:http", "127.64.1.1:8080", 2)
@@ -71,10 +71,10 @@ class TraceRendererTest {
         Arguments.of(
             "ClusterIP without any pod carrying the selector's labels",
             new TraceInput(
-                Objects.service("ClusterIP", WEB, Objects.port("", 80, 8080, null)),
-                List.of(Objects.pod("web-4", Map.of("app", "web"), true)),
+                TraceObjects.service("ClusterIP", WEB, TraceObjects.port("", 80, 8080, null)),
+                List.of(TraceObjects.pod("web-4", Map.of("app", "web"), true)),
                 List.of(),
-                List.of(Objects.node("node-1", "127.64.0.1", true)),
+                List.of(TraceObjects.node("node-1", "127.64.0.1", true)),
                 null),
             """
             Service default/web: ClusterIP, selector app=web,tier=frontend
@@ -91,10 +91,10 @@ class TraceRendererTest {
         Arguments.of(
             "NodePort without metrics: no counters column; selected pods none Ready",
             new TraceInput(
-                Objects.service("NodePort", WEB, Objects.port("http", 80, 8080, 31000)),
-                List.of(Objects.unscheduled("web-1", WEB)),
+                TraceObjects.service("NodePort", WEB, TraceObjects.port("http", 80, 8080, 31000)),
+                List.of(TraceObjects.unscheduled("web-1", WEB)),
                 List.of(),
-                List.of(Objects.node("node-1", "127.64.0.1", true)),
+                List.of(TraceObjects.node("node-1", "127.64.0.1", true)),
                 null),
             """
             Service default/web: NodePort, selector app=web,tier=frontend
@@ -115,8 +115,8 @@ class TraceRendererTest {
         Arguments.of(
             "selected Ready pods that no EndpointSlice lists yet",
             new TraceInput(
-                Objects.service("ClusterIP", WEB, Objects.port("", 80, 8080, null)),
-                List.of(Objects.pod("web-1", WEB, true)),
+                TraceObjects.service("ClusterIP", WEB, TraceObjects.port("", 80, 8080, null)),
+                List.of(TraceObjects.pod("web-1", WEB, true)),
                 List.of(),
                 List.of(),
                 null),
@@ -133,8 +133,8 @@ class TraceRendererTest {
         Arguments.of(
             "a service without a selector",
             new TraceInput(
-                Objects.service("ClusterIP", null, Objects.port("", 80, 80, null)),
-                List.of(Objects.pod("web-1", WEB, true)),
+                TraceObjects.service("ClusterIP", null, TraceObjects.port("", 80, 80, null)),
+                List.of(TraceObjects.pod("web-1", WEB, true)),
                 List.of(),
                 List.of(),
                 null),
@@ -151,9 +151,9 @@ class TraceRendererTest {
         Arguments.of(
             "a LoadBalancer still waiting for its address, with every selected pod Ready",
             new TraceInput(
-                Objects.service("LoadBalancer", WEB, Objects.port("", 80, 8080, 30001)),
-                List.of(Objects.pod("web-1", WEB, true)),
-                List.of(Objects.slice("", 8080, new Object[] {"web-1", "127.64.1.1", true})),
+                TraceObjects.service("LoadBalancer", WEB, TraceObjects.port("", 80, 8080, 30001)),
+                List.of(TraceObjects.pod("web-1", WEB, true)),
+                List.of(TraceObjects.slice("", 8080, new Object[] {"web-1", "127.64.1.1", true})),
                 List.of(),
                 null),
             """
@@ -184,7 +184,7 @@ class TraceRendererTest {
 
   @org.junit.jupiter.api.Test
   void aHeadlessServiceHasNoClusterIpStage() {
-    Service svc = Objects.service("ClusterIP", WEB, Objects.port("", 80, 8080, null));
+    Service svc = TraceObjects.service("ClusterIP", WEB, TraceObjects.port("", 80, 8080, null));
     svc.spec().clusterIP = "None";
 
     String text =
@@ -199,9 +199,9 @@ class TraceRendererTest {
   void coloursOnlyWhenEnabled() {
     TraceInput input =
         new TraceInput(
-            Objects.service("ClusterIP", WEB, Objects.port("", 80, 8080, null)),
+            TraceObjects.service("ClusterIP", WEB, TraceObjects.port("", 80, 8080, null)),
             List.of(),
-            List.of(Objects.slice("", 8080, new Object[] {"web-2", "127.64.1.2", false})),
+            List.of(TraceObjects.slice("", 8080, new Object[] {"web-2", "127.64.1.2", false})),
             List.of(),
             null);
 

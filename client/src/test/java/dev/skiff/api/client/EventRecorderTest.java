@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import java.time.Clock;

@@ -13,6 +13,7 @@ import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.meta.KubeList;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.testing.Await;
 import io.vertx.core.http.HttpMethod;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package dev.skiff.api.client;
 
 import static org.assertj.core.api.Assertions.fail;
 
-import io.vertx.core.Future;
+import dev.skiff.testing.Await;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
@@ -79,7 +79,7 @@ public final class ScriptedApiServer implements AutoCloseable {
     ScriptedApiServer[] self = new ScriptedApiServer[1];
     HttpServer http = vertx.createHttpServer(options).requestHandler(req -> self[0].handle(req));
     self[0] = new ScriptedApiServer(http, options.isSsl());
-    await(http.listen(0, "127.0.0.1"));
+    Await.result(http.listen(0, "127.0.0.1"));
     return self[0];
   }
 
@@ -166,7 +166,7 @@ public final class ScriptedApiServer implements AutoCloseable {
 
   @Override
   public void close() {
-    await(server.close());
+    Await.result(server.close());
   }
 
   // ---- responders ------------------------------------------------------------------------
@@ -212,7 +212,7 @@ public final class ScriptedApiServer implements AutoCloseable {
     }
 
     public Stream chunk(String raw) {
-      await(response.write(raw));
+      Await.result(response.write(raw));
       return this;
     }
 
@@ -223,20 +223,12 @@ public final class ScriptedApiServer implements AutoCloseable {
     }
 
     public void end() {
-      await(response.end());
+      Await.result(response.end());
     }
 
     /** Drops the TCP connection mid-stream. */
     public void drop() {
-      await(request.connection().close());
-    }
-  }
-
-  static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
+      Await.result(request.connection().close());
     }
   }
 }

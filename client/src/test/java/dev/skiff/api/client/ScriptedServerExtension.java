@@ -1,5 +1,6 @@
 package dev.skiff.api.client;
 
+import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;

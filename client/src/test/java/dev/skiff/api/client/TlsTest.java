@@ -5,6 +5,7 @@ import static dev.skiff.api.client.ScriptedApiServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.SelfSignedCertificate;

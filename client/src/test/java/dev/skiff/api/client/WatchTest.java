@@ -10,6 +10,7 @@ import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.meta.WatchEvent;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.testing.Await;
 import io.vertx.core.http.HttpMethod;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -207,7 +208,7 @@ class WatchTest {
   /** Ends a stream with a final chunk. */
   private static final class ServerEnd {
     static void endWith(ScriptedApiServer.Stream stream, String last) {
-      ScriptedApiServer.await(stream.response().end(last));
+      Await.result(stream.response().end(last));
     }
   }
 }

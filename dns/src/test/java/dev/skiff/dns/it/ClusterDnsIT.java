@@ -10,14 +10,14 @@ import dev.skiff.api.model.core.Service;
 import dev.skiff.dns.DnsServerOptions;
 import dev.skiff.dns.DnsServerVerticle;
 import dev.skiff.dns.source.InformerZoneSource;
-import dev.skiff.dns.testing.Dig;
 import dev.skiff.dns.testing.DnsClient;
-import dev.skiff.dns.testing.Objects;
-import dev.skiff.dns.testing.Objects.Ep;
+import dev.skiff.dns.testing.DnsObjects;
+import dev.skiff.dns.testing.DnsObjects.Ep;
 import dev.skiff.dns.testing.RunningServer;
-import dev.skiff.dns.testing.TestCluster;
 import dev.skiff.dns.testing.TestUpstream;
 import dev.skiff.dns.testing.UdpProbe;
+import dev.skiff.server.testing.TestApiServer;
+import dev.skiff.testing.Dig;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.Arrays;
@@ -34,14 +34,14 @@ import org.xbill.DNS.Type;
  * to its name resolving is measured.
  */
 class ClusterDnsIT {
-  static TestCluster cluster;
+  static TestApiServer cluster;
   static Vertx vertx;
   static DnsServerVerticle dns;
   static KubeClient client;
 
   @BeforeAll
   static void start() {
-    cluster = TestCluster.start();
+    cluster = TestApiServer.start(TestApiServer.Spec.http().withAllocation());
     client = cluster.client();
     vertx = RunningServer.newVertx();
     TestUpstream upstream = TestUpstream.start(vertx, false);
@@ -70,7 +70,7 @@ class ClusterDnsIT {
 
   @Test
   void resolvesAServiceCreatedThroughTheApiToItsAllocatedClusterIp() {
-    String ip = create(Objects.service("default", "web", null, "ClusterIP"));
+    String ip = create(DnsObjects.service("default", "web", null, "ClusterIP"));
     assertThat(ip).startsWith("127.10.");
     await()
         .atMost(Duration.ofSeconds(5))
@@ -87,10 +87,10 @@ class ClusterDnsIT {
 
   @Test
   void resolvesHeadlessServicesFromTheirEndpointSlices() {
-    create(Objects.service("default", "db", "None", "ClusterIP"));
+    create(DnsObjects.service("default", "db", "None", "ClusterIP"));
     client
         .create(
-            Objects.slice(
+            DnsObjects.slice(
                 "default",
                 "db",
                 "db-1",
@@ -118,7 +118,7 @@ class ClusterDnsIT {
 
   @Test
   void resolvesExternalNameServicesAsCname() {
-    create(Objects.externalName("default", "ext", "www.example.test"));
+    create(DnsObjects.externalName("default", "ext", "www.example.test"));
     await()
         .atMost(Duration.ofSeconds(5))
         .untilAsserted(
@@ -129,7 +129,7 @@ class ClusterDnsIT {
 
   @Test
   void stopsResolvingADeletedService() {
-    create(Objects.service("default", "gone", null, "ClusterIP"));
+    create(DnsObjects.service("default", "gone", null, "ClusterIP"));
     DnsClient udp = DnsClient.udp(dns.port());
     await()
         .atMost(Duration.ofSeconds(5))
@@ -151,7 +151,7 @@ class ClusterDnsIT {
       for (int i = -warmup; i < samples; i++) { // the first rounds are not recorded
         String name = "lat-" + i;
         long start = System.nanoTime();
-        create(Objects.service("default", name, null, "ClusterIP"));
+        create(DnsObjects.service("default", name, null, "ClusterIP"));
         long created = System.nanoTime();
         while (probe.rcode(name + ".default.svc.cluster.local.") != Rcode.NOERROR) {
           assertThat(System.nanoTime() - start).isLessThan(Duration.ofSeconds(5).toNanos());

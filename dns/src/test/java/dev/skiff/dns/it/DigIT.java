@@ -2,10 +2,10 @@ package dev.skiff.dns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skiff.dns.testing.Dig;
 import dev.skiff.dns.testing.RunningServer;
 import dev.skiff.dns.testing.SampleCluster;
 import dev.skiff.dns.testing.TestUpstream;
+import dev.skiff.testing.Dig;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

@@ -2,9 +2,9 @@ package dev.skiff.dns.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skiff.dns.testing.Dig;
 import dev.skiff.dns.testing.DnsClient;
 import dev.skiff.dns.testing.RunningServer;
+import dev.skiff.testing.Dig;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.informer.InformerOptions;
 import dev.skiff.dns.source.InformerZoneSource;
-import dev.skiff.dns.testing.Dig;
 import dev.skiff.dns.testing.RunningServer;
-import dev.skiff.dns.testing.TestCluster;
+import dev.skiff.testing.Dig;
+import dev.skiff.testing.FreePorts;
 import io.vertx.core.Vertx;
 import java.time.Duration;
 import java.util.List;
@@ -22,7 +22,7 @@ class UnsyncedSourceIT {
     Vertx vertx = RunningServer.newVertx();
     try {
       KubeClient unreachable =
-          new KubeClient(vertx, "http://127.0.0.1:" + TestCluster.freePort(), "token");
+          new KubeClient(vertx, "http://127.0.0.1:" + FreePorts.loopback(), "token");
       try (RunningServer server =
           RunningServer.start(
               vertx,

@@ -6,8 +6,8 @@ import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodIP;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
-import dev.skiff.dns.testing.Objects;
-import dev.skiff.dns.testing.Objects.Ep;
+import dev.skiff.dns.testing.DnsObjects;
+import dev.skiff.dns.testing.DnsObjects.Ep;
 import dev.skiff.dns.zone.EndpointEntry;
 import dev.skiff.dns.zone.ServiceEntry;
 import dev.skiff.dns.zone.ServiceType;
@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class KubeObjectsTest {
   @Test
   void convertsAClusterIpService() {
-    Service service = Objects.service("default", "web", "127.10.0.20", "ClusterIP");
+    Service service = DnsObjects.service("default", "web", "127.10.0.20", "ClusterIP");
     service.spec().clusterIPs = List.of("127.10.0.20", "fd00::20");
     ServiceEntry entry = KubeObjects.service(service);
     assertThat(entry.type()).isEqualTo(ServiceType.CLUSTER_IP);
@@ -35,7 +35,7 @@ class KubeObjectsTest {
 
   @Test
   void treatsClusterIpNoneAsHeadlessAndHonoursTheTolerateUnreadyAnnotation() {
-    Service service = Objects.service("default", "db", "None", null);
+    Service service = DnsObjects.service("default", "db", "None", null);
     service.metadata.annotations = Map.of(KubeObjects.TOLERATE_UNREADY, "true");
     ServiceEntry entry = KubeObjects.service(service);
     assertThat(entry.headless()).isTrue();
@@ -46,7 +46,7 @@ class KubeObjectsTest {
   @Test
   void convertsAnExternalNameService() {
     ServiceEntry entry =
-        KubeObjects.service(Objects.externalName("default", "ext", "www.example.test"));
+        KubeObjects.service(DnsObjects.externalName("default", "ext", "www.example.test"));
     assertThat(entry.type()).isEqualTo(ServiceType.EXTERNAL_NAME);
     assertThat(entry.externalName()).isEqualTo("www.example.test");
   }
@@ -54,7 +54,7 @@ class KubeObjectsTest {
   @Test
   void flattensSliceEndpointsWithReadinessHostnameAndPorts() {
     EndpointSlice slice =
-        Objects.slice(
+        DnsObjects.slice(
             "default",
             "db",
             "db-1",
@@ -75,7 +75,8 @@ class KubeObjectsTest {
 
   @Test
   void ignoresSlicesWithoutAServiceNameLabel() {
-    EndpointSlice slice = Objects.slice("default", "db", "db-1", new Ep("127.30.0.1", null, true));
+    EndpointSlice slice =
+        DnsObjects.slice("default", "db", "db-1", new Ep("127.30.0.1", null, true));
     slice.metadata.labels = Map.of();
     assertThat(KubeObjects.slice(slice)).isNull();
   }

@@ -86,6 +86,8 @@ final class ContainerStarter {
                       Expansion.expandAll(c.args, env),
                       env,
                       c.workingDir,
+                      Boolean.TRUE.equals(c.stdin),
+                      Boolean.TRUE.equals(c.tty),
                       InClusterFiles.mounts(saDir, runtime.type()));
               return runtime.startContainer(spec);
             })

@@ -48,6 +48,21 @@ public interface ContainerRuntime {
   /** What this runtime knows of its pods: the queries below answer from it. */
   PodInventory<?> inventory();
 
+  /**
+   * Starts {@code request.command()} in a running container with its stdio streamed to the caller
+   * (kubectl exec). Fails with {@link UnsupportedOperationException} where the runtime cannot.
+   */
+  default Future<ExecSession> execStream(String containerId, ExecRequest request) {
+    return Future.failedFuture(
+        new UnsupportedOperationException(type() + " runtime does not stream exec"));
+  }
+
+  /** Joins a running container's main process's stdio (kubectl attach). */
+  default Future<ExecSession> attach(String containerId, ExecRequest request) {
+    return Future.failedFuture(
+        new UnsupportedOperationException(type() + " runtime does not attach"));
+  }
+
   /** The containers of one pod this runtime knows, oldest attempt first (a snapshot). */
   default List<ContainerInfo> containers(String podUid) {
     return inventory().containers(podUid);

@@ -11,6 +11,8 @@ import java.util.Map;
  * @param args the arguments, or null for the image's
  * @param env in definition order
  * @param workingDir null for the runtime's default
+ * @param stdin the container's {@code stdin}: its stdin stays open for clients that attach
+ * @param tty the container's {@code tty}: it runs on a terminal
  * @param mounts host directories the container sees at a path (bind mounts; the process runtime has
  *     no mount namespace and ignores them)
  */
@@ -25,12 +27,44 @@ public record ContainerSpec(
     List<String> args,
     Map<String, String> env,
     String workingDir,
+    boolean stdin,
+    boolean tty,
     List<Mount> mounts) {
 
   /** A host directory at {@code containerPath}. */
   public record Mount(String hostPath, String containerPath, boolean readOnly) {}
 
-  /** Without mounts. */
+  /** A container without mounts. */
+  public ContainerSpec(
+      String podUid,
+      String namespace,
+      String podName,
+      String name,
+      int attempt,
+      String image,
+      List<String> command,
+      List<String> args,
+      Map<String, String> env,
+      String workingDir,
+      boolean stdin,
+      boolean tty) {
+    this(
+        podUid,
+        namespace,
+        podName,
+        name,
+        attempt,
+        image,
+        command,
+        args,
+        env,
+        workingDir,
+        stdin,
+        tty,
+        List.of());
+  }
+
+  /** A container without stdin, TTY and mounts. */
   public ContainerSpec(
       String podUid,
       String namespace,
@@ -53,7 +87,8 @@ public record ContainerSpec(
         args,
         env,
         workingDir,
-        List.of());
+        false,
+        false);
   }
 
   /** command followed by args: what a runtime without image entrypoints executes. */

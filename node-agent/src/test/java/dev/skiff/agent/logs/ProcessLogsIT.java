@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.skiff.agent.testing.AgentFixture;
-import dev.skiff.agent.testing.Await;
 import dev.skiff.agent.testing.Pods;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.testing.Await;
 import io.vertx.core.Promise;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.streams.ReadStream;

@@ -3,9 +3,7 @@ package dev.skiff.agent.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.skiff.agent.testing.Await;
 import dev.skiff.agent.testing.Pods;
-import dev.skiff.agent.testing.TestApiServer;
 import dev.skiff.api.Json;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.model.core.Node;
@@ -13,6 +11,9 @@ import dev.skiff.api.model.core.NodeCondition;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
+import dev.skiff.server.testing.TestApiServer;
+import dev.skiff.testing.Await;
+import dev.skiff.testing.FreePorts;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -75,7 +76,7 @@ class NodeAgentProcessE2E {
                 "--index",
                 String.valueOf(INDEX),
                 "--port",
-                String.valueOf(TestApiServer.freePort()),
+                String.valueOf(FreePorts.loopback()),
                 "--data-dir",
                 dir.resolve("node").toString(),
                 "--dns-port",

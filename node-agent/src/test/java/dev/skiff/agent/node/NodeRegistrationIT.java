@@ -3,13 +3,13 @@ package dev.skiff.agent.node;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.skiff.agent.testing.Await;
-import dev.skiff.agent.testing.TestApiServer;
 import dev.skiff.agent.testing.TestNode;
 import dev.skiff.api.model.coordination.Lease;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.NodeAddress;
 import dev.skiff.api.model.core.NodeCondition;
+import dev.skiff.server.testing.TestApiServer;
+import dev.skiff.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skiff.agent.testing.AgentFixture;
-import dev.skiff.agent.testing.Await;
 import dev.skiff.agent.testing.Pods;
 import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.ConfigMap;
@@ -16,6 +15,7 @@ import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.KeySelector;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Secret;
+import dev.skiff.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -2,7 +2,7 @@ package dev.skiff.agent.pod;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.skiff.agent.testing.MutableClock;
+import dev.skiff.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skiff.agent.testing.AgentFixture;
-import dev.skiff.agent.testing.Await;
 import dev.skiff.agent.testing.Pods;
 import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.ContainerStatus;
 import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -3,7 +3,7 @@ package dev.skiff.agent.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.agent.runtime.ContainerInfo;
-import dev.skiff.agent.testing.MutableClock;
+import dev.skiff.testing.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Stream;

@@ -4,15 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skiff.agent.testing.AgentFixture;
-import dev.skiff.agent.testing.Await;
 import dev.skiff.agent.testing.Pods;
-import dev.skiff.agent.testing.Probes;
+import dev.skiff.agent.testing.ProbeSpecs;
 import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.ContainerPort;
 import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Probe;
 import dev.skiff.api.model.meta.IntOrString;
+import dev.skiff.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,8 @@ class ProcessProbesIT {
             "mkdir -p www; echo ok > www/healthz; (sleep 3; rm www/healthz) & "
                 + "exec busybox httpd -f -p $POD_IP:8080 -h www");
     pod.spec().containers.get(0).ports = List.of(port("http", 8080));
-    pod.spec().containers.get(0).readinessProbe = Probes.http("/healthz", IntOrString.of("http"));
+    pod.spec().containers.get(0).readinessProbe =
+        ProbeSpecs.http("/healthz", IntOrString.of("http"));
     cluster.pods().create(pod);
 
     await().atMost(Duration.ofSeconds(10)).until(() -> cluster.pods().ready("http-ready"));
@@ -55,7 +56,7 @@ class ProcessProbesIT {
             "tcp-ready",
             cluster.node().name(),
             "sleep 2; mkdir -p www; exec busybox httpd -f -p $POD_IP:8081 -h www");
-    pod.spec().containers.get(0).readinessProbe = Probes.tcp(8081);
+    pod.spec().containers.get(0).readinessProbe = ProbeSpecs.tcp(8081);
     cluster.pods().create(pod);
 
     await()
@@ -68,7 +69,7 @@ class ProcessProbesIT {
   @Test
   void execReadinessProbeRunsInTheContainersDirectory() {
     Pod pod = Pods.shell("exec-ready", cluster.node().name(), "sleep 2; touch ready; sleep 600");
-    pod.spec().containers.get(0).readinessProbe = Probes.exec("test", "-f", "ready");
+    pod.spec().containers.get(0).readinessProbe = ProbeSpecs.exec("test", "-f", "ready");
     cluster.pods().create(pod);
 
     await()
@@ -83,7 +84,7 @@ class ProcessProbesIT {
     Pod pod =
         Pods.shell(
             "liveness", cluster.node().name(), "touch alive; (sleep 2; rm alive) & sleep 600");
-    pod.spec().containers.get(0).livenessProbe = Probes.exec("test", "-f", "alive");
+    pod.spec().containers.get(0).livenessProbe = ProbeSpecs.exec("test", "-f", "alive");
     cluster.pods().create(pod);
 
     await()
@@ -112,7 +113,7 @@ class ProcessProbesIT {
   @Test
   void startupProbeHoldsReadinessUntilItSucceeds() {
     Pod pod = Pods.shell("startup", cluster.node().name(), "sleep 2; touch started; sleep 600");
-    Probe startup = Probes.exec("test", "-f", "started");
+    Probe startup = ProbeSpecs.exec("test", "-f", "started");
     startup.failureThreshold = 10;
     pod.spec().containers.get(0).startupProbe = startup;
     cluster.pods().create(pod);
@@ -130,7 +131,7 @@ class ProcessProbesIT {
   @Test
   void startupProbeFailureRestartsTheContainer() {
     Pod pod = Pods.shell("never-starts", cluster.node().name(), "sleep 600");
-    Probe startup = Probes.exec("test", "-f", "never");
+    Probe startup = ProbeSpecs.exec("test", "-f", "never");
     startup.failureThreshold = 2;
     pod.spec().containers.get(0).startupProbe = startup;
     cluster.pods().create(pod);

@@ -2,6 +2,7 @@ package dev.skiff.agent.testing;
 
 import dev.skiff.agent.FileTrees;
 import dev.skiff.agent.NodeAgentOptions;
+import dev.skiff.server.testing.TestApiServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package dev.skiff.agent.testing;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.skiff.testing.ProcessResult;
+import dev.skiff.testing.Processes;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Docker engine for end-to-end tests, through the docker CLI: fails loudly when the engine is
@@ -44,20 +44,15 @@ public final class Docker {
     run("docker", "network", "rm", network);
   }
 
+  /** Runs {@code command}; a failure to run or a timeout is a result with code -1. */
   public static Result run(String... command) {
     try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(120, TimeUnit.SECONDS)) {
-        p.destroyForcibly();
-        return new Result(-1, out + " (timed out)");
-      }
-      return new Result(p.exitValue(), out);
-    } catch (IOException e) {
+      ProcessResult r =
+          Processes.run(
+              new ProcessBuilder(command).redirectErrorStream(true), null, Duration.ofSeconds(120));
+      return new Result(r.exitCode(), r.stdout());
+    } catch (RuntimeException e) {
       return new Result(-1, e.toString());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Result(-1, "interrupted");
     }
   }
 

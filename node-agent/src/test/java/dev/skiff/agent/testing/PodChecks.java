@@ -2,8 +2,10 @@ package dev.skiff.agent.testing;
 
 import dev.skiff.api.model.core.ContainerStatus;
 import dev.skiff.api.model.core.Pod;
-import dev.skiff.api.model.core.PodCondition;
+import dev.skiff.api.model.core.Readiness;
 import dev.skiff.api.resource.Resources;
+import dev.skiff.server.testing.TestApiServer;
+import dev.skiff.testing.Await;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
@@ -37,16 +39,7 @@ public final class PodChecks {
   }
 
   public boolean ready(String name) {
-    Pod pod = get(name);
-    if (pod.status == null || pod.status.conditions == null) {
-      return false;
-    }
-    for (PodCondition c : pod.status.conditions) {
-      if ("Ready".equals(c.type)) {
-        return "True".equals(c.status);
-      }
-    }
-    return false;
+    return Readiness.isReady(get(name));
   }
 
   public String waitingReason(String name) {

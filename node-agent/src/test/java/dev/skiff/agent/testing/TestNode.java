@@ -2,6 +2,8 @@ package dev.skiff.agent.testing;
 
 import dev.skiff.agent.NodeAgentOptions;
 import dev.skiff.agent.NodeAgentVerticle;
+import dev.skiff.server.testing.TestApiServer;
+import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
@@ -26,7 +28,7 @@ public final class TestNode implements AutoCloseable {
    */
   public static NodeAgentOptions options(TestApiServer api, int index, Path dir) {
     return NodeAgentOptions.defaults(index, api.url())
-        .withToken(TestApiServer.TOKEN)
+        .withToken(api.token())
         .withPort(0)
         .withDataDir(dir.resolve("node-" + index))
         .withBackoff(Duration.ofMillis(200), Duration.ofSeconds(2))

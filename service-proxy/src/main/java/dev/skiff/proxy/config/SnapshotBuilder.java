@@ -3,7 +3,7 @@ package dev.skiff.proxy.config;
 import dev.skiff.api.model.core.LoadBalancerIngress;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.NodeAddress;
-import dev.skiff.api.model.core.NodeCondition;
+import dev.skiff.api.model.core.Readiness;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.core.ServiceSpec;
 import dev.skiff.api.model.discovery.EndpointPort;
@@ -161,14 +161,6 @@ public final class SnapshotBuilder {
     if (address == null) {
       return null;
     }
-    boolean ready = false;
-    if (node.status.conditions != null) {
-      for (NodeCondition c : node.status.conditions) {
-        if ("Ready".equals(c.type)) {
-          ready = "True".equals(c.status);
-        }
-      }
-    }
-    return new NodeInfo(node.meta().name, address, ready);
+    return new NodeInfo(node.meta().name, address, Readiness.isReady(node));
   }
 }

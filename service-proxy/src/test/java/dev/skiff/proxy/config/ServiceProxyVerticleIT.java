@@ -15,9 +15,9 @@ import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.proxy.ProxyOptions;
 import dev.skiff.proxy.ServiceProxyVerticle;
 import dev.skiff.proxy.metrics.MetricsRegistry;
-import dev.skiff.proxy.support.ApiServerReplica;
 import dev.skiff.proxy.support.ProxyFixture;
 import dev.skiff.proxy.support.TestBackend;
+import dev.skiff.server.testing.TestApiServer;
 import java.net.ConnectException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -38,7 +38,7 @@ class ServiceProxyVerticleIT {
   private static final String CLUSTER_IP = "127.10.200.30";
 
   private final ProxyFixture fx = new ProxyFixture();
-  private ApiServerReplica api;
+  private TestApiServer api;
 
   @AfterEach
   void stop() throws Exception {
@@ -52,7 +52,7 @@ class ServiceProxyVerticleIT {
   void programsServicesAndFollowsEndpointChangesFromTheApi() throws Exception {
     TestBackend a = fx.backend("a", "127.0.2.1", 0);
     TestBackend b = fx.backend("b", "127.0.2.2", a.port);
-    api = ApiServerReplica.start();
+    api = TestApiServer.start(TestApiServer.Spec.https());
     KubeClient client = api.client(fx.vertx);
     client.create(service()).await(30, TimeUnit.SECONDS);
     EndpointSlice created = client.create(slice(a)).await(30, TimeUnit.SECONDS);
@@ -97,7 +97,7 @@ class ServiceProxyVerticleIT {
   void aPortHeldByAnotherProcessBecomesOneEventOnTheServiceAndOtherServicesKeepWorking()
       throws Exception {
     TestBackend a = fx.backend("a", "127.0.2.1", 0);
-    api = ApiServerReplica.start();
+    api = TestApiServer.start(TestApiServer.Spec.https());
     KubeClient client = api.client(fx.vertx);
     client.create(service()).await(30, TimeUnit.SECONDS);
     client.create(slice(a)).await(30, TimeUnit.SECONDS);

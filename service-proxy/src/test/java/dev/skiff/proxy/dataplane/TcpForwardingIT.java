@@ -18,6 +18,7 @@ import dev.skiff.proxy.model.ServicePortName;
 import dev.skiff.proxy.model.SessionAffinity;
 import dev.skiff.proxy.model.Snapshot;
 import dev.skiff.proxy.support.TestBackend;
+import dev.skiff.testing.FreePorts;
 import io.netty.channel.epoll.EpollSocketChannel;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -129,7 +130,7 @@ class TcpForwardingIT {
 
   @Test
   void triesTheNextEndpointWhenOneRefuses() throws Exception {
-    int closedPort = freePort("127.0.2.9");
+    int closedPort = FreePorts.on("127.0.2.9");
     List<TestBackend> live = backends("127.0.2.1", "127.0.2.2");
     List<BackendEndpoint> eps = new ArrayList<>(endpoints(live));
     eps.add(BackendEndpoint.of("127.0.2.9", closedPort));
@@ -196,7 +197,7 @@ class TcpForwardingIT {
     // The client writes right after connecting, so its first bytes are often read before the
     // proxy's connect to the endpoint completes, or before it fails on the refusing endpoint:
     // either way they must reach the endpoint that accepts, once and intact.
-    int closedPort = freePort("127.0.2.9");
+    int closedPort = FreePorts.on("127.0.2.9");
     List<TestBackend> live = backends("127.0.2.1");
     List<BackendEndpoint> eps = new ArrayList<>(endpoints(live));
     eps.add(BackendEndpoint.of("127.0.2.9", closedPort));
@@ -516,12 +517,5 @@ class TcpForwardingIT {
     TestBackend b = TestBackend.start(vertx, name, ip, 0);
     closeables.add(b);
     return b;
-  }
-
-  private static int freePort(String ip) throws IOException {
-    try (ServerSocket s = new ServerSocket()) {
-      s.bind(new InetSocketAddress(InetAddress.getByName(ip), 0));
-      return s.getLocalPort();
-    }
   }
 }

@@ -13,9 +13,10 @@ import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.proxy.ProxyOptions;
 import dev.skiff.proxy.ServiceProxyVerticle;
 import dev.skiff.proxy.metrics.MetricsRegistry;
-import dev.skiff.proxy.support.ApiServerReplica;
 import dev.skiff.proxy.support.ProxyFixture;
 import dev.skiff.proxy.support.TestBackend;
+import dev.skiff.server.testing.TestApiServer;
+import dev.skiff.testing.FreePorts;
 import io.vertx.core.http.HttpServer;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -54,7 +55,7 @@ class LoadBalancerProcessIT {
   private final ProxyFixture fx = new ProxyFixture();
   private final Map<String, Integer> health = new ConcurrentHashMap<>();
   private final List<Process> processes = new ArrayList<>();
-  private ApiServerReplica api;
+  private TestApiServer api;
 
   @AfterEach
   void stop() throws Exception {
@@ -69,9 +70,9 @@ class LoadBalancerProcessIT {
 
   @Test
   void forwardsIngressToHealthyNodesAndStopsServingWhenItExits() throws Exception {
-    api = ApiServerReplica.start();
+    api = TestApiServer.start(TestApiServer.Spec.https());
     KubeClient client = api.client(fx.vertx);
-    int healthPort = ApiServerReplica.freePort();
+    int healthPort = FreePorts.loopback();
     TestBackend podA = fx.backend("pod-a", "127.0.3.1", 0);
     TestBackend podB = fx.backend("pod-b", "127.0.3.2", podA.port);
     for (Map.Entry<String, String> node : NODES.entrySet()) {
@@ -90,7 +91,7 @@ class LoadBalancerProcessIT {
     createLoadBalancerService(client);
     client.create(slice(podA.ip, "n1", podB.ip, "n2", podA.port)).await(30, TimeUnit.SECONDS);
 
-    int ownPort = ApiServerReplica.freePort();
+    int ownPort = FreePorts.loopback();
     Path out = dir.resolve("lb.out");
     Process lb =
         launch(

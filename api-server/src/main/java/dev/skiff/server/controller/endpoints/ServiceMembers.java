@@ -3,7 +3,7 @@ package dev.skiff.server.controller.endpoints;
 import dev.skiff.api.model.core.Container;
 import dev.skiff.api.model.core.ContainerPort;
 import dev.skiff.api.model.core.Pod;
-import dev.skiff.api.model.core.PodCondition;
+import dev.skiff.api.model.core.Readiness;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.core.ServicePort;
 import dev.skiff.api.model.meta.IntOrString;
@@ -68,15 +68,7 @@ public final class ServiceMembers {
 
   /** The pod's Ready condition is True (podutil.IsPodReady). */
   public static boolean isPodReady(Pod pod) {
-    if (pod.status == null || pod.status.conditions == null) {
-      return false;
-    }
-    for (PodCondition c : pod.status.conditions) {
-      if ("Ready".equals(c.type)) {
-        return "True".equals(c.status);
-      }
-    }
-    return false;
+    return Readiness.isReady(pod);
   }
 
   /** EndpointSlice "ready": serving and not terminating, or publishNotReadyAddresses. */

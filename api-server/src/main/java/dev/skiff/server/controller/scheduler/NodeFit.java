@@ -3,8 +3,8 @@ package dev.skiff.server.controller.scheduler;
 import dev.skiff.api.model.core.Container;
 import dev.skiff.api.model.core.ContainerPort;
 import dev.skiff.api.model.core.Node;
-import dev.skiff.api.model.core.NodeCondition;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.Readiness;
 import dev.skiff.api.model.core.Taint;
 import dev.skiff.api.model.core.Toleration;
 import java.util.ArrayList;
@@ -45,15 +45,7 @@ final class NodeFit {
   }
 
   static boolean isReady(Node node) {
-    if (node.status == null || node.status.conditions == null) {
-      return false;
-    }
-    for (NodeCondition c : node.status.conditions) {
-      if ("Ready".equals(c.type)) {
-        return "True".equals(c.status);
-      }
-    }
-    return false;
+    return Readiness.isReady(node);
   }
 
   private static boolean matchesSelector(Pod pod, Node node) {

@@ -1,6 +1,5 @@
 package dev.skiff.server.controller.endpointslicemirroring;
 
-import static dev.skiff.server.controller.TestCluster.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,7 +10,8 @@ import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
-import dev.skiff.server.controller.TestCluster;
+import dev.skiff.server.testing.TestCluster;
+import dev.skiff.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ class EndpointSliceMirroringIT {
   static void start() {
     cluster = TestCluster.start(TestCluster.Spec.of(1));
     client = cluster.client();
-    await(cluster.replica(0).manager().leading());
+    Await.result(cluster.replica(0).manager().leading());
   }
 
   @AfterAll
@@ -69,7 +69,7 @@ class EndpointSliceMirroringIT {
   }
 
   private static List<EndpointSlice> slices(String service) {
-    return await(
+    return Await.result(
             client.list(
                 EndpointSlice.class,
                 "default",
@@ -94,9 +94,10 @@ class EndpointSliceMirroringIT {
 
   @Test
   void endpointsOfASelectorlessServiceAreMirroredUpdatedAndRemovedWithThem() {
-    await(client.create(service("db", null)));
+    Await.result(client.create(service("db", null)));
     Endpoints created =
-        await(client.create(endpoints("db", List.of("127.9.0.2", "127.9.0.1"), Map.of("a", "b"))));
+        Await.result(
+            client.create(endpoints("db", List.of("127.9.0.2", "127.9.0.1"), Map.of("a", "b"))));
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(addresses("db")).containsExactly("127.9.0.1", "127.9.0.2"));
@@ -105,39 +106,39 @@ class EndpointSliceMirroringIT {
     assertThat(slice.meta().ownerReferences.get(0).uid).isEqualTo(created.meta().uid);
     assertThat(slice.ports.get(0).port).isEqualTo(5432);
 
-    Endpoints live = await(client.get(Endpoints.class, "default", "db"));
+    Endpoints live = Await.result(client.get(Endpoints.class, "default", "db"));
     live.subsets.get(0).addresses.remove(1);
-    await(client.update(live));
+    Await.result(client.update(live));
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(addresses("db")).containsExactly("127.9.0.2"));
     assertThat(slices("db").get(0).meta().name).isEqualTo(slice.meta().name);
 
-    await(client.delete(Endpoints.class, "default", "db", DeleteOptions.none()));
+    Await.result(client.delete(Endpoints.class, "default", "db", DeleteOptions.none()));
     await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(slices("db")).isEmpty());
   }
 
   @Test
   void aServiceThatGainsASelectorLosesItsMirroredSlicesAndSkipMirrorIsHonoured() {
-    await(client.create(service("cache", null)));
-    await(client.create(endpoints("cache", List.of("127.9.1.1"), Map.of())));
+    Await.result(client.create(service("cache", null)));
+    Await.result(client.create(endpoints("cache", List.of("127.9.1.1"), Map.of())));
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(addresses("cache")).containsExactly("127.9.1.1"));
-    Service svc = await(client.get(Service.class, "default", "cache"));
+    Service svc = Await.result(client.get(Service.class, "default", "cache"));
     svc.spec().selector = Map.of("app", "cache");
-    await(client.update(svc));
+    Await.result(client.update(svc));
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(slices("cache")).isEmpty());
 
-    await(client.create(service("skipped", null)));
-    await(
+    Await.result(client.create(service("skipped", null)));
+    Await.result(
         client.create(
             endpoints(
                 "skipped", List.of("127.9.2.1"), Map.of(MirroringReconciler.SKIP_MIRROR, "true"))));
-    await(client.create(service("mirrored", null)));
-    await(client.create(endpoints("mirrored", List.of("127.9.3.1"), Map.of())));
+    Await.result(client.create(service("mirrored", null)));
+    Await.result(client.create(endpoints("mirrored", List.of("127.9.3.1"), Map.of())));
     // once the later Service is mirrored, the earlier one has been seen and skipped
     await()
         .atMost(Duration.ofSeconds(10))

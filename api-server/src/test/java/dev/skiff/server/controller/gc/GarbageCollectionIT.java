@@ -1,6 +1,5 @@
 package dev.skiff.server.controller.gc;
 
-import static dev.skiff.server.controller.TestCluster.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,8 +13,9 @@ import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.server.controller.FakeKubelet;
-import dev.skiff.server.controller.TestCluster;
 import dev.skiff.server.controller.TestObjects;
+import dev.skiff.server.testing.TestCluster;
+import dev.skiff.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -32,9 +32,9 @@ class GarbageCollectionIT {
   static void start() {
     cluster = TestCluster.start(TestCluster.Spec.of(1));
     client = cluster.client();
-    await(cluster.replica(0).manager().leading());
+    Await.result(cluster.replica(0).manager().leading());
     kubelet = new FakeKubelet(cluster.replica(0).vertx(), client);
-    await(kubelet.start("node-a"));
+    Await.result(kubelet.start("node-a"));
   }
 
   @AfterAll
@@ -44,23 +44,25 @@ class GarbageCollectionIT {
   }
 
   private static List<ReplicaSet> sets(String app) {
-    return await(client.list(ReplicaSet.class, "default", ListOptions.labelSelector("app=" + app)))
+    return Await.result(
+            client.list(ReplicaSet.class, "default", ListOptions.labelSelector("app=" + app)))
         .items;
   }
 
   private static List<Pod> pods(String app) {
-    return await(client.list(Pod.class, "default", ListOptions.labelSelector("app=" + app))).items;
+    return Await.result(client.list(Pod.class, "default", ListOptions.labelSelector("app=" + app)))
+        .items;
   }
 
   private static void deploy(String name) {
-    await(client.create(TestObjects.deployment("default", name, 2, "img:1")));
+    Await.result(client.create(TestObjects.deployment("default", name, 2, "img:1")));
     await().atMost(Duration.ofSeconds(20)).until(() -> pods(name).size() == 2);
   }
 
   @Test
   void orphanDeletionKeepsTheReplicaSetAndPodsWithoutTheOwnerReference() {
     deploy("orphans");
-    await(
+    Await.result(
         client.delete(
             Deployment.class,
             "default",
@@ -92,7 +94,7 @@ class GarbageCollectionIT {
   @Test
   void foregroundDeletionRemovesDependentsBeforeTheOwner() {
     deploy("fg");
-    await(
+    Await.result(
         client.delete(
             Deployment.class,
             "default",
@@ -104,21 +106,23 @@ class GarbageCollectionIT {
             () -> {
               assertThat(sets("fg")).isEmpty();
               assertThat(pods("fg")).isEmpty();
-              assertThat(await(client.list(Deployment.class, "default", ListOptions.none())).items)
+              assertThat(
+                      Await.result(client.list(Deployment.class, "default", ListOptions.none()))
+                          .items)
                   .noneMatch(d -> d.meta().name.equals("fg"));
             });
   }
 
   @Test
   void deletingAServiceDeletesItsEndpointSlices() {
-    await(client.create(TestObjects.service("default", "sliced", "nothing")));
+    Await.result(client.create(TestObjects.service("default", "sliced", "nothing")));
     await().atMost(Duration.ofSeconds(10)).until(() -> !slices("sliced").isEmpty());
-    await(client.delete(Service.class, "default", "sliced", DeleteOptions.none()));
+    Await.result(client.delete(Service.class, "default", "sliced", DeleteOptions.none()));
     await().atMost(Duration.ofSeconds(10)).until(() -> slices("sliced").isEmpty());
   }
 
   private static List<EndpointSlice> slices(String service) {
-    return await(
+    return Await.result(
             client.list(
                 EndpointSlice.class,
                 "default",

@@ -1,6 +1,5 @@
 package dev.skiff.server.controller.kubernetes;
 
-import static dev.skiff.server.controller.TestCluster.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +8,8 @@ import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
-import dev.skiff.server.controller.TestCluster;
+import dev.skiff.server.testing.TestCluster;
+import dev.skiff.testing.Await;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,7 +34,7 @@ class KubernetesServiceIT {
           KubernetesServiceOptions.of("127.0.0.1", r.server().actualPort(), "127.10.0.0/16")
               .withTiming(Duration.ofSeconds(3), Duration.ofMillis(300));
       KubernetesServiceVerticle verticle =
-          await(
+          Await.result(
               r.plane().startKubernetesService(r.vertx(), r.client(), options, Clock.systemUTC()));
       deployments.add(verticle.deploymentID());
     }
@@ -48,7 +48,7 @@ class KubernetesServiceIT {
   /** The ports of the endpoints, none while the Endpoints do not exist yet. */
   private static List<Integer> endpointPorts() {
     Endpoints ep =
-        await(
+        Await.result(
             client
                 .get(Endpoints.class, "default", "kubernetes")
                 .recover(
@@ -73,7 +73,7 @@ class KubernetesServiceIT {
             () ->
                 assertThat(endpointPorts())
                     .containsExactlyElementsOf(List.of(port0, port1).stream().sorted().toList()));
-    Service svc = await(client.get(Service.class, "default", "kubernetes"));
+    Service svc = Await.result(client.get(Service.class, "default", "kubernetes"));
     assertThat(svc.spec().clusterIP).isEqualTo("127.10.0.1");
     assertThat(svc.spec().ports.get(0).port).isEqualTo(443);
     assertThat(svc.spec().ports.get(0).name).isEqualTo("https");
@@ -84,7 +84,7 @@ class KubernetesServiceIT {
         .untilAsserted(
             () ->
                 assertThat(
-                        await(
+                        Await.result(
                                 client.list(
                                     EndpointSlice.class,
                                     "default",
@@ -98,14 +98,14 @@ class KubernetesServiceIT {
                     .containsExactlyInAnyOrder(port0, port1));
 
     // replica 1 stops serving: it withdraws at once
-    await(cluster.replica(1).vertx().undeploy(deployments.get(1)));
+    Await.result(cluster.replica(1).vertx().undeploy(deployments.get(1)));
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(() -> assertThat(endpointPorts()).containsExactly(port0));
 
     // the Service is recreated if deleted
     String uid = svc.meta().uid;
-    await(
+    Await.result(
         client.delete(
             Service.class, "default", "kubernetes", dev.skiff.api.client.DeleteOptions.none()));
     await()
@@ -113,7 +113,7 @@ class KubernetesServiceIT {
         .ignoreExceptionsInstanceOf(dev.skiff.api.status.StatusException.class)
         .untilAsserted(
             () -> {
-              Service again = await(client.get(Service.class, "default", "kubernetes"));
+              Service again = Await.result(client.get(Service.class, "default", "kubernetes"));
               assertThat(again.meta().uid).isNotEqualTo(uid);
               assertThat(again.spec().ports.get(0).port).isEqualTo(443);
             });

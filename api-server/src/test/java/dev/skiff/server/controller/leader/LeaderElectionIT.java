@@ -1,53 +1,28 @@
 package dev.skiff.server.controller.leader;
 
-import static dev.skiff.server.controller.TestCluster.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.model.coordination.Lease;
-import dev.skiff.server.controller.TestCluster;
+import dev.skiff.server.testing.TestCluster;
+import dev.skiff.testing.Await;
+import dev.skiff.testing.MutableClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class LeaderElectionIT {
-  /** A clock the test moves by hand. */
-  static final class ManualClock extends Clock {
-    private final AtomicReference<Instant> now =
-        new AtomicReference<>(Instant.parse("2025-01-01T00:00:00Z"));
-
-    void advance(Duration d) {
-      now.updateAndGet(t -> t.plus(d));
-    }
-
-    @Override
-    public Instant instant() {
-      return now.get();
-    }
-
-    @Override
-    public java.time.ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-  }
-
   @Test
   void exactlyOneReplicaLeadsAndAnotherTakesOverWhenItDies() {
     try (TestCluster cluster = TestCluster.start(TestCluster.Spec.of(3))) {
       await().atMost(Duration.ofSeconds(10)).until(() -> leaders(cluster) == 1);
       int leader = leaderIndex(cluster);
       Lease lease =
-          await(cluster.client().get(Lease.class, "kube-system", "skiff-controller-manager"));
+          Await.result(
+              cluster.client().get(Lease.class, "kube-system", "skiff-controller-manager"));
       assertThat(lease.spec().holderIdentity)
           .isEqualTo(cluster.replica(leader).manager().identity());
       cluster.kill(leader);
@@ -59,7 +34,8 @@ class LeaderElectionIT {
               () -> {
                 assertThat(leadersExcept(cluster, leader)).isEqualTo(1);
                 Lease now =
-                    await(client.get(Lease.class, "kube-system", "skiff-controller-manager"));
+                    Await.result(
+                        client.get(Lease.class, "kube-system", "skiff-controller-manager"));
                 assertThat(now.spec().holderIdentity).isNotEqualTo(lease.spec().holderIdentity);
                 assertThat(now.spec().leaseTransitions).isGreaterThanOrEqualTo(1);
               });
@@ -69,7 +45,7 @@ class LeaderElectionIT {
   @Test
   void aCandidateTakesAnUnrenewedLeaseOnlyAfterItsDurationOnItsOwnClock() {
     try (TestCluster cluster = TestCluster.start(TestCluster.Spec.of(1).withoutControllers())) {
-      ManualClock clock = new ManualClock();
+      MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
       KubeClient client = cluster.client();
       LeaderOptions base =
           LeaderOptions.defaults("x")
@@ -79,13 +55,13 @@ class LeaderElectionIT {
       LeaderElector a = elector(cluster, client, base, "a", clock, aStarts, aStops);
       LeaderElector b =
           elector(cluster, client, base, "b", clock, new AtomicInteger(), new AtomicInteger());
-      assertThat(await(a.tryAcquireOrRenew())).isTrue();
-      assertThat(await(b.tryAcquireOrRenew())).isFalse();
+      assertThat(Await.result(a.tryAcquireOrRenew())).isTrue();
+      assertThat(Await.result(b.tryAcquireOrRenew())).isFalse();
       clock.advance(Duration.ofSeconds(9));
-      assertThat(await(b.tryAcquireOrRenew())).isFalse();
+      assertThat(Await.result(b.tryAcquireOrRenew())).isFalse();
       clock.advance(Duration.ofSeconds(2));
-      assertThat(await(b.tryAcquireOrRenew())).isTrue();
-      assertThat(await(a.tryAcquireOrRenew())).isFalse();
+      assertThat(Await.result(b.tryAcquireOrRenew())).isTrue();
+      assertThat(Await.result(a.tryAcquireOrRenew())).isFalse();
       assertThat(aStarts).hasValue(1);
       assertThat(aStops).hasValue(1);
     }

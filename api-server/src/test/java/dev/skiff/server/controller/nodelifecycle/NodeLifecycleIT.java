@@ -1,6 +1,5 @@
 package dev.skiff.server.controller.nodelifecycle;
 
-import static dev.skiff.server.controller.TestCluster.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -10,8 +9,9 @@ import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.server.controller.FakeKubelet;
-import dev.skiff.server.controller.TestCluster;
 import dev.skiff.server.controller.TestObjects;
+import dev.skiff.server.testing.TestCluster;
+import dev.skiff.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -22,18 +22,18 @@ class NodeLifecycleIT {
   void podsOfADeadNodeLeaveTheEndpointsAndAreReplacedOnAnotherNode() {
     try (TestCluster cluster = TestCluster.start(TestCluster.Spec.of(1))) {
       KubeClient client = cluster.client();
-      await(cluster.replica(0).manager().leading());
+      Await.result(cluster.replica(0).manager().leading());
       FakeKubelet kubelet = new FakeKubelet(cluster.replica(0).vertx(), client);
-      await(kubelet.start("node-a", "node-b"));
-      await(client.create(TestObjects.service("default", "web", "web")));
-      await(client.create(TestObjects.deployment("default", "web", 2, "img:1")));
+      Await.result(kubelet.start("node-a", "node-b"));
+      Await.result(client.create(TestObjects.service("default", "web", "web")));
+      Await.result(client.create(TestObjects.deployment("default", "web", 2, "img:1")));
       await().atMost(Duration.ofSeconds(20)).until(() -> readyAddresses(client) == 2);
       kubelet.silence("node-a");
       await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(
               () -> {
-                Node a = await(client.get(Node.class, null, "node-a"));
+                Node a = Await.result(client.get(Node.class, null, "node-a"));
                 assertThat(a.status().conditions)
                     .anyMatch(c -> c.type.equals("Ready") && c.status.equals("Unknown"));
                 assertThat(readyAddresses(client)).isEqualTo(1);
@@ -43,7 +43,8 @@ class NodeLifecycleIT {
           .untilAsserted(
               () -> {
                 List<Pod> pods =
-                    await(client.list(Pod.class, "default", ListOptions.labelSelector("app=web")))
+                    Await.result(
+                            client.list(Pod.class, "default", ListOptions.labelSelector("app=web")))
                         .items;
                 assertThat(pods).hasSize(2).allMatch(p -> "node-b".equals(p.spec.nodeName));
                 assertThat(readyAddresses(client)).isEqualTo(2);
@@ -54,7 +55,7 @@ class NodeLifecycleIT {
 
   private static int readyAddresses(KubeClient client) {
     try {
-      Endpoints ep = await(client.get(Endpoints.class, "default", "web"));
+      Endpoints ep = Await.result(client.get(Endpoints.class, "default", "web"));
       return ep.subsets == null || ep.subsets.isEmpty() || ep.subsets.get(0).addresses == null
           ? 0
           : ep.subsets.get(0).addresses.size();

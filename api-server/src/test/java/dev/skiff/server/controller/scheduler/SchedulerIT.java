@@ -1,6 +1,5 @@
 package dev.skiff.server.controller.scheduler;
 
-import static dev.skiff.server.controller.TestCluster.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -8,9 +7,11 @@ import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.testing.ApiObjects;
 import dev.skiff.server.controller.FakeKubelet;
-import dev.skiff.server.controller.TestCluster;
 import dev.skiff.server.controller.TestObjects;
+import dev.skiff.server.testing.TestCluster;
+import dev.skiff.testing.Await;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,21 +21,21 @@ class SchedulerIT {
   void anUnschedulablePodStaysPendingWithAReasonUntilANodeFits() {
     try (TestCluster cluster = TestCluster.start(TestCluster.Spec.of(1))) {
       KubeClient client = cluster.client();
-      await(cluster.replica(0).manager().leading());
+      Await.result(cluster.replica(0).manager().leading());
       FakeKubelet kubelet = new FakeKubelet(cluster.replica(0).vertx(), client);
-      await(kubelet.start("plain"));
-      Pod pod = TestObjects.pod("picky", null, false, TestObjects.labels("app", "picky"));
+      Await.result(kubelet.start("plain"));
+      Pod pod = TestObjects.pod("picky", null, false, ApiObjects.labels("app", "picky"));
       pod.meta().uid = null;
       pod.meta().creationTimestamp = null;
       pod.spec.nodeName = null;
       pod.spec.nodeSelector = Map.of("skiff.dev/node", "ssd-node");
       pod.status = null;
-      await(client.create(pod));
+      Await.result(client.create(pod));
       await()
           .atMost(Duration.ofSeconds(10))
           .untilAsserted(
               () -> {
-                Pod now = await(client.get(Pod.class, "default", "picky"));
+                Pod now = Await.result(client.get(Pod.class, "default", "picky"));
                 assertThat(now.status().conditions)
                     .anyMatch(
                         c ->
@@ -45,14 +46,14 @@ class SchedulerIT {
                                     "0/1 nodes are available: 1 node(s) didn't match Pod's node affinity/selector."));
                 assertThat(events(client, "picky")).contains("FailedScheduling");
               });
-      await(
+      Await.result(
           client.create(
-              FakeKubelet.node("ssd-node", TestObjects.labels("skiff.dev/node", "ssd-node"))));
+              FakeKubelet.node("ssd-node", ApiObjects.labels("skiff.dev/node", "ssd-node"))));
       await()
           .atMost(Duration.ofSeconds(15))
           .untilAsserted(
               () -> {
-                Pod now = await(client.get(Pod.class, "default", "picky"));
+                Pod now = Await.result(client.get(Pod.class, "default", "picky"));
                 assertThat(now.spec.nodeName).isEqualTo("ssd-node");
                 assertThat(events(client, "picky")).contains("Scheduled");
               });
@@ -61,7 +62,7 @@ class SchedulerIT {
   }
 
   private static java.util.List<String> events(KubeClient client, String pod) {
-    return await(
+    return Await.result(
             client.list(
                 Event.class, "default", ListOptions.fieldSelector("involvedObject.name=" + pod)))
         .items

@@ -1,6 +1,6 @@
 package dev.skiff.server.controller.scheduler;
 
-import static dev.skiff.server.controller.TestObjects.labels;
+import static dev.skiff.api.testing.ApiObjects.labels;
 import static dev.skiff.server.controller.TestObjects.pod;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
 package dev.skiff.server.controller.serviceaccount;
 
-import static dev.skiff.server.controller.TestCluster.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -13,7 +12,8 @@ import dev.skiff.api.model.core.Namespace;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.ServiceAccount;
 import dev.skiff.api.status.StatusException;
-import dev.skiff.server.controller.TestCluster;
+import dev.skiff.server.testing.TestCluster;
+import dev.skiff.testing.Await;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -29,7 +29,7 @@ class ServiceAccountsIT {
   static void start() {
     cluster = TestCluster.start(TestCluster.Spec.of(1).withTls());
     client = cluster.client();
-    await(cluster.replica(0).manager().leading());
+    Await.result(cluster.replica(0).manager().leading());
   }
 
   @AfterAll
@@ -45,9 +45,10 @@ class ServiceAccountsIT {
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
-              assertThat(await(client.get(ServiceAccount.class, "sa-every", "default")))
+              assertThat(Await.result(client.get(ServiceAccount.class, "sa-every", "default")))
                   .isNotNull();
-              ConfigMap ca = await(client.get(ConfigMap.class, "sa-every", "kube-root-ca.crt"));
+              ConfigMap ca =
+                  Await.result(client.get(ConfigMap.class, "sa-every", "kube-root-ca.crt"));
               assertThat(ca.data)
                   .containsEntry(
                       "ca.crt",
@@ -60,7 +61,8 @@ class ServiceAccountsIT {
     namespace("sa-deleted");
     ServiceAccount first = awaitDefault("sa-deleted");
 
-    await(client.delete(ServiceAccount.class, "sa-deleted", "default", DeleteOptions.none()));
+    Await.result(
+        client.delete(ServiceAccount.class, "sa-deleted", "default", DeleteOptions.none()));
 
     await()
         .atMost(Duration.ofSeconds(10))
@@ -71,7 +73,7 @@ class ServiceAccountsIT {
   void aPodCreatedRightAfterItsNamespaceIsAdmitted() {
     namespace("sa-race");
 
-    Pod created = await(client.create(pod("sa-race", "p", null)));
+    Pod created = Await.result(client.create(pod("sa-race", "p", null)));
 
     assertThat(created.spec().serviceAccountName).isEqualTo("default");
     assertThat(created.spec().serviceAccount).isEqualTo("default");
@@ -82,7 +84,7 @@ class ServiceAccountsIT {
     namespace("sa-missing");
     awaitDefault("sa-missing");
 
-    assertThatThrownBy(() -> await(client.create(pod("sa-missing", "p", "robot"))))
+    assertThatThrownBy(() -> Await.result(client.create(pod("sa-missing", "p", "robot"))))
         .isInstanceOfSatisfying(StatusException.class, e -> assertThat(e.code()).isEqualTo(403))
         .hasMessage(
             "pods \"p\" is forbidden: error looking up service account sa-missing/robot:"
@@ -93,13 +95,14 @@ class ServiceAccountsIT {
     return await()
         .atMost(Duration.ofSeconds(10))
         .ignoreExceptions()
-        .until(() -> await(client.get(ServiceAccount.class, ns, "default")), sa -> sa != null);
+        .until(
+            () -> Await.result(client.get(ServiceAccount.class, ns, "default")), sa -> sa != null);
   }
 
   private static void namespace(String name) {
     Namespace ns = new Namespace();
     ns.meta().name = name;
-    await(client.create(ns));
+    Await.result(client.create(ns));
   }
 
   private static Pod pod(String ns, String name, String serviceAccount) {

@@ -1,11 +1,11 @@
 package dev.skiff.server.store.persist;
 
-import static dev.skiff.server.store.persist.PersistentReplica.await;
 import static dev.skiff.server.store.persist.PersistentReplica.object;
 import static dev.skiff.server.store.persist.PersistentReplica.rv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.server.store.StoreKey;
+import dev.skiff.testing.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -52,11 +52,11 @@ class KilledStoreE2E {
     try (PersistentReplica restarted = PersistentReplica.start(dataDir, 1000)) {
       for (Map.Entry<String, Long> ack : acknowledged.entrySet()) {
         StoreKey key = new StoreKey("pods", "ns", ack.getKey());
-        assertThat(rv(await(restarted.store().get(key)))).isEqualTo(ack.getValue());
+        assertThat(rv(Await.result(restarted.store().get(key)))).isEqualTo(ack.getValue());
       }
       long highest = acknowledged.values().stream().mapToLong(Long::longValue).max().orElseThrow();
       StoreKey next = new StoreKey("pods", "ns", "after-the-kill");
-      assertThat(rv(await(restarted.store().create(next, object("Pod", "ns", next.name())))))
+      assertThat(rv(Await.result(restarted.store().create(next, object("Pod", "ns", next.name())))))
           .isGreaterThan(highest);
     }
   }

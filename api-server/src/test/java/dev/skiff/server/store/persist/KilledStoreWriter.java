@@ -1,11 +1,11 @@
 package dev.skiff.server.store.persist;
 
-import static dev.skiff.server.store.persist.PersistentReplica.await;
 import static dev.skiff.server.store.persist.PersistentReplica.object;
 import static dev.skiff.server.store.persist.PersistentReplica.rv;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.server.store.StoreKey;
+import dev.skiff.testing.Await;
 import java.nio.file.Path;
 
 /**
@@ -20,7 +20,8 @@ public final class KilledStoreWriter {
     PersistentReplica replica = PersistentReplica.start(Path.of(args[0]), 1000);
     for (int i = 0; ; i++) {
       StoreKey key = new StoreKey("pods", "ns", "p" + i);
-      ObjectNode created = await(replica.store().create(key, object("Pod", "ns", key.name())));
+      ObjectNode created =
+          Await.result(replica.store().create(key, object("Pod", "ns", key.name())));
       System.out.println("ACK " + key.name() + " " + rv(created));
       System.out.flush();
     }

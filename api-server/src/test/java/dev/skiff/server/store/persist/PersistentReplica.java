@@ -1,23 +1,14 @@
 package dev.skiff.server.store.persist;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import dev.skiff.api.Json;
-import dev.skiff.server.cluster.ClusterSettings;
-import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.store.HzStore;
-import io.vertx.core.Future;
+import dev.skiff.server.testing.TestMembers;
+import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /** A one-member cluster whose store persists in a data directory, as {@code skiff up} runs it. */
 public record PersistentReplica(HazelcastInstance hazelcast, Vertx vertx, HzStore store)
@@ -25,20 +16,15 @@ public record PersistentReplica(HazelcastInstance hazelcast, Vertx vertx, HzStor
 
   /** A fresh member (new cluster name, new port) on {@code dataDir}; its store is loaded. */
   static PersistentReplica start(Path dataDir, int changeLogCapacity) {
-    int port = freePort();
-    ClusterSettings settings =
-        ClusterSettings.defaults()
-            .withClusterName("persist-test-" + UUID.randomUUID())
-            .withPort(port)
-            .withMembers(List.of("127.0.0.1:" + port))
-            .withChangeLogCapacity(changeLogCapacity)
-            .withDataDir(dataDir);
     HazelcastInstance hazelcast =
-        Hazelcast.newHazelcastInstance(HazelcastConfigs.replica(settings));
+        TestMembers.cluster(
+                "persist-test",
+                settings -> settings.withChangeLogCapacity(changeLogCapacity).withDataDir(dataDir))
+            .start();
     Vertx vertx = Vertx.vertx();
     try {
       HzStore store = new HzStore(vertx, hazelcast);
-      await(store.ready());
+      Await.result(store.ready());
       return new PersistentReplica(hazelcast, vertx, store);
     } catch (RuntimeException e) {
       vertx.close();
@@ -51,21 +37,8 @@ public record PersistentReplica(HazelcastInstance hazelcast, Vertx vertx, HzStor
   @Override
   public void close() {
     store.close();
-    await(vertx.close());
+    Await.result(vertx.close());
     hazelcast.shutdown();
-  }
-
-  public static <T> T await(Future<T> future) {
-    try {
-      return future.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(e.getCause());
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   public static ObjectNode object(String kind, String namespace, String name) {
@@ -82,13 +55,5 @@ public record PersistentReplica(HazelcastInstance hazelcast, Vertx vertx, HzStor
 
   static long rv(ObjectNode object) {
     return Long.parseLong(object.path("metadata").path("resourceVersion").asText());
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

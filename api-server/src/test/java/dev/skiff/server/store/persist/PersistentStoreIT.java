@@ -1,6 +1,5 @@
 package dev.skiff.server.store.persist;
 
-import static dev.skiff.server.store.persist.PersistentReplica.await;
 import static dev.skiff.server.store.persist.PersistentReplica.object;
 import static dev.skiff.server.store.persist.PersistentReplica.rv;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -15,6 +14,7 @@ import dev.skiff.server.store.ListResult;
 import dev.skiff.server.store.StoreEvent;
 import dev.skiff.server.store.StoreKey;
 import dev.skiff.server.store.WatchRequest;
+import dev.skiff.testing.Await;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -54,19 +54,20 @@ class PersistentStoreIT {
     long highest = 0;
     for (int i = 0; i < 30; i++) {
       StoreKey key = new StoreKey("pods", "ns" + (i % 3), "p" + i);
-      expected.put(key, await(store.create(key, object("Pod", key.namespace(), key.name()))));
+      expected.put(
+          key, Await.result(store.create(key, object("Pod", key.namespace(), key.name()))));
     }
     for (int i = 0; i < 5; i++) {
       StoreKey key = new StoreKey("services", "default", "s" + i);
-      expected.put(key, await(store.create(key, object("Service", "default", key.name()))));
+      expected.put(key, Await.result(store.create(key, object("Service", "default", key.name()))));
     }
     for (int i = 0; i < 10; i++) {
       StoreKey key = new StoreKey("pods", "ns" + (i % 3), "p" + i);
-      expected.put(key, await(store.update(key, PersistentStoreIT::increment)));
+      expected.put(key, Await.result(store.update(key, PersistentStoreIT::increment)));
     }
     for (int i = 25; i < 30; i++) {
       StoreKey key = new StoreKey("pods", "ns" + (i % 3), "p" + i);
-      highest = Math.max(highest, rv(await(store.delete(key, null))));
+      highest = Math.max(highest, rv(Await.result(store.delete(key, null))));
       expected.remove(key);
     }
     for (ObjectNode object : expected.values()) {
@@ -76,17 +77,17 @@ class PersistentStoreIT {
     HzStore restarted = restart();
 
     for (Map.Entry<StoreKey, ObjectNode> entry : expected.entrySet()) {
-      assertThat(await(restarted.get(entry.getKey()))).isEqualTo(entry.getValue());
+      assertThat(Await.result(restarted.get(entry.getKey()))).isEqualTo(entry.getValue());
     }
-    ListResult pods = await(restarted.list("pods", null));
+    ListResult pods = Await.result(restarted.list("pods", null));
     assertThat(pods.items()).hasSize(25);
     assertThat(pods.resourceVersion()).isGreaterThan(highest);
-    assertThat(await(restarted.list("services", "default")).items()).hasSize(5);
+    assertThat(Await.result(restarted.list("services", "default")).items()).hasSize(5);
     StoreKey p0 = new StoreKey("pods", "ns0", "p0");
-    assertThat(rv(await(restarted.update(p0, PersistentStoreIT::increment))))
+    assertThat(rv(Await.result(restarted.update(p0, PersistentStoreIT::increment))))
         .isGreaterThan(pods.resourceVersion());
     StoreKey deleted = new StoreKey("pods", "ns1", "p25");
-    ObjectNode again = await(restarted.create(deleted, object("Pod", "ns1", "p25")));
+    ObjectNode again = Await.result(restarted.create(deleted, object("Pod", "ns1", "p25")));
     assertThat(rv(again)).isGreaterThan(pods.resourceVersion());
   }
 
@@ -95,17 +96,17 @@ class PersistentStoreIT {
     List<Long> versions = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       HzStore store = restart();
-      versions.add(await(store.list("pods", "ns")).resourceVersion());
+      versions.add(Await.result(store.list("pods", "ns")).resourceVersion());
       StoreKey key = new StoreKey("pods", "ns", "p" + i);
-      versions.add(rv(await(store.create(key, object("Pod", "ns", key.name())))));
+      versions.add(rv(Await.result(store.create(key, object("Pod", "ns", key.name())))));
     }
-    long listed = await(restart().list("pods", "ns")).resourceVersion();
-    long listedAgain = await(restart().list("pods", "ns")).resourceVersion();
+    long listed = Await.result(restart().list("pods", "ns")).resourceVersion();
+    long listedAgain = Await.result(restart().list("pods", "ns")).resourceVersion();
 
     assertThat(versions).isSorted().doesNotHaveDuplicates();
     assertThat(listed).isGreaterThan(versions.get(versions.size() - 1));
     assertThat(listedAgain).isEqualTo(listed);
-    assertThat(await(replica.store().list("pods", "ns")).items()).hasSize(3);
+    assertThat(Await.result(replica.store().list("pods", "ns")).items()).hasSize(3);
   }
 
   @Test
@@ -115,15 +116,16 @@ class PersistentStoreIT {
     for (int i = 0; i < 20; i++) {
       StoreKey key = new StoreKey("pods", "ns" + (i % 2), "p" + i);
       written.put(
-          key.name(), rv(await(store.create(key, object("Pod", key.namespace(), key.name())))));
+          key.name(),
+          rv(Await.result(store.create(key, object("Pod", key.namespace(), key.name())))));
     }
 
     HzStore restarted = restart();
     List<StoreEvent> events = new CopyOnWriteArrayList<>();
-    await(restarted.watch(new WatchRequest("pods", null, 0, null), events::add, null));
+    Await.result(restarted.watch(new WatchRequest("pods", null, 0, null), events::add, null));
     await().until(() -> events.size() == 20);
     ObjectNode later =
-        await(
+        Await.result(
             restarted.create(new StoreKey("pods", "ns0", "later"), object("Pod", "ns0", "later")));
     await().until(() -> events.size() == 21);
 
@@ -142,13 +144,14 @@ class PersistentStoreIT {
   void aWatchFromAVersionBeforeTheRestartIsExpiredSoTheClientRelists() {
     HzStore store = restart();
     long before =
-        rv(await(store.create(new StoreKey("pods", "ns", "a"), object("Pod", "ns", "a"))));
+        rv(Await.result(store.create(new StoreKey("pods", "ns", "a"), object("Pod", "ns", "a"))));
 
     HzStore restarted = restart();
 
     assertThatThrownBy(
             () ->
-                await(restarted.watch(new WatchRequest("pods", "ns", before, null), e -> {}, null)))
+                Await.result(
+                    restarted.watch(new WatchRequest("pods", "ns", before, null), e -> {}, null)))
         .isInstanceOfSatisfying(
             StatusException.class, e -> assertThat(e.reason()).isEqualTo(Reason.EXPIRED));
   }
@@ -158,25 +161,27 @@ class PersistentStoreIT {
     replica = PersistentReplica.start(dataDir, 16);
     HzStore store = replica.store();
     HzStore stalled = new HzStore(replica.vertx(), replica.hazelcast());
-    await(stalled.ready());
+    Await.result(stalled.ready());
     long start =
-        rv(await(store.create(new StoreKey("pods", "ns", "first"), object("Pod", "ns", "first"))));
+        rv(
+            Await.result(
+                store.create(new StoreKey("pods", "ns", "first"), object("Pod", "ns", "first"))));
     CountDownLatch release = new CountDownLatch(1);
     AtomicBoolean ended = new AtomicBoolean();
     // The filter runs on the cache's thread: blocking it stalls that store's cache.
-    await(
+    Await.result(
         stalled.watch(
             new WatchRequest("pods", "ns", start, o -> block(release)),
             e -> {},
             v -> ended.set(true)));
 
     for (int i = 0; i < 40; i++) {
-      await(store.create(new StoreKey("pods", "ns", "p" + i), object("Pod", "ns", "p" + i)));
+      Await.result(store.create(new StoreKey("pods", "ns", "p" + i), object("Pod", "ns", "p" + i)));
     }
     release.countDown();
 
     await().until(ended::get);
-    assertThat(await(stalled.list("pods", "ns")).items()).hasSize(41);
+    assertThat(Await.result(stalled.list("pods", "ns")).items()).hasSize(41);
     stalled.close();
   }
 

@@ -6,7 +6,6 @@ import static dev.skiff.api.client.ScriptedApiServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.skiff.api.client.Await;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.ScriptedApiServer;
 import dev.skiff.api.client.ScriptedApiServer.Recorded;
@@ -14,6 +13,7 @@ import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.InformerOptions;
 import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpMethod;

@@ -8,13 +8,13 @@ import static dev.skiff.api.client.ScriptedApiServer.status;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.skiff.api.client.Await;
 import dev.skiff.api.client.Fixtures;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.ScriptedApiServer;
 import dev.skiff.api.client.ScriptedApiServer.Recorded;
 import dev.skiff.api.client.ScriptedServerExtension;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.testing.Await;
 import io.vertx.core.http.HttpMethod;
 import java.time.Duration;
 import java.util.List;

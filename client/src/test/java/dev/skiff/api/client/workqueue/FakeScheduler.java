@@ -1,51 +1,37 @@
 package dev.skiff.api.client.workqueue;
 
+import dev.skiff.testing.ManualTimer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** Manual time: tasks run only when the test advances the clock. */
-final class FakeScheduler implements Scheduler {
-  private record Task(long dueAt, long seq, Runnable run) {}
+/**
+ * Manual time for anything driven by a {@link Scheduler}: tasks run only when the test advances the
+ * clock. Published in the client test-jar for the other modules' tests.
+ */
+public final class FakeScheduler implements Scheduler {
+  private final ManualTimer timer = new ManualTimer();
 
-  private final List<Task> tasks = new ArrayList<>();
-  final List<Long> requestedDelays = new ArrayList<>();
-  private long now;
-  private long seq;
+  /** Every delay asked for, in milliseconds, in order. */
+  public final List<Long> requestedDelays = new CopyOnWriteArrayList<>();
 
   @Override
-  public synchronized long nowMillis() {
-    return now;
+  public long nowMillis() {
+    return timer.nowMillis();
   }
 
   @Override
-  public synchronized void schedule(Duration delay, Runnable task) {
+  public void schedule(Duration delay, Runnable task) {
     requestedDelays.add(delay.toMillis());
-    tasks.add(new Task(now + delay.toMillis(), seq++, task));
+    timer.schedule(delay, task);
   }
 
-  void advance(long millis) {
-    long target;
-    synchronized (this) {
-      target = now + millis;
-    }
-    while (true) {
-      Task next;
-      synchronized (this) {
-        next =
-            tasks.stream()
-                .filter(t -> t.dueAt() <= target)
-                .min(Comparator.comparingLong(Task::dueAt).thenComparingLong(Task::seq))
-                .orElse(null);
-        if (next == null) {
-          now = target;
-          return;
-        }
-        tasks.remove(next);
-        now = next.dueAt();
-      }
-      next.run().run();
-    }
+  /** Moves time forward, running every task that falls due, in order. */
+  public void advance(Duration by) {
+    timer.advance(by);
+  }
+
+  public void advance(long millis) {
+    advance(Duration.ofMillis(millis));
   }
 }

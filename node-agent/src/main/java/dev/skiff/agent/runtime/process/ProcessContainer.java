@@ -9,6 +9,10 @@ final class ProcessContainer {
   final ContainerSpec spec;
   final Path workDir;
   final Process process;
+
+  /** Clients attached to the main process's stdio (kubectl attach). */
+  final Attachments attachments = new Attachments();
+
   private volatile ContainerInfo info;
 
   ProcessContainer(ContainerSpec spec, Path workDir, Process process, ContainerInfo info) {

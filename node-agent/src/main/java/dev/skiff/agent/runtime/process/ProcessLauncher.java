@@ -21,6 +21,16 @@ final class ProcessLauncher {
   private ProcessLauncher() {}
 
   static Process start(List<String> argv, Map<String, String> env, Path workDir) {
+    return start(argv, env, workDir, false, false);
+  }
+
+  /**
+   * @param stdin keep a pipe to the process's stdin open (the container's {@code stdin: true}), for
+   *     clients that attach
+   * @param tty run it on a pseudo-terminal ({@link Terminals}; stderr joins stdout)
+   */
+  static Process start(
+      List<String> argv, Map<String, String> env, Path workDir, boolean stdin, boolean tty) {
     if (argv.isEmpty()) {
       throw new RuntimeFailure(
           RuntimeFailure.CREATE_CONTAINER_ERROR,
@@ -32,19 +42,26 @@ final class ProcessLauncher {
           RuntimeFailure.CREATE_CONTAINER_ERROR,
           "working directory " + workDir + " does not exist");
     }
+    List<String> resolved = new ArrayList<>(argv);
+    resolved.set(0, resolve(argv.get(0), env.getOrDefault("PATH", DEFAULT_PATH), workDir));
     List<String> command = new ArrayList<>();
-    if (SETSID) {
-      command.add("/usr/bin/setsid");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    if (!stdin) {
+      builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     }
-    command.add(resolve(argv.get(0), env.getOrDefault("PATH", DEFAULT_PATH), workDir));
-    command.addAll(argv.subList(1, argv.size()));
-    ProcessBuilder builder =
-        new ProcessBuilder(command)
-            .directory(workDir.toFile())
-            .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().clear();
     builder.environment().putAll(env);
     try {
+      if (tty) {
+        command.addAll(Terminals.onTerminal(resolved));
+        Terminals.environment(builder.environment());
+        builder.redirectErrorStream(true);
+      } else {
+        if (SETSID) {
+          command.add("/usr/bin/setsid");
+        }
+        command.addAll(resolved);
+      }
       return builder.start();
     } catch (IOException e) {
       throw new RuntimeFailure(

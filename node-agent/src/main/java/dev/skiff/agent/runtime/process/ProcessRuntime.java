@@ -8,7 +8,9 @@ import dev.skiff.agent.runtime.Cidr;
 import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.ContainerSpec;
+import dev.skiff.agent.runtime.ExecRequest;
 import dev.skiff.agent.runtime.ExecResult;
+import dev.skiff.agent.runtime.ExecSession;
 import dev.skiff.agent.runtime.PodInventory;
 import dev.skiff.agent.runtime.Sandbox;
 import dev.skiff.agent.runtime.SandboxSpec;
@@ -141,7 +143,6 @@ public final class ProcessRuntime implements ContainerRuntime {
 
   @Override
   public Future<ContainerInfo> startContainer(ContainerSpec spec) {
-    Sandbox sandbox = sandboxes.get(spec.podUid());
     String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     return blocking.executeBlocking(
         () -> {
@@ -151,15 +152,9 @@ public final class ProcessRuntime implements ContainerRuntime {
           } else {
             workDir = Path.of(spec.workingDir());
           }
-          Map<String, String> env = new LinkedHashMap<>();
-          env.put("PATH", ProcessLauncher.DEFAULT_PATH);
-          env.put("HOME", "/");
-          env.put("HOSTNAME", spec.podName());
-          if (sandbox != null) {
-            env.put("POD_IP", sandbox.ip());
-          }
-          env.putAll(spec.env());
-          Process process = ProcessLauncher.start(spec.argv(), env, workDir);
+          Process process =
+              ProcessLauncher.start(
+                  spec.argv(), environment(spec), workDir, spec.stdin(), spec.tty());
           pidFiles.record(id, process.toHandle());
           LogWriter writer =
               logs.open(
@@ -169,7 +164,6 @@ public final class ProcessRuntime implements ContainerRuntime {
                       spec.podUid(),
                       spec.name(),
                       spec.attempt()));
-          startPump("skiff-" + spec.podName() + "-" + spec.name(), process, writer);
           ContainerInfo info =
               new ContainerInfo(
                   id,
@@ -185,6 +179,7 @@ public final class ProcessRuntime implements ContainerRuntime {
                   null,
                   null);
           ProcessContainer container = new ProcessContainer(spec, workDir, process, info);
+          startPump("skiff-" + spec.podName() + "-" + spec.name(), container, writer);
           containers.put(id, container);
           pruneOlderThanPrevious(spec.podUid(), spec.name());
           process.onExit().thenRun(() -> exited(container));
@@ -253,6 +248,39 @@ public final class ProcessRuntime implements ContainerRuntime {
   }
 
   @Override
+  public Future<ExecSession> execStream(String containerId, ExecRequest request) {
+    ProcessContainer c = containers.get(containerId);
+    if (c == null || !c.info().running()) {
+      return Future.failedFuture(new IllegalStateException("container is not running"));
+    }
+    return blocking.executeBlocking(
+        () -> ProcessExecSession.start(request, environment(c.spec), c.workDir), false);
+  }
+
+  @Override
+  public Future<ExecSession> attach(String containerId, ExecRequest request) {
+    ProcessContainer c = containers.get(containerId);
+    if (c == null || !c.info().running()) {
+      return Future.failedFuture(new IllegalStateException("container is not running"));
+    }
+    return Future.succeededFuture(new ProcessAttachSession(c, request));
+  }
+
+  /** A container's environment: PATH, HOME, HOSTNAME, POD_IP, then the spec's env. */
+  private Map<String, String> environment(ContainerSpec spec) {
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("PATH", ProcessLauncher.DEFAULT_PATH);
+    env.put("HOME", "/");
+    env.put("HOSTNAME", spec.podName());
+    Sandbox sandbox = sandboxes.get(spec.podUid());
+    if (sandbox != null) {
+      env.put("POD_IP", sandbox.ip());
+    }
+    env.putAll(spec.env());
+    return env;
+  }
+
+  @Override
   public Future<Void> close() {
     List<Future<Void>> removed = new ArrayList<>();
     for (String uid : podUids()) {
@@ -265,11 +293,11 @@ public final class ProcessRuntime implements ContainerRuntime {
    * Starts the output pump's threads off the start path: under load a thread start waits for the
    * scheduler (tens of ms), and the pipes hold the output meanwhile.
    */
-  private void startPump(String name, Process process, LogWriter writer) {
+  private void startPump(String name, ProcessContainer c, LogWriter writer) {
     try {
-      pumpStarter.execute(() -> OutputPump.start(name, process, writer));
+      pumpStarter.execute(() -> OutputPump.start(name, c.process, writer, c.attachments));
     } catch (RejectedExecutionException closed) {
-      OutputPump.start(name, process, writer);
+      OutputPump.start(name, c.process, writer, c.attachments);
     }
   }
 

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.agent.testing.AgentFixture;
-import dev.skiff.agent.testing.Await;
 import dev.skiff.agent.testing.Pods;
 import dev.skiff.api.Json;
 import dev.skiff.api.client.KubeClient;
@@ -13,6 +12,7 @@ import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.ConfigMap;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.ServiceAccount;
+import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
 import java.nio.file.Files;
 import java.nio.file.Path;

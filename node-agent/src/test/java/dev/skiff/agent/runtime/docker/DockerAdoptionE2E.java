@@ -4,14 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skiff.agent.NodeAgentOptions;
-import dev.skiff.agent.testing.Await;
 import dev.skiff.agent.testing.Docker;
 import dev.skiff.agent.testing.PodChecks;
 import dev.skiff.agent.testing.Pods;
-import dev.skiff.agent.testing.TestApiServer;
 import dev.skiff.agent.testing.TestNode;
 import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.server.testing.TestApiServer;
+import dev.skiff.testing.Await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -3,8 +3,8 @@ package dev.skiff.agent.runtime.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.agent.DockerOptions;
-import dev.skiff.agent.testing.Await;
 import dev.skiff.agent.testing.Docker;
+import dev.skiff.testing.Await;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;

@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skiff.agent.NodeAgentOptions;
-import dev.skiff.agent.testing.Await;
 import dev.skiff.agent.testing.Docker;
 import dev.skiff.agent.testing.PodChecks;
 import dev.skiff.agent.testing.Pods;
-import dev.skiff.agent.testing.Probes;
-import dev.skiff.agent.testing.TestApiServer;
+import dev.skiff.agent.testing.ProbeSpecs;
 import dev.skiff.agent.testing.TestNode;
 import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.model.core.Container;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.meta.IntOrString;
+import dev.skiff.server.testing.TestApiServer;
+import dev.skiff.testing.Await;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -72,7 +72,8 @@ class DockerPodsE2E {
             "web",
             node.name(),
             "mkdir -p /www; echo hello > /www/index.html; exec httpd -f -p 8080 -h /www");
-    pod.spec().containers.get(0).readinessProbe = Probes.http("/index.html", IntOrString.of(8080));
+    pod.spec().containers.get(0).readinessProbe =
+        ProbeSpecs.http("/index.html", IntOrString.of(8080));
     pods.create(pod);
 
     await().atMost(Duration.ofSeconds(20)).until(() -> pods.ready("web"));
@@ -211,7 +212,7 @@ class DockerPodsE2E {
   @Test
   void execLivenessFailureRestartsTheContainer() {
     Pod pod = Pods.shell("liveness", node.name(), "touch /alive; (sleep 2; rm /alive) & sleep 600");
-    pod.spec().containers.get(0).livenessProbe = Probes.exec("test", "-f", "/alive");
+    pod.spec().containers.get(0).livenessProbe = ProbeSpecs.exec("test", "-f", "/alive");
     pods.create(pod);
 
     await()

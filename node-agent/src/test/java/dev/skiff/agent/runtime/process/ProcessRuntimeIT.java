@@ -9,7 +9,7 @@ import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerSpec;
 import dev.skiff.agent.runtime.DnsSettings;
 import dev.skiff.agent.runtime.SandboxSpec;
-import dev.skiff.agent.testing.Await;
+import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import java.nio.file.Path;
