@@ -220,6 +220,8 @@ public final class NodeAgentVerticle extends VerticleBase {
         options.backoffInitial(),
         options.backoffMax(),
         options.podResync(),
-        options.podWorkers());
+        options.podWorkers(),
+        options.capacity(),
+        options.dataDir().resolve("pods"));
   }
 }

@@ -11,39 +11,61 @@ import java.util.Set;
 /**
  * Requires {@code Authorization: Bearer <token>} on every request except the public health and
  * version endpoints (which the real server also serves anonymously). Fails 401 Unauthorized. The
- * token's holder is the cluster admin ({@link User#ADMIN}).
+ * token is the cluster's admin token or, when {@link ServiceAccountTokens} are given, a
+ * ServiceAccount token; the request's {@link User} is put on its context.
  */
 public final class BearerTokenAuth implements Handler<RoutingContext> {
   private static final Set<String> PUBLIC = Set.of("/healthz", "/livez", "/readyz", "/version");
   private static final String PREFIX = "Bearer ";
 
   private final byte[] token;
+  private final ServiceAccountTokens serviceAccounts;
 
   public BearerTokenAuth(String token) {
+    this(token, null);
+  }
+
+  /**
+   * @param serviceAccounts checks ServiceAccount tokens, or null to accept only the admin token
+   */
+  public BearerTokenAuth(String token, ServiceAccountTokens serviceAccounts) {
     if (token == null || token.isEmpty()) {
       throw new IllegalArgumentException("a token is required");
     }
     this.token = token.getBytes(StandardCharsets.UTF_8);
+    this.serviceAccounts = serviceAccounts;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    if (authorized(ctx)) {
+    String presented = presented(ctx);
+    if (presented != null
+        && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), token)) {
       User.ADMIN.attach(ctx);
       ctx.next();
     } else if (PUBLIC.contains(ctx.request().path())) {
       ctx.next();
+    } else if (presented != null && serviceAccounts != null) {
+      // the check is asynchronous: hold the body until the BodyHandler after us reads it
+      ctx.request().pause();
+      serviceAccounts
+          .authenticate(presented)
+          .onSuccess(
+              user -> {
+                user.attach(ctx);
+                ctx.next();
+              })
+          .onFailure(e -> ctx.fail(StatusException.unauthorized()));
     } else {
       ctx.fail(StatusException.unauthorized());
     }
   }
 
-  private boolean authorized(RoutingContext ctx) {
+  private static String presented(RoutingContext ctx) {
     String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
     if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-      return false;
+      return null;
     }
-    byte[] presented = header.substring(PREFIX.length()).trim().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(presented, token);
+    return header.substring(PREFIX.length()).trim();
   }
 }

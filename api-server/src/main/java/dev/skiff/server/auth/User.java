@@ -2,12 +2,15 @@ package dev.skiff.server.auth;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Who made a request, as the authenticator established it (user.Info in Kubernetes). Today the one
- * bearer token is the cluster admin; ServiceAccount and client-certificate identities come later.
+ * bearer token is the cluster admin; ServiceAccount tokens give {@code
+ * system:serviceaccount:NS:NAME} ({@code extra} names the pod a pod-bound token belongs to).
  */
-public record User(String username, String uid, List<String> groups) {
+public record User(
+    String username, String uid, List<String> groups, Map<String, List<String>> extra) {
   public static final String MASTERS = "system:masters";
   public static final String AUTHENTICATED = "system:authenticated";
   public static final String UNAUTHENTICATED = "system:unauthenticated";
@@ -22,6 +25,11 @@ public record User(String username, String uid, List<String> groups) {
 
   public User {
     groups = List.copyOf(groups);
+    extra = Map.copyOf(extra);
+  }
+
+  public User(String username, String uid, List<String> groups) {
+    this(username, uid, groups, Map.of());
   }
 
   public boolean inGroup(String group) {

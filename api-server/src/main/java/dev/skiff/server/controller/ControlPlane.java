@@ -36,6 +36,12 @@ import java.util.List;
 public final class ControlPlane {
   private final ServiceAllocators allocators;
 
+  /** The serving certificate's PEM (self-signed: it is its own CA), as the last apply saw it. */
+  private volatile String rootCa;
+
+  /** Whether this replica runs the controller manager (so ServiceAccount admission applies). */
+  private volatile boolean controllers;
+
   public ControlPlane(HazelcastInstance hazelcast, AllocationOptions allocation, Clock clock) {
     this.allocators = new ServiceAllocators(hazelcast, allocation, clock);
   }
@@ -62,22 +68,29 @@ public final class ControlPlane {
   }
 
   /**
-   * The options with Service allocation as a step of their {@link ModelAdmission} and the GC's
-   * deletion hook.
+   * The options with Service allocation as a step of their {@link ModelAdmission}, ServiceAccount
+   * admission (once {@link #startControllers} has run: the controllers create the {@code default}
+   * ServiceAccounts), and the GC's deletion hook. Remembers the serving certificate, which the
+   * controllers publish as {@code kube-root-ca.crt}.
    */
   public ApiServerOptions apply(ApiServerOptions options) {
     if (!(options.admission() instanceof ModelAdmission model)) {
       throw new IllegalArgumentException("Service allocation is a step of ModelAdmission");
     }
+    if (options.certificate() != null) {
+      rootCa = options.certificate().certificatePem();
+    }
     return options
-        .withAdmission(model.with(new ServiceAllocation(allocators)))
+        .withAdmission(
+            model.with(new ServiceAllocation(allocators)).withServiceAccounts(() -> controllers))
         .withDeletionHook(new GcDeletionHook());
   }
 
   /** Deploys a {@link ControllerManager} (leader election, then the controllers). */
   public Future<ControllerManager> startControllers(
       Vertx vertx, KubeClient client, ControllerOptions options) {
-    ControllerManager manager = new ControllerManager(client, allocators, options);
+    ControllerManager manager = new ControllerManager(client, allocators, options, rootCa);
+    controllers = true;
     return vertx.deployVerticle(manager).map(id -> manager);
   }
 

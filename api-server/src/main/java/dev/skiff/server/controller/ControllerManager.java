@@ -20,6 +20,7 @@ public final class ControllerManager extends VerticleBase {
   private final KubeClient client;
   private final ServiceAllocators allocators;
   private final ControllerOptions options;
+  private final String rootCa;
   private LeaderElector elector;
   private ControllerSet running;
   private Future<Void> transition = Future.succeededFuture();
@@ -32,6 +33,16 @@ public final class ControllerManager extends VerticleBase {
    */
   public ControllerManager(
       KubeClient client, ServiceAllocators allocators, ControllerOptions options) {
+    this(client, allocators, options, null);
+  }
+
+  /**
+   * @param rootCa the PEM published as {@code kube-root-ca.crt} in every namespace, or null for
+   *     none
+   */
+  public ControllerManager(
+      KubeClient client, ServiceAllocators allocators, ControllerOptions options, String rootCa) {
+    this.rootCa = rootCa;
     this.client = client;
     this.allocators = allocators;
     this.options = options;
@@ -109,7 +120,7 @@ public final class ControllerManager extends VerticleBase {
     if (running != null || !elector.isLeader()) {
       return Future.succeededFuture();
     }
-    running = new ControllerSet(vertx, client, allocators, options);
+    running = new ControllerSet(vertx, client, allocators, options, rootCa);
     return running.start().onComplete(ar -> leading.tryComplete());
   }
 

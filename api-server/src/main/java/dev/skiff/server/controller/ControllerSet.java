@@ -16,6 +16,7 @@ import dev.skiff.server.controller.loadbalancer.LoadBalancerController;
 import dev.skiff.server.controller.nodelifecycle.NodeLifecycleController;
 import dev.skiff.server.controller.replicaset.ReplicaSetController;
 import dev.skiff.server.controller.scheduler.SchedulerController;
+import dev.skiff.server.controller.serviceaccount.ServiceAccountControllers;
 import dev.skiff.server.controller.support.ManagedController;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;
@@ -33,7 +34,11 @@ final class ControllerSet {
   private final List<ManagedController> controllers = new ArrayList<>();
 
   ControllerSet(
-      Vertx vertx, KubeClient client, ServiceAllocators allocators, ControllerOptions options) {
+      Vertx vertx,
+      KubeClient client,
+      ServiceAllocators allocators,
+      ControllerOptions options,
+      String rootCa) {
     informers = new SharedInformers(vertx, client, options.resync());
     EventRecorder events = new EventRecorder(client, "skiff-controller-manager", options.clock());
     EventRecorder scheduler = new EventRecorder(client, SchedulerController.NAME, options.clock());
@@ -52,6 +57,7 @@ final class ControllerSet {
         new NodeLifecycleController(
             vertx, informers, events, options.clock(), options.nodeLifecycle()));
     controllers.add(new GarbageCollector(vertx, informers));
+    controllers.addAll(ServiceAccountControllers.create(vertx, informers, rootCa));
     if (allocators != null) {
       controllers.add(new AllocationRepairController(vertx, informers, allocators));
       controllers.add(new LoadBalancerController(vertx, informers, allocators, events));

@@ -4,6 +4,8 @@ import dev.skiff.server.auth.AdminAuthorizer;
 import dev.skiff.server.auth.AuthorizationHandler;
 import dev.skiff.server.auth.Authorizer;
 import dev.skiff.server.auth.BearerTokenAuth;
+import dev.skiff.server.auth.ServiceAccountTokens;
+import dev.skiff.server.auth.TokenRequestHandler;
 import dev.skiff.server.discovery.DiscoveryRoutes;
 import dev.skiff.server.metrics.MetricsRoutes;
 import dev.skiff.server.openapi.OpenApiRoutes;
@@ -35,7 +37,9 @@ public final class ApiRouter {
       ApiContext api, String token, Supplier<String> serverAddress, MetricsEndpoint metrics) {
     Router router = Router.router(api.vertx());
     Authorizer authorizer = new AdminAuthorizer();
-    router.route().handler(new BearerTokenAuth(token));
+    ServiceAccountTokens tokens =
+        new ServiceAccountTokens(api.vertx(), api.registry(), api.clock());
+    router.route().handler(new BearerTokenAuth(token, tokens));
     router.route().handler(new AuthorizationHandler(authorizer));
     new PodStreamRoutes(api).mount(router);
     router
@@ -53,6 +57,7 @@ public final class ApiRouter {
     new OpenApiRoutes().mount(router);
     new ReviewRoutes(authorizer).mount(router);
     new MetricsRoutes(api).mount(router);
+    new TokenRequestHandler(api.registry(), tokens, api.clock()).mount(router);
     new ResourceRoutes(api).mount(router);
     router.route().handler(ctx -> ctx.fail(HttpErrors.pathNotFound()));
     router.route().failureHandler(new FailureHandler());

@@ -42,4 +42,23 @@ final class ConfigSchema {
           .messages(2, "secrets", OBJECT_REFERENCE)
           .messages(3, "imagePullSecrets", LOCAL_OBJECT_REFERENCE)
           .boolPtr(4, "automountServiceAccountToken");
+
+  static final Message BOUND_OBJECT_REFERENCE =
+      Message.named("BoundObjectReference")
+          .string(1, "kind")
+          .string(2, "apiVersion")
+          .string(3, "name")
+          .string(4, "uid");
+
+  /** authentication.k8s.io/v1 TokenRequest, the body of {@code kubectl create token}. */
+  static final Message TOKEN_REQUEST =
+      Message.named("TokenRequest")
+          .message(1, "metadata", OBJECT_META)
+          .message(
+              2,
+              "spec",
+              Message.named("TokenRequestSpec")
+                  .strings(1, "audiences")
+                  .int64(4, "expirationSeconds")
+                  .messagePtr(3, "boundObjectRef", BOUND_OBJECT_REFERENCE));
 }

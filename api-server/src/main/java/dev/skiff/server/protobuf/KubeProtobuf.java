@@ -29,6 +29,7 @@ public final class KubeProtobuf {
           Map.entry("v1/ConfigMap", ConfigSchema.CONFIG_MAP),
           Map.entry("v1/Secret", ConfigSchema.SECRET),
           Map.entry("v1/ServiceAccount", ConfigSchema.SERVICE_ACCOUNT),
+          Map.entry("authentication.k8s.io/v1/TokenRequest", ConfigSchema.TOKEN_REQUEST),
           Map.entry("apps/v1/Deployment", AppsSchema.DEPLOYMENT),
           Map.entry("apps/v1/ReplicaSet", AppsSchema.REPLICA_SET),
           Map.entry("batch/v1/Job", BatchSchema.JOB),

@@ -17,6 +17,15 @@ public interface Admission {
    */
   ObjectNode admit(ResourceType type, ObjectNode object, ObjectNode old);
 
+  /**
+   * Whether a new pod is refused when its ServiceAccount does not exist (Kubernetes' ServiceAccount
+   * admission, {@link ServiceAccountAdmission}): on where a controller keeps the {@code default}
+   * ServiceAccounts.
+   */
+  default boolean checksServiceAccounts() {
+    return false;
+  }
+
   /** Accepts everything unchanged. */
   Admission NONE = (type, object, old) -> object;
 }

@@ -12,6 +12,7 @@ import dev.skiff.api.validation.Validation;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 
 /**
  * Admission through the api module's model: the object is decoded into its Java type (a body that
@@ -23,19 +24,34 @@ import java.util.List;
  * write.
  */
 public final class ModelAdmission implements Admission {
-  public static final ModelAdmission INSTANCE = new ModelAdmission(List.of());
+  public static final ModelAdmission INSTANCE = new ModelAdmission(List.of(), () -> false);
 
   private final List<ObjectAdmission> steps;
+  private final BooleanSupplier serviceAccounts;
 
-  private ModelAdmission(List<ObjectAdmission> steps) {
+  private ModelAdmission(List<ObjectAdmission> steps, BooleanSupplier serviceAccounts) {
     this.steps = List.copyOf(steps);
+    this.serviceAccounts = serviceAccounts;
+  }
+
+  /**
+   * This admission, refusing pods whose ServiceAccount does not exist whenever {@code enabled} says
+   * so (while a controller keeps the {@code default} ServiceAccounts).
+   */
+  public ModelAdmission withServiceAccounts(BooleanSupplier enabled) {
+    return new ModelAdmission(steps, enabled);
+  }
+
+  @Override
+  public boolean checksServiceAccounts() {
+    return serviceAccounts.getAsBoolean();
   }
 
   /** This admission with {@code step} after the present steps. */
   public ModelAdmission with(ObjectAdmission step) {
     List<ObjectAdmission> more = new ArrayList<>(steps);
     more.add(step);
-    return new ModelAdmission(more);
+    return new ModelAdmission(more, serviceAccounts);
   }
 
   @Override

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.PatchType;
 import dev.skiff.api.resource.ResourceType;
+import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.StatusException;
 import dev.skiff.server.patch.ApplyPatch;
 import dev.skiff.server.store.ListResult;
@@ -27,6 +28,7 @@ public final class ObjectRegistry {
   private final Patcher patcher;
   private final Deleter deleter;
   private final NamespaceLifecycle namespaces;
+  private final Admission admission;
 
   public ObjectRegistry(
       Vertx vertx,
@@ -38,6 +40,7 @@ public final class ObjectRegistry {
     this.vertx = vertx;
     this.store = store;
     this.createPolicy = new CreatePolicy(clock, admission);
+    this.admission = admission;
     this.updatePolicy = new UpdatePolicy(admission);
     this.patcher = patcher;
     this.namespaces = new NamespaceLifecycle(this, clock);
@@ -104,6 +107,11 @@ public final class ObjectRegistry {
         type.namespaced()
             ? namespaces.requireActive(namespace, type, name)
             : Future.succeededFuture();
+    if (type == Resources.PODS && admission.checksServiceAccounts()) {
+      namespaceReady =
+          namespaceReady.compose(
+              v -> ServiceAccountAdmission.require(vertx, this, namespace, object));
+    }
     return namespaceReady.compose(
         v ->
             (dryRun ? absent(key, object) : store.create(key, object))

@@ -1,7 +1,9 @@
 package dev.skiff.agent.pod;
 
 import dev.skiff.agent.pod.env.ContainerEnv;
+import dev.skiff.agent.pod.env.EnvSources;
 import dev.skiff.agent.pod.env.Expansion;
+import dev.skiff.agent.pod.serviceaccount.InClusterFiles;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.ContainerSpec;
 import dev.skiff.agent.runtime.RuntimeFailure;
@@ -10,6 +12,7 @@ import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.model.core.Container;
 import dev.skiff.api.model.core.Pod;
 import io.vertx.core.Future;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
@@ -24,6 +27,8 @@ final class ContainerStarter {
   private final ContainerRuntime runtime;
   private final EventRecorder events;
   private final Function<Pod, Map<String, String>> serviceEnv;
+  private final Function<Pod, EnvSources> envSources;
+  private final Function<Pod, Future<Path>> serviceAccounts;
   private final Clock clock;
 
   ContainerStarter(
@@ -31,8 +36,12 @@ final class ContainerStarter {
       ContainerRuntime runtime,
       EventRecorder events,
       Function<Pod, Map<String, String>> serviceEnv,
+      Function<Pod, EnvSources> envSources,
+      Function<Pod, Future<Path>> serviceAccounts,
       Clock clock) {
     this.settings = settings;
+    this.envSources = envSources;
+    this.serviceAccounts = serviceAccounts;
     this.runtime = runtime;
     this.events = events;
     this.serviceEnv = serviceEnv;
@@ -52,9 +61,19 @@ final class ContainerStarter {
                   EventRecorder.containerField(c.name),
                   "Pulled",
                   "Container image \"" + c.image + "\" already present on machine");
+              return serviceAccounts.apply(pod);
+            })
+        .compose(
+            saDir -> {
               Map<String, String> env =
                   ContainerEnv.build(
-                      pod, c, serviceEnv.apply(pod), sandbox.ip(), settings.hostIp());
+                      pod,
+                      c,
+                      serviceEnv.apply(pod),
+                      sandbox.ip(),
+                      settings.hostIp(),
+                      envSources.apply(pod));
+              InClusterFiles.env(saDir, runtime.type()).forEach(env::putIfAbsent);
               ContainerSpec spec =
                   new ContainerSpec(
                       record.uid,
@@ -68,7 +87,8 @@ final class ContainerStarter {
                       env,
                       c.workingDir,
                       Boolean.TRUE.equals(c.stdin),
-                      Boolean.TRUE.equals(c.tty));
+                      Boolean.TRUE.equals(c.tty),
+                      InClusterFiles.mounts(saDir, runtime.type()));
               return runtime.startContainer(spec);
             })
         .onComplete(

@@ -1,7 +1,10 @@
 package dev.skiff.agent.pod;
 
 import dev.skiff.agent.logs.LogStore;
+import dev.skiff.agent.pod.env.ConfigRefs;
+import dev.skiff.agent.pod.env.EnvSources;
 import dev.skiff.agent.pod.env.ServiceEnv;
+import dev.skiff.agent.pod.serviceaccount.ServiceAccountVolume;
 import dev.skiff.agent.probe.Prober;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.api.client.EventRecorder;
@@ -10,9 +13,12 @@ import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.InformerOptions;
 import dev.skiff.api.client.informer.ResourceEventHandler;
+import dev.skiff.api.model.core.ConfigMap;
 import dev.skiff.api.model.core.ContainerStatus;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.Secret;
 import dev.skiff.api.model.core.Service;
+import dev.skiff.api.model.meta.KubeObject;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -44,6 +50,10 @@ public final class PodController {
   private final WorkerExecutor blocking;
   private final Informer<Pod> pods;
   private final Informer<Service> services;
+  private final Informer<ConfigMap> configMaps;
+  private final Informer<Secret> secrets;
+  private final EventRecorder events;
+  private final ServiceAccountVolume serviceAccounts;
   private final Controller controller;
   private final PodSyncer syncer;
   private final PodTerminator terminator;
@@ -77,6 +87,17 @@ public final class PodController {
                 .withFieldSelector("spec.nodeName=" + settings.nodeName())
                 .withResyncPeriod(settings.resync()));
     this.services = new Informer<>(vertx, client, Service.class, InformerOptions.defaults());
+    this.configMaps = new Informer<>(vertx, client, ConfigMap.class, InformerOptions.defaults());
+    this.secrets = new Informer<>(vertx, client, Secret.class, InformerOptions.defaults());
+    this.serviceAccounts =
+        new ServiceAccountVolume(
+            vertx, client, blocking, settings.podsDir(), configMaps::get, clock);
+    configMaps.addEventHandler(
+        ResourceEventHandler.of(
+            cm -> configChanged(cm, false), (o, cm) -> configChanged(cm, false), cm -> {}));
+    secrets.addEventHandler(
+        ResourceEventHandler.of(
+            s -> configChanged(s, true), (o, s) -> configChanged(s, true), s -> {}));
     this.controller = new Controller(vertx, "pods@" + settings.nodeName(), this::sync).watch(pods);
     pods.addEventHandler(
         ResourceEventHandler.of(
@@ -94,8 +115,7 @@ public final class PodController {
           }
         };
     EventWrites eventWrites = new EventWrites();
-    EventRecorder events =
-        EventRecorder.forNode(client, "kubelet", settings.nodeName(), clock, eventWrites);
+    this.events = EventRecorder.forNode(client, "kubelet", settings.nodeName(), clock, eventWrites);
     PodStatusWriter writer = new PodStatusWriter(client, trace, eventWrites);
     Prober prober = new Prober(vertx, runtime);
     this.syncer =
@@ -107,6 +127,8 @@ public final class PodController {
             events,
             writer,
             this::serviceEnv,
+            this::envSources,
+            serviceAccounts::ensure,
             requeue,
             trace,
             clock);
@@ -119,8 +141,7 @@ public final class PodController {
   public Future<Void> start() {
     context = vertx.getOrCreateContext();
     runtime.onPodChange(uid -> context.runOnContext(v -> enqueueUid(uid)));
-    return services
-        .start()
+    return Future.join(services.start(), configMaps.start(), secrets.start())
         .compose(v -> controller.start(settings.workers()))
         .compose(v -> removeOrphans())
         .onSuccess(
@@ -132,7 +153,10 @@ public final class PodController {
   public Future<Void> stop() {
     vertx.cancelTimer(orphanTimer);
     byKey.values().forEach(PodRecord::stopProbes);
-    return controller.stop().compose(v -> Future.join(pods.stop(), services.stop())).mapEmpty();
+    return controller
+        .stop()
+        .compose(v -> Future.join(pods.stop(), services.stop(), configMaps.stop(), secrets.stop()))
+        .mapEmpty();
   }
 
   /** When the stages of recent pod starts happened. */
@@ -201,6 +225,7 @@ public final class PodController {
     byKey.remove(key, record);
     byUid.remove(record.uid, record);
     syncer.backoff().forget(record.uid + "/");
+    Future<Void> volume = serviceAccounts.forget(record.uid);
     String namespace = key.substring(0, key.indexOf('/'));
     String name = key.substring(key.indexOf('/') + 1);
     return runtime
@@ -213,6 +238,7 @@ public final class PodController {
                       return null;
                     },
                     false))
+        .compose(v -> volume)
         .mapEmpty();
   }
 
@@ -241,5 +267,32 @@ public final class PodController {
       visible.addAll(services.list(pod.meta().namespace));
     }
     return ServiceEnv.of(visible);
+  }
+
+  private EnvSources envSources(Pod pod) {
+    return EnvSources.of(
+        configMaps::get,
+        secrets::get,
+        settings.allocatable(),
+        message -> events.warning(pod, "InvalidEnvironmentVariableNames", message));
+  }
+
+  /**
+   * A ConfigMap or Secret appeared or changed: the containers of pods that take variables from it
+   * and wait in CreateContainerConfigError are retried at once (the kubelet retries them on its
+   * next sync; without this they would wait for the crash back-off).
+   */
+  private void configChanged(KubeObject object, boolean secret) {
+    context.runOnContext(
+        v -> {
+          for (Pod pod : pods.list(object.meta().namespace)) {
+            PodRecord record = byUid.get(pod.meta().uid);
+            if (record == null || !ConfigRefs.references(pod, secret, object.meta().name)) {
+              continue;
+            }
+            record.containers.values().forEach(ContainerRecord::clearConfigError);
+            controller.enqueue(record.key);
+          }
+        });
   }
 }

@@ -12,6 +12,8 @@ import java.util.List;
  * @param backoffMax longest crash back-off (Kubernetes: 5 min)
  * @param resync how often every pod is re-synced even without events
  * @param workers pod sync workers
+ * @param allocatable the node's allocatable (the downward API's value of an unset limit)
+ * @param podsDir the per-pod directories (ServiceAccount files)
  */
 public record PodSettings(
     String nodeName,
@@ -21,4 +23,6 @@ public record PodSettings(
     Duration backoffInitial,
     Duration backoffMax,
     Duration resync,
-    int workers) {}
+    int workers,
+    java.util.Map<String, String> allocatable,
+    java.nio.file.Path podsDir) {}

@@ -1,5 +1,6 @@
 package dev.skiff.agent.pod;
 
+import dev.skiff.agent.pod.env.EnvSources;
 import dev.skiff.agent.probe.Prober;
 import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
@@ -54,6 +55,8 @@ final class PodSyncer {
       EventRecorder events,
       PodStatusWriter writer,
       Function<Pod, Map<String, String>> serviceEnv,
+      Function<Pod, EnvSources> envSources,
+      Function<Pod, Future<java.nio.file.Path>> serviceAccounts,
       Requeue requeue,
       PodStartupTrace trace,
       Clock clock) {
@@ -66,7 +69,9 @@ final class PodSyncer {
     this.clock = clock;
     this.backoff = new CrashBackoff(settings.backoffInitial(), settings.backoffMax(), clock);
     this.statuses = new StatusBuilder(runtime.type());
-    this.starter = new ContainerStarter(settings, runtime, events, serviceEnv, clock);
+    this.starter =
+        new ContainerStarter(
+            settings, runtime, events, serviceEnv, envSources, serviceAccounts, clock);
     this.probes = new ContainerProbeWiring(vertx, prober, runtime, events, requeue);
   }
 

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param workingDir null for the runtime's default
  * @param stdin the container's {@code stdin}: its stdin stays open for clients that attach
  * @param tty the container's {@code tty}: it runs on a terminal
+ * @param mounts host directories the container sees at a path (bind mounts; the process runtime has
+ *     no mount namespace and ignores them)
  */
 public record ContainerSpec(
     String podUid,
@@ -26,9 +28,43 @@ public record ContainerSpec(
     Map<String, String> env,
     String workingDir,
     boolean stdin,
-    boolean tty) {
+    boolean tty,
+    List<Mount> mounts) {
 
-  /** A container without stdin and TTY. */
+  /** A host directory at {@code containerPath}. */
+  public record Mount(String hostPath, String containerPath, boolean readOnly) {}
+
+  /** A container without mounts. */
+  public ContainerSpec(
+      String podUid,
+      String namespace,
+      String podName,
+      String name,
+      int attempt,
+      String image,
+      List<String> command,
+      List<String> args,
+      Map<String, String> env,
+      String workingDir,
+      boolean stdin,
+      boolean tty) {
+    this(
+        podUid,
+        namespace,
+        podName,
+        name,
+        attempt,
+        image,
+        command,
+        args,
+        env,
+        workingDir,
+        stdin,
+        tty,
+        List.of());
+  }
+
+  /** A container without stdin, TTY and mounts. */
   public ContainerSpec(
       String podUid,
       String namespace,

@@ -12,7 +12,7 @@ public class Container extends Extensible {
   public List<String> args;
   public String workingDir;
   public List<ContainerPort> ports;
-  public List<Map<String, Object>> envFrom;
+  public List<EnvFromSource> envFrom;
   public List<EnvVar> env;
   public ResourceRequirements resources;
   public List<Map<String, Object>> resizePolicy;

@@ -69,6 +69,15 @@ final class DockerSpecs {
                 new JsonObject()
                     .put("NetworkMode", "container:" + sandboxId)
                     .put("RestartPolicy", new JsonObject().put("Name", "no")));
+    if (c.mounts() != null && !c.mounts().isEmpty()) {
+      JsonArray binds = new JsonArray();
+      c.mounts()
+          .forEach(
+              m ->
+                  binds.add(
+                      m.hostPath() + ":" + m.containerPath() + (m.readOnly() ? ":ro" : ":rw")));
+      body.getJsonObject("HostConfig").put("Binds", binds);
+    }
     if (c.command() != null) {
       body.put("Entrypoint", new JsonArray(c.command()));
       body.put("Cmd", new JsonArray(c.args() == null ? List.of() : c.args()));

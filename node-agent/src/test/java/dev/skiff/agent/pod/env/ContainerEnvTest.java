@@ -68,7 +68,7 @@ class ContainerEnvTest {
   }
 
   @Test
-  void unsupportedSourcesAreACreateContainerConfigError() {
+  void anUnresolvableSourceIsACreateContainerConfigError() {
     EnvVar secret = new EnvVar();
     secret.name = "PASSWORD";
     secret.valueFrom = new EnvVarSource();
