@@ -95,8 +95,10 @@ class SkiffTestIT {
   @Test
   void aKindSkiffDoesNotServeIsRefusedClearly(SkiffCluster cluster) {
     assertThatThrownBy(
-            () -> cluster.apply("apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: x}\n"))
-        .hasMessageContaining("batch/v1 CronJob");
+            () ->
+                cluster.apply(
+                    "apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata: {name: x}\n"))
+        .hasMessageContaining("policy/v1 PodDisruptionBudget");
   }
 
   /**
