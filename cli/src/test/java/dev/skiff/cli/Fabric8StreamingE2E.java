@@ -8,19 +8,14 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.LocalPortForward;
-import io.fabric8.kubernetes.client.dsl.ExecWatch;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -92,48 +87,6 @@ class Fabric8StreamingE2E {
     if (cli != null) {
       cli.skiff("down", "--name", cluster, "--purge");
     }
-  }
-
-  @Test
-  @Disabled(
-      "fabric8 8 needs jackson-annotations 2.22 (Jackson 3); the cli's failsafe classpath still has"
-          + " the BOM's 2.18 despite the override in cli/pom.xml (NoSuchMethodError"
-          + " JsonProperty.isRequired while serializing the exec request); port-forward passes")
-  void execStreamsOutputAndReportsTheExitCode() throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try (ExecWatch watch =
-        k8s.pods()
-            .inNamespace("default")
-            .withName("web")
-            .writingOutput(out)
-            .writingError(err)
-            .exec("sh", "-c", "echo out; echo err >&2; exit 3")) {
-      assertThat(watch.exitCode().get(30, TimeUnit.SECONDS)).isEqualTo(3);
-    }
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("out\n");
-    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("err\n");
-  }
-
-  @Test
-  @Disabled(
-      "fabric8 8 needs jackson-annotations 2.22 (Jackson 3); the cli's failsafe classpath still has"
-          + " the BOM's 2.18 despite the override in cli/pom.xml (NoSuchMethodError"
-          + " JsonProperty.isRequired while serializing the exec request); port-forward passes")
-  void execReadsStdin() throws Exception {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try (ExecWatch watch =
-        k8s.pods()
-            .inNamespace("default")
-            .withName("web")
-            .redirectingInput()
-            .writingOutput(out)
-            .exec("head", "-n", "1")) {
-      watch.getInput().write("piped\n".getBytes(StandardCharsets.UTF_8));
-      watch.getInput().flush();
-      assertThat(watch.exitCode().get(30, TimeUnit.SECONDS)).isZero();
-    }
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("piped\n");
   }
 
   @Test
