@@ -20,7 +20,7 @@ for nodes in 1 3; do
     times+=($(( (end - start) / 1000000 )))
     if [ "$i" = 1 ]; then
       sleep 10
-      pid=$(cat "$SKIFF_HOME/clusters/bench/pid")
+      pid=$(cut -d" " -f1 "$SKIFF_HOME/clusters/bench/pid")  # the pid file: PID START_MILLIS COMMAND
       rss=$(awk '/VmRSS/ {print int($2/1024)}' /proc/$pid/status)
       echo "nodes=$nodes idle RSS ${rss} MiB (10 s after start)"
     fi
