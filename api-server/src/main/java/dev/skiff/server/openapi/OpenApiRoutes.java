@@ -1,6 +1,8 @@
 package dev.skiff.server.openapi;
 
 import dev.skiff.api.status.Reason;
+import dev.skiff.server.crd.CustomKinds;
+import dev.skiff.server.discovery.ApiGroups;
 import dev.skiff.api.status.Status;
 import dev.skiff.api.status.StatusException;
 import dev.skiff.server.http.HttpErrors;
@@ -24,11 +26,27 @@ public final class OpenApiRoutes {
   private static final String REVALIDATE = "no-cache, private";
   private static final String IMMUTABLE = "public, immutable, max-age=31536000";
 
-  private final OpenApiDocuments documents = new OpenApiDocuments();
+  private final CustomKinds kinds;
+  private final OpenApiDocuments builtIn = new OpenApiDocuments();
+  private volatile Documents current;
+
+  /** The documents for one generation of the custom kinds. */
+  private record Documents(long generation, OpenApiDocuments documents) {}
+
+  public OpenApiRoutes() {
+    this(new CustomKinds());
+  }
+
+  /**
+   * @param kinds custom kinds whose schemas the documents publish besides the built-in kinds'
+   */
+  public OpenApiRoutes(CustomKinds kinds) {
+    this.kinds = kinds;
+  }
 
   public void mount(Router router) {
     router.get("/openapi/v2").handler(this::v2);
-    router.get("/openapi/v3").handler(ctx -> send(ctx, documents.v3Index(), REVALIDATE));
+    router.get("/openapi/v3").handler(ctx -> send(ctx, documents().v3Index(), REVALIDATE));
     router.getWithRegex("/openapi/v3/(.+)").handler(this::v3);
   }
 
@@ -43,12 +61,28 @@ public final class OpenApiRoutes {
                   null)));
       return;
     }
-    send(ctx, documents.v2(), REVALIDATE);
+    send(ctx, documents().v2(), REVALIDATE);
+  }
+
+  /** The built-in documents, or (with custom kinds) ones rebuilt when those change. */
+  private OpenApiDocuments documents() {
+    long generation = kinds.generation();
+    if (generation == 0 && kinds.types().isEmpty()) {
+      return builtIn;
+    }
+    Documents d = current;
+    if (d == null || d.generation() != generation) {
+      d =
+          new Documents(
+              generation, new OpenApiDocuments(ApiGroups.withCustom(kinds.types())));
+      current = d;
+    }
+    return d.documents();
   }
 
   private void v3(RoutingContext ctx) {
     String path = ctx.pathParam("param0");
-    OpenApiDocuments.Document doc = documents.v3(path);
+    OpenApiDocuments.Document doc = documents().v3(path);
     if (doc == null) {
       ctx.fail(HttpErrors.pathNotFound());
       return;
