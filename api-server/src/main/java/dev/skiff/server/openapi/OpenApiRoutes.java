@@ -7,9 +7,12 @@ import dev.skiff.api.status.Status;
 import dev.skiff.api.status.StatusException;
 import dev.skiff.server.http.HttpErrors;
 import dev.skiff.server.http.Replies;
+import dev.skiff.api.resource.ResourceType;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 
 /**
  * {@code /openapi/v2}, {@code /openapi/v3} and the v3 group-version documents, cached as
@@ -46,7 +49,13 @@ public final class OpenApiRoutes {
 
   public void mount(Router router) {
     router.get("/openapi/v2").handler(this::v2);
-    router.get("/openapi/v3").handler(ctx -> send(ctx, documents().v3Index(), REVALIDATE));
+    router
+        .get("/openapi/v3")
+        .handler(
+            ctx ->
+                documents(ctx)
+                    .onSuccess(docs -> send(ctx, docs.v3Index(), REVALIDATE))
+                    .onFailure(ctx::fail));
     router.getWithRegex("/openapi/v3/(.+)").handler(this::v3);
   }
 
@@ -61,28 +70,39 @@ public final class OpenApiRoutes {
                   null)));
       return;
     }
-    send(ctx, documents().v2(), REVALIDATE);
+    documents(ctx).onSuccess(docs -> send(ctx, docs.v2(), REVALIDATE)).onFailure(ctx::fail);
   }
 
-  /** The built-in documents, or (with custom kinds) ones rebuilt when those change. */
-  private OpenApiDocuments documents() {
+  /**
+   * The built-in documents, or (once there are custom kinds) ones rebuilt on a worker thread when
+   * those change.
+   */
+  private Future<OpenApiDocuments> documents(RoutingContext ctx) {
     long generation = kinds.generation();
-    if (generation == 0 && kinds.types().isEmpty()) {
-      return builtIn;
+    if (generation == 0) {
+      return Future.succeededFuture(builtIn);
     }
     Documents d = current;
-    if (d == null || d.generation() != generation) {
-      d =
-          new Documents(
-              generation, new OpenApiDocuments(ApiGroups.withCustom(kinds.types())));
-      current = d;
+    if (d != null && d.generation() == generation) {
+      return Future.succeededFuture(d.documents());
     }
-    return d.documents();
+    List<ResourceType> types = kinds.types();
+    return ctx.vertx()
+        .executeBlocking(() -> new OpenApiDocuments(ApiGroups.withCustom(types)), false)
+        .map(
+            docs -> {
+              current = new Documents(generation, docs);
+              return docs;
+            });
   }
 
   private void v3(RoutingContext ctx) {
+    documents(ctx).onSuccess(docs -> v3(ctx, docs)).onFailure(ctx::fail);
+  }
+
+  private void v3(RoutingContext ctx, OpenApiDocuments docs) {
     String path = ctx.pathParam("param0");
-    OpenApiDocuments.Document doc = documents().v3(path);
+    OpenApiDocuments.Document doc = docs.v3(path);
     if (doc == null) {
       ctx.fail(HttpErrors.pathNotFound());
       return;

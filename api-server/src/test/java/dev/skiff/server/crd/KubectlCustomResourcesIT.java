@@ -114,6 +114,9 @@ class KubectlCustomResourcesIT {
         .isEqualTo("True CronTab [\"v1\"]");
     assertThat(cluster.ok("api-resources", "--api-group=stable.example.com"))
         .containsPattern("crontabs\\s+ct\\s+stable.example.com/v1\\s+true\\s+CronTab");
+    assertThat(cluster.ok("get", "crd"))
+        .containsPattern("NAME\\s+CREATED AT")
+        .containsPattern("crontabs.stable.example.com\\s+\\d{4}-\\d\\d-\\d\\dT");
   }
 
   @Test
