@@ -1,6 +1,7 @@
 package dev.skiff.server;
 
 import dev.skiff.server.auth.KubeconfigFile;
+import dev.skiff.server.crd.CrdCleanup;
 import dev.skiff.server.http.ApiContext;
 import dev.skiff.server.http.ApiRouter;
 import dev.skiff.server.http.MetricsEndpoint;
@@ -56,6 +57,7 @@ public final class ApiServerVerticle extends VerticleBase {
     registry =
         new ObjectRegistry(
             vertx, store, clock, options.admission(), Patches::apply, options.deletionHook());
+    CrdCleanup.start(vertx, registry);
     ApiContext api =
         new ApiContext(
             vertx,

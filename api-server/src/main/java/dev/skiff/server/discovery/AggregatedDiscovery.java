@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.resource.ResourceType;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * apidiscovery.k8s.io/v2 APIGroupDiscoveryList for {@code /api} (the core group) and {@code /apis}
@@ -14,28 +16,45 @@ public final class AggregatedDiscovery {
   private AggregatedDiscovery() {}
 
   public static ObjectNode core() {
-    return list(List.of("v1"));
+    Map<String, List<ResourceType>> core = new LinkedHashMap<>();
+    core.put("v1", ApiGroups.resources("v1"));
+    return list(core);
   }
 
   public static ObjectNode named() {
-    return list(ApiGroups.namedGroupVersions());
+    return named(ApiGroups.withCustom(List.of()));
   }
 
-  private static ObjectNode list(List<String> groupVersions) {
+  /** The named groups of {@code groupVersions}, each with its versions, preferred first. */
+  public static ObjectNode named(Map<String, List<ResourceType>> groupVersions) {
+    Map<String, List<ResourceType>> named = new LinkedHashMap<>(groupVersions);
+    named.keySet().removeIf(gv -> !gv.contains("/"));
+    return list(named);
+  }
+
+  private static ObjectNode list(Map<String, List<ResourceType>> groupVersions) {
     ObjectNode doc = Json.mapper().createObjectNode();
     doc.put("kind", "APIGroupDiscoveryList");
     doc.put("apiVersion", "apidiscovery.k8s.io/v2");
     doc.putObject("metadata");
     ArrayNode items = doc.putArray("items");
-    for (String gv : groupVersions) {
-      ObjectNode item = items.addObject();
-      item.putObject("metadata").put("name", ApiGroups.group(gv));
-      ObjectNode version = item.putArray("versions").addObject();
-      version.put("version", ApiGroups.version(gv));
-      ArrayNode resources = version.putArray("resources");
-      ApiGroups.resources(gv).forEach(t -> resources.add(resource(t)));
-      version.put("freshness", "Current");
-    }
+    Map<String, ArrayNode> versionsByGroup = new LinkedHashMap<>();
+    groupVersions.forEach(
+        (gv, types) -> {
+          ArrayNode versions =
+              versionsByGroup.computeIfAbsent(
+                  ApiGroups.group(gv),
+                  g -> {
+                    ObjectNode item = items.addObject();
+                    item.putObject("metadata").put("name", g);
+                    return item.putArray("versions");
+                  });
+          ObjectNode version = versions.addObject();
+          version.put("version", ApiGroups.version(gv));
+          ArrayNode resources = version.putArray("resources");
+          types.forEach(t -> resources.add(resource(t)));
+          version.put("freshness", "Current");
+        });
     return doc;
   }
 

@@ -33,6 +33,27 @@ public final class ApiGroups {
 
   private ApiGroups() {}
 
+  /**
+   * The built-in group-versions followed by those of {@code custom} (kinds defined at run time, in
+   * version priority order within a group), group-version to its resources.
+   */
+  public static Map<String, List<ResourceType>> withCustom(List<ResourceType> custom) {
+    Map<String, List<ResourceType>> all = new LinkedHashMap<>();
+    BY_GROUP_VERSION.forEach((gv, types) -> all.put(gv, new ArrayList<>(types)));
+    for (ResourceType t : custom) {
+      all.computeIfAbsent(t.apiVersion(), k -> new ArrayList<>()).add(t);
+    }
+    return all;
+  }
+
+  /** The versions of {@code group} in {@code groupVersions}, preferred first. */
+  static List<String> versionsOf(String group, Map<String, List<ResourceType>> groupVersions) {
+    return groupVersions.keySet().stream()
+        .filter(gv -> gv.startsWith(group + "/"))
+        .map(gv -> gv.substring(group.length() + 1))
+        .toList();
+  }
+
   /** Named groups (not the core group), in order, each with one version. */
   public static List<String> namedGroupVersions() {
     return BY_GROUP_VERSION.keySet().stream().filter(gv -> gv.contains("/")).toList();

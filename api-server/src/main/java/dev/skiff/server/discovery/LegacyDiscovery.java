@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.resource.ResourceType;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The legacy discovery documents: APIVersions, APIGroupList, APIGroup, APIResourceList. */
 public final class LegacyDiscovery {
@@ -24,41 +27,59 @@ public final class LegacyDiscovery {
 
   /** {@code GET /apis}. */
   public static ObjectNode groupList() {
+    return groupList(ApiGroups.withCustom(List.of()));
+  }
+
+  /** {@code GET /apis} for these group-versions. */
+  public static ObjectNode groupList(Map<String, List<ResourceType>> groupVersions) {
     ObjectNode doc = Json.mapper().createObjectNode();
     doc.put("kind", "APIGroupList");
     doc.put("apiVersion", "v1");
     ArrayNode groups = doc.putArray("groups");
-    for (String gv : ApiGroups.namedGroupVersions()) {
-      groups.add(group(ApiGroups.group(gv)));
+    Set<String> seen = new LinkedHashSet<>();
+    for (String gv : groupVersions.keySet()) {
+      if (gv.contains("/") && seen.add(ApiGroups.group(gv))) {
+        groups.add(group(ApiGroups.group(gv), groupVersions));
+      }
     }
     return doc;
   }
 
   /** {@code GET /apis/<group>}. */
   public static ObjectNode group(String group) {
-    String version = ApiGroups.versionOf(group);
+    return group(group, ApiGroups.withCustom(List.of()));
+  }
+
+  /** {@code GET /apis/<group>}: its versions, the preferred one first. */
+  public static ObjectNode group(String group, Map<String, List<ResourceType>> groupVersions) {
     ObjectNode doc = Json.mapper().createObjectNode();
     doc.put("kind", "APIGroup");
     doc.put("apiVersion", "v1");
     doc.put("name", group);
-    ObjectNode gv =
-        Json.mapper()
-            .createObjectNode()
-            .put("groupVersion", group + "/" + version)
-            .put("version", version);
-    doc.putArray("versions").add(gv);
-    doc.set("preferredVersion", gv.deepCopy());
+    ArrayNode versions = doc.putArray("versions");
+    for (String version : ApiGroups.versionsOf(group, groupVersions)) {
+      versions
+          .addObject()
+          .put("groupVersion", group + "/" + version)
+          .put("version", version);
+    }
+    doc.set("preferredVersion", versions.get(0).deepCopy());
     return doc;
   }
 
   /** {@code GET /api/v1} or {@code /apis/<group>/<version>}. */
   public static ObjectNode resourceList(String groupVersion) {
+    return resourceList(groupVersion, ApiGroups.resources(groupVersion));
+  }
+
+  /** {@code GET /api/v1} or {@code /apis/<group>/<version>}, listing {@code types}. */
+  public static ObjectNode resourceList(String groupVersion, List<ResourceType> types) {
     ObjectNode doc = Json.mapper().createObjectNode();
     doc.put("kind", "APIResourceList");
     doc.put("apiVersion", "v1");
     doc.put("groupVersion", groupVersion);
     ArrayNode resources = doc.putArray("resources");
-    for (ResourceType t : ApiGroups.resources(groupVersion)) {
+    for (ResourceType t : types) {
       ObjectNode r = resources.addObject();
       r.put("name", t.plural());
       r.put("singularName", t.singular());

@@ -53,8 +53,8 @@ public final class ApiRouter {
               ctx -> ctx.response().putHeader(HttpHeaders.CONTENT_TYPE, "text/plain").end("ok"));
     }
     router.get("/metrics").handler(metrics);
-    new DiscoveryRoutes(serverAddress).mount(router);
-    new OpenApiRoutes().mount(router);
+    new DiscoveryRoutes(serverAddress, api.registry().kinds()).mount(router);
+    new OpenApiRoutes(api.registry().kinds()).mount(router);
     new ReviewRoutes(authorizer).mount(router);
     new MetricsRoutes(api).mount(router);
     new TokenRequestHandler(api.registry(), tokens, api.clock()).mount(router);

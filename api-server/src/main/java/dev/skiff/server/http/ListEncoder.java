@@ -1,5 +1,6 @@
 package dev.skiff.server.http;
 
+import dev.skiff.server.crd.CustomVersions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.resource.ResourceType;
@@ -49,7 +50,8 @@ final class ListEncoder {
       IncludeObject include,
       Instant now) {
     ListResult result = page.result();
-    List<ObjectNode> items = result.items().stream().filter(filter).toList();
+    List<ObjectNode> items =
+        result.items().stream().filter(filter).map(o -> CustomVersions.as(type, o)).toList();
     ObjectNode table =
         Tables.table(type, items, Long.toString(result.resourceVersion()), include, now);
     continuation((ObjectNode) table.get("metadata"), page);
@@ -81,6 +83,10 @@ final class ListEncoder {
 
   /** The stored JSON as it is; apiVersion and kind added to an object that lacks them. */
   private static void writeItem(Buffer buffer, ResourceType type, StoredObject object) {
+    if (type.isCustom()) {
+      buffer.appendBytes(Json.toBytes(CustomVersions.as(type, object.tree())));
+      return;
+    }
     if (object.hasTypeMeta()) {
       buffer.appendBytes(object.json());
       return;

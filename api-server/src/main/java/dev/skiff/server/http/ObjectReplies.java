@@ -1,5 +1,6 @@
 package dev.skiff.server.http;
 
+import dev.skiff.server.crd.CustomVersions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.resource.ResourceType;
@@ -16,6 +17,7 @@ final class ObjectReplies {
 
   static void object(
       RoutingContext ctx, Clock clock, ResourceType type, int code, ObjectNode object) {
+    CustomVersions.as(type, object);
     if (Negotiation.wantsTable(ctx)) {
       IncludeObject include = IncludeObject.parse(ctx.request().getParam("includeObject"));
       ObjectNode table =

@@ -2,6 +2,7 @@ package dev.skiff.server.http;
 
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
+import dev.skiff.server.crd.CustomKinds;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Set;
@@ -27,6 +28,15 @@ public record ResourcePath(ResourceType type, String namespace, String name, Str
    * @param rest path segments after {@code /api/v1} or {@code /apis/g/v}
    */
   public static Optional<ResourcePath> parse(String group, String version, String[] rest) {
+    return parse(new CustomKinds(), group, version, rest);
+  }
+
+  /**
+   * As {@link #parse(String, String, String[])}, finding kinds defined at run time in {@code
+   * kinds}.
+   */
+  public static Optional<ResourcePath> parse(
+      CustomKinds kinds, String group, String version, String[] rest) {
     String namespace = null;
     String[] parts = rest;
     if (parts.length >= 3
@@ -40,6 +50,9 @@ public record ResourcePath(ResourceType type, String namespace, String name, Str
     }
     Optional<ResourceType> type =
         Resources.byPlural(group, parts[0]).filter(t -> t.version().equals(version));
+    if (type.isEmpty()) {
+      type = kinds.find(group, version, parts[0]);
+    }
     if (type.isEmpty()) {
       return Optional.empty();
     }

@@ -23,6 +23,7 @@ public final class ResourceRoutes {
   private final ScaleHandler scale;
   private final LogHandler log;
   private final BindingHandler binding;
+  private final ApiContext api;
 
   public ResourceRoutes(ApiContext api) {
     this.read = new ReadHandler(api);
@@ -31,6 +32,7 @@ public final class ResourceRoutes {
     this.scale = new ScaleHandler(api);
     this.log = new LogHandler(api);
     this.binding = new BindingHandler(api);
+    this.api = api;
   }
 
   public void mount(Router router) {
@@ -49,7 +51,7 @@ public final class ResourceRoutes {
   }
 
   private void dispatch(RoutingContext ctx, String group, String version, String rest) {
-    Optional<ResourcePath> parsed = ResourcePath.parse(group, version, rest.split("/", -1));
+    Optional<ResourcePath> parsed = ResourcePath.parse(api.registry().kinds(), group, version, rest.split("/", -1));
     if (parsed.isEmpty()) {
       ctx.fail(HttpErrors.pathNotFound());
       return;

@@ -1,6 +1,7 @@
 package dev.skiff.server.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.model.meta.LabelSelector;
@@ -9,6 +10,9 @@ import dev.skiff.api.selector.Selector;
 import dev.skiff.api.status.Reason;
 import dev.skiff.api.status.StatusCause;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.server.crd.CustomVersion;
+import dev.skiff.server.crd.JsonPaths;
+import dev.skiff.server.crd.ScalePaths;
 import dev.skiff.server.patch.Patches;
 import dev.skiff.server.registry.Metadata;
 import dev.skiff.server.registry.ObjectRegistry;
@@ -31,7 +35,7 @@ final class ScaleHandler {
   void get(RoutingContext ctx, ResourcePath path) {
     api.registry()
         .get(path.type(), path.namespace(), path.name())
-        .onSuccess(object -> Replies.json(ctx, 200, scaleOf(object)))
+        .onSuccess(object -> Replies.json(ctx, 200, scaleOf(path.type(), object)))
         .onFailure(ctx::fail);
   }
 
@@ -54,9 +58,9 @@ final class ScaleHandler {
         .update(
             type,
             ObjectRegistry.key(type, path.namespace(), path.name()),
-            current -> applyScale(type, current, change.apply(scaleOf(current))),
+            current -> applyScale(type, current, change.apply(scaleOf(type, current))),
             dryRun)
-        .onSuccess(object -> Replies.json(ctx, 200, scaleOf(object)))
+        .onSuccess(object -> Replies.json(ctx, 200, scaleOf(type, object)))
         .onFailure(ctx::fail);
   }
 
@@ -80,6 +84,17 @@ final class ScaleHandler {
                   "spec.replicas")));
     }
     int desired = replicas.isMissingNode() ? 0 : replicas.asInt();
+    ScalePaths custom = customScale(type);
+    if (custom != null) {
+      JsonNode now = JsonPaths.find(current, custom.specReplicasPath());
+      if (now.isNumber() && now.asInt() == desired) {
+        return current;
+      }
+      JsonPaths.set(current, custom.specReplicasPath(), IntNode.valueOf(desired));
+      Metadata.of(current)
+          .put("generation", current.path("metadata").path("generation").asLong(1) + 1);
+      return current;
+    }
     if (current.path("spec").path("replicas").asInt(1) == desired
         && current.path("spec").has("replicas")) {
       return current;
@@ -90,7 +105,12 @@ final class ScaleHandler {
     return current;
   }
 
-  static ObjectNode scaleOf(ObjectNode object) {
+  /** The scale subresource of a custom kind, or null for a built-in kind. */
+  private static ScalePaths customScale(ResourceType type) {
+    return type.custom() instanceof CustomVersion version ? version.scale() : null;
+  }
+
+  static ObjectNode scaleOf(ResourceType type, ObjectNode object) {
     ObjectNode scale = Json.mapper().createObjectNode();
     scale.put("kind", "Scale");
     scale.put("apiVersion", "autoscaling/v1");
@@ -101,6 +121,21 @@ final class ScaleHandler {
       if (source.has(field)) {
         meta.set(field, source.get(field));
       }
+    }
+    ScalePaths custom = customScale(type);
+    if (custom != null) {
+      scale
+          .putObject("spec")
+          .put("replicas", JsonPaths.find(object, custom.specReplicasPath()).asInt(0));
+      ObjectNode status = scale.putObject("status");
+      status.put("replicas", JsonPaths.find(object, custom.statusReplicasPath()).asInt(0));
+      if (custom.labelSelectorPath() != null) {
+        JsonNode selector = JsonPaths.find(object, custom.labelSelectorPath());
+        if (selector.isTextual()) {
+          status.put("selector", selector.asText());
+        }
+      }
+      return scale;
     }
     scale.putObject("spec").put("replicas", object.path("spec").path("replicas").asInt(1));
     ObjectNode status = scale.putObject("status");

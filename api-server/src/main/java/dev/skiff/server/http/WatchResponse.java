@@ -1,5 +1,6 @@
 package dev.skiff.server.http;
 
+import dev.skiff.server.crd.CustomVersions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.model.meta.WatchEvent;
@@ -160,11 +161,13 @@ final class WatchResponse {
             ? Json.toBytes(
                 Tables.table(
                     type,
-                    List.of(tree.get()),
+                    List.of(CustomVersions.as(type, tree.get())),
                     Long.toString(stored.resourceVersion()),
                     include,
                     api.clock().instant()))
-            : stored.json();
+            : type.isCustom()
+                ? Json.toBytes(CustomVersions.as(type, tree.get()))
+                : stored.json();
     send(eventType, body);
   }
 

@@ -17,7 +17,13 @@ final class DefinitionNames {
   static final String INT_OR_STRING = "io.k8s.apimachinery.pkg.util.intstr.IntOrString";
 
   private static final Map<String, String> PREFIXES =
-      Map.of("meta", META, "metrics", "io.k8s.metrics.pkg.apis.metrics.v1beta1.");
+      Map.of(
+          "meta",
+          META,
+          "metrics",
+          "io.k8s.metrics.pkg.apis.metrics.v1beta1.",
+          "apiextensions",
+          "io.k8s.apiextensions-apiserver.pkg.apis.apiextensions.v1.");
 
   private DefinitionNames() {}
 

@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,18 +32,24 @@ public final class OpenApiDocuments {
   private final Document v2;
 
   public OpenApiDocuments() {
+    this(ApiGroups.withCustom(List.of()));
+  }
+
+  /** The documents of these group-versions (the built-in ones and custom kinds'). */
+  public OpenApiDocuments(Map<String, List<ResourceType>> groupVersions) {
     ObjectNode index = Json.mapper().createObjectNode();
     ObjectNode indexPaths = index.putObject("paths");
-    for (String gv : ApiGroups.groupVersions()) {
+    for (Map.Entry<String, List<ResourceType>> e : groupVersions.entrySet()) {
+      String gv = e.getKey();
       String path = gv.contains("/") ? "apis/" + gv : "api/" + gv;
-      Document doc = Document.of(v3Document(gv));
+      Document doc = Document.of(v3Document(e.getValue()));
       v3.put(path, doc);
       indexPaths
           .putObject(path)
           .put("serverRelativeURL", "/openapi/v3/" + path + "?hash=" + doc.hash());
     }
     v3Index = Document.of(index);
-    v2 = Document.of(v2Document());
+    v2 = Document.of(v2Document(groupVersions));
   }
 
   public Document v3Index() {
@@ -58,13 +65,13 @@ public final class OpenApiDocuments {
     return v2;
   }
 
-  private static ObjectNode v3Document(String gv) {
+  private static ObjectNode v3Document(List<ResourceType> types) {
     SchemaGenerator schemas = SchemaGenerator.v3();
     ObjectNode doc = Json.mapper().createObjectNode();
     doc.put("openapi", "3.0.0");
     doc.putObject("info").put("title", "Kubernetes").put("version", VersionInfo.GIT_VERSION);
     ObjectNode paths = doc.putObject("paths");
-    for (ResourceType t : ApiGroups.resources(gv)) {
+    for (ResourceType t : types) {
       OpenApiPaths.add(paths, t, schemas.ref(schemas.defineKind(t)), true);
     }
     ObjectNode components = doc.putObject("components").putObject("schemas");
@@ -72,14 +79,14 @@ public final class OpenApiDocuments {
     return doc;
   }
 
-  private static ObjectNode v2Document() {
+  private static ObjectNode v2Document(Map<String, List<ResourceType>> groupVersions) {
     SchemaGenerator schemas = SchemaGenerator.v2();
     ObjectNode doc = Json.mapper().createObjectNode();
     doc.put("swagger", "2.0");
     doc.putObject("info").put("title", "Kubernetes").put("version", VersionInfo.GIT_VERSION);
     ObjectNode paths = doc.putObject("paths");
-    for (String gv : ApiGroups.groupVersions()) {
-      for (ResourceType t : ApiGroups.resources(gv)) {
+    for (List<ResourceType> types : groupVersions.values()) {
+      for (ResourceType t : types) {
         OpenApiPaths.add(paths, t, schemas.ref(schemas.defineKind(t)), false);
       }
     }

@@ -1,13 +1,18 @@
 package dev.skiff.server.openapi;
 
 import dev.skiff.api.status.Reason;
+import dev.skiff.server.crd.CustomKinds;
+import dev.skiff.server.discovery.ApiGroups;
 import dev.skiff.api.status.Status;
 import dev.skiff.api.status.StatusException;
 import dev.skiff.server.http.HttpErrors;
 import dev.skiff.server.http.Replies;
+import dev.skiff.api.resource.ResourceType;
+import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.util.List;
 
 /**
  * {@code /openapi/v2}, {@code /openapi/v3} and the v3 group-version documents, cached as
@@ -24,11 +29,33 @@ public final class OpenApiRoutes {
   private static final String REVALIDATE = "no-cache, private";
   private static final String IMMUTABLE = "public, immutable, max-age=31536000";
 
-  private final OpenApiDocuments documents = new OpenApiDocuments();
+  private final CustomKinds kinds;
+  private final OpenApiDocuments builtIn = new OpenApiDocuments();
+  private volatile Documents current;
+
+  /** The documents for one generation of the custom kinds. */
+  private record Documents(long generation, OpenApiDocuments documents) {}
+
+  public OpenApiRoutes() {
+    this(new CustomKinds());
+  }
+
+  /**
+   * @param kinds custom kinds whose schemas the documents publish besides the built-in kinds'
+   */
+  public OpenApiRoutes(CustomKinds kinds) {
+    this.kinds = kinds;
+  }
 
   public void mount(Router router) {
     router.get("/openapi/v2").handler(this::v2);
-    router.get("/openapi/v3").handler(ctx -> send(ctx, documents.v3Index(), REVALIDATE));
+    router
+        .get("/openapi/v3")
+        .handler(
+            ctx ->
+                documents(ctx)
+                    .onSuccess(docs -> send(ctx, docs.v3Index(), REVALIDATE))
+                    .onFailure(ctx::fail));
     router.getWithRegex("/openapi/v3/(.+)").handler(this::v3);
   }
 
@@ -43,12 +70,39 @@ public final class OpenApiRoutes {
                   null)));
       return;
     }
-    send(ctx, documents.v2(), REVALIDATE);
+    documents(ctx).onSuccess(docs -> send(ctx, docs.v2(), REVALIDATE)).onFailure(ctx::fail);
+  }
+
+  /**
+   * The built-in documents, or (once there are custom kinds) ones rebuilt on a worker thread when
+   * those change.
+   */
+  private Future<OpenApiDocuments> documents(RoutingContext ctx) {
+    long generation = kinds.generation();
+    if (generation == 0) {
+      return Future.succeededFuture(builtIn);
+    }
+    Documents d = current;
+    if (d != null && d.generation() == generation) {
+      return Future.succeededFuture(d.documents());
+    }
+    List<ResourceType> types = kinds.types();
+    return ctx.vertx()
+        .executeBlocking(() -> new OpenApiDocuments(ApiGroups.withCustom(types)), false)
+        .map(
+            docs -> {
+              current = new Documents(generation, docs);
+              return docs;
+            });
   }
 
   private void v3(RoutingContext ctx) {
+    documents(ctx).onSuccess(docs -> v3(ctx, docs)).onFailure(ctx::fail);
+  }
+
+  private void v3(RoutingContext ctx, OpenApiDocuments docs) {
     String path = ctx.pathParam("param0");
-    OpenApiDocuments.Document doc = documents.v3(path);
+    OpenApiDocuments.Document doc = docs.v3(path);
     if (doc == null) {
       ctx.fail(HttpErrors.pathNotFound());
       return;

@@ -8,10 +8,15 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.model.meta.IntOrString;
+import dev.skiff.api.model.meta.ObjectMeta;
 import dev.skiff.api.resource.ResourceType;
+import dev.skiff.server.crd.CustomVersion;
 import dev.skiff.server.patch.ListRule;
 import dev.skiff.server.patch.MergeKeys;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
@@ -50,12 +55,51 @@ final class SchemaGenerator {
 
   /** Defines a served kind and everything it references; returns its definition name. */
   String defineKind(ResourceType type) {
+    if (type.custom() instanceof CustomVersion version) {
+      return defineCustom(type, version);
+    }
     String name = define(type.type(), "", type.kind());
     ArrayNode gvks = definitions.get(name).putArray("x-kubernetes-group-version-kind");
     gvks.addObject()
         .put("group", type.group())
         .put("kind", type.kind())
         .put("version", type.version());
+    return name;
+  }
+
+  /**
+   * A custom kind: the CRD version's schema as it is, with apiVersion, kind and a reference to
+   * ObjectMeta, named as kube-apiserver names it ({@code com.example.stable.v1.CronTab}).
+   */
+  private String defineCustom(ResourceType type, CustomVersion version) {
+    List<String> parts = new ArrayList<>(List.of(type.group().split("\\.")));
+    Collections.reverse(parts);
+    String name = String.join(".", parts) + "." + type.version() + "." + type.kind();
+    ObjectNode schema =
+        version.schema().isObject()
+            ? ((ObjectNode) version.schema()).deepCopy()
+            : NODES.objectNode().put("type", "object");
+    ObjectNode properties = schema.with("properties");
+    properties.set(
+        "apiVersion",
+        NODES
+            .objectNode()
+            .put("description", "APIVersion defines the versioned schema of this object.")
+            .put("type", "string"));
+    properties.set(
+        "kind",
+        NODES
+            .objectNode()
+            .put("description", "Kind is a string value representing the REST resource.")
+            .put("type", "string"));
+    properties.set("metadata", reference(define(ObjectMeta.class, "metadata", type.kind())));
+    schema
+        .putArray("x-kubernetes-group-version-kind")
+        .addObject()
+        .put("group", type.group())
+        .put("kind", type.kind())
+        .put("version", type.version());
+    definitions.put(name, schema);
     return name;
   }
 

@@ -3,6 +3,8 @@ package dev.skiff.server.registry;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.server.crd.CustomVersion;
+import dev.skiff.server.crd.SchemaPruning;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -55,9 +57,9 @@ public final class FieldValidation {
     if (this == IGNORE) {
       return;
     }
-    List<String> paths = new ArrayList<>(UnknownFields.of(type, object));
+    List<String> paths = new ArrayList<>(unknown(type, object));
     if (!paths.isEmpty() && before != null) {
-      paths.removeAll(UnknownFields.of(type, before));
+      paths.removeAll(unknown(type, before));
     }
     if (paths.isEmpty()) {
       return;
@@ -70,6 +72,13 @@ public final class FieldValidation {
     synchronized (warnings) {
       warnings.addAll(problems);
     }
+  }
+
+  /** Undeclared fields: by the model for built-in kinds, by the CRD's schema for custom ones. */
+  private static List<String> unknown(ResourceType type, ObjectNode object) {
+    return type.custom() instanceof CustomVersion version
+        ? SchemaPruning.unknown(object, version.schema())
+        : UnknownFields.of(type, object);
   }
 
   /** The warnings collected (Warn only), each once, in the order found. */

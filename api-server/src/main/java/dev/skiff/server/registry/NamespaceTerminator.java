@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
+import dev.skiff.server.crd.CustomKind;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -60,6 +61,11 @@ public final class NamespaceTerminator {
     for (ResourceType type : Resources.ALL) {
       if (type.namespaced()) {
         emptied.add(deleteAll(type, namespace));
+      }
+    }
+    for (CustomKind kind : registry.kinds().all()) {
+      if (kind.namespaced() && kind.storageType() != null) {
+        emptied.add(deleteAll(kind.storageType(), namespace));
       }
     }
     return Future.all(emptied)

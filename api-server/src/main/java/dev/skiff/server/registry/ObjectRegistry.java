@@ -1,11 +1,15 @@
 package dev.skiff.server.registry;
 
+import dev.skiff.server.crd.CustomVersions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.PatchType;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.server.crd.CustomAdmission;
+import dev.skiff.server.crd.CustomKinds;
+import dev.skiff.server.crd.CustomPatches;
 import dev.skiff.server.patch.ApplyPatch;
 import dev.skiff.server.store.ListResult;
 import dev.skiff.server.store.Store;
@@ -29,6 +33,7 @@ public final class ObjectRegistry {
   private final Deleter deleter;
   private final NamespaceLifecycle namespaces;
   private final Admission admission;
+  private final CustomKinds kinds = new CustomKinds();
 
   public ObjectRegistry(
       Vertx vertx,
@@ -39,10 +44,11 @@ public final class ObjectRegistry {
       DeletionHook hook) {
     this.vertx = vertx;
     this.store = store;
-    this.createPolicy = new CreatePolicy(clock, admission);
-    this.admission = admission;
-    this.updatePolicy = new UpdatePolicy(admission);
-    this.patcher = patcher;
+    Admission all = new CustomAdmission(kinds, clock, admission);
+    this.createPolicy = new CreatePolicy(clock, all);
+    this.admission = all;
+    this.updatePolicy = new UpdatePolicy(all);
+    this.patcher = CustomPatches.refusingStrategic(patcher);
     this.namespaces = new NamespaceLifecycle(this, clock);
     this.deleter = new Deleter(this, clock, hook, namespaces);
   }
@@ -55,12 +61,20 @@ public final class ObjectRegistry {
     return namespaces;
   }
 
+  /** The kinds this replica's CustomResourceDefinitions define. */
+  public CustomKinds kinds() {
+    return kinds;
+  }
+
   public static StoreKey key(ResourceType type, String namespace, String name) {
     return new StoreKey(type.qualifiedName(), type.namespaced() ? namespace : "", name);
   }
 
   public Future<ObjectNode> get(ResourceType type, String namespace, String name) {
-    return store.get(key(type, namespace, name)).recover(e -> KeyErrors.reword(e, type, name));
+    return store
+        .get(key(type, namespace, name))
+        .map(object -> CustomVersions.as(type, object))
+        .recover(e -> KeyErrors.reword(e, type, name));
   }
 
   /** A snapshot of one namespace, or of all (namespace null, and always for cluster kinds). */
@@ -112,10 +126,12 @@ public final class ObjectRegistry {
           namespaceReady.compose(
               v -> ServiceAccountAdmission.require(vertx, this, namespace, object));
     }
-    return namespaceReady.compose(
-        v ->
-            (dryRun ? absent(key, object) : store.create(key, object))
-                .recover(e -> KeyErrors.reword(e, type, name)));
+    return namespaceReady
+        .compose(
+            v ->
+                (dryRun ? absent(key, object) : store.create(key, object))
+                    .recover(e -> KeyErrors.reword(e, type, name)))
+        .onSuccess(written -> observe(type, written, dryRun));
   }
 
   /**
@@ -183,12 +199,24 @@ public final class ObjectRegistry {
 
   /** Reads, transforms and writes one object; finishes a deletion its last finalizer released. */
   public Future<ObjectNode> update(
-      ResourceType type, StoreKey key, UpdateFunction function, boolean dryRun) {
+      ResourceType type, StoreKey key, UpdateFunction update, boolean dryRun) {
+    UpdateFunction function = CustomVersions.converting(type, update);
     Future<ObjectNode> result =
         dryRun
             ? store.get(key).map(current -> function.apply(current))
             : store.update(key, function).compose(object -> deleteIfReleased(type, key, object));
-    return result.recover(e -> KeyErrors.reword(e, type, key.name()));
+    return result
+        .recover(e -> KeyErrors.reword(e, type, key.name()))
+        .onSuccess(written -> observe(type, written, dryRun));
+  }
+
+  /** A CustomResourceDefinition this replica wrote is served at once, before its watch event. */
+  private void observe(ResourceType type, ObjectNode written, boolean dryRun) {
+    if (type == Resources.CUSTOMRESOURCEDEFINITIONS
+        && !dryRun
+        && !Metadata.isDeleting(written)) {
+      kinds.apply(written);
+    }
   }
 
   public Future<ObjectNode> delete(

@@ -8,6 +8,9 @@ import java.util.List;
 public interface TableConvertor {
   List<Column> columns();
 
-  /** Cells in column order: Strings and integers (Long) only. */
+  /**
+   * Cells in column order: Strings and integers (Long); custom kinds' columns also Doubles,
+   * Booleans and nulls (an absent value).
+   */
   List<Object> cells(JsonNode object, Instant now);
 }

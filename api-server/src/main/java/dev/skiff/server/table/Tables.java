@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
+import dev.skiff.server.crd.CustomTable;
+import dev.skiff.server.crd.CustomVersion;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -28,12 +30,16 @@ public final class Tables {
           Map.entry(Resources.SECRETS, ConfigTables.secrets()),
           Map.entry(Resources.SERVICEACCOUNTS, ConfigTables.serviceAccounts()),
           Map.entry(Resources.JOBS, BatchTables.jobs()),
-          Map.entry(Resources.CRONJOBS, BatchTables.cronJobs()));
+          Map.entry(Resources.CRONJOBS, BatchTables.cronJobs()),
+          Map.entry(Resources.CUSTOMRESOURCEDEFINITIONS, CustomTable.definitions()));
   private static final TableConvertor FALLBACK = SimpleTables.fallback();
 
   private Tables() {}
 
   public static TableConvertor convertor(ResourceType type) {
+    if (type.custom() instanceof CustomVersion version) {
+      return new CustomTable(version.columns());
+    }
     return CONVERTORS.getOrDefault(type, FALLBACK);
   }
 
@@ -67,10 +73,16 @@ public final class Tables {
       ObjectNode row = rows.addObject();
       ArrayNode cells = row.putArray("cells");
       for (Object cell : convertor.cells(item, now)) {
-        if (cell instanceof Long l) {
+        if (cell == null) {
+          cells.addNull();
+        } else if (cell instanceof Long l) {
           cells.add(l);
         } else if (cell instanceof Integer i) {
           cells.add(i);
+        } else if (cell instanceof Double d) {
+          cells.add(d);
+        } else if (cell instanceof Boolean b) {
+          cells.add(b);
         } else {
           cells.add(String.valueOf(cell));
         }

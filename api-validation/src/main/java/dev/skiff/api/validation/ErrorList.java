@@ -37,6 +37,12 @@ public final class ErrorList {
         Reason.FIELD_VALUE_INVALID, path, withDetail("Invalid value: " + render(value), detail));
   }
 
+  /** field.TypeInvalid: a value of the wrong type (as a schema validator reports it). */
+  public ErrorList typeInvalid(FieldPath path, Object value, String detail) {
+    return add(
+        "FieldValueTypeInvalid", path, withDetail("Invalid value: " + render(value), detail));
+  }
+
   /** One Invalid cause per message, as callers of the {@link Names} checks do. */
   public ErrorList invalidEach(FieldPath path, Object value, List<String> messages) {
     messages.forEach(m -> invalid(path, value, m));

@@ -14,6 +14,8 @@ import java.util.Set;
  * @param statusSubresource whether status is written only through {@code /status}
  * @param subresources subresource names served besides the main resource ("status", "scale", "log")
  * @param fieldSelectors field labels accepted in fieldSelector besides metadata.name/namespace
+ * @param custom the definition of a kind defined at run time (a CustomResourceDefinition's
+ *     version), null for the kinds built in
  */
 public record ResourceType(
     String group,
@@ -28,7 +30,45 @@ public record ResourceType(
     boolean hasSpec,
     boolean statusSubresource,
     Set<String> subresources,
-    Set<String> fieldSelectors) {
+    Set<String> fieldSelectors,
+    CustomDefinition custom) {
+
+  /** A built-in kind. */
+  public ResourceType(
+      String group,
+      String version,
+      String kind,
+      String plural,
+      String singular,
+      boolean namespaced,
+      List<String> shortNames,
+      List<String> categories,
+      Class<? extends KubeObject> type,
+      boolean hasSpec,
+      boolean statusSubresource,
+      Set<String> subresources,
+      Set<String> fieldSelectors) {
+    this(
+        group,
+        version,
+        kind,
+        plural,
+        singular,
+        namespaced,
+        shortNames,
+        categories,
+        type,
+        hasSpec,
+        statusSubresource,
+        subresources,
+        fieldSelectors,
+        null);
+  }
+
+  /** Whether this kind is defined at run time by a CustomResourceDefinition. */
+  public boolean isCustom() {
+    return custom != null;
+  }
 
   /** "v1" or "apps/v1". */
   public String apiVersion() {

@@ -1,5 +1,6 @@
 package dev.skiff.api.resource;
 
+import dev.skiff.api.model.apiextensions.CustomResourceDefinition;
 import dev.skiff.api.model.apps.Deployment;
 import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.batch.CronJob;
@@ -269,6 +270,21 @@ public final class Resources {
           false,
           Set.of(),
           Set.of());
+  public static final ResourceType CUSTOMRESOURCEDEFINITIONS =
+      new ResourceType(
+          "apiextensions.k8s.io",
+          "v1",
+          "CustomResourceDefinition",
+          "customresourcedefinitions",
+          "customresourcedefinition",
+          false,
+          List.of("crd", "crds"),
+          List.of("api-extensions"),
+          CustomResourceDefinition.class,
+          true,
+          true,
+          Set.of("status"),
+          Set.of());
 
   public static final List<ResourceType> ALL =
       List.of(
@@ -286,7 +302,8 @@ public final class Resources {
           JOBS,
           CRONJOBS,
           ENDPOINTSLICES,
-          LEASES);
+          LEASES,
+          CUSTOMRESOURCEDEFINITIONS);
 
   private static final Map<String, ResourceType> BY_GROUP_PLURAL = new LinkedHashMap<>();
   private static final Map<Class<?>, ResourceType> BY_CLASS = new LinkedHashMap<>();

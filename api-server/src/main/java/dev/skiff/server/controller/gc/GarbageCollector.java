@@ -9,7 +9,9 @@ import dev.skiff.api.model.apps.Deployment;
 import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.batch.CronJob;
 import dev.skiff.api.model.batch.Job;
+import dev.skiff.api.model.core.ConfigMap;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.Secret;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.KubeObject;
@@ -25,7 +27,8 @@ import java.util.Map;
 
 /**
  * Deletes dependents whose owners are all gone (Background propagation), and finishes Orphan and
- * Foreground deletions of owners (see {@link GcDeletionHook}). An owner missing from the cache is
+ * Foreground deletions of owners (see {@link GcDeletionHook}); owners that are custom resources go
+ * through {@link CustomOwners}. An owner missing from the cache is
  * confirmed with a live GET before anything is deleted. Keys are {@code kind/namespace/name}.
  */
 public final class GarbageCollector extends QueueController {
@@ -33,6 +36,7 @@ public final class GarbageCollector extends QueueController {
   private final Map<String, Informer<? extends KubeObject>> kinds = new LinkedHashMap<>();
   private final Map<String, Class<? extends KubeObject>> classes = new LinkedHashMap<>();
   private final GcActions actions;
+  private final CustomOwners customOwners;
 
   public GarbageCollector(Vertx vertx, SharedInformers informers) {
     super(vertx, "garbagecollector", 2);
@@ -44,7 +48,11 @@ public final class GarbageCollector extends QueueController {
     add(informers, Service.class);
     add(informers, Job.class);
     add(informers, CronJob.class);
+    add(informers, ConfigMap.class);
+    add(informers, Secret.class);
     this.actions = new GcActions(client, this::dependentsOf);
+    this.customOwners =
+        new CustomOwners(vertx, client.raw(), actions, this::dependentsOf, d -> enqueue(keyOf(d)));
   }
 
   private <T extends KubeObject> void add(SharedInformers informers, Class<T> type) {
@@ -119,16 +127,17 @@ public final class GarbageCollector extends QueueController {
     }
     for (OwnerReference ref : refs) {
       Informer<? extends KubeObject> owners = kinds.get(ref.kind);
-      if (owners == null) {
-        return Future.succeededFuture(false);
-      }
-      KubeObject owner = owners.get(object.meta().namespace, ref.name);
+      KubeObject owner = owners == null ? null : owners.get(object.meta().namespace, ref.name);
       if (owner != null && owner.meta().uid.equals(ref.uid)) {
         return Future.succeededFuture(false);
       }
     }
     List<Future<Boolean>> checks = new ArrayList<>();
     for (OwnerReference ref : refs) {
+      if (!kinds.containsKey(ref.kind)) {
+        checks.add(customOwners.gone(object.meta().namespace, ref));
+        continue;
+      }
       checks.add(
           client
               .get(classes.get(ref.kind), object.meta().namespace, ref.name)

@@ -37,25 +37,30 @@ final class GcActions {
       if (dependents.isEmpty()) {
         return removeFinalizer(owner, type, GcDeletionHook.FOREGROUND);
       }
-      List<Future<?>> deletes = new ArrayList<>();
-      for (KubeObject d : dependents) {
-        if (d.meta().deletionTimestamp == null) {
-          deletes.add(
-              client
-                  .delete(
-                      d.getClass(),
-                      d.meta().namespace,
-                      d.meta().name,
-                      DeleteOptions.propagation(DeleteOptions.Propagation.Foreground))
-                  .recover(Errors.ignoreNotFound()));
-        }
-      }
-      return Future.all(deletes).mapEmpty();
+      return deleteDependents(dependents);
     }
     return Future.succeededFuture();
   }
 
-  private Future<Void> dropOwner(KubeObject dependent, String uid) {
+  /** Deletes (Foreground) the dependents not being deleted yet. */
+  Future<Void> deleteDependents(List<KubeObject> dependents) {
+    List<Future<?>> deletes = new ArrayList<>();
+    for (KubeObject d : dependents) {
+      if (d.meta().deletionTimestamp == null) {
+        deletes.add(
+            client
+                .delete(
+                    d.getClass(),
+                    d.meta().namespace,
+                    d.meta().name,
+                    DeleteOptions.propagation(DeleteOptions.Propagation.Foreground))
+                .recover(Errors.ignoreNotFound()));
+      }
+    }
+    return Future.all(deletes).mapEmpty();
+  }
+
+  Future<Void> dropOwner(KubeObject dependent, String uid) {
     KubeObject copy = Json.convert(Json.tree(dependent), dependent.getClass());
     copy.meta().ownerReferences.removeIf(r -> uid.equals(r.uid));
     if (copy.meta().ownerReferences.isEmpty()) {

@@ -11,7 +11,8 @@ import java.util.Set;
  * The garbage collector's side of deletion: for owners whose dependents it manages, Orphan adds the
  * "orphan" finalizer and Foreground adds "foregroundDeletion"; {@link GarbageCollector} then
  * orphans or deletes the dependents and removes the finalizer. Background (the default) adds
- * nothing: the collector deletes dependents once their owner is gone.
+ * nothing: the collector deletes dependents once their owner is gone. Custom resources are owners
+ * too ({@link CustomOwners}).
  */
 public final class GcDeletionHook implements DeletionHook {
   public static final String ORPHAN = "orphan";
@@ -27,7 +28,7 @@ public final class GcDeletionHook implements DeletionHook {
 
   @Override
   public List<String> finalizersFor(ResourceType type, ObjectNode object, String policy) {
-    if (!OWNERS.contains(type) || policy == null) {
+    if ((!OWNERS.contains(type) && !type.isCustom()) || policy == null) {
       return List.of();
     }
     return switch (policy) {
