@@ -10,6 +10,7 @@ import dev.skiff.server.registry.NamespaceTerminator;
 import dev.skiff.server.registry.ObjectRegistry;
 import dev.skiff.server.store.Store;
 import dev.skiff.server.stream.NodeAccess;
+import dev.skiff.server.stream.SpdyPostUpgrade;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
@@ -82,6 +83,7 @@ public final class ApiServerVerticle extends VerticleBase {
     }
     return vertx
         .createHttpServer(serverOptions)
+        .connectionHandler(SpdyPostUpgrade::install)
         .requestHandler(
             ApiRouter.create(
                 api, options.token(), () -> options.host() + ":" + actualPort(), metrics))

@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.skiff.testing.ProcessResult;
 import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.LocalPortForward;
+import io.fabric8.kubernetes.client.dsl.ExecWatch;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -56,26 +59,8 @@ class Fabric8StreamingE2E {
     ProcessResult ready =
         cli.kubectl(kubeconfig, "wait", "--for=condition=Ready", "pod/web", "--timeout=60s");
     assertThat(ready.exitCode()).as(ready.all()).isZero();
-    // the server and token from the kubeconfig skiff wrote (fabric8's YAML reader needs a
-    // newer Jackson than the cli's classpath has)
-    String server = null;
-    String token = null;
-    for (String line : Files.readAllLines(kubeconfig)) {
-      String t = line.strip();
-      if (t.startsWith("server:")) {
-        server = t.substring("server:".length()).strip();
-      } else if (t.startsWith("token:")) {
-        token = t.substring("token:".length()).strip();
-      }
-    }
-    Config config =
-        new ConfigBuilder(Config.empty())
-            .withMasterUrl(server)
-            .withOauthToken(token)
-            .withTrustCerts(true)
-            .withNamespace("default")
-            .withRequestRetryBackoffLimit(0)
-            .build();
+    Config config = Config.fromKubeconfig(Files.readString(kubeconfig));
+    config.setRequestRetryBackoffLimit(0);
     k8s = new KubernetesClientBuilder().withConfig(config).build();
   }
 
@@ -87,6 +72,40 @@ class Fabric8StreamingE2E {
     if (cli != null) {
       cli.skiff("down", "--name", cluster, "--purge");
     }
+  }
+
+  @Test
+  void execStreamsOutputAndReportsTheExitCode() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try (ExecWatch watch =
+        k8s.pods()
+            .inNamespace("default")
+            .withName("web")
+            .writingOutput(out)
+            .writingError(err)
+            .exec("sh", "-c", "echo out; echo err >&2; exit 3")) {
+      assertThat(watch.exitCode().get(30, TimeUnit.SECONDS)).isEqualTo(3);
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("out\n");
+    assertThat(err.toString(StandardCharsets.UTF_8)).isEqualTo("err\n");
+  }
+
+  @Test
+  void execReadsStdin() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    try (ExecWatch watch =
+        k8s.pods()
+            .inNamespace("default")
+            .withName("web")
+            .redirectingInput()
+            .writingOutput(out)
+            .exec("head", "-n", "1")) {
+      watch.getInput().write("piped\n".getBytes(StandardCharsets.UTF_8));
+      watch.getInput().flush();
+      assertThat(watch.exitCode().get(30, TimeUnit.SECONDS)).isZero();
+    }
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("piped\n");
   }
 
   @Test

@@ -2,10 +2,19 @@ package dev.skiff.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skiff.server.auth.ServingCertificate;
 import dev.skiff.testing.ProcessResult;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * kubectl exec against a {@code skiff up} cluster (process runtime), as a user runs it: the API
  * server relays to the node agent, which runs the command next to the container. Also: the node
- * agent's port answers only the API server.
+ * agent's port answers only the API server, and the API server talks only to agents whose
+ * certificate the cluster's agent CA signed.
  */
-class KubectlExecE2E {
+class KubectlExecE2E extends KubectlExecContract {
   @TempDir static Path home;
   static SkiffProcess cli;
   static Path kubeconfig;
@@ -30,10 +40,27 @@ class KubectlExecE2E {
     assertThat(up.exitCode()).as(up.all()).isZero();
     kubeconfig = home.resolve("clusters").resolve(cluster).resolve("kubeconfig");
     ProcessResult run =
-        kubectl("run", "sleeper", "--image=busybox", "--command", "--", "sleep", "3600");
+        cli.kubectl(
+            kubeconfig, "run", "sleeper", "--image=busybox", "--command", "--", "sleep", "3600");
     assertThat(run.exitCode()).as(run.all()).isZero();
-    ProcessResult ready = kubectl("wait", "--for=condition=Ready", "pod/sleeper", "--timeout=60s");
+    ProcessResult ready =
+        cli.kubectl(kubeconfig, "wait", "--for=condition=Ready", "pod/sleeper", "--timeout=60s");
     assertThat(ready.exitCode()).as(ready.all()).isZero();
+  }
+
+  @Override
+  SkiffProcess cli() {
+    return cli;
+  }
+
+  @Override
+  Path kubeconfig() {
+    return kubeconfig;
+  }
+
+  @Override
+  Path scratch() {
+    return home;
   }
 
   @AfterAll
@@ -41,39 +68,6 @@ class KubectlExecE2E {
     if (cli != null) {
       cli.skiff("down", "--name", cluster, "--purge");
     }
-  }
-
-  @Test
-  void execPrintsTheCommandsStdoutAndStderr() throws Exception {
-    ProcessResult r =
-        kubectl("exec", "sleeper", "--", "sh", "-c", "echo out; echo err >&2; echo $HOSTNAME");
-    assertThat(r.exitCode()).as(r.all()).isZero();
-    assertThat(r.stdout()).isEqualTo("out\nsleeper\n");
-    assertThat(r.stderr()).isEqualTo("err\n");
-  }
-
-  @Test
-  void kubectlExitsWithTheCommandsExitCode() throws Exception {
-    ProcessResult r = kubectl("exec", "sleeper", "--", "sh", "-c", "exit 3");
-    assertThat(r.exitCode()).as(r.all()).isEqualTo(3);
-    assertThat(r.stderr()).contains("command terminated with exit code 3");
-  }
-
-  @Test
-  void stdinIsPipedToTheCommandAndItsEndReachesIt() throws Exception {
-    ProcessResult r = shell("printf 'hi\\nthere\\n' | kubectl exec -i sleeper -- wc -l");
-    assertThat(r.exitCode()).as(r.all()).isZero();
-    assertThat(r.stdout().trim()).isEqualTo("2");
-  }
-
-  @Test
-  void ttyGivesTheCommandATerminalOfTheClientsSize() throws Exception {
-    ProcessResult r =
-        shell(
-            "script -qec \"stty cols 91 rows 27; kubectl exec -it sleeper -- sh -c 'tty; sleep 1;"
-                + " stty size; exit 4'\" /dev/null");
-    assertThat(r.exitCode()).as(r.all()).isEqualTo(4);
-    assertThat(r.stdout()).contains("/dev/pts/").contains("27 91");
   }
 
   @Test
@@ -87,6 +81,19 @@ class KubectlExecE2E {
     assertThat(noPod.stderr()).contains("pods \"nopod\" not found");
     assertThat(noCommand.exitCode()).isNotZero();
     assertThat(noCommand.stderr()).contains("executable file not found");
+  }
+
+  /**
+   * client-go's SPDY executor (kubectl before 1.30, or with WebSockets off) reaches the agent (the
+   * API server lets its POST upgrade through), which speaks exec only over WebSockets and says so.
+   */
+  @Test
+  void execOverSpdyIsRefusedWithTheReason() throws Exception {
+    ProcessResult r = shell("KUBECTL_REMOTE_COMMAND_WEBSOCKETS=false kubectl exec sleeper -- true");
+    assertThat(r.exitCode()).isNotZero();
+    assertThat(r.stderr())
+        .contains("unable to upgrade connection")
+        .contains("this endpoint speaks the WebSocket channel protocols");
   }
 
   @Test
@@ -111,9 +118,78 @@ class KubectlExecE2E {
     assertThat(curlStatus("http://" + node + ":10255/healthz")).isEqualTo("200");
     assertThat(curlStatus("http://" + node + ":10255/exec/default/sleeper/sleeper"))
         .isEqualTo("404");
-    Path tokenFile = home.resolve("clusters").resolve(cluster).resolve("data/agent-token");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(tokenFile)))
-        .isEqualTo("rw-------");
+    for (String secret : new String[] {"data/agent-token", "data/agent-ca.key"}) {
+      Path file = home.resolve("clusters").resolve(cluster).resolve(secret);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+          .as(secret)
+          .isEqualTo("rw-------");
+    }
+  }
+
+  /**
+   * A server on a Node's agent endpoint whose certificate the cluster's agent CA did not sign gets
+   * no request, so never the agent-access token: the API server refuses it during the handshake.
+   */
+  @Test
+  void theApiServerTalksOnlyToAgentsItsCaSigned() throws Exception {
+    Vertx vertx = Vertx.vertx();
+    List<String> requests = new CopyOnWriteArrayList<>();
+    try {
+      ServingCertificate impostor = ServingCertificate.generate("impostor", List.of("127.0.0.1"));
+      HttpServer server =
+          vertx
+              .createHttpServer(
+                  new HttpServerOptions()
+                      .setSsl(true)
+                      .setKeyCertOptions(
+                          new PemKeyCertOptions()
+                              .setCertValue(Buffer.buffer(impostor.certificatePem()))
+                              .setKeyValue(Buffer.buffer(impostor.privateKeyPem()))))
+              .requestHandler(
+                  r -> {
+                    requests.add(r.method() + " " + r.uri() + " " + r.getHeader("Authorization"));
+                    r.response().setStatusCode(500).end();
+                  })
+              .listen(0, "127.0.0.1")
+              .toCompletionStage()
+              .toCompletableFuture()
+              .get(10, TimeUnit.SECONDS);
+      Path manifest = home.resolve("impostor.yaml");
+      Files.writeString(
+          manifest,
+          """
+          apiVersion: v1
+          kind: Node
+          metadata: {name: impostor}
+          ---
+          apiVersion: v1
+          kind: Pod
+          metadata: {name: on-impostor}
+          spec:
+            nodeName: impostor
+            containers: [{name: c, image: busybox, command: [sleep, "3600"]}]
+          """);
+      ProcessResult created = kubectl("apply", "-f", manifest.toString());
+      assertThat(created.exitCode()).as(created.all()).isZero();
+      String status =
+          "{\"status\":{\"addresses\":[{\"type\":\"InternalIP\",\"address\":\"127.0.0.1\"}],"
+              + "\"daemonEndpoints\":{\"kubeletEndpoint\":{\"Port\":"
+              + server.actualPort()
+              + "}}}}";
+      ProcessResult patched =
+          kubectl(
+              "patch", "node", "impostor", "--subresource=status", "--type=merge", "-p", status);
+      assertThat(patched.exitCode()).as(patched.all()).isZero();
+
+      ProcessResult exec = kubectl("exec", "on-impostor", "--", "true");
+      assertThat(exec.exitCode()).as(exec.all()).isNotZero();
+      assertThat(exec.stderr()).contains("error dialing backend");
+      assertThat(requests).isEmpty();
+    } finally {
+      kubectl("delete", "pod", "on-impostor", "--grace-period=0", "--force", "--ignore-not-found");
+      kubectl("delete", "node", "impostor", "--ignore-not-found");
+      vertx.close();
+    }
   }
 
   private static String curlStatus(String url, String... extra) throws Exception {
@@ -123,14 +199,5 @@ class KubectlExecE2E {
     cmd.addAll(java.util.List.of(extra));
     cmd.add(url);
     return cli.command(cmd.toArray(String[]::new)).stdout();
-  }
-
-  static ProcessResult kubectl(String... args) throws Exception {
-    return cli.kubectl(kubeconfig, args);
-  }
-
-  /** A shell pipeline with KUBECONFIG set (for stdin and a terminal). */
-  static ProcessResult shell(String script) throws Exception {
-    return cli.command("sh", "-c", "export KUBECONFIG=" + kubeconfig + "; " + script);
   }
 }

@@ -1,11 +1,10 @@
 package dev.skiff.server.auth;
 
+import dev.skiff.api.auth.BearerToken;
 import dev.skiff.api.status.StatusException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Set;
 
 /**
@@ -16,9 +15,8 @@ import java.util.Set;
  */
 public final class BearerTokenAuth implements Handler<RoutingContext> {
   private static final Set<String> PUBLIC = Set.of("/healthz", "/livez", "/readyz", "/version");
-  private static final String PREFIX = "Bearer ";
 
-  private final byte[] token;
+  private final BearerToken token;
   private final ServiceAccountTokens serviceAccounts;
 
   public BearerTokenAuth(String token) {
@@ -29,18 +27,14 @@ public final class BearerTokenAuth implements Handler<RoutingContext> {
    * @param serviceAccounts checks ServiceAccount tokens, or null to accept only the admin token
    */
   public BearerTokenAuth(String token, ServiceAccountTokens serviceAccounts) {
-    if (token == null || token.isEmpty()) {
-      throw new IllegalArgumentException("a token is required");
-    }
-    this.token = token.getBytes(StandardCharsets.UTF_8);
+    this.token = new BearerToken(token);
     this.serviceAccounts = serviceAccounts;
   }
 
   @Override
   public void handle(RoutingContext ctx) {
-    String presented = presented(ctx);
-    if (presented != null
-        && MessageDigest.isEqual(presented.getBytes(StandardCharsets.UTF_8), token)) {
+    String presented = BearerToken.presented(ctx.request().getHeader(HttpHeaders.AUTHORIZATION));
+    if (token.matches(presented)) {
       User.ADMIN.attach(ctx);
       ctx.next();
     } else if (PUBLIC.contains(ctx.request().path())) {
@@ -59,13 +53,5 @@ public final class BearerTokenAuth implements Handler<RoutingContext> {
     } else {
       ctx.fail(StatusException.unauthorized());
     }
-  }
-
-  private static String presented(RoutingContext ctx) {
-    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-      return null;
-    }
-    return header.substring(PREFIX.length()).trim();
   }
 }

@@ -1,14 +1,21 @@
 package dev.skiff.server.auth;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.Signature;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509Certificate;
 import java.security.spec.ECGenParameterSpec;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -33,12 +40,68 @@ public record ServingCertificate(String certificatePem, String privateKeyPem) {
    * @param hosts IP literals and DNS names the certificate is valid for
    */
   public static ServingCertificate generate(String commonName, List<String> hosts) {
+    KeyPair keys = newKeys();
+    byte[] name = name(commonName);
+    return build(
+        name,
+        keys,
+        name,
+        keys.getPrivate(),
+        Der.sequence(subjectAltNames(hosts), keyUsage(), serverAuth()));
+  }
+
+  /**
+   * A certificate authority (basicConstraints CA, keyCertSign) whose {@link #issue}d serving
+   * certificates a client verifies by trusting this certificate alone.
+   */
+  public static ServingCertificate authority(String commonName) {
+    KeyPair keys = newKeys();
+    byte[] name = name(commonName);
+    return build(name, keys, name, keys.getPrivate(), Der.sequence(caConstraints(), caKeyUsage()));
+  }
+
+  /**
+   * A serving certificate for {@code hosts} signed by this certificate, which must be an {@link
+   * #authority}.
+   */
+  public ServingCertificate issue(String commonName, List<String> hosts) {
+    try {
+      X509Certificate ca =
+          (X509Certificate)
+              CertificateFactory.getInstance("X.509")
+                  .generateCertificate(
+                      new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII)));
+      PrivateKey caKey =
+          KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der(privateKeyPem)));
+      return build(
+          name(commonName),
+          newKeys(),
+          ca.getSubjectX500Principal().getEncoded(),
+          caKey,
+          Der.sequence(subjectAltNames(hosts), keyUsage(), serverAuth()));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot issue a serving certificate", e);
+    }
+  }
+
+  private static KeyPair newKeys() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));
-      KeyPair keys = generator.generateKeyPair();
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot generate a key pair", e);
+    }
+  }
+
+  private static byte[] name(String commonName) {
+    return Der.sequence(Der.set(Der.sequence(Der.oid("2.5.4.3"), Der.utf8(commonName))));
+  }
+
+  private static ServingCertificate build(
+      byte[] subject, KeyPair keys, byte[] issuer, PrivateKey issuerKey, byte[] extensions) {
+    try {
       byte[] algorithm = Der.sequence(Der.oid(SHA256_WITH_ECDSA));
-      byte[] name = Der.sequence(Der.set(Der.sequence(Der.oid("2.5.4.3"), Der.utf8(commonName))));
       Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
       byte[] validity =
           Der.sequence(
@@ -49,20 +112,32 @@ public record ServingCertificate(String certificatePem, String privateKeyPem) {
               Der.explicit(0, Der.integer(BigInteger.TWO)),
               Der.integer(new BigInteger(64, new SecureRandom()).add(BigInteger.ONE)),
               algorithm,
-              name,
+              issuer,
               validity,
-              name,
+              subject,
               keys.getPublic().getEncoded(),
-              Der.explicit(3, Der.sequence(subjectAltNames(hosts), keyUsage(), serverAuth())));
+              Der.explicit(3, extensions));
       Signature signer = Signature.getInstance("SHA256withECDSA");
-      signer.initSign(keys.getPrivate());
+      signer.initSign(issuerKey);
       signer.update(tbs);
       byte[] certificate = Der.sequence(tbs, algorithm, Der.bits(signer.sign()));
       return new ServingCertificate(
           pem("CERTIFICATE", certificate), pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot generate a serving certificate", e);
+      throw new IllegalStateException("cannot generate a certificate", e);
     }
+  }
+
+  /** basicConstraints CA:true, critical. */
+  private static byte[] caConstraints() {
+    return Der.sequence(
+        Der.oid("2.5.29.19"), Der.bool(true), Der.octets(Der.sequence(Der.bool(true))));
+  }
+
+  /** keyCertSign (bit 5) and cRLSign (bit 6), critical. */
+  private static byte[] caKeyUsage() {
+    byte[] bits = Der.tlv(0x03, new byte[] {1, (byte) 0x06});
+    return Der.sequence(Der.oid("2.5.29.15"), Der.bool(true), Der.octets(bits));
   }
 
   private static byte[] subjectAltNames(List<String> hosts) {
@@ -72,7 +147,7 @@ public record ServingCertificate(String certificatePem, String privateKeyPem) {
       names[i] =
           isIpLiteral(host)
               ? Der.implicitPrimitive(7, address(host))
-              : Der.implicitPrimitive(2, host.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+              : Der.implicitPrimitive(2, host.getBytes(StandardCharsets.US_ASCII));
     }
     return Der.sequence(Der.oid("2.5.29.17"), Der.octets(Der.sequence(names)));
   }
@@ -99,6 +174,11 @@ public record ServingCertificate(String certificatePem, String privateKeyPem) {
     } catch (UnknownHostException e) {
       throw new IllegalArgumentException("not an IP literal: " + literal, e);
     }
+  }
+
+  private static byte[] der(String pem) {
+    String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+    return Base64.getDecoder().decode(body);
   }
 
   private static String pem(String type, byte[] der) {

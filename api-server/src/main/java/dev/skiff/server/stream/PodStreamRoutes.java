@@ -1,6 +1,7 @@
 package dev.skiff.server.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skiff.api.client.vertx.UpgradeDialer;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.StatusException;
 import dev.skiff.server.http.ApiContext;
@@ -39,7 +40,9 @@ public final class PodStreamRoutes {
 
   public PodStreamRoutes(ApiContext api) {
     this.api = api;
-    this.dialer = new UpgradeDialer(api.vertx(), api.nodeAccess());
+    this.dialer =
+        new UpgradeDialer(
+            api.vertx().createNetClient(NodeAccess.netClientOptions(api.nodeAccess())));
   }
 
   public void mount(Router router) {
@@ -118,7 +121,7 @@ public final class PodStreamRoutes {
     }
     headers.put("Connection", List.of("Upgrade"));
     if (api.nodeAccess() != null) {
-      headers.put("Authorization", List.of("Bearer " + api.nodeAccess().token()));
+      headers.put("Authorization", List.of(api.nodeAccess().authorization()));
     }
     return dialer
         .dial(agent.host(), agent.port(), ctx.request().method(), uri, headers)

@@ -1,48 +1,73 @@
 package dev.skiff.cli.embedded;
 
 import dev.skiff.agent.access.AgentAccess;
+import dev.skiff.api.files.PrivateFiles;
 import dev.skiff.server.auth.ServingCertificate;
+import dev.skiff.server.stream.NodeAccess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The cluster's credential for node agents: an agent-access token made when the cluster is created
- * ({@code data/agent-token}, mode 0600; not the admin token, never logged), which only the API
- * server presents, and each agent's TLS serving certificate. Blocking.
+ * The cluster's credentials between API servers and node agents, made when the cluster is created
+ * and kept in its data directory (mode 0600; never logged): the agent-access token, which only the
+ * API server presents ({@code data/agent-token}; not the admin token), and the agent CA ({@code
+ * data/agent-ca.crt}, {@code data/agent-ca.key}), which signs each agent's TLS serving certificate
+ * and which the API server trusts alone when it dials an agent (as kube-apiserver's {@code
+ * --kubelet-certificate-authority}). Blocking.
+ *
+ * @param token the agent-access token
+ * @param authority the agent CA
  */
-final class AgentCredentials {
-  private AgentCredentials() {}
+record AgentCredentials(String token, ServingCertificate authority) {
 
-  /** The cluster's agent-access token, created on first use. */
-  static String token(Path dataDir) throws IOException {
+  /** The cluster's credentials, created on first use. */
+  static AgentCredentials load(Path dataDir) throws IOException {
+    PrivateFiles.createDirectories(dataDir);
+    return new AgentCredentials(token(dataDir), authority(dataDir));
+  }
+
+  private static String token(Path dataDir) throws IOException {
     Path file = dataDir.resolve("agent-token");
     if (Files.exists(file)) {
       return AgentAccess.readToken(file);
     }
-    Files.createDirectories(dataDir);
     byte[] bytes = new byte[32];
     new SecureRandom().nextBytes(bytes);
     String token = HexFormat.of().formatHex(bytes);
-    Path partial = dataDir.resolve("agent-token.tmp");
-    Files.deleteIfExists(partial);
-    Files.createFile(
-        partial,
-        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(partial, token);
-    Files.move(partial, file);
+    PrivateFiles.writeString(file, token);
     return token;
   }
 
-  /** A node agent's access: the token and a serving certificate for its address. */
-  static AgentAccess forNode(String token, String nodeName, String address) {
+  private static ServingCertificate authority(Path dataDir) throws IOException {
+    Path cert = dataDir.resolve("agent-ca.crt");
+    Path key = dataDir.resolve("agent-ca.key");
+    if (Files.exists(cert) && Files.exists(key)) {
+      return new ServingCertificate(Files.readString(cert), Files.readString(key));
+    }
+    ServingCertificate authority = ServingCertificate.authority("skiff-node-agent-ca");
+    PrivateFiles.writeString(key, authority.privateKeyPem());
+    PrivateFiles.writeString(cert, authority.certificatePem());
+    return authority;
+  }
+
+  /** What API servers present to agents and how they verify them. */
+  NodeAccess nodeAccess() {
+    return new NodeAccess(token, authority.certificatePem());
+  }
+
+  /** A node agent's access: the token and a serving certificate for its address, from the CA. */
+  AgentAccess forNode(String nodeName, String address) {
     ServingCertificate cert =
-        ServingCertificate.generate(
-            "skiff-node-agent " + nodeName, List.of(address, nodeName, "127.0.0.1"));
+        authority.issue("skiff-node-agent " + nodeName, List.of(address, nodeName, "127.0.0.1"));
     return new AgentAccess(token, cert.certificatePem(), cert.privateKeyPem());
+  }
+
+  @Override
+  public String toString() {
+    return "AgentCredentials[(hidden)]";
   }
 }

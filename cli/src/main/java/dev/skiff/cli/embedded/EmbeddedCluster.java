@@ -20,7 +20,6 @@ import dev.skiff.server.controller.ControlPlane;
 import dev.skiff.server.controller.ControllerOptions;
 import dev.skiff.server.controller.kubernetes.KubernetesServiceOptions;
 import dev.skiff.server.store.HzStore;
-import dev.skiff.server.stream.NodeAccess;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -59,7 +58,7 @@ public final class EmbeddedCluster {
   private ApiServerVerticle api;
   private KubeClient client;
   private String token;
-  private String agentToken;
+  private AgentCredentials agentCredentials;
   private String dnsAddress;
 
   public EmbeddedCluster(EmbeddedOptions options) {
@@ -130,7 +129,7 @@ public final class EmbeddedCluster {
     step("store (Hazelcast)", t0);
     long t1 = System.nanoTime();
     token = token();
-    agentToken = agentToken();
+    agentCredentials = agentCredentials();
     controlPlane =
         new ControlPlane(
             clustered.hazelcast(),
@@ -157,7 +156,7 @@ public final class EmbeddedCluster {
                                 store,
                                 apiOptions.withPort(port),
                                 Clock.systemUTC(),
-                                new NodeAccess(agentToken)),
+                                agentCredentials.nodeAccess()),
                         notices::add))
         .compose(
             deployed -> {
@@ -247,7 +246,7 @@ public final class EmbeddedCluster {
   private Future<Void> startNodes(String url) {
     long t = System.nanoTime();
     Vertx vertx = clustered.vertx();
-    nodes = EmbeddedNodes.of(options, addresses, dockerHost, url, kubeconfig(), agentToken);
+    nodes = EmbeddedNodes.of(options, addresses, dockerHost, url, kubeconfig(), agentCredentials);
     return KubeDns.ensureService(client, addresses.serviceCidr())
         .compose(v -> nodes.start())
         .compose(v -> NodesReady.await(vertx, client, options.nodes(), READY_TIMEOUT))
@@ -332,9 +331,9 @@ public final class EmbeddedCluster {
     }
   }
 
-  private String agentToken() {
+  private AgentCredentials agentCredentials() {
     try {
-      return AgentCredentials.token(options.dir().resolve("data"));
+      return AgentCredentials.load(options.dir().resolve("data"));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -37,20 +37,21 @@ final class EmbeddedNodes {
 
   private final List<NodeAgentOptions> nodes;
   private final Path kubeconfig;
-  private final String agentToken;
+  private final AgentCredentials agentCredentials;
   private final List<String> deployments = new ArrayList<>();
   private Vertx vertx;
   private volatile String loadBalancerEndpoint;
 
-  private EmbeddedNodes(List<NodeAgentOptions> nodes, Path kubeconfig, String agentToken) {
+  private EmbeddedNodes(
+      List<NodeAgentOptions> nodes, Path kubeconfig, AgentCredentials agentCredentials) {
     this.nodes = nodes;
     this.kubeconfig = kubeconfig;
-    this.agentToken = agentToken;
+    this.agentCredentials = agentCredentials;
   }
 
   /**
    * @param dockerHost the Docker runtime's host resources, or null for the process runtime
-   * @param agentToken the cluster's agent-access token (see {@link AgentCredentials})
+   * @param agentCredentials the cluster's agent-access token and agent CA
    */
   static EmbeddedNodes of(
       EmbeddedOptions options,
@@ -58,7 +59,7 @@ final class EmbeddedNodes {
       DockerHost dockerHost,
       String apiServer,
       Path kubeconfig,
-      String agentToken) {
+      AgentCredentials agentCredentials) {
     List<NodeAgentOptions> nodes = new ArrayList<>();
     for (int i = 1; i <= options.nodes(); i++) {
       NodeAgentOptions node =
@@ -80,7 +81,7 @@ final class EmbeddedNodes {
       }
       nodes.add(node);
     }
-    return new EmbeddedNodes(nodes, kubeconfig, agentToken);
+    return new EmbeddedNodes(nodes, kubeconfig, agentCredentials);
   }
 
   /** Deploys every agent; fails naming the node that could not start. */
@@ -94,7 +95,7 @@ final class EmbeddedNodes {
                   new NodeAgentVerticle(
                       node,
                       Clock.systemUTC(),
-                      AgentCredentials.forNode(agentToken, node.name(), node.address())))
+                      agentCredentials.forNode(node.name(), node.address())))
               .recover(
                   e ->
                       Future.failedFuture(

@@ -1,12 +1,11 @@
 package dev.skiff.agent.access;
 
+import dev.skiff.api.auth.BearerToken;
 import dev.skiff.api.status.Status;
 import dev.skiff.api.status.StatusException;
 import io.vertx.core.Handler;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.RoutingContext;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.util.Set;
 
 /**
@@ -17,15 +16,14 @@ import java.util.Set;
 public final class AgentAuth implements Handler<RoutingContext> {
   private static final Set<String> OPEN = Set.of("/healthz", "/metrics");
   private static final Set<String> RUNS_COMMANDS = Set.of("exec", "attach", "portForward", "run");
-  private static final String PREFIX = "Bearer ";
 
-  private final byte[] token;
+  private final BearerToken token;
 
   /**
    * @param access the cluster's agent credential, or null
    */
   public AgentAuth(AgentAccess access) {
-    this.token = access == null ? null : access.token().getBytes(StandardCharsets.UTF_8);
+    this.token = access == null ? null : new BearerToken(access.token());
   }
 
   @Override
@@ -46,20 +44,11 @@ public final class AgentAuth implements Handler<RoutingContext> {
       } else {
         ctx.next();
       }
-    } else if (presented(ctx)) {
+    } else if (token.authorizes(ctx.request().getHeader(HttpHeaders.AUTHORIZATION))) {
       ctx.next();
     } else {
       ctx.fail(StatusException.unauthorized());
     }
-  }
-
-  private boolean presented(RoutingContext ctx) {
-    String header = ctx.request().getHeader(HttpHeaders.AUTHORIZATION);
-    if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
-      return false;
-    }
-    byte[] given = header.substring(PREFIX.length()).trim().getBytes(StandardCharsets.UTF_8);
-    return MessageDigest.isEqual(given, token);
   }
 
   private static String firstSegment(String path) {

@@ -1,5 +1,6 @@
 package dev.skiff.agent.stream;
 
+import dev.skiff.api.client.vertx.VertxNetty;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -20,14 +21,17 @@ import io.netty.handler.codec.spdy.SpdyStreamStatus;
 import io.netty.handler.codec.spdy.SpdySynStreamFrame;
 import io.netty.handler.codec.spdy.SpdyVersion;
 import io.vertx.core.Context;
+import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -35,9 +39,14 @@ import java.util.Set;
  * kubectl's port-forward protocol on a SPDY/3.1 session (Netty's frame codec, run on the event loop
  * in an embedded channel): per forwarded connection the client opens an {@code error} and a {@code
  * data} stream with headers {@code streamType}, {@code port} and {@code requestID}. Each stream
- * gets its reply; the data stream is joined to a new TCP connection to podIP:port (FIN half-closes
- * it, the pod's end of the connection ends the stream with FIN); a connection that cannot be made
- * is reported on the error stream. Everything here runs on one event loop.
+ * gets its reply; the data stream is joined to a new TCP connection to podIP:port ({@link
+ * PodConnection}). A connection that cannot be made is reported on the error stream. As the kubelet
+ * does, the error stream is closed (FIN) once the connection is over both ways: kubectl closes its
+ * local connection only then. Everything here runs on the transport's event loop.
+ *
+ * <p>Backpressure: pod connections are paused while more than {@link #HIGH_WATER} bytes sent to the
+ * client are not yet written out, and resumed below {@link #LOW_WATER}; the client's transport is
+ * paused while any pod connection's write queue is full.
  */
 final class SpdyPortForward {
   private static final long HIGH_WATER = 1 << 20;
@@ -48,17 +57,29 @@ final class SpdyPortForward {
   private final String podIp;
   private final String podName;
   private final EmbeddedChannel codec;
-  private final Map<Integer, NetSocket> connections = new HashMap<>();
+
+  /** Open forwards by data stream id. */
+  private final Map<Integer, PodConnection> forwards = new HashMap<>();
+
+  /** Error streams by request id, until their data stream arrives. */
   private final Map<String, Integer> errorStreams = new HashMap<>();
 
-  /** Pod connections paused while the client is behind, resumed when it catches up. */
-  private final Set<NetSocket> paused = new HashSet<>();
+  /** Forwards whose pod connection is paused because the client is behind. */
+  private final Set<PodConnection> pausedForClient = new HashSet<>();
+
+  /** Forwards that cannot take more of the client's bytes now: the transport is paused for them. */
+  private final Set<PodConnection> blockingClient = new HashSet<>();
 
   /** The transport's context: the session (and its codec) is used from its event loop only. */
   private final Context context = Vertx.currentContext();
 
   private long unsent;
   private boolean closed;
+
+  /**
+   * While a client buffer is decoded: the frames it causes (replies, window updates), one write.
+   */
+  private Buffer batch;
 
   private SpdyPortForward(ByteTransport transport, NetClient tcp, String podIp, String podName) {
     this.transport = transport;
@@ -86,10 +107,15 @@ final class SpdyPortForward {
     if (closed) {
       return;
     }
+    batch = Buffer.buffer();
     try {
       codec.writeInbound(Unpooled.wrappedBuffer(bytes.getBytes()));
     } catch (RuntimeException e) {
       close();
+    } finally {
+      Buffer caused = batch;
+      batch = null;
+      write(caused);
     }
   }
 
@@ -99,9 +125,9 @@ final class SpdyPortForward {
     } else if (frame instanceof SpdyDataFrame data) {
       data(data);
     } else if (frame instanceof SpdyRstStreamFrame rst) {
-      NetSocket socket = connections.remove(rst.streamId());
-      if (socket != null) {
-        socket.close();
+      PodConnection forward = forwards.get(rst.streamId());
+      if (forward != null) {
+        forward.reset();
       }
     } else if (frame instanceof SpdyPingFrame ping) {
       send(new DefaultSpdyPingFrame(ping.id()));
@@ -113,7 +139,6 @@ final class SpdyPortForward {
   private void opened(SpdySynStreamFrame syn) {
     int id = syn.streamId();
     String type = syn.headers().getAsString("streamtype");
-    String port = syn.headers().getAsString("port");
     String request = syn.headers().getAsString("requestid");
     send(reply(id, type));
     if ("error".equals(type)) {
@@ -124,17 +149,17 @@ final class SpdyPortForward {
       send(new DefaultSpdyRstStreamFrame(id, SpdyStreamStatus.PROTOCOL_ERROR));
       return;
     }
-    int number = parsePort(port);
-    transport.source().pause();
-    tcp.connect(number, podIp)
+    int port = parsePort(syn.headers().getAsString("port"));
+    PodConnection forward = new PodConnection(id, errorStreams.remove(request), port);
+    forwards.put(id, forward);
+    tcp.connect(port, podIp)
         .onComplete(
             onLoop(
                 ar -> {
-                  transport.source().resume();
                   if (ar.failed()) {
-                    refused(request, id, number, ar.cause().getMessage());
+                    forward.refused(ar.cause().getMessage());
                   } else {
-                    joined(id, ar.result());
+                    forward.connected(ar.result());
                   }
                 }));
   }
@@ -149,34 +174,22 @@ final class SpdyPortForward {
     return reply;
   }
 
-  private void joined(int id, NetSocket socket) {
-    if (closed) {
-      socket.close();
-      return;
+  private void data(SpdyDataFrame frame) {
+    int id = frame.streamId();
+    int length = frame.content().readableBytes();
+    PodConnection forward = forwards.get(id);
+    if (forward != null && length > 0) {
+      byte[] bytes = new byte[length];
+      frame.content().readBytes(bytes);
+      forward.fromClient(Buffer.buffer(bytes));
     }
-    connections.put(id, socket);
-    socket.handler(
-        onLoop(
-            bytes -> {
-              send(new DefaultSpdyDataFrame(id, Unpooled.wrappedBuffer(bytes.getBytes())));
-              if (unsent > HIGH_WATER) {
-                socket.pause();
-                paused.add(socket);
-              }
-            }));
-    socket.endHandler(
-        onLoop(
-            v -> {
-              paused.remove(socket);
-              // a pod connection that ends while the client was paused for it must not keep it
-              // paused
-              transport.source().resume();
-              if (connections.remove(id) != null) {
-                DefaultSpdyDataFrame fin = new DefaultSpdyDataFrame(id);
-                fin.setLast(true);
-                send(fin);
-              }
-            }));
+    if (length > 0) {
+      send(new DefaultSpdyWindowUpdateFrame(id, length));
+      send(new DefaultSpdyWindowUpdateFrame(0, length));
+    }
+    if (frame.isLast() && forward != null) {
+      forward.clientFinished();
+    }
   }
 
   /** A handler that runs on the session's event loop, whichever loop the event came from. */
@@ -188,53 +201,6 @@ final class SpdyPortForward {
         context.runOnContext(v -> handler.handle(event));
       }
     };
-  }
-
-  private void refused(String request, int dataStream, int port, String why) {
-    String message =
-        "error forwarding port "
-            + port
-            + " to pod "
-            + podName
-            + ", uid : failed to connect to "
-            + podIp
-            + ":"
-            + port
-            + ": "
-            + why;
-    Integer errorStream = errorStreams.remove(request);
-    if (errorStream != null) {
-      DefaultSpdyDataFrame error =
-          new DefaultSpdyDataFrame(
-              errorStream, Unpooled.copiedBuffer(message, StandardCharsets.UTF_8));
-      error.setLast(true);
-      send(error);
-    }
-    DefaultSpdyDataFrame fin = new DefaultSpdyDataFrame(dataStream);
-    fin.setLast(true);
-    send(fin);
-  }
-
-  private void data(SpdyDataFrame frame) {
-    int id = frame.streamId();
-    int length = frame.content().readableBytes();
-    NetSocket socket = connections.get(id);
-    if (socket != null && length > 0) {
-      byte[] bytes = new byte[length];
-      frame.content().readBytes(bytes);
-      socket.write(Buffer.buffer(bytes));
-      if (socket.writeQueueFull()) {
-        transport.source().pause();
-        socket.drainHandler(onLoop(v -> transport.source().resume()));
-      }
-    }
-    if (length > 0) {
-      send(new DefaultSpdyWindowUpdateFrame(id, length));
-      send(new DefaultSpdyWindowUpdateFrame(0, length));
-    }
-    if (frame.isLast() && socket != null) {
-      socket.end();
-    }
   }
 
   private void send(SpdyFrame frame) {
@@ -250,21 +216,49 @@ final class SpdyPortForward {
       out.release();
       bytes.appendBytes(chunk);
     }
-    if (bytes.length() > 0) {
-      int length = bytes.length();
-      unsent += length;
-      transport
-          .write(bytes)
-          .onComplete(
-              onLoop(
-                  ar -> {
-                    unsent -= length;
-                    if (unsent < LOW_WATER && !paused.isEmpty()) {
-                      paused.forEach(NetSocket::resume);
-                      paused.clear();
-                    }
-                  }));
+    if (batch != null) {
+      batch.appendBuffer(bytes);
+    } else {
+      write(bytes);
     }
+  }
+
+  private void write(Buffer bytes) {
+    if (closed || bytes.length() == 0) {
+      return;
+    }
+    int length = bytes.length();
+    unsent += length;
+    transport.write(bytes).onComplete(onLoop(ar -> written(length)));
+  }
+
+  private void written(int length) {
+    unsent -= length;
+    if (unsent < LOW_WATER && !pausedForClient.isEmpty()) {
+      // resuming delivers what a connection holds at once, which may pause it again: take the set
+      // first so that such a connection stays in it
+      List<PodConnection> resuming = new ArrayList<>(pausedForClient);
+      pausedForClient.clear();
+      resuming.forEach(PodConnection::resume);
+    }
+  }
+
+  /** Pauses the client's transport while any forward is behind, resumes it when none is. */
+  private void clientFlow() {
+    if (closed) {
+      return;
+    }
+    if (blockingClient.isEmpty()) {
+      transport.source().resume();
+    } else {
+      transport.source().pause();
+    }
+  }
+
+  private void sendFin(int stream) {
+    DefaultSpdyDataFrame fin = new DefaultSpdyDataFrame(stream);
+    fin.setLast(true);
+    send(fin);
   }
 
   private void close() {
@@ -272,9 +266,10 @@ final class SpdyPortForward {
       return;
     }
     closed = true;
-    connections.values().forEach(NetSocket::close);
-    paused.clear();
-    connections.clear();
+    new ArrayList<>(forwards.values()).forEach(PodConnection::abort);
+    forwards.clear();
+    pausedForClient.clear();
+    blockingClient.clear();
     codec.finishAndReleaseAll();
     transport.close();
   }
@@ -284,6 +279,182 @@ final class SpdyPortForward {
       return Integer.parseInt(port);
     } catch (NumberFormatException | NullPointerException e) {
       return -1;
+    }
+  }
+
+  /**
+   * One forwarded connection: a data stream joined to a TCP connection to the pod, each side's end
+   * passed on as a half-close (the client's FIN shuts down the output to the pod once what came
+   * before it is written; the pod's end becomes the data stream's FIN). It is over when both sides
+   * are done, or when the client resets the data stream; the error stream is then closed.
+   */
+  private final class PodConnection {
+    private final int dataStream;
+    private final Integer errorStream;
+    private final int port;
+
+    /** Null while connecting. */
+    private NetSocket socket;
+
+    /** What the client sent while the connection was being made. */
+    private Buffer early = Buffer.buffer();
+
+    private Future<Void> lastWrite = Future.succeededFuture();
+    private boolean clientDone;
+    private boolean podDone;
+
+    PodConnection(int dataStream, Integer errorStream, int port) {
+      this.dataStream = dataStream;
+      this.errorStream = errorStream;
+      this.port = port;
+    }
+
+    void connected(NetSocket socket) {
+      if (closed || !forwards.containsKey(dataStream)) {
+        socket.close();
+        return;
+      }
+      this.socket = socket;
+      socket.handler(onLoop(this::fromPod));
+      socket.endHandler(onLoop(v -> podEnded()));
+      // a connection closed while paused still hands over what it holds, then its end
+      socket.closeHandler(onLoop(v -> socket.resume()));
+      if (early.length() > 0) {
+        write(early);
+      }
+      early = null;
+      blockingClient.remove(this);
+      clientFlow();
+      if (clientDone) {
+        shutdownOutput();
+      }
+    }
+
+    void refused(String why) {
+      if (closed || !forwards.containsKey(dataStream)) {
+        return;
+      }
+      String message =
+          "error forwarding port "
+              + port
+              + " to pod "
+              + podName
+              + ", uid : failed to connect to "
+              + podIp
+              + ":"
+              + port
+              + ": "
+              + why;
+      if (errorStream != null) {
+        send(
+            new DefaultSpdyDataFrame(
+                errorStream, Unpooled.copiedBuffer(message, StandardCharsets.UTF_8)));
+      }
+      podDone = true;
+      sendFin(dataStream);
+      finish();
+    }
+
+    void fromClient(Buffer bytes) {
+      if (clientDone) {
+        return;
+      }
+      if (socket == null) {
+        early.appendBuffer(bytes);
+        if (early.length() > HIGH_WATER) {
+          blockingClient.add(this);
+          clientFlow();
+        }
+        return;
+      }
+      write(bytes);
+    }
+
+    private void write(Buffer bytes) {
+      lastWrite = socket.write(bytes);
+      if (socket.writeQueueFull() && blockingClient.add(this)) {
+        clientFlow();
+        socket.drainHandler(
+            onLoop(
+                v -> {
+                  if (blockingClient.remove(this)) {
+                    clientFlow();
+                  }
+                }));
+      }
+    }
+
+    void clientFinished() {
+      clientDone = true;
+      if (socket != null) {
+        shutdownOutput();
+      }
+      if (podDone) {
+        finish();
+      }
+    }
+
+    /** Shuts down the output to the pod once everything before it has been written. */
+    private void shutdownOutput() {
+      NetSocket target = socket;
+      lastWrite.onComplete(onLoop(ar -> VertxNetty.shutdownOutput(target)));
+    }
+
+    private void fromPod(Buffer bytes) {
+      if (podDone) {
+        return;
+      }
+      send(new DefaultSpdyDataFrame(dataStream, Unpooled.wrappedBuffer(bytes.getBytes())));
+      if (unsent > HIGH_WATER && pausedForClient.add(this)) {
+        socket.pause();
+      }
+    }
+
+    void resume() {
+      if (socket != null) {
+        socket.resume();
+      }
+    }
+
+    private void podEnded() {
+      if (podDone) {
+        return;
+      }
+      podDone = true;
+      sendFin(dataStream);
+      if (clientDone) {
+        finish();
+      }
+    }
+
+    /** The client reset the data stream: it takes nothing more, and sends nothing more. */
+    void reset() {
+      clientDone = true;
+      podDone = true;
+      if (socket != null) {
+        socket.close();
+      }
+      finish();
+    }
+
+    /** The session ends. */
+    void abort() {
+      if (socket != null) {
+        socket.close();
+      }
+    }
+
+    private void finish() {
+      if (forwards.remove(dataStream) == null) {
+        return;
+      }
+      pausedForClient.remove(this);
+      if (blockingClient.remove(this)) {
+        clientFlow();
+      }
+      if (errorStream != null) {
+        sendFin(errorStream);
+      }
     }
   }
 }

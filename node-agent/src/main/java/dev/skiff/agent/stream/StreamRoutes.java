@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * The kubelet's streaming endpoints on the node agent's port: {@code /exec/{ns}/{pod}/{container}}
  * and {@code /attach/...} over the WebSocket channel protocols (v5 to v1, base64 too), and {@code
  * /portForward/{ns}/{pod}} over SPDY/3.1 (upgraded, or tunnelled in a WebSocket) and the WebSocket
- * channel protocol. The caller has been authenticated (see {@code AgentAuth}): only the API server
- * gets here.
+ * channel protocol. (The API server hands client-go's SPDY upgrades on as GET requests, the only
+ * method Vert.x upgrades.) The caller has been authenticated (see {@code AgentAuth}): only the API
+ * server gets here.
  */
 public final class StreamRoutes {
   private static final Logger LOG = LoggerFactory.getLogger(StreamRoutes.class);
@@ -109,7 +110,13 @@ public final class StreamRoutes {
     request
         .toNetSocket()
         .onSuccess(socket -> SpdyPortForward.run(ByteTransport.of(socket), tcp, sandbox.ip(), pod))
-        .onFailure(e -> LOG.warn("port-forward upgrade of {} failed: {}", pod, e.toString()));
+        .onFailure(
+            e -> {
+              LOG.warn("port-forward upgrade of {} failed: {}", pod, e.toString());
+              if (!request.response().headWritten()) {
+                request.response().setStatusCode(400).end(e.getMessage());
+              }
+            });
   }
 
   private static List<Integer> ports(MultiMap params) {

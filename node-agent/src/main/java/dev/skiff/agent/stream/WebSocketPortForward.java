@@ -1,31 +1,46 @@
 package dev.skiff.agent.stream;
 
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.NetClient;
 import io.vertx.core.net.NetSocket;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Port-forward over the WebSocket channel protocol (the Python client, fabric8): port {@code i} of
  * the request's {@code ports} uses data channel {@code 2i} and error channel {@code 2i+1}; each
  * channel first carries the port as two bytes, little-endian; then one TCP connection per port
  * carries the data channel's bytes. A connection that cannot be made is reported on the port's
- * error channel; when every connection has ended, the socket closes.
+ * error channel; when every connection has ended (and handed over its last bytes), the socket
+ * closes. The client's messages wait until every connection is made or refused.
+ *
+ * <p>Backpressure: a pod connection is paused while the WebSocket's write queue is full (all of
+ * them resume on its drain); the WebSocket is paused while any pod connection's queue is full.
  */
 final class WebSocketPortForward {
   private final ChannelSocket socket;
+  private final ServerWebSocket ws;
   private final NetSocket[] connections;
+  private final Set<NetSocket> pausedForClient = new HashSet<>();
+  private final Set<NetSocket> blockingClient = new HashSet<>();
+  private int unsettled;
   private int open;
 
   private WebSocketPortForward(ChannelSocket socket, int ports) {
     this.socket = socket;
+    this.ws = socket.webSocket();
     this.connections = new NetSocket[ports];
+    this.unsettled = ports;
     this.open = ports;
   }
 
   static void run(ChannelSocket socket, NetClient tcp, String podIp, List<Integer> ports) {
     WebSocketPortForward forward = new WebSocketPortForward(socket, ports.size());
-    socket.webSocket().pause();
+    ServerWebSocket ws = socket.webSocket();
+    ws.pause();
     for (int i = 0; i < ports.size(); i++) {
       int port = ports.get(i);
       Buffer prefix = Buffer.buffer(2).appendUnsignedShortLE(port);
@@ -33,7 +48,8 @@ final class WebSocketPortForward {
       socket.send(2 * i + 1, prefix);
     }
     socket.onMessage(forward::fromClient);
-    socket.webSocket().closeHandler(v -> forward.closeAll());
+    ws.closeHandler(v -> forward.closeAll());
+    ws.drainHandler(v -> forward.clientDrained());
     for (int i = 0; i < ports.size(); i++) {
       int index = i;
       int port = ports.get(i);
@@ -54,15 +70,14 @@ final class WebSocketPortForward {
     connection.handler(
         bytes -> {
           socket.send(2 * index, bytes);
-          if (socket.webSocket().writeQueueFull()) {
+          if (ws.writeQueueFull() && pausedForClient.add(connection)) {
             connection.pause();
-            socket.webSocket().drainHandler(v -> connection.resume());
           }
         });
-    connection.closeHandler(v -> ended());
-    if (allSettled()) {
-      socket.webSocket().resume();
-    }
+    // the end comes after the last bytes; a close while paused must still hand them over
+    connection.endHandler(v -> ended(connection));
+    connection.closeHandler(v -> connection.resume());
+    settled();
   }
 
   private void refused(int index, int port, String podIp, String why) {
@@ -76,16 +91,27 @@ final class WebSocketPortForward {
             + port
             + ": "
             + why);
-    ended();
+    settled();
+    ended(null);
   }
 
-  private boolean allSettled() {
-    for (NetSocket c : connections) {
-      if (c == null) {
-        return false;
-      }
+  private void settled() {
+    unsettled--;
+    clientFlow();
+  }
+
+  private void clientDrained() {
+    List<NetSocket> resuming = new ArrayList<>(pausedForClient);
+    pausedForClient.clear();
+    resuming.forEach(NetSocket::resume);
+  }
+
+  private void clientFlow() {
+    if (unsettled <= 0 && blockingClient.isEmpty()) {
+      ws.resume();
+    } else {
+      ws.pause();
     }
-    return true;
   }
 
   private void fromClient(int channel, Buffer payload) {
@@ -93,19 +119,28 @@ final class WebSocketPortForward {
     if (channel % 2 == 0 && index < connections.length && connections[index] != null) {
       NetSocket connection = connections[index];
       connection.write(payload);
-      if (connection.writeQueueFull()) {
-        socket.webSocket().pause();
-        connection.drainHandler(v -> socket.webSocket().resume());
+      if (connection.writeQueueFull() && blockingClient.add(connection)) {
+        clientFlow();
+        connection.drainHandler(
+            v -> {
+              if (blockingClient.remove(connection)) {
+                clientFlow();
+              }
+            });
       }
     }
   }
 
-  private void ended() {
+  private void ended(NetSocket connection) {
+    if (connection != null) {
+      pausedForClient.remove(connection);
+      if (blockingClient.remove(connection)) {
+        clientFlow();
+      }
+    }
     open--;
     if (open <= 0) {
       socket.close();
-    } else {
-      socket.webSocket().resume();
     }
   }
 

@@ -1,13 +1,19 @@
 package dev.skiff.api.client.vertx;
 
+import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.socket.DuplexChannel;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.internal.net.NetSocketInternal;
+import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.impl.ConnectionBase;
 import io.vertx.core.spi.transport.Transport;
 
 /**
@@ -17,9 +23,11 @@ import io.vertx.core.spi.transport.Transport;
  * event loops, so that accept, connect and relay of a connection, or read and answer of a query,
  * never change thread and share the loops' native transport; Vert.x's public API exposes neither
  * the loops nor the transport. Everything else (promises, contexts, timers) goes through the public
- * API. Checked against Vert.x 5.0.7: {@code VertxInternal.nettyEventLoopGroup()}, {@code
- * VertxInternal.transport()}, {@code ContextInternal.nettyEventLoop()}; a Vert.x upgrade must
- * recheck these three calls.
+ * API. Two more needs have no public API either: half-closing a socket ({@link #shutdownOutput})
+ * and the pipeline of an HTTP server connection ({@link #pipeline}). Checked against Vert.x 5.0.7:
+ * {@code VertxInternal.nettyEventLoopGroup()}, {@code VertxInternal.transport()}, {@code
+ * ContextInternal.nettyEventLoop()}, {@code NetSocketInternal.channelHandlerContext()}, {@code
+ * ConnectionBase.channel()}; a Vert.x upgrade must recheck these calls.
  */
 public final class VertxNetty {
   private VertxNetty() {}
@@ -37,6 +45,25 @@ public final class VertxNetty {
   /** The transport (epoll or NIO) that {@code vertx}'s event loops serve: its channel types. */
   public static Transport transport(Vertx vertx) {
     return ((VertxInternal) vertx).transport();
+  }
+
+  /**
+   * Half-closes {@code socket}: sends FIN and keeps reading ({@link NetSocket#end()} closes it both
+   * ways). Call it once what was written before is flushed (after the last write's future); a
+   * socket that cannot half-close is ended.
+   */
+  public static void shutdownOutput(NetSocket socket) {
+    if (socket instanceof NetSocketInternal internal
+        && internal.channelHandlerContext().channel() instanceof DuplexChannel duplex) {
+      duplex.shutdownOutput();
+    } else {
+      socket.end();
+    }
+  }
+
+  /** The Netty pipeline of an HTTP server connection (e.g. from a connection handler), or null. */
+  public static ChannelPipeline pipeline(HttpConnection connection) {
+    return connection instanceof ConnectionBase base ? base.channel().pipeline() : null;
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.skiff.agent.runtime.docker;
 
 import dev.skiff.agent.DockerOptions;
+import dev.skiff.api.client.vertx.UpgradeDialer;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -13,6 +14,9 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The Docker Engine API (v1.41) over its unix domain socket with the Vert.x HTTP client (needs the
@@ -35,6 +39,7 @@ public final class DockerClient {
   private final HttpClient http;
   private final HttpClient streams;
   private final StartQueue starts = new StartQueue(MAX_STARTS);
+  private final UpgradeDialer hijacker;
 
   public DockerClient(Vertx vertx, String socketPath) {
     this.vertx = vertx;
@@ -48,6 +53,7 @@ public final class DockerClient {
         vertx.createHttpClient(
             new HttpClientOptions().setKeepAlive(false),
             new PoolOptions().setHttp1MaxSize(MAX_STREAMS));
+    this.hijacker = new UpgradeDialer(vertx.createNetClient());
   }
 
   /** {@code $DOCKER_HOST} if it names a unix socket, else {@value DockerOptions#DEFAULT_SOCKET}. */
@@ -115,6 +121,37 @@ public final class DockerClient {
                 return Future.succeededFuture(resp);
               }
               return resp.body().compose(b -> Future.failedFuture(error(resp.statusCode(), b)));
+            });
+  }
+
+  /**
+   * A POST upgraded to the engine's raw stream (exec start, attach), as the docker CLI hijacks it:
+   * the answer's tunnel is paused, without handlers. {@code body} may be null.
+   */
+  public Future<UpgradeDialer.Answer> hijack(String path, JsonObject body) {
+    Map<String, Iterable<String>> headers = new LinkedHashMap<>();
+    headers.put("Connection", List.of("Upgrade"));
+    headers.put("Upgrade", List.of("tcp"));
+    if (body != null) {
+      headers.put("Content-Type", List.of("application/json"));
+    }
+    return hijacker
+        .dial(
+            socket,
+            "localhost",
+            HttpMethod.POST,
+            VERSION + path,
+            headers,
+            body == null ? null : body.toBuffer())
+        .compose(
+            answer -> {
+              if (answer.status() == 101) {
+                return Future.succeededFuture(answer);
+              }
+              if (answer.tunnel() != null) {
+                answer.tunnel().close();
+              }
+              return Future.failedFuture(error(answer.status(), answer.rest()));
             });
   }
 

@@ -7,7 +7,9 @@ import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.ContainerSpec;
 import dev.skiff.agent.runtime.ContainerUsage;
+import dev.skiff.agent.runtime.ExecRequest;
 import dev.skiff.agent.runtime.ExecResult;
+import dev.skiff.agent.runtime.ExecSession;
 import dev.skiff.agent.runtime.PodInventory;
 import dev.skiff.agent.runtime.RuntimeFailure;
 import dev.skiff.agent.runtime.Sandbox;
@@ -232,6 +234,16 @@ public final class DockerRuntime implements ContainerRuntime {
   @Override
   public Future<ExecResult> exec(String containerId, List<String> command, Duration timeout) {
     return DockerExec.run(vertx, docker, containerId, command, timeout);
+  }
+
+  @Override
+  public Future<ExecSession> execStream(String containerId, ExecRequest request) {
+    return DockerStreamSession.exec(vertx, docker, containerId, request);
+  }
+
+  @Override
+  public Future<ExecSession> attach(String containerId, ExecRequest request) {
+    return DockerStreamSession.attach(vertx, docker, containerId, request);
   }
 
   /**

@@ -87,6 +87,10 @@ final class DockerSpecs {
     if (c.workingDir() != null) {
       body.put("WorkingDir", c.workingDir());
     }
+    if (c.stdin()) {
+      // stdin stays open for clients that attach (never a terminal: the logs stay multiplexed)
+      body.put("OpenStdin", true).put("StdinOnce", false);
+    }
     return body;
   }
 

@@ -1,59 +1,80 @@
-package dev.skiff.server.stream;
+package dev.skiff.api.client.vertx;
 
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.net.NetClient;
-import io.vertx.core.net.NetClientOptions;
 import io.vertx.core.net.NetSocket;
+import io.vertx.core.net.SocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
- * Sends an upgrade request to a node agent over a raw connection and reads its answer's head, as
- * kube-apiserver's UpgradeAwareHandler dials the kubelet: an HTTP client would turn {@code
- * Connection: Upgrade} into {@code Connection: close}. After a 101 the connection is the tunnel;
- * any other answer is read whole (by Content-Length, or to the end) and relayed.
+ * Sends an upgrade request over a raw connection and reads its answer's head, as kube-apiserver's
+ * UpgradeAwareHandler dials the kubelet (the API server to node agents) and as the docker CLI
+ * hijacks an exec or attach (the Docker runtime to the engine): an HTTP client would turn {@code
+ * Connection: Upgrade} into {@code Connection: close}. After a 101 the connection is the tunnel,
+ * paused, with no handlers; any other answer is read whole (by Content-Length, or to the end).
  */
-final class UpgradeDialer {
+public final class UpgradeDialer {
   private static final int MAX_HEAD = 64 * 1024;
 
-  /** The agent's answer: status, headers, and either the tunnel (101) or the body. */
-  record Answer(int status, MultiMap headers, NetSocket tunnel, Buffer rest) {}
+  /**
+   * The answer: status, headers, and either the tunnel (101; bytes after the head are in {@code
+   * rest}) or the body.
+   */
+  public record Answer(int status, MultiMap headers, NetSocket tunnel, Buffer rest) {}
 
   private final NetClient client;
 
-  UpgradeDialer(Vertx vertx, NodeAccess access) {
-    NetClientOptions options = new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(10_000);
-    if (access != null) {
-      options.setSsl(true).setTrustAll(true).setHostnameVerificationAlgorithm("");
-    }
-    this.client = vertx.createNetClient(options);
+  /**
+   * @param client the connections' client (TLS and its trust, timeouts)
+   */
+  public UpgradeDialer(NetClient client) {
+    this.client = client;
   }
 
-  Future<Answer> dial(
+  /** To {@code host:port} (also the {@code Host} header), without a body. */
+  public Future<Answer> dial(
       String host, int port, HttpMethod method, String uri, Map<String, Iterable<String>> headers) {
+    return dial(
+        SocketAddress.inetSocketAddress(port, host), host + ":" + port, method, uri, headers, null);
+  }
+
+  /**
+   * To {@code server} (a TCP or unix domain socket address), with {@code body} (or null) sent after
+   * the head with its Content-Length.
+   */
+  public Future<Answer> dial(
+      SocketAddress server,
+      String hostHeader,
+      HttpMethod method,
+      String uri,
+      Map<String, Iterable<String>> headers,
+      Buffer body) {
     return client
-        .connect(port, host)
-        .compose(socket -> exchange(socket, host, port, method, uri, headers));
+        .connect(server)
+        .compose(socket -> exchange(socket, hostHeader, method, uri, headers, body));
   }
 
   private static Future<Answer> exchange(
       NetSocket socket,
-      String host,
-      int port,
+      String hostHeader,
       HttpMethod method,
       String uri,
-      Map<String, Iterable<String>> headers) {
+      Map<String, Iterable<String>> headers,
+      Buffer body) {
     StringBuilder head = new StringBuilder();
     head.append(method.name()).append(' ').append(uri).append(" HTTP/1.1\r\n");
-    head.append("Host: ").append(host).append(':').append(port).append("\r\n");
+    head.append("Host: ").append(hostHeader).append("\r\n");
     headers.forEach(
         (name, values) ->
             values.forEach(v -> head.append(name).append(": ").append(v).append("\r\n")));
+    if (body != null) {
+      head.append("Content-Length: ").append(body.length()).append("\r\n");
+    }
     head.append("\r\n");
     Promise<Answer> answer = Promise.promise();
     Buffer received = Buffer.buffer();
@@ -94,7 +115,11 @@ final class UpgradeDialer {
           }
         });
     socket.exceptionHandler(e -> answer.tryFail(e));
-    socket.write(Buffer.buffer(head.toString().getBytes(StandardCharsets.ISO_8859_1)));
+    Buffer request = Buffer.buffer(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+    if (body != null) {
+      request.appendBuffer(body);
+    }
+    socket.write(request);
     return answer.future();
   }
 

@@ -1,0 +1,86 @@
+package dev.skiff.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skiff.testing.ProcessResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What kubectl exec and cp do on every runtime, against a pod {@code sleeper} (busybox, {@code
+ * sleep}) that the subclass's cluster runs: stdout and stderr apart, the exit code, stdin and its
+ * end, a terminal of the client's size, a directory copied both ways.
+ */
+abstract class KubectlExecContract {
+
+  /** The CLI runner and the kubeconfig of the class's cluster. */
+  abstract SkiffProcess cli();
+
+  abstract Path kubeconfig();
+
+  /** A scratch directory of the class. */
+  abstract Path scratch();
+
+  @Test
+  void execPrintsTheCommandsStdoutAndStderr() throws Exception {
+    ProcessResult r =
+        kubectl("exec", "sleeper", "--", "sh", "-c", "echo out; echo err >&2; echo $HOSTNAME");
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.stdout()).isEqualTo("out\nsleeper\n");
+    assertThat(r.stderr()).isEqualTo("err\n");
+  }
+
+  @Test
+  void kubectlExitsWithTheCommandsExitCode() throws Exception {
+    ProcessResult r = kubectl("exec", "sleeper", "--", "sh", "-c", "exit 3");
+    assertThat(r.exitCode()).as(r.all()).isEqualTo(3);
+    assertThat(r.stderr()).contains("command terminated with exit code 3");
+  }
+
+  @Test
+  void stdinIsPipedToTheCommandAndItsEndReachesIt() throws Exception {
+    ProcessResult r = shell("printf 'hi\\nthere\\n' | kubectl exec -i sleeper -- wc -l");
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.stdout().trim()).isEqualTo("2");
+  }
+
+  @Test
+  void ttyGivesTheCommandATerminalOfTheClientsSize() throws Exception {
+    ProcessResult r =
+        shell(
+            "script -qec \"stty cols 91 rows 27; kubectl exec -it sleeper -- sh -c 'tty; sleep 1;"
+                + " stty size; exit 4'\" /dev/null");
+    assertThat(r.exitCode()).as(r.all()).isEqualTo(4);
+    assertThat(r.stdout()).contains("/dev/pts/").contains("27 91");
+  }
+
+  @Test
+  void cpCopiesADirectoryIntoThePodAndBack() throws Exception {
+    Path src = scratch().resolve("cp-src");
+    Files.createDirectories(src.resolve("sub"));
+    Files.writeString(src.resolve("a.txt"), "one\n");
+    Files.writeString(src.resolve("sub/b.txt"), "two\n");
+    String inPod =
+        "/tmp/skiff-cp-" + ProcessHandle.current().pid() + "-" + getClass().getSimpleName();
+    ProcessResult to = kubectl("cp", src.toString(), "sleeper:" + inPod);
+    assertThat(to.exitCode()).as(to.all()).isZero();
+    assertThat(kubectl("exec", "sleeper", "--", "cat", inPod + "/sub/b.txt").stdout())
+        .isEqualTo("two\n");
+    Path back = scratch().resolve("cp-back");
+    ProcessResult from = kubectl("cp", "sleeper:" + inPod, back.toString());
+    assertThat(from.exitCode()).as(from.all()).isZero();
+    assertThat(Files.readString(back.resolve("a.txt"))).isEqualTo("one\n");
+    assertThat(Files.readString(back.resolve("sub/b.txt"))).isEqualTo("two\n");
+    kubectl("exec", "sleeper", "--", "rm", "-rf", inPod);
+  }
+
+  ProcessResult kubectl(String... args) throws Exception {
+    return cli().kubectl(kubeconfig(), args);
+  }
+
+  /** A shell pipeline with KUBECONFIG set (for stdin and a terminal). */
+  ProcessResult shell(String script) throws Exception {
+    return cli().command("sh", "-c", "export KUBECONFIG=" + kubeconfig() + "; " + script);
+  }
+}
