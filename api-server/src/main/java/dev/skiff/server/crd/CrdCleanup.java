@@ -99,11 +99,13 @@ public final class CrdCleanup {
                                     ? Future.succeededFuture()
                                     : Future.failedFuture(e)));
               }
-              return Future.all(deletes).compose(v -> registry.store().list(kind.qualifiedName(), null))
+              return Future.all(deletes)
+                  .compose(v -> registry.store().list(kind.qualifiedName(), null))
                   .compose(
-                      after -> after.objects().isEmpty()
-                          ? release(kind).map(true)
-                          : Future.succeededFuture(false));
+                      after ->
+                          after.objects().isEmpty()
+                              ? release(kind).map(true)
+                              : Future.succeededFuture(false));
             });
   }
 

@@ -158,12 +158,12 @@ class KubectlCustomResourcesIT {
     ProcessResult several =
         applyResult("bad-values", "cronSpec: 'often'\n    replicas: 11\n    policy: Maybe");
     assertThat(several.stderr())
-        .contains(
-            "spec.cronSpec: Invalid value: \"often\": spec.cronSpec in body should match")
+        .contains("spec.cronSpec: Invalid value: \"often\": spec.cronSpec in body should match")
         .contains(
             "spec.replicas: Invalid value: 11: spec.replicas in body should be less than or"
                 + " equal to 10")
-        .contains("spec.policy: Unsupported value: \"Maybe\": supported values: \"Allow\", \"Forbid\"");
+        .contains(
+            "spec.policy: Unsupported value: \"Maybe\": supported values: \"Allow\", \"Forbid\"");
 
     ProcessResult missing = applyResult("bad-missing", "image: x");
     assertThat(missing.stderr()).contains("spec.cronSpec: Required value");
@@ -190,9 +190,14 @@ class KubectlCustomResourcesIT {
         .contains("crontab.stable.example.com/scaled scaled");
     assertThat(
             cluster.ok(
-                "get", "crontab", "scaled", "-o", "jsonpath={.spec.replicas} {.metadata.generation}"))
+                "get",
+                "crontab",
+                "scaled",
+                "-o",
+                "jsonpath={.spec.replicas} {.metadata.generation}"))
         .isEqualTo("5 2");
-    assertThat(cluster.ok("get", "crontab", "scaled")).containsPattern("scaled\\s+\\S.*\\s+5\\s+2\\s+");
+    assertThat(cluster.ok("get", "crontab", "scaled"))
+        .containsPattern("scaled\\s+\\S.*\\s+5\\s+2\\s+");
   }
 
   @Test
@@ -302,7 +307,9 @@ class KubectlCustomResourcesIT {
         .untilAsserted(
             () ->
                 assertThat(
-                        cluster.get("/apis/widgets.example.org/v1alpha1/clusterwidgets").statusCode())
+                        cluster
+                            .get("/apis/widgets.example.org/v1alpha1/clusterwidgets")
+                            .statusCode())
                     .isEqualTo(404));
     assertThat(cluster.get("/apis/widgets.example.org").statusCode()).isEqualTo(404);
     ProcessResult cached = cluster.kubectl().run("get", "clusterwidgets");
@@ -310,7 +317,8 @@ class KubectlCustomResourcesIT {
     assertThat(cached.stderr()).contains("the server could not find the requested resource");
     assertThat(cluster.ok("api-resources")).doesNotContain("clusterwidgets");
     ProcessResult gone = cluster.kubectl().run("get", "clusterwidgets");
-    assertThat(gone.stderr()).contains("the server doesn't have a resource type \"clusterwidgets\"");
+    assertThat(gone.stderr())
+        .contains("the server doesn't have a resource type \"clusterwidgets\"");
   }
 
   @Test
@@ -334,9 +342,12 @@ class KubectlCustomResourcesIT {
     assertThat(r.ok()).isFalse();
     assertThat(r.stderr())
         .contains("The CustomResourceDefinition \"wrong.example.com\" is invalid")
-        .contains("metadata.name: Invalid value: \"wrong.example.com\": must be spec.names.plural+\".\"+spec.group")
-        .contains("spec.group: Invalid value: \"example\": should be a domain with at least one dot")
-        .contains("spec.scope: Unsupported value: \"Somewhere\": supported values: \"Cluster\", \"Namespaced\"")
+        .contains(
+            "metadata.name: Invalid value: \"wrong.example.com\": must be spec.names.plural+\".\"+spec.group")
+        .contains(
+            "spec.group: Invalid value: \"example\": should be a domain with at least one dot")
+        .contains(
+            "spec.scope: Unsupported value: \"Somewhere\": supported values: \"Cluster\", \"Namespaced\"")
         .contains("spec.versions[0].schema.openAPIV3Schema: Required value: schemas are required")
         .contains("must have exactly one version marked as storage version");
   }
