@@ -300,7 +300,47 @@ class KubectlCustomResourcesIT {
     assertThat(cluster.get("/apis/widgets.example.org/v1alpha1/clusterwidgets/one").statusCode())
         .isEqualTo(200);
 
-    cluster.ok("delete", "crd", "clusterwidgets.widgets.example.org", "--timeout=20s");
+    cluster.ok(
+        "patch",
+        "clusterwidget",
+        "one",
+        "--type=merge",
+        "-p",
+        "{\"metadata\":{\"finalizers\":[\"example.org/hold\"]}}");
+    cluster.ok("delete", "crd", "clusterwidgets.widgets.example.org", "--wait=false");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        cluster.ok(
+                            "get",
+                            "crd",
+                            "clusterwidgets.widgets.example.org",
+                            "-o",
+                            "jsonpath={.status.conditions[?(@.type==\"Terminating\")].reason}"))
+                    .isEqualTo("InstanceDeletionInProgress"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(cluster.ok("get", "clusterwidgets", "-o", "name"))
+                    .isEqualTo("clusterwidget.widgets.example.org/one\n"));
+    ProcessResult refused =
+        cluster
+            .kubectl()
+            .apply(
+                "apiVersion: widgets.example.org/v1alpha1\nkind: ClusterWidget\nmetadata:\n  name:"
+                    + " three\n");
+    assertThat(refused.stderr())
+        .contains("create not allowed while custom resource definition is terminating");
+    cluster.ok(
+        "patch",
+        "clusterwidget",
+        "one",
+        "--type=merge",
+        "-p",
+        "{\"metadata\":{\"finalizers\":null}}");
 
     await()
         .atMost(Duration.ofSeconds(10))
