@@ -129,6 +129,23 @@ class KubectlCustomResourcesIT {
     assertThat(table).containsPattern("every-minute\\s+\\* \\* \\* \\* \\*\\s+1\\s+\\d+s");
     assertThat(cluster.ok("get", "ct", "every-minute", "-o", "jsonpath={.spec.policy}"))
         .isEqualTo("Allow");
+
+    ProcessResult reapplied =
+        cluster
+            .kubectl()
+            .runWithInput(
+                manifest("every-minute", "cronSpec: '* * * * *'\n    image: nginx"),
+                "apply",
+                "-f",
+                "-");
+    assertThat(reapplied.stdout()).contains("crontab.stable.example.com/every-minute configured");
+    assertThat(
+            cluster.ok(
+                "get", "ct", "every-minute", "-o", "jsonpath={.spec.image} {.metadata.generation}"))
+        .isEqualTo("nginx 2");
+    cluster.ok("label", "crontab", "every-minute", "tier=batch");
+    assertThat(cluster.ok("get", "crontabs", "-l", "tier=batch", "-o", "name"))
+        .isEqualTo("crontab.stable.example.com/every-minute\n");
   }
 
   @Test
