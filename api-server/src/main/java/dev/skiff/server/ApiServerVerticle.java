@@ -58,7 +58,7 @@ public final class ApiServerVerticle extends VerticleBase {
     registry =
         new ObjectRegistry(
             vertx, store, clock, options.admission(), Patches::apply, options.deletionHook());
-    CrdCleanup.start(vertx, registry);
+    CrdCleanup.start(vertx, registry, clock);
     ApiContext api =
         new ApiContext(
             vertx,

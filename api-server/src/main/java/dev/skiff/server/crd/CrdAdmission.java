@@ -83,7 +83,8 @@ final class CrdAdmission {
     List<ObjectNode> conditions = new ArrayList<>();
     if (conflict == null) {
       status.set("acceptedNames", names.deepCopy());
-      conditions.add(condition(previous, "NamesAccepted", "True", "NoConflicts", "no conflicts found"));
+      conditions.add(
+          condition(previous, "NamesAccepted", "True", "NoConflicts", "no conflicts found"));
       conditions.add(
           condition(
               previous,
@@ -95,8 +96,16 @@ final class CrdAdmission {
       JsonNode accepted = previous.path("acceptedNames");
       status.set(
           "acceptedNames",
-          accepted.isObject() ? accepted.deepCopy() : crd.objectNode().put("plural", "").put("kind", ""));
-      conditions.add(condition(previous, "NamesAccepted", "False", conflict.split(" ", 2)[0], conflict.split(" ", 2)[1]));
+          accepted.isObject()
+              ? accepted.deepCopy()
+              : crd.objectNode().put("plural", "").put("kind", ""));
+      conditions.add(
+          condition(
+              previous,
+              "NamesAccepted",
+              "False",
+              conflict.split(" ", 2)[0],
+              conflict.split(" ", 2)[1]));
       conditions.add(
           condition(previous, "Established", "False", "NotAccepted", "not all names are accepted"));
     }

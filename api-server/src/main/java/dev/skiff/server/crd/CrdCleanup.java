@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.client.Errors;
+import dev.skiff.api.model.meta.Times;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.server.registry.DeleteRequest;
 import dev.skiff.server.registry.ObjectRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -29,19 +31,21 @@ public final class CrdCleanup {
 
   private final Vertx vertx;
   private final ObjectRegistry registry;
+  private final Clock clock;
   private final Set<String> running = ConcurrentHashMap.newKeySet();
 
-  private CrdCleanup(Vertx vertx, ObjectRegistry registry) {
+  private CrdCleanup(Vertx vertx, ObjectRegistry registry, Clock clock) {
     this.vertx = vertx;
     this.registry = registry;
+    this.clock = clock;
   }
 
   /**
    * Starts serving this replica's custom kinds from the store's CRDs and cleaning up after deleted
    * ones. Call on the context that owns the registry.
    */
-  public static void start(Vertx vertx, ObjectRegistry registry) {
-    CrdCleanup cleanup = new CrdCleanup(vertx, registry);
+  public static void start(Vertx vertx, ObjectRegistry registry, Clock clock) {
+    CrdCleanup cleanup = new CrdCleanup(vertx, registry, clock);
     registry.kinds().onTerminating(cleanup::clean);
     registry.kinds().start(vertx, registry.store());
   }
@@ -50,7 +54,8 @@ public final class CrdCleanup {
     if (kind.storageType() == null || !running.add(kind.name())) {
       return;
     }
-    sweep(kind)
+    markTerminating(kind)
+        .compose(v -> sweep(kind))
         .onComplete(
             ar -> {
               running.remove(kind.name());
@@ -99,12 +104,43 @@ public final class CrdCleanup {
                                     ? Future.succeededFuture()
                                     : Future.failedFuture(e)));
               }
-              return Future.all(deletes).compose(v -> registry.store().list(kind.qualifiedName(), null))
+              return Future.all(deletes)
+                  .compose(v -> registry.store().list(kind.qualifiedName(), null))
                   .compose(
-                      after -> after.objects().isEmpty()
-                          ? release(kind).map(true)
-                          : Future.succeededFuture(false));
+                      after ->
+                          after.objects().isEmpty()
+                              ? release(kind).map(true)
+                              : Future.succeededFuture(false));
             });
+  }
+
+  /** The condition the finalizing controller sets: Terminating, instance deletion in progress. */
+  private Future<Void> markTerminating(CustomKind kind) {
+    ResourceType crds = Resources.CUSTOMRESOURCEDEFINITIONS;
+    return registry
+        .update(
+            crds,
+            ObjectRegistry.key(crds, null, kind.name()),
+            current -> {
+              for (JsonNode c : current.path("status").path("conditions")) {
+                if ("Terminating".equals(c.path("type").asText())) {
+                  return current;
+                }
+              }
+              ObjectNode next = current.deepCopy();
+              next.with("status")
+                  .withArray("conditions")
+                  .addObject()
+                  .put("type", "Terminating")
+                  .put("status", "True")
+                  .put("lastTransitionTime", Times.now(clock))
+                  .put("reason", "InstanceDeletionInProgress")
+                  .put("message", "CustomResource deletion is in progress");
+              return next;
+            },
+            false)
+        .<Void>mapEmpty()
+        .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture() : Future.failedFuture(e));
   }
 
   private Future<Void> release(CustomKind kind) {

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * apiextensions-apiserver's ValidateCustomResourceDefinition for what Skiff serves: the name, group,
- * scope, names, versions (exactly one storage version, unique DNS-1035 names, a schema with {@code
- * type: object} at the root), printer columns, and the fields an update may not change.
+ * apiextensions-apiserver's ValidateCustomResourceDefinition for what Skiff serves: the name,
+ * group, scope, names, versions (exactly one storage version, unique DNS-1035 names, a schema with
+ * {@code type: object} at the root), printer columns, and the fields an update may not change.
  */
 final class CrdValidation {
   private static final List<String> SCOPES = List.of("Cluster", "Namespaced");
@@ -111,7 +111,8 @@ final class CrdValidation {
       if (!schema.isObject()) {
         errs.required(sp, "schemas are required");
       } else if (!"object".equals(schema.path("type").asText(""))) {
-        errs.invalid(sp.child("type"), schema.path("type").asText(""), "must be object at the root");
+        errs.invalid(
+            sp.child("type"), schema.path("type").asText(""), "must be object at the root");
       }
       int c = 0;
       for (JsonNode column : v.path("additionalPrinterColumns")) {

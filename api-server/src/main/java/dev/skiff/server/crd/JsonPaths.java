@@ -5,9 +5,8 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 
 /**
  * The simple JSONPath of printer columns, scale paths and kubectl's jsonpath output: {@code
- * .spec.replicas}, {@code .status.conditions[0].type}, {@code .metadata.labels['app.io/x']},
- * {@code .status.conditions[?(@.type=="Ready")].status}. A path that finds nothing gives a
- * missing node.
+ * .spec.replicas}, {@code .status.conditions[0].type}, {@code .metadata.labels['app.io/x']}, {@code
+ * .status.conditions[?(@.type=="Ready")].status}. A path that finds nothing gives a missing node.
  */
 public final class JsonPaths {
   private JsonPaths() {}

@@ -7,7 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
  *
  * @param labelSelectorPath null when the CRD names none
  */
-public record ScalePaths(String specReplicasPath, String statusReplicasPath, String labelSelectorPath) {
+public record ScalePaths(
+    String specReplicasPath, String statusReplicasPath, String labelSelectorPath) {
   static ScalePaths of(JsonNode scale) {
     if (!scale.isObject()) {
       return null;

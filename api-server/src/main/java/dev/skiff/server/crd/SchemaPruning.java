@@ -10,9 +10,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Pruning of a custom resource by its structural schema, as kube-apiserver prunes: fields the schema
- * does not specify are dropped, unless {@code x-kubernetes-preserve-unknown-fields} keeps them;
- * {@code apiVersion}, {@code kind} and {@code metadata} at the root are always kept.
+ * Pruning of a custom resource by its structural schema, as kube-apiserver prunes: fields the
+ * schema does not specify are dropped, unless {@code x-kubernetes-preserve-unknown-fields} keeps
+ * them; {@code apiVersion}, {@code kind} and {@code metadata} at the root are always kept.
  */
 public final class SchemaPruning {
   private static final Set<String> ROOT_FIELDS = Set.of("apiVersion", "kind", "metadata");

@@ -18,8 +18,8 @@ import java.util.regex.PatternSyntaxException;
  * kube-apiserver gives (kube-openapi's validator as apiextensions-apiserver renders its results):
  * {@code spec.replicas: Invalid value: "string": spec.replicas in body must be of type integer:
  * "string"}. Checks type, nullable, x-kubernetes-int-or-string, required, enum, pattern, format,
- * minimum/maximum (exclusive too), multipleOf, minLength/maxLength, minItems/maxItems,
- * uniqueItems, minProperties/maxProperties, and allOf/anyOf/oneOf/not. CEL rules ({@code
+ * minimum/maximum (exclusive too), multipleOf, minLength/maxLength, minItems/maxItems, uniqueItems,
+ * minProperties/maxProperties, and allOf/anyOf/oneOf/not. CEL rules ({@code
  * x-kubernetes-validations}) are not evaluated.
  */
 public final class SchemaValidation {
@@ -119,7 +119,9 @@ public final class SchemaValidation {
       errs.invalid(
           path,
           s,
-          name(path) + " in body should be at least " + schema.get("minLength").asLong()
+          name(path)
+              + " in body should be at least "
+              + schema.get("minLength").asLong()
               + " chars long");
     }
     if (schema.has("pattern")) {
@@ -142,36 +144,37 @@ public final class SchemaValidation {
   private static void numbers(JsonNode value, JsonNode schema, FieldPath path, ErrorList errs) {
     BigDecimal v = value.decimalValue();
     Object shown = plain(value);
-    if (schema.has("minimum")) {
-      BigDecimal min = schema.get("minimum").decimalValue();
-      boolean exclusive = schema.path("exclusiveMinimum").asBoolean(false);
-      int c = v.compareTo(min);
-      if (exclusive ? c <= 0 : c < 0) {
-        errs.invalid(
-            path,
-            shown,
-            name(path) + " in body should be greater than " + (exclusive ? "" : "or equal to ")
-                + number(min));
-      }
-    }
-    if (schema.has("maximum")) {
-      BigDecimal max = schema.get("maximum").decimalValue();
-      boolean exclusive = schema.path("exclusiveMaximum").asBoolean(false);
-      int c = v.compareTo(max);
-      if (exclusive ? c >= 0 : c > 0) {
-        errs.invalid(
-            path,
-            shown,
-            name(path) + " in body should be less than " + (exclusive ? "" : "or equal to ")
-                + number(max));
-      }
-    }
+    bound(v, shown, schema, true, path, errs);
+    bound(v, shown, schema, false, path, errs);
     if (schema.has("multipleOf")) {
       BigDecimal factor = schema.get("multipleOf").decimalValue();
       if (factor.signum() != 0 && v.remainder(factor).signum() != 0) {
         errs.invalid(
             path, shown, name(path) + " in body should be a multiple of " + number(factor));
       }
+    }
+  }
+
+  /** minimum (lower) or maximum, exclusive or not. */
+  private static void bound(
+      BigDecimal v, Object shown, JsonNode schema, boolean lower, FieldPath path, ErrorList errs) {
+    JsonNode limit = schema.path(lower ? "minimum" : "maximum");
+    if (!limit.isNumber()) {
+      return;
+    }
+    boolean exclusive =
+        schema.path(lower ? "exclusiveMinimum" : "exclusiveMaximum").asBoolean(false);
+    int c = lower ? v.compareTo(limit.decimalValue()) : limit.decimalValue().compareTo(v);
+    if (exclusive ? c <= 0 : c < 0) {
+      errs.invalid(
+          path,
+          shown,
+          name(path)
+              + " in body should be "
+              + (lower ? "greater" : "less")
+              + " than "
+              + (exclusive ? "" : "or equal to ")
+              + number(limit.decimalValue()));
     }
   }
 
@@ -184,7 +187,9 @@ public final class SchemaValidation {
       errs.invalid(
           path,
           size,
-          name(path) + " in body should have at least " + schema.get("minItems").asLong()
+          name(path)
+              + " in body should have at least "
+              + schema.get("minItems").asLong()
               + " items");
     }
     if (schema.path("uniqueItems").asBoolean(false)) {
@@ -222,14 +227,18 @@ public final class SchemaValidation {
     }
     int count = object.size();
     if (schema.has("maxProperties") && count > schema.get("maxProperties").asLong()) {
-      errs.tooMany(path == null ? FieldPath.root("<root>") : path, count,
+      errs.tooMany(
+          path == null ? FieldPath.root("<root>") : path,
+          count,
           schema.get("maxProperties").asInt());
     }
     if (schema.has("minProperties") && count < schema.get("minProperties").asLong()) {
       errs.invalid(
           path == null ? FieldPath.root("<root>") : path,
           count,
-          name(path) + " in body should have at least " + schema.get("minProperties").asLong()
+          name(path)
+              + " in body should have at least "
+              + schema.get("minProperties").asLong()
               + " properties");
     }
     JsonNode properties = schema.path("properties");
@@ -270,7 +279,8 @@ public final class SchemaValidation {
         matches += valid(value, sub, path) ? 1 : 0;
       }
       if (matches != 1) {
-        errs.invalid(pathOrRoot(path), plain(value), "must validate one and only one schema (oneOf)");
+        errs.invalid(
+            pathOrRoot(path), plain(value), "must validate one and only one schema (oneOf)");
       }
     }
     if (schema.path("not").isObject() && valid(value, schema.get("not"), path)) {

@@ -58,10 +58,7 @@ public final class LegacyDiscovery {
     doc.put("name", group);
     ArrayNode versions = doc.putArray("versions");
     for (String version : ApiGroups.versionsOf(group, groupVersions)) {
-      versions
-          .addObject()
-          .put("groupVersion", group + "/" + version)
-          .put("version", version);
+      versions.addObject().put("groupVersion", group + "/" + version).put("version", version);
     }
     doc.set("preferredVersion", versions.get(0).deepCopy());
     return doc;

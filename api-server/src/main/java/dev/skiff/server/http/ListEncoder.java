@@ -1,10 +1,10 @@
 package dev.skiff.server.http;
 
-import dev.skiff.server.crd.CustomVersions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.selector.ObjectFilter;
+import dev.skiff.server.crd.CustomVersions;
 import dev.skiff.server.store.ListResult;
 import dev.skiff.server.store.StoredObject;
 import dev.skiff.server.table.IncludeObject;

@@ -1,9 +1,9 @@
 package dev.skiff.server.http;
 
-import dev.skiff.server.crd.CustomVersions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.resource.ResourceType;
+import dev.skiff.server.crd.CustomVersions;
 import dev.skiff.server.registry.Metadata;
 import dev.skiff.server.table.IncludeObject;
 import dev.skiff.server.table.Tables;

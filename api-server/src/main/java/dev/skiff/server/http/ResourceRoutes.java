@@ -51,7 +51,8 @@ public final class ResourceRoutes {
   }
 
   private void dispatch(RoutingContext ctx, String group, String version, String rest) {
-    Optional<ResourcePath> parsed = ResourcePath.parse(api.registry().kinds(), group, version, rest.split("/", -1));
+    Optional<ResourcePath> parsed =
+        ResourcePath.parse(api.registry().kinds(), group, version, rest.split("/", -1));
     if (parsed.isEmpty()) {
       ctx.fail(HttpErrors.pathNotFound());
       return;

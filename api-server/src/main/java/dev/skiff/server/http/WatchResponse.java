@@ -1,10 +1,10 @@
 package dev.skiff.server.http;
 
-import dev.skiff.server.crd.CustomVersions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.api.model.meta.WatchEvent;
 import dev.skiff.api.resource.ResourceType;
+import dev.skiff.server.crd.CustomVersions;
 import dev.skiff.server.registry.Metadata;
 import dev.skiff.server.registry.ObjectRegistry;
 import dev.skiff.server.store.StoreEvent;
@@ -165,9 +165,7 @@ final class WatchResponse {
                     Long.toString(stored.resourceVersion()),
                     include,
                     api.clock().instant()))
-            : type.isCustom()
-                ? Json.toBytes(CustomVersions.as(type, tree.get()))
-                : stored.json();
+            : type.isCustom() ? Json.toBytes(CustomVersions.as(type, tree.get())) : stored.json();
     send(eventType, body);
   }
 

@@ -1,13 +1,13 @@
 package dev.skiff.server.openapi;
 
+import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.status.Reason;
-import dev.skiff.server.crd.CustomKinds;
-import dev.skiff.server.discovery.ApiGroups;
 import dev.skiff.api.status.Status;
 import dev.skiff.api.status.StatusException;
+import dev.skiff.server.crd.CustomKinds;
+import dev.skiff.server.discovery.ApiGroups;
 import dev.skiff.server.http.HttpErrors;
 import dev.skiff.server.http.Replies;
-import dev.skiff.api.resource.ResourceType;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.ext.web.Router;

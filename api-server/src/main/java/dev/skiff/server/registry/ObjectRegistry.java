@@ -1,6 +1,5 @@
 package dev.skiff.server.registry;
 
-import dev.skiff.server.crd.CustomVersions;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.PatchType;
@@ -10,6 +9,7 @@ import dev.skiff.api.status.StatusException;
 import dev.skiff.server.crd.CustomAdmission;
 import dev.skiff.server.crd.CustomKinds;
 import dev.skiff.server.crd.CustomPatches;
+import dev.skiff.server.crd.CustomVersions;
 import dev.skiff.server.patch.ApplyPatch;
 import dev.skiff.server.store.ListResult;
 import dev.skiff.server.store.Store;
@@ -212,9 +212,7 @@ public final class ObjectRegistry {
 
   /** A CustomResourceDefinition this replica wrote is served at once, before its watch event. */
   private void observe(ResourceType type, ObjectNode written, boolean dryRun) {
-    if (type == Resources.CUSTOMRESOURCEDEFINITIONS
-        && !dryRun
-        && !Metadata.isDeleting(written)) {
+    if (type == Resources.CUSTOMRESOURCEDEFINITIONS && !dryRun && !Metadata.isDeleting(written)) {
       kinds.apply(written);
     }
   }

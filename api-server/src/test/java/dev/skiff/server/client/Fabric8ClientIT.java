@@ -10,10 +10,7 @@ import io.fabric8.kubernetes.api.model.PodBuilder;
 import io.fabric8.kubernetes.api.model.PodList;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
@@ -46,14 +43,7 @@ class Fabric8ClientIT {
   @BeforeAll
   static void start() {
     servers = TestApiServers.start(1, o -> o.withCertificate(null));
-    Config config =
-        new ConfigBuilder(Config.empty())
-            .withMasterUrl(servers.url(0))
-            .withOauthToken(TestApiServers.TOKEN)
-            .withNamespace(NS)
-            .withRequestRetryBackoffLimit(0)
-            .build();
-    k8s = new KubernetesClientBuilder().withConfig(config).build();
+    k8s = Fabric8Clients.of(servers, 0, NS);
   }
 
   @AfterAll

@@ -50,9 +50,14 @@ class CustomResourceGarbageCollectionIT {
     dir = Files.createTempDirectory("crd-gc");
     cluster = TestCluster.start(TestCluster.Spec.of(1).withTls());
     kubectl =
-        new Kubectl(cluster.kubeconfig(dir.resolve("kubeconfig"), 0), dir.resolve("home"), dir.resolve("cache"));
+        new Kubectl(
+            cluster.kubeconfig(dir.resolve("kubeconfig"), 0),
+            dir.resolve("home"),
+            dir.resolve("cache"));
     ok(kubectl.apply(CRD));
-    ok(kubectl.run("wait", "--for=condition=Established", "crd/widgets.gc.example.com", "--timeout=20s"));
+    ok(
+        kubectl.run(
+            "wait", "--for=condition=Established", "crd/widgets.gc.example.com", "--timeout=20s"));
   }
 
   @AfterAll
@@ -98,11 +103,14 @@ class CustomResourceGarbageCollectionIT {
 
     ok(
         kubectl.run(
-            "patch", "configmap", "fg-config", "--type=merge", "-p", "{\"metadata\":{\"finalizers\":null}}"));
+            "patch",
+            "configmap",
+            "fg-config",
+            "--type=merge",
+            "-p",
+            "{\"metadata\":{\"finalizers\":null}}"));
 
-    await()
-        .atMost(Duration.ofSeconds(15))
-        .until(() -> !kubectl.run("get", "widget", "fg").ok());
+    await().atMost(Duration.ofSeconds(15)).until(() -> !kubectl.run("get", "widget", "fg").ok());
     assertThat(kubectl.run("get", "configmap", "fg-config").ok()).isFalse();
   }
 

@@ -3,16 +3,14 @@ package dev.skiff.server.crd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.skiff.server.client.Fabric8Clients;
 import dev.skiff.server.testing.TestApiServers;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.client.Config;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -41,14 +39,7 @@ class Fabric8CustomResourcesIT {
   @BeforeAll
   static void start() {
     servers = TestApiServers.start(1, o -> o.withCertificate(null));
-    Config config =
-        new ConfigBuilder(Config.empty())
-            .withMasterUrl(servers.url(0))
-            .withOauthToken(TestApiServers.TOKEN)
-            .withNamespace(NS)
-            .withRequestRetryBackoffLimit(0)
-            .build();
-    k8s = new KubernetesClientBuilder().withConfig(config).build();
+    k8s = Fabric8Clients.of(servers, 0, NS);
     CustomResourceDefinition crd =
         k8s.apiextensions()
             .v1()
@@ -80,7 +71,9 @@ class Fabric8CustomResourcesIT {
   }
 
   private static MixedOperation<
-          GenericKubernetesResource, GenericKubernetesResourceList, Resource<GenericKubernetesResource>>
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
       crontabs() {
     return k8s.genericKubernetesResources("stable.example.com/v1", "CronTab");
   }

@@ -23,8 +23,7 @@ class JsonPathsTest {
     assertThat(JsonPaths.find(OBJECT, ".spec.replicas").asInt()).isEqualTo(3);
     assertThat(JsonPaths.find(OBJECT, ".status.conditions[1].type").asText()).isEqualTo("Ready");
     assertThat(JsonPaths.find(OBJECT, ".metadata.labels['app.io/x']").asText()).isEqualTo("web");
-    assertThat(
-            JsonPaths.find(OBJECT, ".status.conditions[?(@.type==\"Ready\")].status").asText())
+    assertThat(JsonPaths.find(OBJECT, ".status.conditions[?(@.type==\"Ready\")].status").asText())
         .isEqualTo("True");
     assertThat(JsonPaths.find(OBJECT, "{.spec.replicas}").asInt()).isEqualTo(3);
     assertThat(JsonPaths.find(OBJECT, ".spec.missing.deeper").isMissingNode()).isTrue();
@@ -44,7 +43,8 @@ class JsonPathsTest {
   @Test
   void ordersVersionsAsKubernetesDoes() {
     List<String> versions =
-        new ArrayList<>(List.of("v1alpha1", "foo", "v1", "v2beta1", "v1beta2", "v2", "v1beta1", "bar"));
+        new ArrayList<>(
+            List.of("v1alpha1", "foo", "v1", "v2beta1", "v1beta2", "v2", "v1beta1", "bar"));
 
     versions.sort(VersionPriority.ORDER);
 

@@ -129,6 +129,23 @@ class KubectlCustomResourcesIT {
     assertThat(table).containsPattern("every-minute\\s+\\* \\* \\* \\* \\*\\s+1\\s+\\d+s");
     assertThat(cluster.ok("get", "ct", "every-minute", "-o", "jsonpath={.spec.policy}"))
         .isEqualTo("Allow");
+
+    ProcessResult reapplied =
+        cluster
+            .kubectl()
+            .runWithInput(
+                manifest("every-minute", "cronSpec: '* * * * *'\n    image: nginx"),
+                "apply",
+                "-f",
+                "-");
+    assertThat(reapplied.stdout()).contains("crontab.stable.example.com/every-minute configured");
+    assertThat(
+            cluster.ok(
+                "get", "ct", "every-minute", "-o", "jsonpath={.spec.image} {.metadata.generation}"))
+        .isEqualTo("nginx 2");
+    cluster.ok("label", "crontab", "every-minute", "tier=batch");
+    assertThat(cluster.ok("get", "crontabs", "-l", "tier=batch", "-o", "name"))
+        .isEqualTo("crontab.stable.example.com/every-minute\n");
   }
 
   @Test
@@ -158,12 +175,12 @@ class KubectlCustomResourcesIT {
     ProcessResult several =
         applyResult("bad-values", "cronSpec: 'often'\n    replicas: 11\n    policy: Maybe");
     assertThat(several.stderr())
-        .contains(
-            "spec.cronSpec: Invalid value: \"often\": spec.cronSpec in body should match")
+        .contains("spec.cronSpec: Invalid value: \"often\": spec.cronSpec in body should match")
         .contains(
             "spec.replicas: Invalid value: 11: spec.replicas in body should be less than or"
                 + " equal to 10")
-        .contains("spec.policy: Unsupported value: \"Maybe\": supported values: \"Allow\", \"Forbid\"");
+        .contains(
+            "spec.policy: Unsupported value: \"Maybe\": supported values: \"Allow\", \"Forbid\"");
 
     ProcessResult missing = applyResult("bad-missing", "image: x");
     assertThat(missing.stderr()).contains("spec.cronSpec: Required value");
@@ -190,9 +207,14 @@ class KubectlCustomResourcesIT {
         .contains("crontab.stable.example.com/scaled scaled");
     assertThat(
             cluster.ok(
-                "get", "crontab", "scaled", "-o", "jsonpath={.spec.replicas} {.metadata.generation}"))
+                "get",
+                "crontab",
+                "scaled",
+                "-o",
+                "jsonpath={.spec.replicas} {.metadata.generation}"))
         .isEqualTo("5 2");
-    assertThat(cluster.ok("get", "crontab", "scaled")).containsPattern("scaled\\s+\\S.*\\s+5\\s+2\\s+");
+    assertThat(cluster.ok("get", "crontab", "scaled"))
+        .containsPattern("scaled\\s+\\S.*\\s+5\\s+2\\s+");
   }
 
   @Test
@@ -295,14 +317,56 @@ class KubectlCustomResourcesIT {
     assertThat(cluster.get("/apis/widgets.example.org/v1alpha1/clusterwidgets/one").statusCode())
         .isEqualTo(200);
 
-    cluster.ok("delete", "crd", "clusterwidgets.widgets.example.org", "--timeout=20s");
+    cluster.ok(
+        "patch",
+        "clusterwidget",
+        "one",
+        "--type=merge",
+        "-p",
+        "{\"metadata\":{\"finalizers\":[\"example.org/hold\"]}}");
+    cluster.ok("delete", "crd", "clusterwidgets.widgets.example.org", "--wait=false");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        cluster.ok(
+                            "get",
+                            "crd",
+                            "clusterwidgets.widgets.example.org",
+                            "-o",
+                            "jsonpath={.status.conditions[?(@.type==\"Terminating\")].reason}"))
+                    .isEqualTo("InstanceDeletionInProgress"));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(cluster.ok("get", "clusterwidgets", "-o", "name"))
+                    .isEqualTo("clusterwidget.widgets.example.org/one\n"));
+    ProcessResult refused =
+        cluster
+            .kubectl()
+            .apply(
+                "apiVersion: widgets.example.org/v1alpha1\nkind: ClusterWidget\nmetadata:\n  name:"
+                    + " three\n");
+    assertThat(refused.stderr())
+        .contains("create not allowed while custom resource definition is terminating");
+    cluster.ok(
+        "patch",
+        "clusterwidget",
+        "one",
+        "--type=merge",
+        "-p",
+        "{\"metadata\":{\"finalizers\":null}}");
 
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () ->
                 assertThat(
-                        cluster.get("/apis/widgets.example.org/v1alpha1/clusterwidgets").statusCode())
+                        cluster
+                            .get("/apis/widgets.example.org/v1alpha1/clusterwidgets")
+                            .statusCode())
                     .isEqualTo(404));
     assertThat(cluster.get("/apis/widgets.example.org").statusCode()).isEqualTo(404);
     ProcessResult cached = cluster.kubectl().run("get", "clusterwidgets");
@@ -310,7 +374,8 @@ class KubectlCustomResourcesIT {
     assertThat(cached.stderr()).contains("the server could not find the requested resource");
     assertThat(cluster.ok("api-resources")).doesNotContain("clusterwidgets");
     ProcessResult gone = cluster.kubectl().run("get", "clusterwidgets");
-    assertThat(gone.stderr()).contains("the server doesn't have a resource type \"clusterwidgets\"");
+    assertThat(gone.stderr())
+        .contains("the server doesn't have a resource type \"clusterwidgets\"");
   }
 
   @Test
@@ -334,9 +399,12 @@ class KubectlCustomResourcesIT {
     assertThat(r.ok()).isFalse();
     assertThat(r.stderr())
         .contains("The CustomResourceDefinition \"wrong.example.com\" is invalid")
-        .contains("metadata.name: Invalid value: \"wrong.example.com\": must be spec.names.plural+\".\"+spec.group")
-        .contains("spec.group: Invalid value: \"example\": should be a domain with at least one dot")
-        .contains("spec.scope: Unsupported value: \"Somewhere\": supported values: \"Cluster\", \"Namespaced\"")
+        .contains(
+            "metadata.name: Invalid value: \"wrong.example.com\": must be spec.names.plural+\".\"+spec.group")
+        .contains(
+            "spec.group: Invalid value: \"example\": should be a domain with at least one dot")
+        .contains(
+            "spec.scope: Unsupported value: \"Somewhere\": supported values: \"Cluster\", \"Namespaced\"")
         .contains("spec.versions[0].schema.openAPIV3Schema: Required value: schemas are required")
         .contains("must have exactly one version marked as storage version");
   }

@@ -162,7 +162,8 @@ final class CustomOwners {
     done.compose(
             release ->
                 release
-                    ? removeFinalizer(type, owner, orphan ? GcDeletionHook.ORPHAN : GcDeletionHook.FOREGROUND)
+                    ? removeFinalizer(
+                            type, owner, orphan ? GcDeletionHook.ORPHAN : GcDeletionHook.FOREGROUND)
                         .map(true)
                     : Future.succeededFuture(false))
         .onComplete(
@@ -197,7 +198,8 @@ final class CustomOwners {
             });
     ObjectNode patch = JsonNodeFactory.instance.objectNode();
     ObjectNode patchMeta = patch.putObject("metadata");
-    patchMeta.set("finalizers", remaining.isEmpty() ? JsonNodeFactory.instance.nullNode() : remaining);
+    patchMeta.set(
+        "finalizers", remaining.isEmpty() ? JsonNodeFactory.instance.nullNode() : remaining);
     patchMeta.put("resourceVersion", meta.path("resourceVersion").asText());
     return raw.patch(
             type,

@@ -28,8 +28,8 @@ import java.util.Map;
 /**
  * Deletes dependents whose owners are all gone (Background propagation), and finishes Orphan and
  * Foreground deletions of owners (see {@link GcDeletionHook}); owners that are custom resources go
- * through {@link CustomOwners}. An owner missing from the cache is
- * confirmed with a live GET before anything is deleted. Keys are {@code kind/namespace/name}.
+ * through {@link CustomOwners}. An owner missing from the cache is confirmed with a live GET before
+ * anything is deleted. Keys are {@code kind/namespace/name}.
  */
 public final class GarbageCollector extends QueueController {
   private final KubeClient client;
