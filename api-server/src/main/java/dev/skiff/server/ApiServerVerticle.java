@@ -2,6 +2,7 @@ package dev.skiff.server;
 
 import dev.skiff.server.auth.KubeconfigFile;
 import dev.skiff.server.crd.CrdCleanup;
+import dev.skiff.server.auth.rbac.Rbac;
 import dev.skiff.server.http.ApiContext;
 import dev.skiff.server.http.ApiRouter;
 import dev.skiff.server.http.MetricsEndpoint;
@@ -81,13 +82,20 @@ public final class ApiServerVerticle extends VerticleBase {
                   .setCertValue(Buffer.buffer(options.certificate().certificatePem()))
                   .setKeyValue(Buffer.buffer(options.certificate().privateKeyPem())));
     }
-    return vertx
-        .createHttpServer(serverOptions)
-        .connectionHandler(SpdyPostUpgrade::install)
-        .requestHandler(
-            ApiRouter.create(
-                api, options.token(), () -> options.host() + ":" + actualPort(), metrics))
-        .listen()
+    return Rbac.start(vertx, registry)
+        .compose(
+            rbac ->
+                vertx
+                    .createHttpServer(serverOptions)
+                    .connectionHandler(SpdyPostUpgrade::install)
+                    .requestHandler(
+                        ApiRouter.create(
+                            api,
+                            options.token(),
+                            () -> options.host() + ":" + actualPort(),
+                            metrics,
+                            rbac))
+                    .listen())
         .compose(
             listening -> {
               server = listening;

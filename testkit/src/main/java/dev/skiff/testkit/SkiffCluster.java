@@ -2,20 +2,21 @@ package dev.skiff.testkit;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.agent.FileTrees;
+import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.client.Kubeconfig;
 import dev.skiff.api.client.ListOptions;
-import dev.skiff.api.client.PatchOptions;
 import dev.skiff.api.client.PatchType;
+import dev.skiff.api.model.core.Namespace;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
-import dev.skiff.api.resource.ResourceType;
-import dev.skiff.api.resource.Resources;
 import dev.skiff.cli.ReadyInfo;
 import dev.skiff.cli.embedded.EmbeddedCluster;
 import dev.skiff.cli.embedded.EmbeddedOptions;
 import dev.skiff.cli.resource.Manifests;
 import dev.skiff.testing.Await;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpMethod;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -24,6 +25,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Predicate;
 
 /**
  * A whole Skiff cluster inside the test's JVM: an api-server with its controllers, node agents
@@ -41,6 +44,8 @@ public final class SkiffCluster implements AutoCloseable {
   private final Vertx vertx;
   private final KubeClient client;
   private final NodeProxies proxies;
+  private final ObjectKinds kinds;
+  private final List<KubeClient> clients = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private SkiffCluster(Path parent, EmbeddedCluster cluster, ReadyInfo info) {
     this.parent = parent;
@@ -49,6 +54,7 @@ public final class SkiffCluster implements AutoCloseable {
     this.vertx = Vertx.vertx();
     this.client = KubeClient.fromKubeconfig(vertx, Path.of(info.kubeconfig()));
     this.proxies = NodeProxies.of(info.nodes());
+    this.kinds = new ObjectKinds(client);
   }
 
   /** Starts a cluster of {@code nodes} nodes; returns once every node is Ready and DNS answers. */
@@ -93,40 +99,39 @@ public final class SkiffCluster implements AutoCloseable {
 
   /**
    * Server-side applies every object of a YAML or JSON manifest (several documents allowed);
-   * objects without a namespace go to {@code default}.
+   * objects without a namespace go to {@code default}. Any kind the server serves may be applied,
+   * custom resources included (found through discovery, as kubectl finds them).
    *
    * @return {@code kind/name} of each object applied
+   * @throws IllegalArgumentException for a kind the server does not serve
    */
   public List<String> apply(String manifest) {
+    return applyIn("default", manifest);
+  }
+
+  /** {@link #apply(String)}, with {@code namespace} for objects that name none. */
+  public List<String> applyIn(String namespace, String manifest) {
     List<String> applied = new ArrayList<>();
     for (Manifests.Manifest m : Manifests.parse(manifest, "manifest")) {
       ObjectNode object = m.object();
-      String apiVersion = object.path("apiVersion").asText();
-      String kind = object.path("kind").asText();
+      ObjectKinds.Kind kind =
+          kinds.of(object.path("apiVersion").asText(), object.path("kind").asText());
       String name = object.path("metadata").path("name").asText();
-      ResourceType type =
-          Resources.byApiVersionKind(apiVersion, kind)
-              .orElseThrow(
-                  () ->
-                      new IllegalArgumentException(
-                          "Skiff does not serve " + apiVersion + " " + kind));
-      String namespace = null;
-      if (type.namespaced()) {
-        namespace = object.path("metadata").path("namespace").asText("default");
-        object.withObject("metadata").put("namespace", namespace);
+      String ns = null;
+      if (kind.namespaced()) {
+        ns = object.path("metadata").path("namespace").asText(namespace);
+        object.withObject("metadata").put("namespace", ns);
       }
       Await.result(
           client
               .raw()
-              .patch(
-                  type,
-                  namespace,
-                  name,
-                  PatchType.APPLY,
-                  object,
-                  PatchOptions.apply(FIELD_MANAGER, true)),
+              .request(
+                  HttpMethod.PATCH,
+                  kind.path(ns, name) + "?fieldManager=" + FIELD_MANAGER + "&force=true",
+                  PatchType.APPLY.contentType(),
+                  object),
           CALL_TIMEOUT);
-      applied.add(kind.toLowerCase() + "/" + name);
+      applied.add(kind.kind().toLowerCase(Locale.ROOT) + "/" + name);
     }
     return applied;
   }
@@ -138,6 +143,123 @@ public final class SkiffCluster implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Waits until the object's {@code status.conditions} has {@code type} with status "True" ({@code
+   * Established} for a CustomResourceDefinition, {@code Available} for a Deployment, {@code Ready}
+   * for a Pod or a custom resource that reports it), like {@code kubectl wait
+   * --for=condition=TYPE}.
+   *
+   * @param namespace ignored for cluster-scoped kinds
+   * @return the object as it was when the condition held
+   */
+  public ObjectNode awaitCondition(
+      String apiVersion,
+      String kind,
+      String namespace,
+      String name,
+      String type,
+      Duration timeout) {
+    return awaitObject(
+        apiVersion,
+        kind,
+        namespace,
+        name,
+        object -> Waits.hasCondition(object, type),
+        "condition " + type + "=True",
+        timeout);
+  }
+
+  /**
+   * Waits until the object exists and {@code condition} holds for it (read every 50 ms), for any
+   * kind the server serves; fails with the object's last state when the timeout passes.
+   *
+   * @param description what the condition means, for the failure message
+   * @return the object as it was when the condition held
+   */
+  public ObjectNode awaitObject(
+      String apiVersion,
+      String kind,
+      String namespace,
+      String name,
+      Predicate<ObjectNode> condition,
+      String description,
+      Duration timeout) {
+    ObjectKinds.Kind k = kinds.of(apiVersion, kind);
+    return Waits.until(
+        () -> Waits.getOrNull(client, k.path(namespace, name), CALL_TIMEOUT),
+        condition,
+        kind + " " + (k.namespaced() ? namespace + "/" : "") + name + ": " + description,
+        timeout);
+  }
+
+  /**
+   * Creates a namespace named {@code prefix} and a random suffix, and waits for its {@code default}
+   * ServiceAccount.
+   */
+  public String createNamespace(String prefix) {
+    String name = Waits.namespaceName(prefix);
+    Namespace ns = new Namespace();
+    ns.meta().name = name;
+    Await.result(client.create(ns), CALL_TIMEOUT);
+    awaitObject(
+        "v1", "ServiceAccount", name, "default", o -> true, "exists", Duration.ofSeconds(30));
+    return name;
+  }
+
+  /** Deletes a namespace (and so everything in it); returns without waiting for it to go. */
+  public void deleteNamespace(String name) {
+    Await.quietly(client.delete(Namespace.class, null, name, DeleteOptions.none()), CALL_TIMEOUT);
+  }
+
+  /**
+   * A token for a ServiceAccount (a TokenRequest, valid for an hour), as {@code kubectl create
+   * token}.
+   */
+  public String serviceAccountToken(String namespace, String serviceAccount) {
+    ObjectNode request = dev.skiff.api.Json.mapper().createObjectNode();
+    request.put("apiVersion", "authentication.k8s.io/v1").put("kind", "TokenRequest");
+    request.putObject("spec").put("expirationSeconds", 3600);
+    String path =
+        "/api/v1/namespaces/" + namespace + "/serviceaccounts/" + serviceAccount + "/token";
+    ObjectNode response =
+        dev.skiff.api.Json.tree(
+            Await.result(
+                    client.raw().request(HttpMethod.POST, path, "application/json", request),
+                    CALL_TIMEOUT)
+                .getBytes());
+    return response.path("status").path("token").asText();
+  }
+
+  /**
+   * Skiff's client acting as a ServiceAccount: it may do exactly what the cluster's RBAC bindings
+   * grant that ServiceAccount (closed with the cluster).
+   */
+  public KubeClient clientAs(String namespace, String serviceAccount) {
+    Kubeconfig admin = Kubeconfig.load(kubeconfig());
+    KubeClient sa =
+        new KubeClient(
+            vertx,
+            new Kubeconfig(
+                admin.server(),
+                serviceAccountToken(namespace, serviceAccount),
+                admin.certificateAuthorityPem(),
+                admin.insecureSkipTlsVerify()));
+    clients.add(sa);
+    return sa;
+  }
+
+  /**
+   * A kubeconfig file that authenticates as a ServiceAccount, for kubectl, fabric8 ({@code
+   * Config.fromKubeconfig}) or an operator under test: it gets the permissions its manifests grant,
+   * and a 403 for the rest.
+   */
+  public Path kubeconfigAs(String namespace, String serviceAccount) {
+    return Waits.kubeconfigWithToken(
+        kubeconfig(),
+        parent.resolve("kubeconfig-" + namespace + "-" + serviceAccount),
+        serviceAccountToken(namespace, serviceAccount));
   }
 
   /**
@@ -206,6 +328,7 @@ public final class SkiffCluster implements AutoCloseable {
   @Override
   public void close() {
     try {
+      clients.forEach(c -> Await.quietly(c.close(), Duration.ofSeconds(5)));
       Await.quietly(cluster.stop(), Duration.ofSeconds(30));
       Await.quietly(vertx.close(), Duration.ofSeconds(10));
     } finally {

@@ -31,12 +31,18 @@ public final class AuthorizationHandler implements Handler<RoutingContext> {
     }
   }
 
-  static StatusException forbidden(User user, Attributes a, String reason) {
+  /**
+   * responsewriters.Forbidden: {@code NewForbidden(group-resource, name, "User ... cannot ...")};
+   * the prefix names the resource without its subresource ({@code pods "web" is forbidden: User "u"
+   * cannot get resource "pods/log" ...}), qualified by its group ({@code deployments.apps}).
+   */
+  public static StatusException forbidden(User user, Attributes a, String reason) {
     String message;
-    String qualified = a.resource() + (a.subresource().isEmpty() ? "" : "/" + a.subresource());
     if (a.resourceRequest()) {
+      String qualified = a.resource() + (a.subresource().isEmpty() ? "" : "/" + a.subresource());
+      String groupResource = a.group().isEmpty() ? a.resource() : a.resource() + "." + a.group();
       message =
-          qualified
+          groupResource
               + (a.name().isEmpty() ? "" : " \"" + a.name() + "\"")
               + " is forbidden: User \""
               + user.username()

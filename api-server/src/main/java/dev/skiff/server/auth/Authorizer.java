@@ -2,8 +2,8 @@ package dev.skiff.server.auth;
 
 /**
  * Decides whether a user may do what a request asks. The API server consults one authorizer for
- * every request ({@link AuthorizationHandler}) and for the self-subject reviews; RBAC can replace
- * the {@link AdminAuthorizer} without either of them changing.
+ * every request ({@link AuthorizationHandler}), impersonation ({@link Impersonation}) and the
+ * access reviews: {@link dev.skiff.server.auth.rbac.RbacAuthorizer}.
  */
 public interface Authorizer {
   Decision authorize(User user, Attributes attributes);

@@ -4,6 +4,7 @@ import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.server.alloc.ServiceAllocators;
 import dev.skiff.server.controller.allocationrepair.AllocationRepairController;
+import dev.skiff.server.controller.clusterroleaggregation.ClusterRoleAggregationController;
 import dev.skiff.server.controller.cronjob.CronJobController;
 import dev.skiff.server.controller.deployment.DeploymentController;
 import dev.skiff.server.controller.endpoints.EndpointsController;
@@ -58,6 +59,7 @@ final class ControllerSet {
             vertx, informers, events, options.clock(), options.nodeLifecycle()));
     controllers.add(new GarbageCollector(vertx, informers));
     controllers.addAll(ServiceAccountControllers.create(vertx, informers, rootCa));
+    controllers.add(new ClusterRoleAggregationController(vertx, informers));
     if (allocators != null) {
       controllers.add(new AllocationRepairController(vertx, informers, allocators));
       controllers.add(new LoadBalancerController(vertx, informers, allocators, events));

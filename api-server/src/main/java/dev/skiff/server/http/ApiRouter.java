@@ -1,11 +1,12 @@
 package dev.skiff.server.http;
 
-import dev.skiff.server.auth.AdminAuthorizer;
 import dev.skiff.server.auth.AuthorizationHandler;
 import dev.skiff.server.auth.Authorizer;
 import dev.skiff.server.auth.BearerTokenAuth;
+import dev.skiff.server.auth.Impersonation;
 import dev.skiff.server.auth.ServiceAccountTokens;
 import dev.skiff.server.auth.TokenRequestHandler;
+import dev.skiff.server.auth.rbac.Rbac;
 import dev.skiff.server.discovery.DiscoveryRoutes;
 import dev.skiff.server.metrics.MetricsRoutes;
 import dev.skiff.server.openapi.OpenApiRoutes;
@@ -25,21 +26,21 @@ public final class ApiRouter {
 
   /**
    * @param serverAddress host:port advertised in discovery
-   */
-  public static Router create(ApiContext api, String token, Supplier<String> serverAddress) {
-    return create(api, token, serverAddress, new MetricsEndpoint());
-  }
-
-  /**
    * @param metrics serves {@code /metrics} (authenticated, as every path but health and version)
+   * @param rbac the replica's RBAC: its authorizer answers every request and the reviews
    */
   public static Router create(
-      ApiContext api, String token, Supplier<String> serverAddress, MetricsEndpoint metrics) {
+      ApiContext api,
+      String token,
+      Supplier<String> serverAddress,
+      MetricsEndpoint metrics,
+      Rbac rbac) {
     Router router = Router.router(api.vertx());
-    Authorizer authorizer = new AdminAuthorizer();
+    Authorizer authorizer = rbac.authorizer();
     ServiceAccountTokens tokens =
         new ServiceAccountTokens(api.vertx(), api.registry(), api.clock());
     router.route().handler(new BearerTokenAuth(token, tokens));
+    router.route().handler(new Impersonation(authorizer));
     router.route().handler(new AuthorizationHandler(authorizer));
     new PodStreamRoutes(api).mount(router);
     router
@@ -58,6 +59,7 @@ public final class ApiRouter {
     new ReviewRoutes(authorizer).mount(router);
     new MetricsRoutes(api).mount(router);
     new TokenRequestHandler(api.registry(), tokens, api.clock()).mount(router);
+    rbac.mountGuard(router);
     new ResourceRoutes(api).mount(router);
     router.route().handler(ctx -> ctx.fail(HttpErrors.pathNotFound()));
     router.route().failureHandler(new FailureHandler());

@@ -34,6 +34,11 @@ public final class KubeProtobuf {
           Map.entry("apps/v1/ReplicaSet", AppsSchema.REPLICA_SET),
           Map.entry("batch/v1/Job", BatchSchema.JOB),
           Map.entry("batch/v1/CronJob", BatchSchema.CRON_JOB),
+          Map.entry("rbac.authorization.k8s.io/v1/Role", RbacSchema.ROLE),
+          Map.entry("rbac.authorization.k8s.io/v1/ClusterRole", RbacSchema.CLUSTER_ROLE),
+          Map.entry("rbac.authorization.k8s.io/v1/RoleBinding", RbacSchema.ROLE_BINDING),
+          Map.entry(
+              "rbac.authorization.k8s.io/v1/ClusterRoleBinding", RbacSchema.CLUSTER_ROLE_BINDING),
           Map.entry("authentication.k8s.io/v1/SelfSubjectReview", ReviewSchema.SELF_SUBJECT_REVIEW),
           Map.entry(
               "authorization.k8s.io/v1/SelfSubjectAccessReview",

@@ -4,11 +4,13 @@ import dev.skiff.api.Json;
 import dev.skiff.api.model.authentication.SelfSubjectReview;
 import dev.skiff.api.model.authentication.SelfSubjectReviewStatus;
 import dev.skiff.api.model.authentication.UserInfo;
+import dev.skiff.api.model.authorization.LocalSubjectAccessReview;
 import dev.skiff.api.model.authorization.NonResourceAttributes;
 import dev.skiff.api.model.authorization.ResourceAttributes;
 import dev.skiff.api.model.authorization.SelfSubjectAccessReview;
 import dev.skiff.api.model.authorization.SelfSubjectRulesReview;
 import dev.skiff.api.model.authorization.SelfSubjectRulesReviewSpec;
+import dev.skiff.api.model.authorization.SubjectAccessReview;
 import dev.skiff.api.model.authorization.SubjectAccessReviewStatus;
 import dev.skiff.api.model.meta.KubeObject;
 import dev.skiff.api.model.meta.ObjectMeta;
@@ -29,8 +31,9 @@ import java.util.List;
  * The self-subject reviews, answered for the request's authenticated {@link User} through the
  * server's one {@link Authorizer}: SelfSubjectReview ({@code kubectl auth whoami}),
  * SelfSubjectAccessReview ({@code kubectl auth can-i VERB RESOURCE}) and SelfSubjectRulesReview
- * ({@code kubectl auth can-i --list}). Create-only and never stored: the reply is the request with
- * its status filled in, 201 Created.
+ * ({@code kubectl auth can-i --list}), and for a given user SubjectAccessReview and (in one
+ * namespace) LocalSubjectAccessReview ({@link SubjectReviews}). Create-only and never stored: the
+ * reply is the request with its status filled in, 201 Created.
  */
 public final class ReviewRoutes {
   private final Authorizer authorizer;
@@ -49,6 +52,22 @@ public final class ReviewRoutes {
     router
         .post("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
         .handler(ctx -> reply(ctx, rules(ctx)));
+    router
+        .post("/apis/authorization.k8s.io/v1/subjectaccessreviews")
+        .handler(
+            ctx ->
+                reply(
+                    ctx, SubjectReviews.subject(authorizer, body(ctx, SubjectAccessReview.class))));
+    router
+        .post("/apis/authorization.k8s.io/v1/namespaces/:namespace/localsubjectaccessreviews")
+        .handler(
+            ctx ->
+                reply(
+                    ctx,
+                    SubjectReviews.local(
+                        authorizer,
+                        ctx.pathParam("namespace"),
+                        body(ctx, LocalSubjectAccessReview.class))));
   }
 
   private static void reply(RoutingContext ctx, Object review) {
@@ -109,7 +128,7 @@ public final class ReviewRoutes {
   }
 
   /** The body as a review of the path's kind; metadata kept (kubectl sends creationTimestamp). */
-  private static <T extends KubeObject> T body(RoutingContext ctx, Class<T> type) {
+  static <T extends KubeObject> T body(RoutingContext ctx, Class<T> type) {
     T review = Json.convert(Bodies.object(ctx), type);
     if (review.metadata == null) {
       review.metadata = new ObjectMeta();

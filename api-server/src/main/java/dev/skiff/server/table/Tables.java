@@ -31,7 +31,11 @@ public final class Tables {
           Map.entry(Resources.SERVICEACCOUNTS, ConfigTables.serviceAccounts()),
           Map.entry(Resources.JOBS, BatchTables.jobs()),
           Map.entry(Resources.CRONJOBS, BatchTables.cronJobs()),
-          Map.entry(Resources.CUSTOMRESOURCEDEFINITIONS, CustomTable.definitions()));
+          Map.entry(Resources.CUSTOMRESOURCEDEFINITIONS, CustomTable.definitions()),
+          Map.entry(Resources.ROLES, RbacTables.roles()),
+          Map.entry(Resources.CLUSTERROLES, RbacTables.roles()),
+          Map.entry(Resources.ROLEBINDINGS, RbacTables.bindings("roleBinding")),
+          Map.entry(Resources.CLUSTERROLEBINDINGS, RbacTables.bindings("clusterRoleBinding")));
   private static final TableConvertor FALLBACK = SimpleTables.fallback();
 
   private Tables() {}

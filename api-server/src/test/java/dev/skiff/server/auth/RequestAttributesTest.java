@@ -78,21 +78,6 @@ class RequestAttributesTest {
   }
 
   @Test
-  void theAdminMayDoAnythingOthersOnlyReadPublicInfo() {
-    AdminAuthorizer authorizer = new AdminAuthorizer();
-    Attributes deletePods = Attributes.resource("delete", "", "pods", "", "default", "web");
-    assertThat(authorizer.authorize(User.ADMIN, deletePods).allowed()).isTrue();
-    assertThat(authorizer.authorize(User.ANONYMOUS, deletePods).allowed()).isFalse();
-    assertThat(
-            authorizer
-                .authorize(User.ANONYMOUS, Attributes.nonResource("get", "/healthz"))
-                .allowed())
-        .isTrue();
-    assertThat(authorizer.rules(User.ADMIN, "default").resourceRules()).hasSize(1);
-    assertThat(authorizer.rules(User.ANONYMOUS, "default").resourceRules()).isEmpty();
-  }
-
-  @Test
   void aDenialIsForbiddenWordedAsKubernetesWordsIt() {
     var e =
         AuthorizationHandler.forbidden(

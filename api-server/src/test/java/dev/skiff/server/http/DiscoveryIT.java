@@ -58,6 +58,7 @@ class DiscoveryIT {
             "apiextensions.k8s.io/v1",
             "authentication.k8s.io/v1",
             "authorization.k8s.io/v1",
+            "rbac.authorization.k8s.io/v1",
             "metrics.k8s.io/v1beta1");
     JsonNode group = http.get("/apis/apps").json();
     assertThat(group.path("kind").asText()).isEqualTo("APIGroup");

@@ -105,6 +105,10 @@ class TablesTest {
         "CONFIGMAPS | Name,Data,Age",
         "SECRETS | Name,Type,Data,Age",
         "SERVICEACCOUNTS | Name,Secrets,Age",
+        "ROLES | Name,Created At",
+        "CLUSTERROLES | Name,Created At",
+        "ROLEBINDINGS | Name,Role,Age,Users,Groups,ServiceAccounts",
+        "CLUSTERROLEBINDINGS | Name,Role,Age,Users,Groups,ServiceAccounts",
         "EVENTS | Last Seen,Type,Reason,Object,Subobject,Source,Message,First Seen,Count,Name",
       })
   void everyKindHasKubectlsColumns(String kind, String columns) throws Exception {

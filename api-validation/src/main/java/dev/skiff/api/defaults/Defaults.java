@@ -63,6 +63,8 @@ public final class Defaults {
       JobDefaults.apply(job);
     } else if (obj instanceof CronJob cronJob) {
       JobDefaults.apply(cronJob);
+    } else {
+      RbacDefaults.apply(obj);
     }
   }
 

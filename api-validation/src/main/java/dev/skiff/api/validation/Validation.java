@@ -17,6 +17,10 @@ import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.core.ServiceAccount;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.KubeObject;
+import dev.skiff.api.model.rbac.ClusterRole;
+import dev.skiff.api.model.rbac.ClusterRoleBinding;
+import dev.skiff.api.model.rbac.Role;
+import dev.skiff.api.model.rbac.RoleBinding;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.status.StatusCause;
 import dev.skiff.api.status.StatusException;
@@ -89,7 +93,15 @@ public final class Validation {
                   Update.<ServiceAccount>none()),
               new Rules<>(Job.class, JobValidation::validate, JobValidation::validateUpdate),
               new Rules<>(
-                  CronJob.class, CronJobValidation::validate, CronJobValidation::validateUpdate))
+                  CronJob.class, CronJobValidation::validate, CronJobValidation::validateUpdate),
+              new Rules<>(Role.class, RbacValidation::validate, Update.<Role>none()),
+              new Rules<>(ClusterRole.class, RbacValidation::validate, Update.<ClusterRole>none()),
+              new Rules<>(
+                  RoleBinding.class, RbacValidation::validate, RbacValidation::validateUpdate),
+              new Rules<>(
+                  ClusterRoleBinding.class,
+                  RbacValidation::validate,
+                  RbacValidation::validateUpdate))
           .collect(Collectors.toUnmodifiableMap(Rules::type, r -> r));
 
   /** The problems with {@code obj}; {@code old} is the stored object on update, null on create. */

@@ -70,6 +70,29 @@ public record ResourceType(
     return custom != null;
   }
 
+  /**
+   * A v1 kind of {@code group} with neither spec, status, subresources, short names, categories nor
+   * field selectors, whose plural is its lower-case name with an "s" (roles, subjectaccessreviews).
+   */
+  public static ResourceType plain(
+      String group, String kind, boolean namespaced, Class<? extends KubeObject> type) {
+    String singular = kind.toLowerCase(java.util.Locale.ROOT);
+    return new ResourceType(
+        group,
+        "v1",
+        kind,
+        singular + "s",
+        singular,
+        namespaced,
+        List.of(),
+        List.of(),
+        type,
+        false,
+        false,
+        Set.of(),
+        Set.of());
+  }
+
   /** "v1" or "apps/v1". */
   public String apiVersion() {
     return group.isEmpty() ? version : group + "/" + version;

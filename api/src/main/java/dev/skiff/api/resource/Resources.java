@@ -17,6 +17,10 @@ import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.core.ServiceAccount;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.KubeObject;
+import dev.skiff.api.model.rbac.ClusterRole;
+import dev.skiff.api.model.rbac.ClusterRoleBinding;
+import dev.skiff.api.model.rbac.Role;
+import dev.skiff.api.model.rbac.RoleBinding;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -286,6 +290,12 @@ public final class Resources {
           Set.of("status"),
           Set.of());
 
+  public static final ResourceType ROLES = rbac("Role", true, Role.class);
+  public static final ResourceType ROLEBINDINGS = rbac("RoleBinding", true, RoleBinding.class);
+  public static final ResourceType CLUSTERROLES = rbac("ClusterRole", false, ClusterRole.class);
+  public static final ResourceType CLUSTERROLEBINDINGS =
+      rbac("ClusterRoleBinding", false, ClusterRoleBinding.class);
+
   public static final List<ResourceType> ALL =
       List.of(
           NAMESPACES,
@@ -303,7 +313,11 @@ public final class Resources {
           CRONJOBS,
           ENDPOINTSLICES,
           LEASES,
-          CUSTOMRESOURCEDEFINITIONS);
+          CUSTOMRESOURCEDEFINITIONS,
+          ROLES,
+          ROLEBINDINGS,
+          CLUSTERROLES,
+          CLUSTERROLEBINDINGS);
 
   private static final Map<String, ResourceType> BY_GROUP_PLURAL = new LinkedHashMap<>();
   private static final Map<Class<?>, ResourceType> BY_CLASS = new LinkedHashMap<>();
@@ -318,6 +332,11 @@ public final class Resources {
   }
 
   private Resources() {}
+
+  /** An rbac.authorization.k8s.io/v1 kind: no spec, status or subresources. */
+  private static ResourceType rbac(String kind, boolean namespaced, Class<? extends KubeObject> c) {
+    return ResourceType.plain("rbac.authorization.k8s.io", kind, namespaced, c);
+  }
 
   /** Lookup by group ("" for core) and plural resource name. */
   public static Optional<ResourceType> byPlural(String group, String plural) {
