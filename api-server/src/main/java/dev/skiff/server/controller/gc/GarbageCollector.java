@@ -5,11 +5,15 @@ import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.Keys;
+import dev.skiff.api.model.apps.ControllerRevision;
+import dev.skiff.api.model.apps.DaemonSet;
 import dev.skiff.api.model.apps.Deployment;
 import dev.skiff.api.model.apps.ReplicaSet;
+import dev.skiff.api.model.apps.StatefulSet;
 import dev.skiff.api.model.batch.CronJob;
 import dev.skiff.api.model.batch.Job;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.ReplicationController;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.KubeObject;
@@ -44,6 +48,10 @@ public final class GarbageCollector extends QueueController {
     add(informers, Service.class);
     add(informers, Job.class);
     add(informers, CronJob.class);
+    add(informers, StatefulSet.class);
+    add(informers, DaemonSet.class);
+    add(informers, ControllerRevision.class);
+    add(informers, ReplicationController.class);
     this.actions = new GcActions(client, this::dependentsOf);
   }
 

@@ -60,6 +60,12 @@ public final class ControlledChildren<P extends KubeObject, C extends KubeObject
     tracker.wrote(key, child);
   }
 
+  /** Creates ({@code create}) or updates a child and tracks the result. */
+  public Future<C> write(String key, C child, boolean create) {
+    return (create ? client.create(child) : client.update(child))
+        .onSuccess(written -> tracker.wrote(key, written));
+  }
+
   /** Deletes a child; one already gone counts as deleted. */
   public Future<Void> delete(String key, C child) {
     return Writes.ignoreNotFound(
