@@ -145,6 +145,27 @@ class WorkloadsKubectlE2E {
                             "{.status.currentRevision} {.status.updatedReplicas}"))
                     .isEqualTo(update + " 3"));
     assertThat(revisionOf("web-0")).isEqualTo(update);
+
+    assertThat(ok("rollout", "history", "sts/web", "-n", "sts"))
+        .containsPattern("(?m)^1\\s")
+        .containsPattern("(?m)^2\\s");
+    assertThat(ok("rollout", "undo", "sts/web", "-n", "sts", "--to-revision=1"))
+        .contains("statefulset.apps/web rolled back");
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        jsonpath(
+                            "sts",
+                            "sts/web",
+                            "{.status.currentRevision} {.status.updatedReplicas}"
+                                + " {.status.readyReplicas}"))
+                    .isEqualTo(current + " 3 3"));
+    assertThat(revisionOf("web-0")).isEqualTo(current);
+    assertThat(jsonpath("sts", "controllerrevision/" + current, "{.revision}"))
+        .as("the template it went back to is the newest revision again")
+        .isEqualTo("3");
     String web0 = jsonpath("sts", "pod/web-0", "{.metadata.uid}");
 
     ok("scale", "sts", "web", "-n", "sts", "--replicas=1");
@@ -374,9 +395,9 @@ class WorkloadsKubectlE2E {
             kind: ReplicationController
             metadata: {name: bad}
             spec:
-              selector: {app: x}
+              selector: {app: first}
               template:
-                metadata: {labels: {app: y}}
+                metadata: {labels: {app: second}}
                 spec:
                   %s
             """
@@ -385,7 +406,7 @@ class WorkloadsKubectlE2E {
     assertThat(mismatch.stderr())
         .containsPattern(
             "The ReplicationController \"bad\" is invalid: spec.template.metadata.labels: Invalid"
-                + " value: .*y.*: `selector` does not match template `labels`");
+                + " value: .*second.*: `selector` does not match template `labels`");
   }
 
   /**

@@ -34,7 +34,7 @@ public final class DaemonSetController extends QueueController {
     super(vertx, "daemonset", workers);
     this.clock = clock;
     this.nodes = informers.of(Node.class);
-    this.children = new RevisionedPods<>(informers, DaemonSet.class, events, new Texts());
+    this.children = new RevisionedPods<>(informers, DaemonSet.class, events, new Texts(), false);
     Informer<DaemonSet> sets = informers.of(DaemonSet.class);
     watch(sets);
     watch(informers.of(Pod.class), p -> Owners.controllerKey(p, DaemonSet.KIND));

@@ -30,14 +30,24 @@ public final class RevisionedPods<P extends KubeObject> {
   }
 
   private final KubeClient client;
+  private final boolean showTerminating;
   private final EventRecorder events;
   private final PodEvents texts;
   private final ControlledChildren<P, Pod> pods;
   private final ControlledChildren<P, ControllerRevision> revisions;
 
+  /**
+   * @param showTerminating whether a deleted pod stays in view (as the cache has it) until it is
+   *     gone, as a StatefulSet needs; otherwise it leaves the view at once
+   */
   public RevisionedPods(
-      SharedInformers informers, Class<P> type, EventRecorder events, PodEvents texts) {
+      SharedInformers informers,
+      Class<P> type,
+      EventRecorder events,
+      PodEvents texts,
+      boolean showTerminating) {
     this.client = informers.client();
+    this.showTerminating = showTerminating;
     this.events = events;
     this.texts = texts;
     this.pods =
@@ -100,7 +110,7 @@ public final class RevisionedPods<P extends KubeObject> {
     }
     for (Pod pod : delete) {
       writes.add(
-          pods.delete(key, pod)
+          (showTerminating ? pods.deleteShown(pod) : pods.delete(key, pod))
               .onSuccess(v -> events.normal(parent, "SuccessfulDelete", texts.deleted(pod)))
               .onFailure(
                   e -> events.warning(parent, "FailedDelete", texts.failed("delete", pod, e))));

@@ -28,7 +28,7 @@ public final class StatefulSetController extends QueueController {
       Vertx vertx, SharedInformers informers, EventRecorder events, Clock clock, int workers) {
     super(vertx, "statefulset", workers);
     this.clock = clock;
-    this.children = new RevisionedPods<>(informers, StatefulSet.class, events, new Texts());
+    this.children = new RevisionedPods<>(informers, StatefulSet.class, events, new Texts(), true);
     watch(informers.of(StatefulSet.class));
     watch(informers.of(Pod.class), p -> Owners.controllerKey(p, StatefulSet.KIND));
     watch(informers.of(ControllerRevision.class), r -> Owners.controllerKey(r, StatefulSet.KIND));
