@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skiff.testing.ProcessResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,9 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class JobsKubectlE2E {
   @TempDir static Path home;
-  SkiffProcess cli;
-  String cluster;
-  Path kubeconfig;
+  ClusterKubectl kubectl;
 
   /** The runtime the cluster's node runs pods with. */
   String runtime() {
@@ -37,17 +33,13 @@ class JobsKubectlE2E {
   @BeforeAll
   void startCluster() throws Exception {
     prepare();
-    cli = new SkiffProcess(home);
-    cluster = "jobs-" + UUID.randomUUID().toString().substring(0, 8);
-    ProcessResult up = cli.skiff("up", "--name", cluster, "--runtime", runtime());
-    assertThat(up.exitCode()).as(up.all()).isZero();
-    kubeconfig = home.resolve("clusters").resolve(cluster).resolve("kubeconfig");
+    kubectl = ClusterKubectl.up(home, "jobs", runtime());
   }
 
   @AfterAll
   void stopCluster() throws Exception {
-    if (cli != null) {
-      cli.skiff("down", "--name", cluster, "--purge");
+    if (kubectl != null) {
+      kubectl.down();
     }
   }
 
@@ -179,23 +171,18 @@ class JobsKubectlE2E {
   }
 
   private String ok(String... args) throws Exception {
-    ProcessResult r = kubectl(args);
-    assertThat(r.exitCode()).as(String.join(" ", args) + ": " + r.all()).isZero();
-    return r.stdout();
+    return kubectl.ok(args);
   }
 
   private ProcessResult kubectl(String... args) throws Exception {
-    return cli.kubectl(kubeconfig, args);
+    return kubectl.run(args);
   }
 
   private void apply(String yaml) throws Exception {
-    ProcessResult r = applyResult(yaml);
-    assertThat(r.exitCode()).as(r.all()).isZero();
+    kubectl.apply(yaml);
   }
 
   private ProcessResult applyResult(String yaml) throws Exception {
-    Path file = Files.createTempFile(home, "manifest", ".yaml");
-    Files.writeString(file, yaml);
-    return kubectl("apply", "-f", file.toString());
+    return kubectl.applyResult(yaml);
   }
 }

@@ -6,6 +6,7 @@ import dev.skiff.server.alloc.ServiceAllocators;
 import dev.skiff.server.controller.allocationrepair.AllocationRepairController;
 import dev.skiff.server.controller.clusterroleaggregation.ClusterRoleAggregationController;
 import dev.skiff.server.controller.cronjob.CronJobController;
+import dev.skiff.server.controller.daemonset.DaemonSetController;
 import dev.skiff.server.controller.deployment.DeploymentController;
 import dev.skiff.server.controller.endpoints.EndpointsController;
 import dev.skiff.server.controller.endpointslice.EndpointSliceController;
@@ -16,8 +17,10 @@ import dev.skiff.server.controller.job.JobReconciler;
 import dev.skiff.server.controller.loadbalancer.LoadBalancerController;
 import dev.skiff.server.controller.nodelifecycle.NodeLifecycleController;
 import dev.skiff.server.controller.replicaset.ReplicaSetController;
+import dev.skiff.server.controller.replicaset.ReplicatedKind;
 import dev.skiff.server.controller.scheduler.SchedulerController;
 import dev.skiff.server.controller.serviceaccount.ServiceAccountControllers;
+import dev.skiff.server.controller.statefulset.StatefulSetController;
 import dev.skiff.server.controller.support.ManagedController;
 import dev.skiff.server.controller.support.SharedInformers;
 import io.vertx.core.Future;
@@ -48,7 +51,19 @@ final class ControllerSet {
     controllers.add(new EndpointsController(vertx, informers, workers));
     controllers.add(new EndpointSliceMirroringController(vertx, informers, 1));
     controllers.add(new SchedulerController(vertx, informers, scheduler, options.clock(), 1));
-    controllers.add(new ReplicaSetController(vertx, informers, events, options.clock(), workers));
+    controllers.add(
+        new ReplicaSetController<>(
+            vertx, informers, ReplicatedKind.REPLICA_SETS, events, options.clock(), workers));
+    controllers.add(
+        new ReplicaSetController<>(
+            vertx,
+            informers,
+            ReplicatedKind.REPLICATION_CONTROLLERS,
+            events,
+            options.clock(),
+            workers));
+    controllers.add(new StatefulSetController(vertx, informers, events, options.clock(), workers));
+    controllers.add(new DaemonSetController(vertx, informers, events, options.clock(), workers));
     controllers.add(new DeploymentController(vertx, informers, events, options.clock(), workers));
     controllers.add(
         new JobController(

@@ -18,12 +18,14 @@ import dev.skiff.server.registry.Metadata;
 import dev.skiff.server.registry.ObjectRegistry;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
 /**
- * The {@code scale} subresource (autoscaling/v1 Scale) of deployments and replicasets. Writing it
- * sets spec.replicas and bumps the generation; the Scale's resourceVersion is the object's, so a
- * stale one is a 409 Conflict.
+ * The {@code scale} subresource (autoscaling/v1 Scale) of the kinds that declare it (deployments,
+ * replicasets, statefulsets, replicationcontrollers). Writing it sets spec.replicas and bumps the
+ * generation; the Scale's resourceVersion is the object's, so a stale one is a 409 Conflict.
  */
 final class ScaleHandler {
   private final ApiContext api;
@@ -144,10 +146,18 @@ final class ScaleHandler {
     return scale;
   }
 
-  /** The selector in label-selector string form ("app=web,tier in (a,b)"). */
+  /**
+   * The selector in label-selector string form ("app=web,tier in (a,b)"); a ReplicationController's
+   * is a plain label map.
+   */
   private static String selectorString(JsonNode selector) {
     if (!selector.isObject()) {
       return "";
+    }
+    if (!selector.has("matchLabels") && !selector.has("matchExpressions")) {
+      Map<String, String> labels = new TreeMap<>();
+      selector.properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));
+      return Selector.fromMap(labels).toString();
     }
     try {
       return Selector.from(Json.convert(selector, LabelSelector.class)).toString();

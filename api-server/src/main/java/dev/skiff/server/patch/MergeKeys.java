@@ -22,12 +22,20 @@ public final class MergeKeys {
     pod.put("status.hostIPs", ListRule.byKey("ip"));
     BY_KIND.put("Pod", pod);
 
-    for (String kind : new String[] {"Deployment", "ReplicaSet"}) {
+    for (String kind :
+        new String[] {
+          "Deployment", "ReplicaSet", "StatefulSet", "DaemonSet", "ReplicationController", "Job"
+        }) {
       MergeKeys workload = common();
       workload.objectMeta("spec.template.metadata");
       workload.podSpec("spec.template.spec");
       BY_KIND.put(kind, workload);
     }
+    MergeKeys cronJob = common();
+    cronJob.objectMeta("spec.jobTemplate.metadata");
+    cronJob.objectMeta("spec.jobTemplate.spec.template.metadata");
+    cronJob.podSpec("spec.jobTemplate.spec.template.spec");
+    BY_KIND.put("CronJob", cronJob);
 
     MergeKeys service = common();
     service.put("spec.ports", ListRule.byKey("port"));

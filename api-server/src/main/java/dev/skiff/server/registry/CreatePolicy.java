@@ -13,8 +13,10 @@ import java.util.UUID;
 
 /**
  * Turns a client's object into the object to store on create: type and namespace checks, name
- * generation, server-owned metadata (uid, creationTimestamp, generation), the initial status, then
- * defaulting and validation. Pure apart from the clock and random names.
+ * generation, server-owned metadata (uid, creationTimestamp, and generation 1 for the kinds with a
+ * spec and EndpointSlices: ConfigMaps, Secrets, ServiceAccounts, Endpoints and Events have none, as
+ * in Kubernetes), the initial status, then defaulting and validation. Pure apart from the clock and
+ * random names.
  */
 final class CreatePolicy {
   private static final List<String> SERVER_OWNED =
@@ -59,7 +61,9 @@ final class CreatePolicy {
     meta.remove(SERVER_OWNED);
     meta.put("uid", UUID.randomUUID().toString());
     meta.put("creationTimestamp", Times.now(clock));
-    meta.put("generation", 1);
+    if (type.hasSpec() || type == Resources.ENDPOINTSLICES) {
+      meta.put("generation", 1);
+    }
     initialStatus(type, body);
     return admission.admit(type, body, null);
   }
@@ -76,6 +80,9 @@ final class CreatePolicy {
       body.putObject("status").putObject("loadBalancer");
     } else if (type == Resources.DEPLOYMENTS
         || type == Resources.REPLICASETS
+        || type == Resources.STATEFULSETS
+        || type == Resources.DAEMONSETS
+        || type == Resources.REPLICATIONCONTROLLERS
         || type == Resources.JOBS
         || type == Resources.CRONJOBS) {
       body.putObject("status");

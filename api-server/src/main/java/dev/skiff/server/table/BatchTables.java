@@ -79,7 +79,8 @@ final class BatchTables {
         spec.path("jobTemplate").path("spec"));
   }
 
-  private static TableConvertor of(
+  /** A convertor of fixed columns whose cells come from {@code cells}. */
+  static TableConvertor of(
       List<Column> columns, BiFunction<JsonNode, Instant, List<Object>> cells) {
     return new TableConvertor() {
       @Override

@@ -33,4 +33,11 @@ final class JsonBodies {
         + name
         + "\"}},\"spec\":{\"containers\":[{\"name\":\"main\",\"image\":\"busybox\"}]}}}}";
   }
+
+  static String statefulSet(String name, int replicas) {
+    return deployment(name, replicas)
+        .replace("\"kind\":\"Deployment\"", "\"kind\":\"StatefulSet\"")
+        .replace(
+            "\"spec\":{\"replicas\"", "\"spec\":{\"serviceName\":\"" + name + "\",\"replicas\"");
+  }
 }

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 class ResourceSemanticsIT {
   private static final String PODS = "/api/v1/namespaces/default/pods";
   private static final String DEPLOYMENTS = "/apis/apps/v1/namespaces/default/deployments";
+  private static final String STATEFULSETS = "/apis/apps/v1/namespaces/default/statefulsets";
   private static final String JSON = "application/json";
   private static final String MERGE = "application/merge-patch+json";
   private static final AtomicInteger NAMES = new AtomicInteger();
@@ -63,6 +64,22 @@ class ResourceSemanticsIT {
     assertThat(generation(item)).isEqualTo(2);
     patch(item + "/status", MERGE, "{\"status\":{\"replicas\":3}}");
     assertThat(generation(item)).isEqualTo(2);
+  }
+
+  @Test
+  void configKindsHaveNoGenerationAsInKubernetes() {
+    for (String kind : new String[] {"configmaps", "secrets", "serviceaccounts"}) {
+      String collection = "/api/v1/namespaces/default/" + kind;
+      String name = create(collection, "{\"metadata\":{\"name\":\"" + next("g") + "\"}}");
+      String item = collection + "/" + name;
+      assertThat(http.get(item).json().path("metadata").has("generation")).as(kind).isFalse();
+      JsonNode patched = patch(item, MERGE, "{\"metadata\":{\"labels\":{\"x\":\"1\"}}}");
+      assertThat(patched.path("metadata").has("generation")).as(kind).isFalse();
+    }
+    String sts = create(STATEFULSETS, JsonBodies.statefulSet(next("gen"), 1));
+    assertThat(generation(STATEFULSETS + "/" + sts)).isEqualTo(1);
+    patch(STATEFULSETS + "/" + sts, MERGE, "{\"spec\":{\"replicas\":2}}");
+    assertThat(generation(STATEFULSETS + "/" + sts)).isEqualTo(2);
   }
 
   @Test

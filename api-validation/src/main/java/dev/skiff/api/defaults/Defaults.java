@@ -2,11 +2,13 @@ package dev.skiff.api.defaults;
 
 import static dev.skiff.api.defaults.PodDefaults.blank;
 
+import dev.skiff.api.model.apps.DaemonSet;
 import dev.skiff.api.model.apps.Deployment;
 import dev.skiff.api.model.apps.DeploymentSpec;
 import dev.skiff.api.model.apps.DeploymentStrategy;
 import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.apps.RollingUpdateDeployment;
+import dev.skiff.api.model.apps.StatefulSet;
 import dev.skiff.api.model.batch.CronJob;
 import dev.skiff.api.model.batch.Job;
 import dev.skiff.api.model.core.EndpointPort;
@@ -16,6 +18,7 @@ import dev.skiff.api.model.core.Namespace;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodTemplateSpec;
+import dev.skiff.api.model.core.ReplicationController;
 import dev.skiff.api.model.core.Secret;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
@@ -63,6 +66,12 @@ public final class Defaults {
       JobDefaults.apply(job);
     } else if (obj instanceof CronJob cronJob) {
       JobDefaults.apply(cronJob);
+    } else if (obj instanceof StatefulSet sts) {
+      WorkloadDefaults.apply(sts);
+    } else if (obj instanceof DaemonSet ds) {
+      WorkloadDefaults.apply(ds);
+    } else if (obj instanceof ReplicationController rc) {
+      WorkloadDefaults.apply(rc);
     } else {
       RbacDefaults.apply(obj);
     }
@@ -115,7 +124,7 @@ public final class Defaults {
     template(s.template);
   }
 
-  private static void template(PodTemplateSpec t) {
+  static void template(PodTemplateSpec t) {
     if (t != null && t.spec != null) {
       PodDefaults.applySpec(t.spec);
     }

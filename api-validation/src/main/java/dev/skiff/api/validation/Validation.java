@@ -1,7 +1,10 @@
 package dev.skiff.api.validation;
 
+import dev.skiff.api.model.apps.ControllerRevision;
+import dev.skiff.api.model.apps.DaemonSet;
 import dev.skiff.api.model.apps.Deployment;
 import dev.skiff.api.model.apps.ReplicaSet;
+import dev.skiff.api.model.apps.StatefulSet;
 import dev.skiff.api.model.autoscaling.Scale;
 import dev.skiff.api.model.batch.CronJob;
 import dev.skiff.api.model.batch.Job;
@@ -12,6 +15,7 @@ import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Namespace;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.ReplicationController;
 import dev.skiff.api.model.core.Secret;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.core.ServiceAccount;
@@ -91,6 +95,22 @@ public final class Validation {
                   ServiceAccount.class,
                   ServiceAccountValidation::validate,
                   Update.<ServiceAccount>none()),
+              new Rules<>(
+                  StatefulSet.class,
+                  StatefulSetValidation::validate,
+                  StatefulSetValidation::validateUpdate),
+              new Rules<>(
+                  DaemonSet.class,
+                  DaemonSetValidation::validate,
+                  DaemonSetValidation::validateUpdate),
+              new Rules<>(
+                  ReplicationController.class,
+                  ReplicationControllerValidation::validate,
+                  Update.<ReplicationController>none()),
+              new Rules<>(
+                  ControllerRevision.class,
+                  ControllerRevisionValidation::validate,
+                  ControllerRevisionValidation::validateUpdate),
               new Rules<>(Job.class, JobValidation::validate, JobValidation::validateUpdate),
               new Rules<>(
                   CronJob.class, CronJobValidation::validate, CronJobValidation::validateUpdate),

@@ -23,7 +23,7 @@ public final class WorkloadValidation {
     DeploymentSpec s = d.spec == null ? new DeploymentSpec() : d.spec;
     FieldPath spec = FieldPath.root("spec");
     PortRules.nonNegative(s.replicas, spec.child("replicas"), errs);
-    selectorAndTemplate(s.selector, s.template, spec, errs);
+    selectorAndTemplate(s.selector, s.template, spec, "deployment", "ReplicaSet", errs);
     strategy(s.strategy, spec.child("strategy"), errs);
     PortRules.nonNegative(s.minReadySeconds, spec.child("minReadySeconds"), errs);
     PortRules.nonNegative(s.revisionHistoryLimit, spec.child("revisionHistoryLimit"), errs);
@@ -46,7 +46,7 @@ public final class WorkloadValidation {
     FieldPath spec = FieldPath.root("spec");
     PortRules.nonNegative(s.replicas, spec.child("replicas"), errs);
     PortRules.nonNegative(s.minReadySeconds, spec.child("minReadySeconds"), errs);
-    selectorAndTemplate(s.selector, s.template, spec, errs);
+    selectorAndTemplate(s.selector, s.template, spec, "deployment", "ReplicaSet", errs);
   }
 
   /** apps/v1: spec.selector may not change. */
@@ -62,14 +62,23 @@ public final class WorkloadValidation {
         errs);
   }
 
-  private static void selectorImmutable(LabelSelector selector, LabelSelector old, ErrorList errs) {
+  static void selectorImmutable(LabelSelector selector, LabelSelector old, ErrorList errs) {
     if (!Objects.equals(tree(selector), tree(old))) {
       errs.invalid(FieldPath.root("spec", "selector"), selector, "field is immutable");
     }
   }
 
-  private static void selectorAndTemplate(
-      LabelSelector selector, PodTemplateSpec template, FieldPath spec, ErrorList errs) {
+  /**
+   * The selector (required, valid, not empty: "empty selector is invalid for {@code selectorOf}")
+   * and the pod template it must match, with the template rules of {@link #template}.
+   */
+  static void selectorAndTemplate(
+      LabelSelector selector,
+      PodTemplateSpec template,
+      FieldPath spec,
+      String selectorOf,
+      String templateOf,
+      ErrorList errs) {
     FieldPath sel = spec.child("selector");
     Selector parsed = null;
     if (selector == null) {
@@ -79,7 +88,7 @@ public final class WorkloadValidation {
       LabelSelectorValidation.validate(selector, sel, selectorErrs);
       errs.addAll(selectorErrs);
       if (size(selector.matchLabels) + size(selector.matchExpressions) == 0) {
-        errs.invalid(sel, selector, "empty selector is invalid for deployment");
+        errs.invalid(sel, selector, "empty selector is invalid for " + selectorOf);
       } else if (selectorErrs.isEmpty()) {
         try {
           parsed = Selector.from(selector);
@@ -88,7 +97,15 @@ public final class WorkloadValidation {
         }
       }
     }
-    FieldPath tpl = spec.child("template");
+    template(parsed, template, spec.child("template"), templateOf, errs);
+  }
+
+  /**
+   * A controller's pod template: required, labels matched by the selector (when it parsed),
+   * restartPolicy Always, no activeDeadlineSeconds ("... in {@code kind} is not Supported").
+   */
+  static void template(
+      Selector parsed, PodTemplateSpec template, FieldPath tpl, String kind, ErrorList errs) {
     if (template == null) {
       errs.required(tpl, "");
       return;
@@ -108,7 +125,7 @@ public final class WorkloadValidation {
     if (template.spec != null && template.spec.activeDeadlineSeconds != null) {
       errs.forbidden(
           tpl.child("spec", "activeDeadlineSeconds"),
-          "activeDeadlineSeconds in ReplicaSet is not Supported");
+          "activeDeadlineSeconds in " + kind + " is not Supported");
     }
   }
 
@@ -134,7 +151,7 @@ public final class WorkloadValidation {
     }
   }
 
-  private static Object tree(Object o) {
+  static Object tree(Object o) {
     return o == null ? null : dev.skiff.api.Json.mapper().valueToTree(o);
   }
 

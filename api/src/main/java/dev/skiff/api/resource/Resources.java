@@ -1,8 +1,11 @@
 package dev.skiff.api.resource;
 
 import dev.skiff.api.model.apiextensions.CustomResourceDefinition;
+import dev.skiff.api.model.apps.ControllerRevision;
+import dev.skiff.api.model.apps.DaemonSet;
 import dev.skiff.api.model.apps.Deployment;
 import dev.skiff.api.model.apps.ReplicaSet;
+import dev.skiff.api.model.apps.StatefulSet;
 import dev.skiff.api.model.batch.CronJob;
 import dev.skiff.api.model.batch.Job;
 import dev.skiff.api.model.coordination.Lease;
@@ -12,6 +15,7 @@ import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Namespace;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.api.model.core.Pod;
+import dev.skiff.api.model.core.ReplicationController;
 import dev.skiff.api.model.core.Secret;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.core.ServiceAccount;
@@ -214,6 +218,66 @@ public final class Resources {
           true,
           Set.of("status", "scale"),
           Set.of("status.replicas"));
+  public static final ResourceType STATEFULSETS =
+      new ResourceType(
+          "apps",
+          "v1",
+          "StatefulSet",
+          "statefulsets",
+          "statefulset",
+          true,
+          List.of("sts"),
+          List.of("all"),
+          StatefulSet.class,
+          true,
+          true,
+          Set.of("status", "scale"),
+          Set.of());
+  public static final ResourceType DAEMONSETS =
+      new ResourceType(
+          "apps",
+          "v1",
+          "DaemonSet",
+          "daemonsets",
+          "daemonset",
+          true,
+          List.of("ds"),
+          List.of("all"),
+          DaemonSet.class,
+          true,
+          true,
+          Set.of("status"),
+          Set.of());
+  public static final ResourceType CONTROLLERREVISIONS =
+      new ResourceType(
+          "apps",
+          "v1",
+          "ControllerRevision",
+          "controllerrevisions",
+          "controllerrevision",
+          true,
+          List.of(),
+          List.of(),
+          ControllerRevision.class,
+          false,
+          false,
+          Set.of(),
+          Set.of());
+  public static final ResourceType REPLICATIONCONTROLLERS =
+      new ResourceType(
+          "",
+          "v1",
+          "ReplicationController",
+          "replicationcontrollers",
+          "replicationcontroller",
+          true,
+          List.of("rc"),
+          List.of("all"),
+          ReplicationController.class,
+          true,
+          true,
+          Set.of("status", "scale"),
+          Set.of("status.replicas"));
   public static final ResourceType JOBS =
       new ResourceType(
           "batch",
@@ -309,6 +373,10 @@ public final class Resources {
           SERVICEACCOUNTS,
           DEPLOYMENTS,
           REPLICASETS,
+          STATEFULSETS,
+          DAEMONSETS,
+          CONTROLLERREVISIONS,
+          REPLICATIONCONTROLLERS,
           JOBS,
           CRONJOBS,
           ENDPOINTSLICES,

@@ -52,6 +52,9 @@ class ResourceArgsTest {
             Resources.SERVICES,
             Resources.DEPLOYMENTS,
             Resources.REPLICASETS,
+            Resources.STATEFULSETS,
+            Resources.DAEMONSETS,
+            Resources.REPLICATIONCONTROLLERS,
             Resources.JOBS,
             Resources.CRONJOBS);
   }

@@ -20,8 +20,9 @@ import java.util.List;
 
 /**
  * Keeps every selector Service's Endpoints object equal to {@link EndpointsReconciler#desired};
- * deletes it with the Service. Services without a selector keep their user-managed Endpoints. Keys
- * are Service keys; a pod event enqueues the Services selecting it (before and after).
+ * deletes it with the Service (not an Endpoints object whose Service was never seen). Services
+ * without a selector keep their user-managed Endpoints. Keys are Service keys; a pod event enqueues
+ * the Services selecting it (before and after).
  */
 public final class EndpointsController extends QueueController {
   private final KubeClient client;
@@ -38,7 +39,19 @@ public final class EndpointsController extends QueueController {
     this.endpoints = informers.of(Endpoints.class);
     watch(services);
     watchChanges(pods, this::servicesSelecting);
-    watch(endpoints);
+    watch(endpoints, this::ofExistingService);
+  }
+
+  /**
+   * An Endpoints change concerns this controller only when its Service exists: Kubernetes'
+   * endpoints controller never looks at an Endpoints object without a Service (a user may write it
+   * before the Service, as {@code kubectl apply} of a file listing Endpoints first does), and
+   * deletes Endpoints only when their Service is deleted (the Service's delete event enqueues the
+   * key).
+   */
+  private List<String> ofExistingService(Endpoints ep) {
+    String key = Keys.of(ep);
+    return services.get(key) == null ? List.of() : List.of(key);
   }
 
   private List<String> servicesSelecting(Pod pod) {

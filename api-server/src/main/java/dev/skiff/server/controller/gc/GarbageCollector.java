@@ -5,13 +5,17 @@ import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.Keys;
+import dev.skiff.api.model.apps.ControllerRevision;
+import dev.skiff.api.model.apps.DaemonSet;
 import dev.skiff.api.model.apps.Deployment;
 import dev.skiff.api.model.apps.ReplicaSet;
+import dev.skiff.api.model.apps.StatefulSet;
 import dev.skiff.api.model.batch.CronJob;
 import dev.skiff.api.model.batch.Job;
 import dev.skiff.api.model.core.ConfigMap;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Secret;
+import dev.skiff.api.model.core.ReplicationController;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.KubeObject;
@@ -50,6 +54,10 @@ public final class GarbageCollector extends QueueController {
     add(informers, CronJob.class);
     add(informers, ConfigMap.class);
     add(informers, Secret.class);
+    add(informers, StatefulSet.class);
+    add(informers, DaemonSet.class);
+    add(informers, ControllerRevision.class);
+    add(informers, ReplicationController.class);
     this.actions = new GcActions(client, this::dependentsOf);
     this.customOwners =
         new CustomOwners(vertx, client.raw(), actions, this::dependentsOf, d -> enqueue(keyOf(d)));

@@ -24,7 +24,10 @@ public final class GcDeletionHook implements DeletionHook {
           Resources.REPLICASETS,
           Resources.SERVICES,
           Resources.JOBS,
-          Resources.CRONJOBS);
+          Resources.CRONJOBS,
+          Resources.STATEFULSETS,
+          Resources.DAEMONSETS,
+          Resources.REPLICATIONCONTROLLERS);
 
   @Override
   public List<String> finalizersFor(ResourceType type, ObjectNode object, String policy) {

@@ -1,14 +1,12 @@
 package dev.skiff.server.controller.job;
 
-import dev.skiff.api.Json;
 import dev.skiff.api.model.batch.Job;
 import dev.skiff.api.model.core.Container;
 import dev.skiff.api.model.core.ContainerStatus;
 import dev.skiff.api.model.core.EnvVar;
 import dev.skiff.api.model.core.Pod;
-import dev.skiff.api.model.core.PodSpec;
 import dev.skiff.api.model.meta.Times;
-import dev.skiff.server.controller.support.Owners;
+import dev.skiff.server.controller.replicaset.PodStates;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,32 +76,14 @@ final class JobPods {
    * annotation, label and JOB_COMPLETION_INDEX in every container.
    */
   static Pod podFor(Job job, int index) {
-    Pod pod = new Pod();
-    pod.meta().namespace = job.meta().namespace;
+    Pod pod = PodStates.fromTemplate(job, job.spec().template);
     pod.meta().generateName = job.meta().name + "-" + (index >= 0 ? index + "-" : "");
-    var template = job.spec().template;
-    if (template != null && template.metadata != null) {
-      if (template.metadata.labels != null) {
-        pod.meta().labels = new LinkedHashMap<>(template.metadata.labels);
-      }
-      if (template.metadata.annotations != null) {
-        pod.meta().annotations = new LinkedHashMap<>(template.metadata.annotations);
-      }
-    }
-    pod.meta().ownerReferences = Owners.listOf(Owners.controllerRef(job));
-    pod.spec =
-        template == null || template.spec == null
-            ? new PodSpec()
-            : Json.copy(template.spec, PodSpec.class);
     if (index >= 0) {
       String value = Integer.toString(index);
       if (pod.meta().annotations == null) {
         pod.meta().annotations = new LinkedHashMap<>();
       }
       pod.meta().annotations.put(Job.COMPLETION_INDEX, value);
-      if (pod.meta().labels == null) {
-        pod.meta().labels = new LinkedHashMap<>();
-      }
       pod.meta().labels.put(Job.COMPLETION_INDEX, value);
       if (pod.spec.hostname == null) {
         pod.spec.hostname = job.meta().name + "-" + index;

@@ -1,12 +1,18 @@
 package dev.skiff.server.controller.replicaset;
 
+import dev.skiff.api.Json;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodCondition;
+import dev.skiff.api.model.core.PodSpec;
+import dev.skiff.api.model.core.PodTemplateSpec;
+import dev.skiff.api.model.meta.KubeObject;
 import dev.skiff.api.model.meta.Times;
 import dev.skiff.server.controller.endpoints.ServiceMembers;
+import dev.skiff.server.controller.support.Owners;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 
 /** Pod facts the workload controllers share: active, ready, available, deletion order. */
 public final class PodStates {
@@ -59,6 +65,31 @@ public final class PodStates {
               p -> p.meta().creationTimestamp == null ? "" : p.meta().creationTimestamp,
               Comparator.reverseOrder())
           .thenComparing(p -> p.meta().name);
+
+  /**
+   * A new pod from {@code template}, controlled by {@code owner} (its controller reference, in its
+   * namespace): the template's labels (a fresh map, empty when it has none) and annotations, a copy
+   * of its spec. The caller names it.
+   */
+  public static Pod fromTemplate(KubeObject owner, PodTemplateSpec template) {
+    Pod pod = new Pod();
+    pod.meta().namespace = owner.meta().namespace;
+    pod.meta().labels = new LinkedHashMap<>();
+    if (template != null && template.metadata != null) {
+      if (template.metadata.labels != null) {
+        pod.meta().labels.putAll(template.metadata.labels);
+      }
+      if (template.metadata.annotations != null) {
+        pod.meta().annotations = new LinkedHashMap<>(template.metadata.annotations);
+      }
+    }
+    pod.meta().ownerReferences = Owners.listOf(Owners.controllerRef(owner));
+    pod.spec =
+        template == null || template.spec == null
+            ? new PodSpec()
+            : Json.copy(template.spec, PodSpec.class);
+    return pod;
+  }
 
   private static boolean isScheduled(Pod pod) {
     return pod.spec != null && pod.spec.nodeName != null && !pod.spec.nodeName.isEmpty();

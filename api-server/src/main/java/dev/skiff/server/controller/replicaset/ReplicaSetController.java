@@ -1,13 +1,11 @@
 package dev.skiff.server.controller.replicaset;
 
-import dev.skiff.api.Json;
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.informer.Informer;
-import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.core.Pod;
-import dev.skiff.api.model.meta.OwnerReference;
+import dev.skiff.api.model.meta.KubeObject;
 import dev.skiff.server.controller.support.ControlledChildren;
 import dev.skiff.server.controller.support.Owners;
 import dev.skiff.server.controller.support.QueueController;
@@ -21,46 +19,44 @@ import java.util.List;
 
 /**
  * Keeps {@code spec.replicas} pods per ReplicaSet (pods created from its template, with its
- * controller reference) and writes its status. Keys are ReplicaSet keys; a pod event enqueues its
- * controlling ReplicaSet.
+ * controller reference) and writes its status; the same for ReplicationControllers (one instance
+ * per {@link ReplicatedKind}). Keys are parent keys; a pod event enqueues its controlling parent.
  */
-public final class ReplicaSetController extends QueueController {
+public final class ReplicaSetController<T extends KubeObject> extends QueueController {
   private final KubeClient client;
-  private final Informer<ReplicaSet> replicaSets;
-  private final Informer<Pod> pods;
+  private final ReplicatedKind<T> kind;
   private final EventRecorder events;
   private final Clock clock;
-  private final ControlledChildren<ReplicaSet, Pod> owned;
+  private final ControlledChildren<T, Pod> owned;
 
   public ReplicaSetController(
-      Vertx vertx, SharedInformers informers, EventRecorder events, Clock clock, int workers) {
-    super(vertx, "replicaset", workers);
+      Vertx vertx,
+      SharedInformers informers,
+      ReplicatedKind<T> kind,
+      EventRecorder events,
+      Clock clock,
+      int workers) {
+    super(vertx, kind.controllerName(), workers);
     this.client = informers.client();
-    this.replicaSets = informers.of(ReplicaSet.class);
-    this.pods = informers.of(Pod.class);
+    this.kind = kind;
+    Informer<T> parents = informers.of(kind.type());
+    Informer<Pod> pods = informers.of(Pod.class);
     this.events = events;
     this.clock = clock;
-    this.owned = new ControlledChildren<>(client, replicaSets, pods, Pod.class);
-    watch(replicaSets);
-    watch(pods, ReplicaSetController::ownerKey);
-  }
-
-  static List<String> ownerKey(Pod pod) {
-    OwnerReference ref = Owners.controllerOf(pod);
-    if (ref == null || !"ReplicaSet".equals(ref.kind)) {
-      return List.of();
-    }
-    return List.of(Keys.of(pod.meta().namespace, ref.name));
+    this.owned = new ControlledChildren<>(client, parents, pods, Pod.class);
+    watch(parents);
+    watch(pods, pod -> Owners.controllerKey(pod, kind.kind()));
   }
 
   @Override
   protected Future<Void> sync(String key) {
-    ReplicaSet rs = owned.parent(key);
-    if (rs == null) {
+    T parent = owned.parent(key);
+    if (parent == null) {
       return Future.succeededFuture();
     }
+    ReplicaSet rs = kind.asReplicaSet().apply(parent);
     ReplicaSetReconciler.Plan plan =
-        ReplicaSetReconciler.plan(rs, owned.controlled(key, rs), clock.instant());
+        ReplicaSetReconciler.plan(rs, owned.controlled(key, parent), clock.instant());
     List<Future<?>> writes = new ArrayList<>();
     for (int i = 0; i < plan.create(); i++) {
       writes.add(create(key, rs));
@@ -70,7 +66,7 @@ public final class ReplicaSetController extends QueueController {
     if (minReady > 0 && plan.status().availableReplicas < plan.status().readyReplicas) {
       enqueueAfter(key, Duration.ofSeconds(1));
     }
-    return Future.all(writes).compose(v -> writeStatus(key, rs, plan));
+    return Future.all(writes).compose(v -> writeStatus(key, parent, rs, plan));
   }
 
   private Future<Pod> create(String key, ReplicaSet rs) {
@@ -90,12 +86,11 @@ public final class ReplicaSetController extends QueueController {
         .onSuccess(v -> events.normal(rs, "SuccessfulDelete", "Deleted pod: " + pod.meta().name));
   }
 
-  private Future<Void> writeStatus(String key, ReplicaSet rs, ReplicaSetReconciler.Plan plan) {
+  private Future<Void> writeStatus(
+      String key, T parent, ReplicaSet rs, ReplicaSetReconciler.Plan plan) {
     if (!ReplicaSetReconciler.changed(rs.status, plan.status())) {
       return Future.succeededFuture();
     }
-    ReplicaSet updated = Json.copy(rs, ReplicaSet.class);
-    updated.status = plan.status();
-    return owned.writeStatus(key, updated);
+    return owned.writeStatus(key, kind.withStatus().apply(parent, plan.status()));
   }
 }

@@ -4,12 +4,9 @@ import dev.skiff.api.Json;
 import dev.skiff.api.model.apps.ReplicaSet;
 import dev.skiff.api.model.apps.ReplicaSetStatus;
 import dev.skiff.api.model.core.Pod;
-import dev.skiff.api.model.core.PodSpec;
 import dev.skiff.api.selector.Selector;
-import dev.skiff.server.controller.support.Owners;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -65,23 +62,8 @@ public final class ReplicaSetReconciler {
 
   /** A new pod from the template: generated name, template labels, controller reference. */
   public static Pod podFor(ReplicaSet rs) {
-    Pod pod = new Pod();
+    Pod pod = PodStates.fromTemplate(rs, rs.spec().template);
     pod.meta().generateName = rs.meta().name + "-";
-    pod.meta().namespace = rs.meta().namespace;
-    if (rs.spec().template != null && rs.spec().template.metadata != null) {
-      if (rs.spec().template.metadata.labels != null) {
-        pod.meta().labels = new LinkedHashMap<>(rs.spec().template.metadata.labels);
-      }
-      if (rs.spec().template.metadata.annotations != null) {
-        pod.meta().annotations = new LinkedHashMap<>(rs.spec().template.metadata.annotations);
-      }
-    }
-    pod.meta().ownerReferences = Owners.listOf(Owners.controllerRef(rs));
-    PodSpec spec =
-        rs.spec().template == null || rs.spec().template.spec == null
-            ? new PodSpec()
-            : Json.copy(rs.spec().template.spec, PodSpec.class);
-    pod.spec = spec;
     return pod;
   }
 

@@ -17,8 +17,30 @@ import java.util.Objects;
  * taints tolerated, nodeSelector matched, host ports free. Each returns the reason a node is unfit,
  * in kube-scheduler's words, or null when it fits.
  */
-final class NodeFit {
+public final class NodeFit {
   private NodeFit() {}
+
+  /**
+   * Whether a daemon pod belongs on {@code node} (the DaemonSet controller's
+   * NodeShouldRunDaemonPod): its nodeSelector matches and it tolerates the node's taints; a pod
+   * already there ({@code running}) only needs to tolerate the NoExecute ones. Readiness and
+   * cordoning do not matter, as daemon pods tolerate them.
+   */
+  public static boolean runsDaemon(Pod pod, Node node, boolean running) {
+    if (!matchesSelector(pod, node)) {
+      return false;
+    }
+    if (node.spec().taints == null) {
+      return true;
+    }
+    for (Taint t : node.spec().taints) {
+      boolean blocks = "NoExecute".equals(t.effect) || (!running && "NoSchedule".equals(t.effect));
+      if (blocks && !tolerates(pod, t)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   static String unfit(Pod pod, Node node, List<Pod> podsOnNode) {
     if (!isReady(node)) {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -69,7 +70,7 @@ public final class SchedulerController extends QueueController {
   @Override
   protected Future<Void> sync(String key) {
     Pod pod = pods.get(key);
-    if (pod == null || !needsScheduling(pod) || assumed.containsKey(key)) {
+    if (pod == null || !needsScheduling(pod) || isAssumed(key, pod)) {
       return Future.succeededFuture();
     }
     Scheduling.Decision decision = Scheduling.decide(pod, nodes.list(), podsByNode());
@@ -107,6 +108,15 @@ public final class SchedulerController extends QueueController {
                     : Future.failedFuture(e));
   }
 
+  /**
+   * Whether this very pod (same uid: a StatefulSet recreates a deleted pod under its name at once)
+   * has a binding in flight.
+   */
+  private boolean isAssumed(String key, Pod pod) {
+    Pod bound = assumed.get(key);
+    return bound != null && Objects.equals(bound.meta().uid, pod.meta().uid);
+  }
+
   /** Bound and assumed pods per node; an assumption ends once the cache shows the binding. */
   private Map<String, List<Pod>> podsByNode() {
     Map<String, List<Pod>> byNode = new HashMap<>();
@@ -122,7 +132,7 @@ public final class SchedulerController extends QueueController {
     assumed.forEach(
         (key, pod) -> {
           Pod cached = pods.get(key);
-          if (cached == null || !needsScheduling(cached)) {
+          if (cached == null || !needsScheduling(cached) || !isAssumed(key, cached)) {
             assumed.remove(key, pod);
           } else {
             byNode.computeIfAbsent(pod.spec.nodeName, n -> new ArrayList<>()).add(pod);

@@ -60,7 +60,23 @@ public final class ControlledChildren<P extends KubeObject, C extends KubeObject
     tracker.wrote(key, child);
   }
 
-  /** Deletes a child; one already gone counts as deleted. */
+  /** Creates ({@code create}) or updates a child and tracks the result. */
+  public Future<C> write(String key, C child, boolean create) {
+    return (create ? client.create(child) : client.update(child))
+        .onSuccess(written -> tracker.wrote(key, written));
+  }
+
+  /**
+   * Deletes a child and keeps showing it as the cache has it until the cache shows the deletion (a
+   * StatefulSet must see its pod terminating, not absent, or it would recreate the name too early);
+   * one already gone counts as deleted.
+   */
+  public Future<Void> deleteShown(C child) {
+    return Writes.ignoreNotFound(
+        client.delete(childType, child.meta().namespace, child.meta().name, DeleteOptions.none()));
+  }
+
+  /** Deletes a child and stops showing it at once; one already gone counts as deleted. */
   public Future<Void> delete(String key, C child) {
     return Writes.ignoreNotFound(
             client.delete(

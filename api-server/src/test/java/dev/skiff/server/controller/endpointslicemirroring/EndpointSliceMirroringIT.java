@@ -93,6 +93,28 @@ class EndpointSliceMirroringIT {
   }
 
   @Test
+  void endpointsWrittenBeforeTheirServiceStayAndAreMirroredOnceItExists() {
+    Await.result(client.create(endpoints("early", List.of("127.9.0.5"), Map.of())));
+    await()
+        .during(Duration.ofSeconds(2))
+        .atMost(Duration.ofSeconds(3))
+        .until(() -> exists("early"));
+    Await.result(client.create(service("early", null)));
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(addresses("early")).containsExactly("127.9.0.5"));
+    assertThat(exists("early")).isTrue();
+
+    Await.result(client.delete(Service.class, "default", "early", DeleteOptions.none()));
+    await().atMost(Duration.ofSeconds(10)).until(() -> !exists("early"));
+  }
+
+  private static boolean exists(String name) {
+    return Await.result(client.list(Endpoints.class, "default", ListOptions.none())).items.stream()
+        .anyMatch(e -> e.meta().name.equals(name));
+  }
+
+  @Test
   void endpointsOfASelectorlessServiceAreMirroredUpdatedAndRemovedWithThem() {
     Await.result(client.create(service("db", null)));
     Endpoints created =

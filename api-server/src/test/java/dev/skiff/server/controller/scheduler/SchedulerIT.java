@@ -3,6 +3,7 @@ package dev.skiff.server.controller.scheduler;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.Event;
@@ -57,6 +58,36 @@ class SchedulerIT {
                 assertThat(now.spec.nodeName).isEqualTo("ssd-node");
                 assertThat(events(client, "picky")).contains("Scheduled");
               });
+      kubelet.stop();
+    }
+  }
+
+  @Test
+  void aPodRecreatedUnderTheNameOfAJustBoundOneIsScheduledToo() {
+    try (TestCluster cluster = TestCluster.start(TestCluster.Spec.of(1))) {
+      KubeClient client = cluster.client();
+      Await.result(cluster.replica(0).manager().leading());
+      FakeKubelet kubelet = new FakeKubelet(cluster.replica(0).vertx(), client);
+      Await.result(kubelet.start("only"));
+      for (int round = 0; round < 2; round++) {
+        Pod pod = TestObjects.pod("web-0", null, false, ApiObjects.labels("app", "web"));
+        pod.meta().uid = null;
+        pod.meta().creationTimestamp = null;
+        pod.spec.nodeName = null;
+        pod.status = null;
+        String uid = Await.result(client.create(pod)).meta().uid;
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .untilAsserted(
+                () -> {
+                  Pod now = Await.result(client.get(Pod.class, "default", "web-0"));
+                  assertThat(now.meta().uid).isEqualTo(uid);
+                  assertThat(now.spec.nodeName).isEqualTo("only");
+                });
+        Await.result(
+            client.delete(
+                Pod.class, "default", "web-0", DeleteOptions.none().withGracePeriodSeconds(0)));
+      }
       kubelet.stop();
     }
   }

@@ -1,0 +1,93 @@
+package dev.skiff.server.controller.statefulset;
+
+import dev.skiff.api.Json;
+import dev.skiff.api.client.EventRecorder;
+import dev.skiff.api.model.apps.ControllerRevision;
+import dev.skiff.api.model.apps.StatefulSet;
+import dev.skiff.api.model.apps.StatefulSetStatus;
+import dev.skiff.api.model.core.Pod;
+import dev.skiff.server.controller.history.RevisionedPods;
+import dev.skiff.server.controller.support.Owners;
+import dev.skiff.server.controller.support.QueueController;
+import dev.skiff.server.controller.support.SharedInformers;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Runs StatefulSets: applies {@link StatefulSetReconciler}'s plan (the update revision, pod
+ * creations and deletions, old revisions) and writes the status. Keys are StatefulSet keys; pod and
+ * ControllerRevision events enqueue their controlling StatefulSet.
+ */
+public final class StatefulSetController extends QueueController {
+  private final Clock clock;
+  private final RevisionedPods<StatefulSet> children;
+
+  public StatefulSetController(
+      Vertx vertx, SharedInformers informers, EventRecorder events, Clock clock, int workers) {
+    super(vertx, "statefulset", workers);
+    this.clock = clock;
+    this.children = new RevisionedPods<>(informers, StatefulSet.class, events, new Texts(), true);
+    watch(informers.of(StatefulSet.class));
+    watch(informers.of(Pod.class), p -> Owners.controllerKey(p, StatefulSet.KIND));
+    watch(informers.of(ControllerRevision.class), r -> Owners.controllerKey(r, StatefulSet.KIND));
+  }
+
+  /** Kubernetes' event texts: "create Pod web-0 in StatefulSet web successful". */
+  private static final class Texts implements RevisionedPods.PodEvents {
+    @Override
+    public String created(Pod pod) {
+      return "create Pod " + pod.meta().name + " in StatefulSet " + owner(pod) + " successful";
+    }
+
+    @Override
+    public String deleted(Pod pod) {
+      return "delete Pod " + pod.meta().name + " in StatefulSet " + owner(pod) + " successful";
+    }
+
+    @Override
+    public String failed(String verb, Pod pod, Throwable error) {
+      return verb
+          + " Pod "
+          + pod.meta().name
+          + " in StatefulSet "
+          + owner(pod)
+          + " failed error: "
+          + error.getMessage();
+    }
+
+    private static String owner(Pod pod) {
+      return Owners.controllerOf(pod).name;
+    }
+  }
+
+  @Override
+  protected Future<Void> sync(String key) {
+    StatefulSet sts = children.parent(key);
+    if (sts == null) {
+      return Future.succeededFuture();
+    }
+    StatefulSetReconciler.Plan plan =
+        StatefulSetReconciler.plan(
+            sts, children.pods(key, sts), children.revisions(key, sts), clock.instant());
+    StatefulSetStatus status = plan.status();
+    int minReady = sts.spec().minReadySeconds == null ? 0 : sts.spec().minReadySeconds;
+    if (minReady > 0 && status.availableReplicas < status.readyReplicas) {
+      enqueueAfter(key, Duration.ofSeconds(1));
+    }
+    return children
+        .write(key, sts, plan.revision(), plan.create(), plan.delete(), plan.deleteRevisions())
+        .compose(
+            v ->
+                children.writeStatus(
+                    key,
+                    sts.status,
+                    status,
+                    () -> {
+                      StatefulSet updated = Json.copy(sts, StatefulSet.class);
+                      updated.status = status;
+                      return updated;
+                    }));
+  }
+}
