@@ -79,7 +79,8 @@ final class BatchTables {
         spec.path("jobTemplate").path("spec"));
   }
 
-  private static TableConvertor of(
+  /** Columns as given, cells as computed: no name or age added. */
+  static TableConvertor of(
       List<Column> columns, BiFunction<JsonNode, Instant, List<Object>> cells) {
     return new TableConvertor() {
       @Override

@@ -28,7 +28,10 @@ public final class Tables {
           Map.entry(Resources.SECRETS, ConfigTables.secrets()),
           Map.entry(Resources.SERVICEACCOUNTS, ConfigTables.serviceAccounts()),
           Map.entry(Resources.JOBS, BatchTables.jobs()),
-          Map.entry(Resources.CRONJOBS, BatchTables.cronJobs()));
+          Map.entry(Resources.CRONJOBS, BatchTables.cronJobs()),
+          Map.entry(Resources.PERSISTENTVOLUMECLAIMS, StorageTables.claims()),
+          Map.entry(Resources.PERSISTENTVOLUMES, StorageTables.volumes()),
+          Map.entry(Resources.STORAGECLASSES, StorageTables.classes()));
   private static final TableConvertor FALLBACK = SimpleTables.fallback();
 
   private Tables() {}
@@ -71,6 +74,8 @@ public final class Tables {
           cells.add(l);
         } else if (cell instanceof Integer i) {
           cells.add(i);
+        } else if (cell instanceof Boolean b) {
+          cells.add(b);
         } else {
           cells.add(String.valueOf(cell));
         }

@@ -14,6 +14,8 @@ import dev.skiff.api.model.core.EndpointSubset;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Namespace;
 import dev.skiff.api.model.core.Node;
+import dev.skiff.api.model.core.PersistentVolume;
+import dev.skiff.api.model.core.PersistentVolumeClaim;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodTemplateSpec;
 import dev.skiff.api.model.core.Secret;
@@ -21,6 +23,7 @@ import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.IntOrString;
 import dev.skiff.api.model.meta.KubeObject;
+import dev.skiff.api.model.storage.StorageClass;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +66,12 @@ public final class Defaults {
       JobDefaults.apply(job);
     } else if (obj instanceof CronJob cronJob) {
       JobDefaults.apply(cronJob);
+    } else if (obj instanceof PersistentVolumeClaim pvc) {
+      StorageDefaults.apply(pvc);
+    } else if (obj instanceof PersistentVolume pv) {
+      StorageDefaults.apply(pv);
+    } else if (obj instanceof StorageClass sc) {
+      StorageDefaults.apply(sc);
     }
   }
 
@@ -79,6 +88,8 @@ public final class Defaults {
       PodDefaults.applyOnCreate(pod);
     } else if (obj instanceof Job job) {
       JobDefaults.generateSelector(job);
+    } else if (obj instanceof PersistentVolumeClaim || obj instanceof PersistentVolume) {
+      StorageDefaults.protect(obj);
     }
   }
 

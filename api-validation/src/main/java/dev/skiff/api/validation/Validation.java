@@ -11,12 +11,15 @@ import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Namespace;
 import dev.skiff.api.model.core.Node;
+import dev.skiff.api.model.core.PersistentVolume;
+import dev.skiff.api.model.core.PersistentVolumeClaim;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Secret;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.core.ServiceAccount;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.KubeObject;
+import dev.skiff.api.model.storage.StorageClass;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.status.StatusCause;
 import dev.skiff.api.status.StatusException;
@@ -89,7 +92,19 @@ public final class Validation {
                   Update.<ServiceAccount>none()),
               new Rules<>(Job.class, JobValidation::validate, JobValidation::validateUpdate),
               new Rules<>(
-                  CronJob.class, CronJobValidation::validate, CronJobValidation::validateUpdate))
+                  CronJob.class, CronJobValidation::validate, CronJobValidation::validateUpdate),
+              new Rules<>(
+                  PersistentVolumeClaim.class,
+                  StorageValidation::validate,
+                  StorageValidation::validateUpdate),
+              new Rules<>(
+                  PersistentVolume.class,
+                  StorageValidation::validate,
+                  StorageValidation::validateUpdate),
+              new Rules<>(
+                  StorageClass.class,
+                  StorageValidation::validate,
+                  StorageValidation::validateUpdate))
           .collect(Collectors.toUnmodifiableMap(Rules::type, r -> r));
 
   /** The problems with {@code obj}; {@code old} is the stored object on update, null on create. */

@@ -10,12 +10,15 @@ import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Namespace;
 import dev.skiff.api.model.core.Node;
+import dev.skiff.api.model.core.PersistentVolume;
+import dev.skiff.api.model.core.PersistentVolumeClaim;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Secret;
 import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.core.ServiceAccount;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.KubeObject;
+import dev.skiff.api.model.storage.StorageClass;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -179,6 +182,51 @@ public final class Resources {
           false,
           Set.of(),
           Set.of());
+  public static final ResourceType PERSISTENTVOLUMECLAIMS =
+      new ResourceType(
+          "",
+          "v1",
+          "PersistentVolumeClaim",
+          "persistentvolumeclaims",
+          "persistentvolumeclaim",
+          true,
+          List.of("pvc"),
+          List.of(),
+          PersistentVolumeClaim.class,
+          true,
+          true,
+          Set.of("status"),
+          Set.of());
+  public static final ResourceType PERSISTENTVOLUMES =
+      new ResourceType(
+          "",
+          "v1",
+          "PersistentVolume",
+          "persistentvolumes",
+          "persistentvolume",
+          false,
+          List.of("pv"),
+          List.of(),
+          PersistentVolume.class,
+          true,
+          true,
+          Set.of("status"),
+          Set.of());
+  public static final ResourceType STORAGECLASSES =
+      new ResourceType(
+          "storage.k8s.io",
+          "v1",
+          "StorageClass",
+          "storageclasses",
+          "storageclass",
+          false,
+          List.of("sc"),
+          List.of(),
+          StorageClass.class,
+          false,
+          false,
+          Set.of(),
+          Set.of());
   public static final ResourceType DEPLOYMENTS =
       new ResourceType(
           "apps",
@@ -281,12 +329,15 @@ public final class Resources {
           CONFIGMAPS,
           SECRETS,
           SERVICEACCOUNTS,
+          PERSISTENTVOLUMECLAIMS,
+          PERSISTENTVOLUMES,
           DEPLOYMENTS,
           REPLICASETS,
           JOBS,
           CRONJOBS,
           ENDPOINTSLICES,
-          LEASES);
+          LEASES,
+          STORAGECLASSES);
 
   private static final Map<String, ResourceType> BY_GROUP_PLURAL = new LinkedHashMap<>();
   private static final Map<Class<?>, ResourceType> BY_CLASS = new LinkedHashMap<>();
