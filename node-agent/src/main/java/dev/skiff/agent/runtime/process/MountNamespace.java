@@ -189,7 +189,12 @@ final class MountNamespace {
     }
     argv.add("-m");
     argv.add("-r");
-    argv.add("--wd=" + workDir);
+    // nsenter resolves --wd on the node, before it enters: change directory inside instead
+    argv.add("/bin/sh");
+    argv.add("-c");
+    argv.add("cd \"$1\" && shift && exec \"$@\"");
+    argv.add("sh");
+    argv.add(workDir.toString());
     argv.addAll(command);
     return argv;
   }
@@ -283,7 +288,7 @@ final class MountNamespace {
   static List<String> topMountsUnder(String dir, List<String> mounts) {
     String prefix = dir.endsWith("/") ? dir : dir + "/";
     List<String> under =
-        mounts.stream().filter(m -> m.startsWith(prefix)).distinct().sorted().toList();
+        mounts.stream().filter(m -> m.startsWith(prefix) && !m.equals(dir)).distinct().sorted().toList();
     List<String> top = new ArrayList<>();
     for (String m : under) {
       if (top.stream().noneMatch(t -> m.startsWith(t + "/"))) {
