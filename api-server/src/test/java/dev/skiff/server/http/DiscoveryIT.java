@@ -55,6 +55,7 @@ class DiscoveryIT {
             "batch/v1",
             "discovery.k8s.io/v1",
             "coordination.k8s.io/v1",
+            "storage.k8s.io/v1",
             "authentication.k8s.io/v1",
             "authorization.k8s.io/v1",
             "metrics.k8s.io/v1beta1");
