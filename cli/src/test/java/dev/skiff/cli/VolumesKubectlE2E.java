@@ -44,7 +44,9 @@ class VolumesKubectlE2E {
 
   /** {@code cat path} inside a container of a running pod. */
   String read(String pod, String container, String path) throws Exception {
-    return exec(pod, container, "cat", path).stdout();
+    ProcessResult r = exec(pod, container, "cat", path);
+    assertThat(r.exitCode()).as("cat " + path + ": " + r.all()).isZero();
+    return r.stdout();
   }
 
   /** Runs a command inside a container of a running pod. */
@@ -221,7 +223,7 @@ class VolumesKubectlE2E {
           containers:
           - name: main
             image: skiff/busybox:1
-            command: ["sh", "-c", "cat /etc/config/greeting; sleep 3600"]
+            command: ["sh", "-c", "cat /etc/config/greeting; echo; sleep 3600"]
             volumeMounts: [{name: config, mountPath: /etc/config}]
           volumes:
           - {name: config, configMap: {name: not-yet}}
@@ -242,7 +244,7 @@ class VolumesKubectlE2E {
     ok("wait", "--for=condition=Ready", "pod/waits", "--timeout=60s");
     await()
         .atMost(Duration.ofSeconds(10))
-        .untilAsserted(() -> assertThat(ok("logs", "waits")).isEqualTo("finally"));
+        .untilAsserted(() -> assertThat(ok("logs", "waits")).isEqualTo("finally\n"));
   }
 
   @Test

@@ -156,6 +156,7 @@ final class MountNamespace {
         s.append("mount -o remount,bind,ro ").append(dst).append('\n');
       }
     }
+    s.append(": > ").append(quote(ready(root).toString())).append('\n');
     s.append("exec ")
         .append(UNSHARE)
         .append(" --root=")
@@ -175,6 +176,27 @@ final class MountNamespace {
     argv.add("sh");
     argv.addAll(command);
     return argv;
+  }
+
+  /**
+   * The file a container's namespace writes once its mounts are made, just before its command
+   * starts: until then, a process entering it would not see them.
+   */
+  static Path ready(Path root) {
+    return root.resolveSibling(root.getFileName() + ".ready");
+  }
+
+  /**
+   * Waits (blocking) until the namespace of {@code process} started with {@code root} has its
+   * mounts, or the process ended (its error is in its output), at most {@code timeout}.
+   */
+  static void awaitMounts(Process process, Path root, java.time.Duration timeout)
+      throws InterruptedException {
+    Path marker = ready(root);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (!Files.exists(marker) && process.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(2);
+    }
   }
 
   /** The argv that runs {@code command} inside the namespace and root of process {@code pid}. */
@@ -288,7 +310,11 @@ final class MountNamespace {
   static List<String> topMountsUnder(String dir, List<String> mounts) {
     String prefix = dir.endsWith("/") ? dir : dir + "/";
     List<String> under =
-        mounts.stream().filter(m -> m.startsWith(prefix) && !m.equals(dir)).distinct().sorted().toList();
+        mounts.stream()
+            .filter(m -> m.startsWith(prefix) && !m.equals(dir))
+            .distinct()
+            .sorted()
+            .toList();
     List<String> top = new ArrayList<>();
     for (String m : under) {
       if (top.stream().noneMatch(t -> m.startsWith(t + "/"))) {

@@ -22,6 +22,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -47,6 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProcessRuntime implements ContainerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
+  private static final Duration MOUNT_TIMEOUT = Duration.ofSeconds(30);
 
   private final Vertx vertx;
   private final WorkerExecutor blocking;
@@ -172,6 +174,7 @@ public final class ProcessRuntime implements ContainerRuntime {
             workDir = Path.of(spec.workingDir());
           }
           UnaryOperator<List<String>> namespace = null;
+          Path mountRoot = null;
           if (spec.mounts() != null && !spec.mounts().isEmpty()) {
             MountNamespace ns = namespaces;
             if (!ns.available()) {
@@ -186,10 +189,15 @@ public final class ProcessRuntime implements ContainerRuntime {
                     podsDir.resolve(spec.podUid()).resolve("roots").resolve(spec.name()));
             Path inside = workDir;
             namespace = command -> ns.wrap(command, spec.mounts(), root, inside);
+            mountRoot = root;
+            Files.deleteIfExists(MountNamespace.ready(root));
           }
           Process process =
               ProcessLauncher.start(
                   spec.argv(), environment(spec), workDir, spec.stdin(), spec.tty(), namespace);
+          if (mountRoot != null) {
+            MountNamespace.awaitMounts(process, mountRoot, MOUNT_TIMEOUT);
+          }
           pidFiles.record(id, process.toHandle());
           LogWriter writer =
               logs.open(
