@@ -2,26 +2,61 @@ package dev.skiff.agent;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 
-/** Removal of directory trees (a pod's logs, a pod's working directory). Blocking. */
+/**
+ * Removal of directory trees (a pod's logs, a pod's working directory and volumes). Blocking.
+ * Symlinks are removed, never followed, and the walk never crosses into another file system: a
+ * mount point below the tree (a volume bound there by mistake, say) and what is under it stay.
+ */
 public final class FileTrees {
   private FileTrees() {}
 
   /** Deletes {@code dir} and everything below it; nothing if it does not exist. */
   public static void delete(Path dir) {
-    if (!Files.exists(dir)) {
+    if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
       return;
     }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+    try {
+      Object device = device(dir);
+      Files.walkFileTree(
+          dir,
+          new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs)
+                throws IOException {
+              return device.equals(device(d))
+                  ? FileVisitResult.CONTINUE
+                  : FileVisitResult.SKIP_SUBTREE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs)
+                throws IOException {
+              Files.deleteIfExists(file);
+              return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException e) throws IOException {
+              if (e != null) {
+                throw e;
+              }
+              Files.deleteIfExists(d);
+              return FileVisitResult.CONTINUE;
+            }
+          });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static Object device(Path p) throws IOException {
+    return Files.getAttribute(p, "unix:dev", LinkOption.NOFOLLOW_LINKS);
   }
 }

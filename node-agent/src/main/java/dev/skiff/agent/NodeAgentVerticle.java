@@ -11,6 +11,7 @@ import dev.skiff.agent.pod.PodSettings;
 import dev.skiff.agent.pod.PodStartupTrace;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.stats.UsageSampler;
+import dev.skiff.agent.storage.LocalPathProvisioner;
 import dev.skiff.api.client.KubeClient;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -111,6 +112,19 @@ public final class NodeAgentVerticle extends VerticleBase {
         .onSuccess(v -> usage.start())
         .compose(v -> register())
         .compose(v -> pods.start())
+        .onSuccess(
+            v ->
+                new LocalPathProvisioner(
+                        vertx,
+                        client,
+                        blocking,
+                        options.name(),
+                        options.hostname(),
+                        options.dataDir().resolve("storage").toAbsolutePath(),
+                        pods.claims(),
+                        pods.volumes(),
+                        clock)
+                    .start())
         .compose(v -> deployComponents())
         .onSuccess(
             v ->

@@ -23,6 +23,7 @@ import dev.skiff.server.controller.serviceaccount.ServiceAccountControllers;
 import dev.skiff.server.controller.statefulset.StatefulSetController;
 import dev.skiff.server.controller.support.ManagedController;
 import dev.skiff.server.controller.support.SharedInformers;
+import dev.skiff.server.controller.volume.PersistentVolumeController;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.util.ArrayList;
@@ -73,6 +74,7 @@ final class ControllerSet {
         new NodeLifecycleController(
             vertx, informers, events, options.clock(), options.nodeLifecycle()));
     controllers.add(new GarbageCollector(vertx, informers));
+    controllers.add(new PersistentVolumeController(vertx, informers, events, options.clock()));
     controllers.addAll(ServiceAccountControllers.create(vertx, informers, rootCa));
     controllers.add(new ClusterRoleAggregationController(vertx, informers));
     if (allocators != null) {

@@ -39,7 +39,10 @@ public final class Tables {
           Map.entry(Resources.ROLES, RbacTables.roles()),
           Map.entry(Resources.CLUSTERROLES, RbacTables.roles()),
           Map.entry(Resources.ROLEBINDINGS, RbacTables.bindings("roleBinding")),
-          Map.entry(Resources.CLUSTERROLEBINDINGS, RbacTables.bindings("clusterRoleBinding")));
+          Map.entry(Resources.CLUSTERROLEBINDINGS, RbacTables.bindings("clusterRoleBinding")),
+          Map.entry(Resources.PERSISTENTVOLUMECLAIMS, StorageTables.claims()),
+          Map.entry(Resources.PERSISTENTVOLUMES, StorageTables.volumes()),
+          Map.entry(Resources.STORAGECLASSES, StorageTables.classes()));
   private static final TableConvertor FALLBACK = SimpleTables.fallback();
 
   private Tables() {}

@@ -56,6 +56,7 @@ class DiscoveryIT {
             "discovery.k8s.io/v1",
             "coordination.k8s.io/v1",
             "apiextensions.k8s.io/v1",
+            "storage.k8s.io/v1",
             "authentication.k8s.io/v1",
             "authorization.k8s.io/v1",
             "rbac.authorization.k8s.io/v1",

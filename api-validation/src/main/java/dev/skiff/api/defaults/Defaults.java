@@ -16,6 +16,8 @@ import dev.skiff.api.model.core.EndpointSubset;
 import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Namespace;
 import dev.skiff.api.model.core.Node;
+import dev.skiff.api.model.core.PersistentVolume;
+import dev.skiff.api.model.core.PersistentVolumeClaim;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodTemplateSpec;
 import dev.skiff.api.model.core.ReplicationController;
@@ -24,6 +26,7 @@ import dev.skiff.api.model.core.Service;
 import dev.skiff.api.model.discovery.EndpointSlice;
 import dev.skiff.api.model.meta.IntOrString;
 import dev.skiff.api.model.meta.KubeObject;
+import dev.skiff.api.model.storage.StorageClass;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,6 +69,12 @@ public final class Defaults {
       JobDefaults.apply(job);
     } else if (obj instanceof CronJob cronJob) {
       JobDefaults.apply(cronJob);
+    } else if (obj instanceof PersistentVolumeClaim pvc) {
+      StorageDefaults.apply(pvc);
+    } else if (obj instanceof PersistentVolume pv) {
+      StorageDefaults.apply(pv);
+    } else if (obj instanceof StorageClass sc) {
+      StorageDefaults.apply(sc);
     } else if (obj instanceof StatefulSet sts) {
       WorkloadDefaults.apply(sts);
     } else if (obj instanceof DaemonSet ds) {
@@ -90,6 +99,8 @@ public final class Defaults {
       PodDefaults.applyOnCreate(pod);
     } else if (obj instanceof Job job) {
       JobDefaults.generateSelector(job);
+    } else if (obj instanceof PersistentVolumeClaim || obj instanceof PersistentVolume) {
+      StorageDefaults.protect(obj);
     }
   }
 

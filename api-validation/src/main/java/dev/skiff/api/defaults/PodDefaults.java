@@ -8,7 +8,6 @@ import dev.skiff.api.model.core.PodSpec;
 import dev.skiff.api.model.core.Probe;
 import dev.skiff.api.model.core.ResourceRequirements;
 import dev.skiff.api.model.core.Toleration;
-import dev.skiff.api.model.core.Volume;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -62,7 +61,7 @@ public final class PodDefaults {
       spec.schedulerName = "default-scheduler";
     }
     if (spec.volumes != null) {
-      spec.volumes.forEach(PodDefaults::volume);
+      spec.volumes.forEach(VolumeDefaults::apply);
     }
     boolean hostNetwork = Boolean.TRUE.equals(spec.hostNetwork);
     forEachContainer(spec, c -> container(c, hostNetwork));
@@ -128,13 +127,6 @@ public final class PodDefaults {
       if (blank(p.httpGet.scheme)) {
         p.httpGet.scheme = "HTTP";
       }
-    }
-  }
-
-  private static void volume(Volume v) {
-    boolean hasSource = v.additionalProperties().keySet().stream().anyMatch(k -> !k.equals("name"));
-    if (!hasSource) {
-      v.setAdditionalProperty("emptyDir", new LinkedHashMap<>());
     }
   }
 

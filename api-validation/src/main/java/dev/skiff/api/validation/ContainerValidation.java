@@ -165,6 +165,18 @@ final class ContainerValidation {
       } else if (!mountPaths.add(m.mountPath)) {
         errs.invalid(p.child("mountPath"), m.mountPath, "must be unique");
       }
+      if (m.subPath != null && !m.subPath.isEmpty()) {
+        VolumeValidation.localDescendingPath(m.subPath, p.child("subPath"), errs);
+      }
+      if (m.subPathExpr != null && !m.subPathExpr.isEmpty()) {
+        if (m.subPath != null && !m.subPath.isEmpty()) {
+          errs.invalid(
+              p.child("subPathExpr"),
+              m.subPathExpr,
+              "subPathExpr and subPath are mutually exclusive");
+        }
+        VolumeValidation.localDescendingPath(m.subPathExpr, p.child("subPathExpr"), errs);
+      }
     }
   }
 }

@@ -47,7 +47,8 @@ final class EnvValidation {
     int sources = 0;
     if (s.fieldRef != null) {
       sources++;
-      fieldRef(s.fieldRef.apiVersion, s.fieldRef.fieldPath, path.child("fieldRef"), errs);
+      fieldRef(
+          s.fieldRef.apiVersion, s.fieldRef.fieldPath, FIELD_PATHS, path.child("fieldRef"), errs);
     }
     if (s.resourceFieldRef != null) {
       sources++;
@@ -75,8 +76,13 @@ final class EnvValidation {
     }
   }
 
-  private static void fieldRef(
-      String apiVersion, String fieldPath, FieldPath path, ErrorList errs) {
+  /** validateObjectFieldSelector against the paths the caller supports ({@code expressions}). */
+  static void fieldRef(
+      String apiVersion,
+      String fieldPath,
+      List<String> expressions,
+      FieldPath path,
+      ErrorList errs) {
     if (apiVersion != null && apiVersion.isEmpty()) {
       errs.required(path.child("apiVersion"), "");
       return;
@@ -95,8 +101,8 @@ final class EnvValidation {
         case "metadata.labels" -> PortRules.qualifiedName(key, path, errs);
         default -> errs.invalid(path, base, "does not support subscript");
       }
-    } else if (!FIELD_PATHS.contains(fieldPath)) {
-      errs.notSupported(path.child("fieldPath"), fieldPath, FIELD_PATHS);
+    } else if (!expressions.contains(fieldPath)) {
+      errs.notSupported(path.child("fieldPath"), fieldPath, expressions);
     }
   }
 

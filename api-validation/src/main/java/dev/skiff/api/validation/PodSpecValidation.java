@@ -3,7 +3,6 @@ package dev.skiff.api.validation;
 import dev.skiff.api.model.core.HostAlias;
 import dev.skiff.api.model.core.PodSpec;
 import dev.skiff.api.model.core.Toleration;
-import dev.skiff.api.model.core.Volume;
 import dev.skiff.api.names.Names;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +19,7 @@ public final class PodSpecValidation {
 
   public static void validate(PodSpec spec, FieldPath path, ErrorList errs) {
     PodSpec s = spec == null ? new PodSpec() : spec;
-    Set<String> volumes = volumes(s.volumes, path.child("volumes"), errs);
+    Set<String> volumes = VolumeValidation.validate(s.volumes, path.child("volumes"), errs);
     boolean hostNetwork = Boolean.TRUE.equals(s.hostNetwork);
     Set<String> names = new HashSet<>();
     ContainerValidation.validate(
@@ -50,26 +49,6 @@ public final class PodSpecValidation {
     }
     tolerations(s.tolerations, path.child("tolerations"), errs);
     hostAliases(s.hostAliases, path.child("hostAliases"), errs);
-  }
-
-  private static Set<String> volumes(List<Volume> volumes, FieldPath path, ErrorList errs) {
-    Set<String> names = new HashSet<>();
-    if (volumes == null) {
-      return names;
-    }
-    for (int i = 0; i < volumes.size(); i++) {
-      Volume v = volumes.get(i);
-      FieldPath p = path.index(i).child("name");
-      if (v.name == null || v.name.isEmpty()) {
-        errs.required(p, "");
-      } else {
-        PortRules.dns1123Label(v.name, p, errs);
-        if (!names.add(v.name)) {
-          errs.duplicate(p, v.name);
-        }
-      }
-    }
-    return names;
   }
 
   static void tolerations(List<Toleration> tolerations, FieldPath path, ErrorList errs) {

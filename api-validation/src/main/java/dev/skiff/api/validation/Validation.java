@@ -14,6 +14,8 @@ import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Namespace;
 import dev.skiff.api.model.core.Node;
+import dev.skiff.api.model.core.PersistentVolume;
+import dev.skiff.api.model.core.PersistentVolumeClaim;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.ReplicationController;
 import dev.skiff.api.model.core.Secret;
@@ -25,6 +27,7 @@ import dev.skiff.api.model.rbac.ClusterRole;
 import dev.skiff.api.model.rbac.ClusterRoleBinding;
 import dev.skiff.api.model.rbac.Role;
 import dev.skiff.api.model.rbac.RoleBinding;
+import dev.skiff.api.model.storage.StorageClass;
 import dev.skiff.api.resource.ResourceType;
 import dev.skiff.api.status.StatusCause;
 import dev.skiff.api.status.StatusException;
@@ -121,7 +124,19 @@ public final class Validation {
               new Rules<>(
                   ClusterRoleBinding.class,
                   RbacValidation::validate,
-                  RbacValidation::validateUpdate))
+                  RbacValidation::validateUpdate),
+              new Rules<>(
+                  PersistentVolumeClaim.class,
+                  StorageValidation::validate,
+                  StorageValidation::validateUpdate),
+              new Rules<>(
+                  PersistentVolume.class,
+                  StorageValidation::validate,
+                  StorageValidation::validateUpdate),
+              new Rules<>(
+                  StorageClass.class,
+                  StorageValidation::validate,
+                  StorageValidation::validateUpdate))
           .collect(Collectors.toUnmodifiableMap(Rules::type, r -> r));
 
   /** The problems with {@code obj}; {@code old} is the stored object on update, null on create. */

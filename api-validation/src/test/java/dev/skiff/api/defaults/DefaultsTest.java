@@ -193,7 +193,7 @@ class DefaultsTest {
     assertThat(c.readinessProbe.httpGet.scheme).isEqualTo("HTTP");
     assertThat(c.env.get(0).valueFrom.fieldRef.apiVersion).isEqualTo("v1");
     assertThat(c.resources.requests).containsEntry("cpu", "1");
-    assertThat(pod.spec.volumes.get(0).additionalProperties()).containsKey("emptyDir");
+    assertThat(pod.spec.volumes.get(0).emptyDir).isNotNull();
   }
 
   @Test

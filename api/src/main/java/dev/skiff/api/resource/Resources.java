@@ -14,6 +14,8 @@ import dev.skiff.api.model.core.Endpoints;
 import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Namespace;
 import dev.skiff.api.model.core.Node;
+import dev.skiff.api.model.core.PersistentVolume;
+import dev.skiff.api.model.core.PersistentVolumeClaim;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.ReplicationController;
 import dev.skiff.api.model.core.Secret;
@@ -25,6 +27,7 @@ import dev.skiff.api.model.rbac.ClusterRole;
 import dev.skiff.api.model.rbac.ClusterRoleBinding;
 import dev.skiff.api.model.rbac.Role;
 import dev.skiff.api.model.rbac.RoleBinding;
+import dev.skiff.api.model.storage.StorageClass;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -184,6 +187,51 @@ public final class Resources {
           List.of("sa"),
           List.of(),
           ServiceAccount.class,
+          false,
+          false,
+          Set.of(),
+          Set.of());
+  public static final ResourceType PERSISTENTVOLUMECLAIMS =
+      new ResourceType(
+          "",
+          "v1",
+          "PersistentVolumeClaim",
+          "persistentvolumeclaims",
+          "persistentvolumeclaim",
+          true,
+          List.of("pvc"),
+          List.of(),
+          PersistentVolumeClaim.class,
+          true,
+          true,
+          Set.of("status"),
+          Set.of());
+  public static final ResourceType PERSISTENTVOLUMES =
+      new ResourceType(
+          "",
+          "v1",
+          "PersistentVolume",
+          "persistentvolumes",
+          "persistentvolume",
+          false,
+          List.of("pv"),
+          List.of(),
+          PersistentVolume.class,
+          true,
+          true,
+          Set.of("status"),
+          Set.of());
+  public static final ResourceType STORAGECLASSES =
+      new ResourceType(
+          "storage.k8s.io",
+          "v1",
+          "StorageClass",
+          "storageclasses",
+          "storageclass",
+          false,
+          List.of("sc"),
+          List.of(),
+          StorageClass.class,
           false,
           false,
           Set.of(),
@@ -371,6 +419,8 @@ public final class Resources {
           CONFIGMAPS,
           SECRETS,
           SERVICEACCOUNTS,
+          PERSISTENTVOLUMECLAIMS,
+          PERSISTENTVOLUMES,
           DEPLOYMENTS,
           REPLICASETS,
           STATEFULSETS,
@@ -385,7 +435,8 @@ public final class Resources {
           ROLES,
           ROLEBINDINGS,
           CLUSTERROLES,
-          CLUSTERROLEBINDINGS);
+          CLUSTERROLEBINDINGS,
+          STORAGECLASSES);
 
   private static final Map<String, ResourceType> BY_GROUP_PLURAL = new LinkedHashMap<>();
   private static final Map<Class<?>, ResourceType> BY_CLASS = new LinkedHashMap<>();

@@ -4,6 +4,8 @@ import dev.skiff.agent.pod.env.ContainerEnv;
 import dev.skiff.agent.pod.env.EnvSources;
 import dev.skiff.agent.pod.env.Expansion;
 import dev.skiff.agent.pod.serviceaccount.InClusterFiles;
+import dev.skiff.agent.pod.volume.PodVolumes;
+import dev.skiff.agent.pod.volume.VolumeMounts;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.ContainerSpec;
 import dev.skiff.agent.runtime.RuntimeFailure;
@@ -14,6 +16,8 @@ import dev.skiff.api.model.core.Pod;
 import io.vertx.core.Future;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -50,7 +54,13 @@ final class ContainerStarter {
 
   /** Pulls (checks) the image, builds env and argv, starts; records a failure. Never fails. */
   Future<Void> start(
-      Pod pod, PodRecord record, ContainerRecord cr, Container c, Sandbox sandbox, int attempt) {
+      Pod pod,
+      PodRecord record,
+      ContainerRecord cr,
+      Container c,
+      Sandbox sandbox,
+      int attempt,
+      Map<String, PodVolumes.Source> volumes) {
     cr.starting = true;
     return runtime
         .ensureImage(c.image, PullPolicy.of(c.image, c.imagePullPolicy))
@@ -74,6 +84,10 @@ final class ContainerStarter {
                       settings.hostIp(),
                       envSources.apply(pod));
               InClusterFiles.env(saDir, runtime.type()).forEach(env::putIfAbsent);
+              List<ContainerSpec.Mount> mounts = new ArrayList<>(VolumeMounts.of(c, volumes, env));
+              if (runtime.mountsVolumes()) {
+                mounts.addAll(InClusterFiles.mounts(saDir, c.volumeMounts));
+              }
               ContainerSpec spec =
                   new ContainerSpec(
                       record.uid,
@@ -88,7 +102,7 @@ final class ContainerStarter {
                       c.workingDir,
                       Boolean.TRUE.equals(c.stdin),
                       Boolean.TRUE.equals(c.tty),
-                      InClusterFiles.mounts(saDir, runtime.type()));
+                      mounts);
               return runtime.startContainer(spec);
             })
         .onComplete(

@@ -5,6 +5,7 @@ import dev.skiff.agent.pod.env.ConfigRefs;
 import dev.skiff.agent.pod.env.EnvSources;
 import dev.skiff.agent.pod.env.ServiceEnv;
 import dev.skiff.agent.pod.serviceaccount.ServiceAccountVolume;
+import dev.skiff.agent.pod.volume.PodVolumes;
 import dev.skiff.agent.probe.Prober;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.api.client.EventRecorder;
@@ -15,6 +16,8 @@ import dev.skiff.api.client.informer.InformerOptions;
 import dev.skiff.api.client.informer.ResourceEventHandler;
 import dev.skiff.api.model.core.ConfigMap;
 import dev.skiff.api.model.core.ContainerStatus;
+import dev.skiff.api.model.core.PersistentVolume;
+import dev.skiff.api.model.core.PersistentVolumeClaim;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Secret;
 import dev.skiff.api.model.core.Service;
@@ -52,6 +55,9 @@ public final class PodController {
   private final Informer<Service> services;
   private final Informer<ConfigMap> configMaps;
   private final Informer<Secret> secrets;
+  private final Informer<PersistentVolumeClaim> claims;
+  private final Informer<PersistentVolume> volumes;
+  private final PodVolumes podVolumes;
   private final EventRecorder events;
   private final ServiceAccountVolume serviceAccounts;
   private final Controller controller;
@@ -89,9 +95,47 @@ public final class PodController {
     this.services = new Informer<>(vertx, client, Service.class, InformerOptions.defaults());
     this.configMaps = new Informer<>(vertx, client, ConfigMap.class, InformerOptions.defaults());
     this.secrets = new Informer<>(vertx, client, Secret.class, InformerOptions.defaults());
+    this.claims =
+        new Informer<>(vertx, client, PersistentVolumeClaim.class, InformerOptions.defaults());
+    this.volumes =
+        new Informer<>(vertx, client, PersistentVolume.class, InformerOptions.defaults());
     this.serviceAccounts =
         new ServiceAccountVolume(
             vertx, client, blocking, settings.podsDir(), configMaps::get, clock);
+    this.podVolumes =
+        new PodVolumes(
+            blocking,
+            settings.podsDir(),
+            new PodVolumes.Lookups() {
+              @Override
+              public ConfigMap configMap(String namespace, String name) {
+                return configMaps.get(namespace, name);
+              }
+
+              @Override
+              public Secret secret(String namespace, String name) {
+                return secrets.get(namespace, name);
+              }
+
+              @Override
+              public PersistentVolumeClaim claim(String namespace, String name) {
+                return claims.get(namespace, name);
+              }
+
+              @Override
+              public PersistentVolume volume(String name) {
+                return volumes.get(name);
+              }
+
+              @Override
+              public Map<String, String> allocatable() {
+                return settings.allocatable();
+              }
+            },
+            serviceAccounts::token,
+            clock);
+    claims.addEventHandler(
+        ResourceEventHandler.of(this::claimChanged, (o, c) -> claimChanged(c), c -> {}));
     configMaps.addEventHandler(
         ResourceEventHandler.of(
             cm -> configChanged(cm, false), (o, cm) -> configChanged(cm, false), cm -> {}));
@@ -129,6 +173,7 @@ public final class PodController {
             this::serviceEnv,
             this::envSources,
             serviceAccounts::ensure,
+            podVolumes,
             requeue,
             trace,
             clock);
@@ -141,13 +186,19 @@ public final class PodController {
   public Future<Void> start() {
     context = vertx.getOrCreateContext();
     runtime.onPodChange(uid -> context.runOnContext(v -> enqueueUid(uid)));
-    return Future.join(services.start(), configMaps.start(), secrets.start())
+    return Future.join(
+            services.start(), configMaps.start(), secrets.start(), claims.start(), volumes.start())
         .compose(v -> controller.start(settings.workers()))
         .compose(v -> removeOrphans())
         .onSuccess(
             v ->
                 orphanTimer =
-                    vertx.setPeriodic(settings.resync().toMillis(), t -> removeOrphans()));
+                    vertx.setPeriodic(
+                        settings.resync().toMillis(),
+                        t -> {
+                          removeOrphans();
+                          refreshVolumes();
+                        }));
   }
 
   public Future<Void> stop() {
@@ -155,7 +206,16 @@ public final class PodController {
     byKey.values().forEach(PodRecord::stopProbes);
     return controller
         .stop()
-        .compose(v -> Future.join(pods.stop(), services.stop(), configMaps.stop(), secrets.stop()))
+        .compose(
+            v ->
+                Future.join(
+                    List.of(
+                        pods.stop(),
+                        services.stop(),
+                        configMaps.stop(),
+                        secrets.stop(),
+                        claims.stop(),
+                        volumes.stop())))
         .mapEmpty();
   }
 
@@ -225,7 +285,8 @@ public final class PodController {
     byKey.remove(key, record);
     byUid.remove(record.uid, record);
     syncer.backoff().forget(record.uid + "/");
-    Future<Void> volume = serviceAccounts.forget(record.uid);
+    Future<Void> volume =
+        Future.join(serviceAccounts.forget(record.uid), podVolumes.forget(record.uid)).mapEmpty();
     String namespace = key.substring(0, key.indexOf('/'));
     String name = key.substring(key.indexOf('/') + 1);
     return runtime
@@ -277,6 +338,50 @@ public final class PodController {
         message -> events.warning(pod, "InvalidEnvironmentVariableNames", message));
   }
 
+  /** A claim changed (bound, say): the pods of this node that mount it are synced at once. */
+  private void claimChanged(PersistentVolumeClaim claim) {
+    context.runOnContext(
+        v -> {
+          for (Pod pod : pods.list(claim.meta().namespace)) {
+            PodRecord record = byUid.get(pod.meta().uid);
+            if (record != null && mounts(pod, claim.meta().name)) {
+              record.mountRetry = null;
+              controller.enqueue(record.key);
+            }
+          }
+        });
+  }
+
+  private static boolean mounts(Pod pod, String claim) {
+    return pod.spec().volumes != null
+        && pod.spec.volumes.stream()
+            .anyMatch(
+                v ->
+                    v.persistentVolumeClaim != null
+                        && claim.equals(v.persistentVolumeClaim.claimName));
+  }
+
+  /**
+   * Every sync period: the API volumes of running pods are rewritten where their sources changed
+   * (labels and annotations for the downward API, tokens due for renewal).
+   */
+  private void refreshVolumes() {
+    for (Pod pod : pods.list()) {
+      if (byUid.containsKey(pod.meta().uid) && PodVolumes.hasApiVolumes(pod)) {
+        podVolumes.refresh(pod);
+      }
+    }
+  }
+
+  /** The ConfigMaps, Secrets and claims, as the pods' volumes and the provisioner see them. */
+  public Informer<PersistentVolumeClaim> claims() {
+    return claims;
+  }
+
+  public Informer<PersistentVolume> volumes() {
+    return volumes;
+  }
+
   /**
    * A ConfigMap or Secret appeared or changed: the containers of pods that take variables from it
    * and wait in CreateContainerConfigError are retried at once (the kubelet retries them on its
@@ -287,7 +392,15 @@ public final class PodController {
         v -> {
           for (Pod pod : pods.list(object.meta().namespace)) {
             PodRecord record = byUid.get(pod.meta().uid);
-            if (record == null || !ConfigRefs.references(pod, secret, object.meta().name)) {
+            if (record == null) {
+              continue;
+            }
+            if (PodVolumes.references(pod, secret, object.meta().name)) {
+              record.mountRetry = null;
+              podVolumes.refresh(pod);
+              controller.enqueue(record.key);
+            }
+            if (!ConfigRefs.references(pod, secret, object.meta().name)) {
               continue;
             }
             record.containers.values().forEach(ContainerRecord::clearConfigError);

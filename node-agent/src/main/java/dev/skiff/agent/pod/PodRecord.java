@@ -20,6 +20,9 @@ final class PodRecord {
   Future<Void> termination;
   java.time.Instant startTime;
 
+  /** The delay before the next try to set up volumes that failed, null after a success. */
+  java.time.Duration mountRetry;
+
   PodRecord(String uid, String key) {
     this.uid = uid;
     this.key = key;

@@ -1,6 +1,8 @@
 package dev.skiff.agent.pod;
 
 import dev.skiff.agent.pod.env.EnvSources;
+import dev.skiff.agent.pod.volume.PodVolumes;
+import dev.skiff.agent.pod.volume.VolumeFailure;
 import dev.skiff.agent.probe.Prober;
 import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
@@ -27,6 +29,8 @@ import java.util.function.Function;
  */
 final class PodSyncer {
   private static final Duration SANDBOX_RETRY = Duration.ofSeconds(5);
+  private static final Duration MOUNT_RETRY = Duration.ofMillis(500);
+  private static final Duration MOUNT_RETRY_MAX = Duration.ofSeconds(16);
 
   private final PodSettings settings;
   private final ContainerRuntime runtime;
@@ -39,6 +43,7 @@ final class PodSyncer {
   private final ContainerStarter starter;
   private final ContainerProbeWiring probes;
   private final PodStartupTrace trace;
+  private final PodVolumes volumes;
 
   /** How the syncer asks for another sync of a pod key. */
   interface Requeue {
@@ -57,10 +62,12 @@ final class PodSyncer {
       Function<Pod, Map<String, String>> serviceEnv,
       Function<Pod, EnvSources> envSources,
       Function<Pod, Future<java.nio.file.Path>> serviceAccounts,
+      PodVolumes volumes,
       Requeue requeue,
       PodStartupTrace trace,
       Clock clock) {
     this.trace = trace;
+    this.volumes = volumes;
     this.settings = settings;
     this.runtime = runtime;
     this.events = events;
@@ -89,7 +96,10 @@ final class PodSyncer {
    */
   Future<Void> sync(Pod pod, PodRecord record) {
     return ensureSandbox(pod, record)
-        .compose(sandbox -> startDue(pod, record, sandbox).map(sandbox))
+        .compose(sandbox -> mountVolumes(pod, record, sandbox))
+        .compose(
+            mounted ->
+                startDue(pod, record, mounted.sandbox(), mounted.volumes()).map(mounted.sandbox()))
         .compose(
             sandbox -> {
               InitProgress init = initProgress(pod, record);
@@ -155,8 +165,46 @@ final class PodSyncer {
     return record.sandbox.otherwiseEmpty();
   }
 
+  private record Mounted(Sandbox sandbox, Map<String, PodVolumes.Source> volumes) {}
+
+  /**
+   * The pod's volumes once the sandbox exists; while one cannot be set up the containers wait
+   * (ContainerCreating), a FailedMount event says why, and the pod is retried with a back-off (and
+   * at once when a ConfigMap or Secret it names appears).
+   */
+  private Future<Mounted> mountVolumes(Pod pod, PodRecord record, Sandbox sandbox) {
+    if (sandbox == null) {
+      return Future.succeededFuture(new Mounted(null, Map.of()));
+    }
+    return volumes
+        .ensure(pod)
+        .map(
+            v -> {
+              record.mountRetry = null;
+              return new Mounted(sandbox, v);
+            })
+        .recover(
+            e -> {
+              String message =
+                  e instanceof VolumeFailure f
+                      ? f.eventMessage()
+                      : "MountVolume.SetUp failed: " + e.getMessage();
+              events.warning(pod, "FailedMount", message);
+              Duration next =
+                  record.mountRetry == null
+                      ? MOUNT_RETRY
+                      : record.mountRetry.multipliedBy(2).compareTo(MOUNT_RETRY_MAX) > 0
+                          ? MOUNT_RETRY_MAX
+                          : record.mountRetry.multipliedBy(2);
+              record.mountRetry = next;
+              requeue.after(record.key, next);
+              return Future.succeededFuture(new Mounted(null, Map.of()));
+            });
+  }
+
   /** Starts every container the restart policy and back-off allow now; completes when done. */
-  private Future<Void> startDue(Pod pod, PodRecord record, Sandbox sandbox) {
+  private Future<Void> startDue(
+      Pod pod, PodRecord record, Sandbox sandbox, Map<String, PodVolumes.Source> mounted) {
     if (sandbox == null) {
       return Future.succeededFuture();
     }
@@ -177,7 +225,7 @@ final class PodSyncer {
           backoff.next(key, decision.eventTime());
         }
         int attempt = latest == null ? cr.baseAttempt : latest.attempt() + 1;
-        starts.add(starter.start(pod, record, cr, c, sandbox, attempt));
+        starts.add(starter.start(pod, record, cr, c, sandbox, attempt, mounted));
       }
     }
     return Future.join(starts)

@@ -27,6 +27,14 @@ public interface ContainerRuntime {
    */
   Future<Void> start();
 
+  /**
+   * Whether containers see {@link ContainerSpec#mounts()} at their container paths (Docker always;
+   * the process runtime when it can make a mount namespace). Known once {@link #start()} is done.
+   */
+  default boolean mountsVolumes() {
+    return true;
+  }
+
   /** Creates the sandbox of a pod, or answers the existing one (idempotent per pod uid). */
   Future<Sandbox> runSandbox(SandboxSpec spec);
 

@@ -13,8 +13,8 @@ import java.util.Map;
  * @param workingDir null for the runtime's default
  * @param stdin the container's {@code stdin}: its stdin stays open for clients that attach
  * @param tty the container's {@code tty}: it runs on a terminal
- * @param mounts host directories the container sees at a path (bind mounts; the process runtime has
- *     no mount namespace and ignores them)
+ * @param mounts host directories or files the container sees at a path (bind mounts; the process
+ *     runtime makes them in a mount namespace of the container)
  */
 public record ContainerSpec(
     String podUid,
@@ -31,7 +31,7 @@ public record ContainerSpec(
     boolean tty,
     List<Mount> mounts) {
 
-  /** A host directory at {@code containerPath}. */
+  /** A host directory or file at {@code containerPath}; a missing host directory is created. */
   public record Mount(String hostPath, String containerPath, boolean readOnly) {}
 
   /** A container without mounts. */

@@ -4,12 +4,16 @@ import dev.skiff.api.Json;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.client.PatchType;
 import dev.skiff.api.client.informer.Informer;
 import dev.skiff.api.client.informer.Keys;
 import dev.skiff.api.model.core.Node;
+import dev.skiff.api.model.core.PersistentVolume;
+import dev.skiff.api.model.core.PersistentVolumeClaim;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodCondition;
 import dev.skiff.api.model.meta.Times;
+import dev.skiff.api.model.storage.StorageClass;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.server.controller.endpoints.ServiceMembers;
 import dev.skiff.server.controller.support.QueueController;
@@ -34,10 +38,14 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class SchedulerController extends QueueController {
   public static final String NAME = "default-scheduler";
   private static final Duration RETRY_UNSCHEDULABLE = Duration.ofSeconds(5);
+  private static final String SELECTED_NODE = "volume.kubernetes.io/selected-node";
 
   private final KubeClient client;
   private final Informer<Pod> pods;
   private final Informer<Node> nodes;
+  private final Informer<PersistentVolumeClaim> claims;
+  private final Informer<PersistentVolume> volumesByName;
+  private final Informer<StorageClass> classes;
   private final EventRecorder events;
   private final Clock clock;
   private final Map<String, Pod> assumed = new ConcurrentHashMap<>();
@@ -48,10 +56,14 @@ public final class SchedulerController extends QueueController {
     this.client = informers.client();
     this.pods = informers.of(Pod.class);
     this.nodes = informers.of(Node.class);
+    this.claims = informers.of(PersistentVolumeClaim.class);
+    this.volumesByName = informers.of(PersistentVolume.class);
+    this.classes = informers.of(StorageClass.class);
     this.events = events;
     this.clock = clock;
     watch(pods, p -> needsScheduling(p) ? List.of(Keys.of(p)) : List.of());
     watch(nodes, n -> pendingKeys());
+    watchChanges(claims, c -> pendingKeys());
   }
 
   static boolean needsScheduling(Pod pod) {
@@ -73,11 +85,45 @@ public final class SchedulerController extends QueueController {
     if (pod == null || !needsScheduling(pod) || isAssumed(key, pod)) {
       return Future.succeededFuture();
     }
-    Scheduling.Decision decision = Scheduling.decide(pod, nodes.list(), podsByNode());
+    String ns = pod.meta().namespace;
+    VolumeFit volumes =
+        VolumeFit.of(pod, name -> claims.get(ns, name), volumesByName::get, classes::get);
+    if (volumes.error() != null) {
+      enqueueAfter(key, RETRY_UNSCHEDULABLE);
+      return unschedulable(
+          pod, "0/" + nodes.list().size() + " nodes are available: " + volumes.error() + ".");
+    }
+    Scheduling.Decision decision =
+        Scheduling.decide(pod, nodes.list(), podsByNode(), volumes::unfit);
     if (!decision.scheduled()) {
       enqueueAfter(key, RETRY_UNSCHEDULABLE);
       return unschedulable(pod, decision.reason());
     }
+    return selectNode(volumes, decision.node()).compose(v -> bind(key, pod, decision));
+  }
+
+  /** Gives the WaitForFirstConsumer claims the chosen node, for their provisioner. */
+  private Future<Void> selectNode(VolumeFit volumes, String node) {
+    List<Future<?>> patches = new ArrayList<>();
+    for (PersistentVolumeClaim pvc : volumes.unbound()) {
+      Map<String, String> a = pvc.meta().annotations;
+      if (a != null && node.equals(a.get(SELECTED_NODE))) {
+        continue;
+      }
+      Map<String, Object> patch =
+          Map.of("metadata", Map.of("annotations", Map.of(SELECTED_NODE, node)));
+      patches.add(
+          client.patch(
+              PersistentVolumeClaim.class,
+              pvc.meta().namespace,
+              pvc.meta().name,
+              PatchType.MERGE,
+              patch));
+    }
+    return Future.all(patches).mapEmpty();
+  }
+
+  private Future<Void> bind(String key, Pod pod, Scheduling.Decision decision) {
     Pod bound = Json.copy(pod, Pod.class);
     bound.spec.nodeName = decision.node();
     assumed.put(key, bound);

@@ -31,6 +31,17 @@ public final class Scheduling {
    * @param podsByNode the pods bound (or assumed) to each node, terminal pods excluded
    */
   public static Decision decide(Pod pod, List<Node> nodes, Map<String, List<Pod>> podsByNode) {
+    return decide(pod, nodes, podsByNode, node -> null);
+  }
+
+  /**
+   * @param extra one more filter: why a node is unfit, or null (the pod's volumes, say)
+   */
+  static Decision decide(
+      Pod pod,
+      List<Node> nodes,
+      Map<String, List<Pod>> podsByNode,
+      java.util.function.Function<Node, String> extra) {
     if (nodes.isEmpty()) {
       return new Decision(null, "no nodes available to schedule pods");
     }
@@ -39,6 +50,9 @@ public final class Scheduling {
     for (Node node : nodes) {
       List<Pod> on = podsByNode.getOrDefault(node.meta().name, List.of());
       String why = NodeFit.unfit(pod, node, on);
+      if (why == null) {
+        why = extra.apply(node);
+      }
       if (why == null) {
         fit.add(node);
       } else {

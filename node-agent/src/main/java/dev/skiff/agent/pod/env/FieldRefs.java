@@ -7,13 +7,13 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The downward API: the pod fields an env var may reference with {@code fieldRef}. */
-final class FieldRefs {
+public final class FieldRefs {
   private static final Pattern MAP_KEY =
       Pattern.compile("metadata\\.(labels|annotations)\\['(.*)'\\]");
 
   private FieldRefs() {}
 
-  static String resolve(Pod pod, String path, String podIp, String hostIp) {
+  public static String resolve(Pod pod, String path, String podIp, String hostIp) {
     String value =
         switch (path == null ? "" : path) {
           case "metadata.name" -> pod.meta().name;

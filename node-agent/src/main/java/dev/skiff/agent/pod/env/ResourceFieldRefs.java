@@ -17,7 +17,7 @@ import java.util.regex.Pattern;
  * node's allocatable (defaultPodLimitsForDownwardAPI); an unset request is the limit when one is
  * set (the API server's defaulting), else 0.
  */
-final class ResourceFieldRefs {
+public final class ResourceFieldRefs {
   private static final Pattern QUANTITY =
       Pattern.compile("([+-]?[0-9.]+)(?:([eE][+-]?[0-9]+)|(Ki|Mi|Gi|Ti|Pi|Ei|m|k|M|G|T|P|E))?");
   private static final String BINARY = "KiMiGiTiPiEi";
@@ -25,7 +25,7 @@ final class ResourceFieldRefs {
 
   private ResourceFieldRefs() {}
 
-  static String resolve(
+  public static String resolve(
       Pod pod, Container current, ResourceFieldSelector ref, Map<String, String> allocatable) {
     Container c = current;
     if (ref.containerName != null && !ref.containerName.isEmpty()) {

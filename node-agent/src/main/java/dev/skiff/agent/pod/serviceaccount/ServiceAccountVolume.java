@@ -1,6 +1,7 @@
 package dev.skiff.agent.pod.serviceaccount;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.agent.pod.volume.PodVolumes;
 import dev.skiff.api.Json;
 import dev.skiff.api.client.Errors;
 import dev.skiff.api.client.KubeClient;
@@ -166,10 +167,30 @@ public final class ServiceAccountVolume {
     return Duration.ofMillis(Math.max(1_000, life * 8 / 10));
   }
 
+  /**
+   * A token of the pod's ServiceAccount bound to the pod, for a projected {@code
+   * serviceAccountToken} source ({@code audience} null: the API server's).
+   */
+  public Future<PodVolumes.Token> token(Pod pod, String audience, long expirationSeconds) {
+    return requestToken(pod, audience, expirationSeconds)
+        .map(
+            status ->
+                new PodVolumes.Token(
+                    status.path("token").asText(),
+                    Times.parse(status.path("expirationTimestamp").asText())));
+  }
+
   private Future<ObjectNode> requestToken(Pod pod) {
+    return requestToken(pod, null, EXPIRATION);
+  }
+
+  private Future<ObjectNode> requestToken(Pod pod, String audience, long expirationSeconds) {
     ObjectNode body = Json.mapper().createObjectNode();
     body.put("apiVersion", "authentication.k8s.io/v1").put("kind", "TokenRequest");
-    ObjectNode spec = body.putObject("spec").put("expirationSeconds", EXPIRATION);
+    ObjectNode spec = body.putObject("spec").put("expirationSeconds", expirationSeconds);
+    if (audience != null && !audience.isEmpty()) {
+      spec.putArray("audiences").add(audience);
+    }
     spec.putObject("boundObjectRef")
         .put("kind", "Pod")
         .put("apiVersion", "v1")

@@ -10,12 +10,17 @@ final class ProcessContainer {
   final Path workDir;
   final Process process;
 
+  /** Whether the container runs in its own mount namespace (its volumes mounted there). */
+  final boolean namespaced;
+
   /** Clients attached to the main process's stdio (kubectl attach). */
   final Attachments attachments = new Attachments();
 
   private volatile ContainerInfo info;
 
-  ProcessContainer(ContainerSpec spec, Path workDir, Process process, ContainerInfo info) {
+  ProcessContainer(
+      ContainerSpec spec, Path workDir, Process process, ContainerInfo info, boolean namespaced) {
+    this.namespaced = namespaced;
     this.spec = spec;
     this.workDir = workDir;
     this.process = process;

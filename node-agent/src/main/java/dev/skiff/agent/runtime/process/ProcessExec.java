@@ -16,16 +16,30 @@ final class ProcessExec {
 
   private ProcessExec() {}
 
+  /**
+   * @param namespace how to enter the container's mount namespace (null: none); the command and
+   *     {@code workDir} are then the container's view
+   */
   static ExecResult run(
-      List<String> command, Map<String, String> env, Path workDir, Duration timeout)
+      List<String> command,
+      Map<String, String> env,
+      Path workDir,
+      Duration timeout,
+      java.util.function.UnaryOperator<List<String>> namespace)
       throws IOException, InterruptedException {
     Path output = Files.createTempFile("skiff-exec", ".out");
     try {
       List<String> argv = new java.util.ArrayList<>(command);
-      argv.set(0, ProcessLauncher.resolve(argv.get(0), env.get("PATH"), workDir));
+      Path start = workDir;
+      if (namespace == null) {
+        argv.set(0, ProcessLauncher.resolve(argv.get(0), env.get("PATH"), workDir));
+      } else {
+        argv = namespace.apply(argv);
+        start = Path.of("/");
+      }
       ProcessBuilder builder =
           new ProcessBuilder(argv)
-              .directory(workDir.toFile())
+              .directory(start.toFile())
               .redirectErrorStream(true)
               .redirectOutput(output.toFile());
       builder.environment().clear();

@@ -5,6 +5,7 @@ import dev.skiff.agent.runtime.ExecSession;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
@@ -24,9 +25,17 @@ final class ProcessExecSession implements ExecSession {
     process.onExit().thenAccept(p -> exit.complete(p.exitValue()));
   }
 
-  static ProcessExecSession start(ExecRequest request, Map<String, String> env, Path workDir) {
+  /**
+   * @param namespace how to enter the container's mount namespace (null: none)
+   */
+  static ProcessExecSession start(
+      ExecRequest request,
+      Map<String, String> env,
+      Path workDir,
+      java.util.function.UnaryOperator<List<String>> namespace) {
     return new ProcessExecSession(
-        ProcessLauncher.start(request.command(), env, workDir, request.stdin(), request.tty()),
+        ProcessLauncher.start(
+            request.command(), env, workDir, request.stdin(), request.tty(), namespace),
         request.tty());
   }
 

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Starts a container's command as a child process: its own session and process group ({@code
@@ -31,21 +32,38 @@ final class ProcessLauncher {
    */
   static Process start(
       List<String> argv, Map<String, String> env, Path workDir, boolean stdin, boolean tty) {
+    return start(argv, env, workDir, stdin, tty, null);
+  }
+
+  /**
+   * @param namespace how to run the command in the container's mount namespace (null: on the node
+   *     as it is): then {@code workDir} and the command are the container's view, checked there
+   */
+  static Process start(
+      List<String> argv,
+      Map<String, String> env,
+      Path workDir,
+      boolean stdin,
+      boolean tty,
+      UnaryOperator<List<String>> namespace) {
     if (argv.isEmpty()) {
       throw new RuntimeFailure(
           RuntimeFailure.CREATE_CONTAINER_ERROR,
           "no command specified: the process runtime runs the container's command and args "
               + "(images are recorded, not run)");
     }
-    if (!Files.isDirectory(workDir)) {
+    if (namespace == null && !Files.isDirectory(workDir)) {
       throw new RuntimeFailure(
           RuntimeFailure.CREATE_CONTAINER_ERROR,
           "working directory " + workDir + " does not exist");
     }
     List<String> resolved = new ArrayList<>(argv);
-    resolved.set(0, resolve(argv.get(0), env.getOrDefault("PATH", DEFAULT_PATH), workDir));
+    if (namespace == null || !argv.get(0).contains("/")) {
+      resolved.set(0, resolve(argv.get(0), env.getOrDefault("PATH", DEFAULT_PATH), workDir));
+    }
     List<String> command = new ArrayList<>();
-    ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile());
+    Path start = namespace == null || Files.isDirectory(workDir) ? workDir : Path.of("/");
+    ProcessBuilder builder = new ProcessBuilder(command).directory(start.toFile());
     if (!stdin) {
       builder.redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     }
@@ -61,6 +79,11 @@ final class ProcessLauncher {
           command.add("/usr/bin/setsid");
         }
         command.addAll(resolved);
+      }
+      if (namespace != null) {
+        List<String> inside = namespace.apply(List.copyOf(command));
+        command.clear();
+        command.addAll(inside);
       }
       return builder.start();
     } catch (IOException e) {

@@ -13,6 +13,7 @@ import dev.skiff.agent.runtime.ExecRequest;
 import dev.skiff.agent.runtime.ExecResult;
 import dev.skiff.agent.runtime.ExecSession;
 import dev.skiff.agent.runtime.PodInventory;
+import dev.skiff.agent.runtime.RuntimeFailure;
 import dev.skiff.agent.runtime.Sandbox;
 import dev.skiff.agent.runtime.SandboxSpec;
 import dev.skiff.agent.stats.ProcFs;
@@ -21,6 +22,7 @@ import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +34,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.UnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,6 +48,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ProcessRuntime implements ContainerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
+  private static final Duration MOUNT_TIMEOUT = Duration.ofSeconds(30);
 
   private final Vertx vertx;
   private final WorkerExecutor blocking;
@@ -57,6 +61,8 @@ public final class ProcessRuntime implements ContainerRuntime {
   private final Map<String, ProcessContainer> containers = inventory.containers();
   private final Map<String, Sandbox> sandboxes = inventory.sandboxes();
   private final ExecutorService pumpStarter;
+  private final Path probeDir;
+  private volatile MountNamespace namespaces = MountNamespace.unavailable("not probed yet");
 
   /**
    * @param stateDir where pid files and pods' default working directories live
@@ -68,6 +74,7 @@ public final class ProcessRuntime implements ContainerRuntime {
     this.blocking = blocking;
     this.logs = logs;
     this.podsDir = stateDir.resolve("pods");
+    this.probeDir = stateDir.resolve("mount-probe");
     this.pidFiles = new PidFiles(stateDir.resolve("processes"));
     this.ips = new PodIpAllocator(podRange);
     this.pumpStarter =
@@ -97,9 +104,21 @@ public final class ProcessRuntime implements ContainerRuntime {
           if (killed > 0) {
             LOG.info("killed {} container processes left by an earlier node agent", killed);
           }
+          namespaces = MountNamespace.probe(probeDir);
+          if (!namespaces.available()) {
+            LOG.warn(
+                "containers cannot have volumes on this node: {} (run the node agent as root with"
+                    + " util-linux 2.38, or use --runtime docker)",
+                namespaces.reason());
+          }
           return null;
         },
         false);
+  }
+
+  @Override
+  public boolean mountsVolumes() {
+    return namespaces.available();
   }
 
   @Override
@@ -154,9 +173,31 @@ public final class ProcessRuntime implements ContainerRuntime {
           } else {
             workDir = Path.of(spec.workingDir());
           }
+          UnaryOperator<List<String>> namespace = null;
+          Path mountRoot = null;
+          if (spec.mounts() != null && !spec.mounts().isEmpty()) {
+            MountNamespace ns = namespaces;
+            if (!ns.available()) {
+              throw new RuntimeFailure(
+                  RuntimeFailure.CREATE_CONTAINER_ERROR,
+                  "the process runtime cannot mount volumes on this node: "
+                      + ns.reason()
+                      + "; run the node agent as root, or use --runtime docker");
+            }
+            Path root =
+                PrivateFiles.createDirectories(
+                    podsDir.resolve(spec.podUid()).resolve("roots").resolve(spec.name()));
+            Path inside = workDir;
+            namespace = command -> ns.wrap(command, spec.mounts(), root, inside);
+            mountRoot = root;
+            Files.deleteIfExists(MountNamespace.ready(root));
+          }
           Process process =
               ProcessLauncher.start(
-                  spec.argv(), environment(spec), workDir, spec.stdin(), spec.tty());
+                  spec.argv(), environment(spec), workDir, spec.stdin(), spec.tty(), namespace);
+          if (mountRoot != null) {
+            MountNamespace.awaitMounts(process, mountRoot, MOUNT_TIMEOUT);
+          }
           pidFiles.record(id, process.toHandle());
           LogWriter writer =
               logs.open(
@@ -180,7 +221,8 @@ public final class ProcessRuntime implements ContainerRuntime {
                   null,
                   null,
                   null);
-          ProcessContainer container = new ProcessContainer(spec, workDir, process, info);
+          ProcessContainer container =
+              new ProcessContainer(spec, workDir, process, info, namespace != null);
           startPump("skiff-" + spec.podName() + "-" + spec.name(), container, writer);
           containers.put(id, container);
           pruneOlderThanPrevious(spec.podUid(), spec.name());
@@ -241,7 +283,8 @@ public final class ProcessRuntime implements ContainerRuntime {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("PATH", ProcessLauncher.DEFAULT_PATH);
     env.putAll(c.spec.env());
-    return blocking.executeBlocking(() -> ProcessExec.run(command, env, c.workDir, timeout), false);
+    return blocking.executeBlocking(
+        () -> ProcessExec.run(command, env, c.workDir, timeout, inside(c)), false);
   }
 
   @Override
@@ -265,7 +308,7 @@ public final class ProcessRuntime implements ContainerRuntime {
       return Future.failedFuture(new IllegalStateException("container is not running"));
     }
     return blocking.executeBlocking(
-        () -> ProcessExecSession.start(request, environment(c.spec), c.workDir), false);
+        () -> ProcessExecSession.start(request, environment(c.spec), c.workDir, inside(c)), false);
   }
 
   @Override
@@ -275,6 +318,16 @@ public final class ProcessRuntime implements ContainerRuntime {
       return Future.failedFuture(new IllegalStateException("container is not running"));
     }
     return Future.succeededFuture(new ProcessAttachSession(c, request));
+  }
+
+  /** How a command enters the container's mount namespace, or null when it has none. */
+  private UnaryOperator<List<String>> inside(ProcessContainer c) {
+    if (!c.namespaced) {
+      return null;
+    }
+    long pid = c.process.pid();
+    MountNamespace ns = namespaces;
+    return command -> ns.enter(pid, c.workDir, command);
   }
 
   /** A container's environment: PATH, HOME, HOSTNAME, POD_IP, then the spec's env. */

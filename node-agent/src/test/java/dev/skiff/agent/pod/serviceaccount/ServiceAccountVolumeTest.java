@@ -21,10 +21,10 @@ class ServiceAccountVolumeTest {
   }
 
   @Test
-  void dockerMountsTheDirectoryWhereTheProcessRuntimeNamesItInVariables() {
+  void theDirectoryIsMountedAndTheProcessRuntimeAlsoNamesItInVariables() {
     Path dir = Path.of("/data/pods/uid-1/serviceaccount");
 
-    assertThat(InClusterFiles.mounts(dir, "docker"))
+    assertThat(InClusterFiles.mounts(dir, null))
         .singleElement()
         .satisfies(
             m -> {
@@ -34,7 +34,10 @@ class ServiceAccountVolumeTest {
               assertThat(m.readOnly()).isTrue();
             });
     assertThat(InClusterFiles.env(dir, "docker")).isEmpty();
-    assertThat(InClusterFiles.mounts(dir, "process")).isEmpty();
+    dev.skiff.api.model.core.VolumeMount own = new dev.skiff.api.model.core.VolumeMount();
+    own.mountPath = "/var/run/secrets/kubernetes.io/serviceaccount";
+    assertThat(InClusterFiles.mounts(dir, java.util.List.of(own))).isEmpty();
+    assertThat(InClusterFiles.mounts(null, null)).isEmpty();
     assertThat(InClusterFiles.env(dir, "process"))
         .containsEntry("SKIFF_SERVICEACCOUNT_DIR", dir.toString())
         .containsEntry("KUBERNETES_AUTH_SERVICEACCOUNT_TOKEN", dir + "/token")
