@@ -167,7 +167,7 @@ final class DockerStreamSession implements ExecSession {
     }
     pipe.offer(bytes.getBytes());
     if (buffered.addAndGet(bytes.length()) > HIGH_WATER && paused.compareAndSet(false, true)) {
-      socket.pause();
+      VertxNetty.reading(socket, false);
     }
   }
 
@@ -180,7 +180,7 @@ final class DockerStreamSession implements ExecSession {
 
   private void consumed(int length) {
     if (buffered.addAndGet(-length) < LOW_WATER && paused.compareAndSet(true, false)) {
-      socket.resume();
+      VertxNetty.reading(socket, true);
     }
   }
 
