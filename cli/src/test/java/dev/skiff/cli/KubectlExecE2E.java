@@ -69,8 +69,9 @@ class KubectlExecE2E extends KubectlExecContract {
     ProcessResult r = shell("KUBECTL_REMOTE_COMMAND_WEBSOCKETS=false kubectl exec sleeper -- true");
     assertThat(r.exitCode()).isNotZero();
     assertThat(r.stderr())
-        .contains("Error from server (BadRequest): Upgrade request required: this endpoint speaks"
-            + " the WebSocket channel protocols");
+        .contains(
+            "Error from server (BadRequest): Upgrade request required: this endpoint speaks"
+                + " the WebSocket channel protocols");
   }
 
   @Test
@@ -78,8 +79,7 @@ class KubectlExecE2E extends KubectlExecContract {
     String node =
         kubectl("get", "node", "-o", "jsonpath={.items[0].status.addresses[0].address}").stdout();
     String agent = "https://" + node + ":10250";
-    String admin =
-        Files.readString(cluster.file("data/token")).strip();
+    String admin = Files.readString(cluster.file("data/token")).strip();
     for (String path :
         new String[] {
           "/exec/default/sleeper/sleeper?command=id&stdout=true",

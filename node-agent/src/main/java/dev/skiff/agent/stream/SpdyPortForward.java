@@ -74,9 +74,9 @@ final class SpdyPortForward {
   private final Context context = Vertx.currentContext();
 
   /**
-   * That event loop's thread. Pod connections are made from it, so their events come on it too,
-   * but from contexts of their own (Vert.x 5 hands each connection a context of its own on the
-   * same loop): comparing contexts would defer some events and not others, and reorder them.
+   * That event loop's thread. Pod connections are made from it, so their events come on it too, but
+   * from contexts of their own (Vert.x 5 hands each connection a context of its own on the same
+   * loop): comparing contexts would defer some events and not others, and reorder them.
    */
   private final Thread loop = Thread.currentThread();
 
