@@ -1,9 +1,11 @@
 package dev.skiff.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.skiff.testing.ProcessResult;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -19,52 +21,24 @@ class KubectlDockerExecE2E extends KubectlExecContract {
   private static final String NAME = "dexec" + ProcessHandle.current().pid() % 10000;
 
   @TempDir static Path home;
-  static SkiffProcess cli;
-  static Path kubeconfig;
+  static SleeperCluster cluster;
 
   @BeforeAll
   static void startCluster() throws Exception {
     DockerClusterE2E.localImages();
-    cli = new SkiffProcess(home);
-    ProcessResult up = cli.skiff("up", "--name", NAME, "--runtime", "docker");
-    assertThat(up.exitCode()).as(up.all()).isZero();
-    kubeconfig = home.resolve("clusters").resolve(NAME).resolve("kubeconfig");
-    ProcessResult run =
-        cli.kubectl(
-            kubeconfig,
-            "run",
-            "sleeper",
-            "--image=skiff/busybox:1",
-            "--command",
-            "--",
-            "sleep",
-            "3600");
-    assertThat(run.exitCode()).as(run.all()).isZero();
-    ProcessResult ready =
-        cli.kubectl(kubeconfig, "wait", "--for=condition=Ready", "pod/sleeper", "--timeout=60s");
-    assertThat(ready.exitCode()).as(ready.all()).isZero();
-  }
-
-  @Override
-  SkiffProcess cli() {
-    return cli;
-  }
-
-  @Override
-  Path kubeconfig() {
-    return kubeconfig;
-  }
-
-  @Override
-  Path scratch() {
-    return home;
+    cluster = SleeperCluster.up(home, NAME, "skiff/busybox:1", "--runtime", "docker");
   }
 
   @AfterAll
   static void stopCluster() throws Exception {
-    if (cli != null) {
-      cli.skiff("down", "--name", NAME, "--purge");
+    if (cluster != null) {
+      cluster.down();
     }
+  }
+
+  @Override
+  SleeperCluster cluster() {
+    return cluster;
   }
 
   @Test
@@ -74,7 +48,7 @@ class KubectlDockerExecE2E extends KubectlExecContract {
             "echo hello | kubectl run reader -i --rm --restart=Never --image=skiff/busybox:1"
                 + " --pod-running-timeout=60s -- sh -c 'read line; echo got $line'");
     assertThat(r.exitCode()).as(r.all()).isZero();
-    assertThat(r.stdout()).contains("got hello");
+    assertThat(r.stdout()).as(r.all()).contains("got hello");
   }
 
   @Test
@@ -88,9 +62,13 @@ class KubectlDockerExecE2E extends KubectlExecContract {
             "--",
             "sh",
             "-c",
-            "sleep 2; for i in 1 2 3; do echo line $i; sleep 1; done");
+            "echo line 1; sleep 3; echo line 2; sleep 3; echo line 3");
     assertThat(run.exitCode()).as(run.all()).isZero();
-    ProcessResult logs = kubectl("logs", "-f", "counter", "--pod-running-timeout=60s");
+    // follow from the first line on, while the others are still to come
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(() -> kubectl("logs", "counter").stdout().startsWith("line 1"));
+    ProcessResult logs = kubectl("logs", "-f", "counter");
     assertThat(logs.exitCode()).as(logs.all()).isZero();
     assertThat(logs.stdout()).isEqualTo("line 1\nline 2\nline 3\n");
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.skiff.testing.ProcessResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -14,13 +16,49 @@ import org.junit.jupiter.api.Test;
  */
 abstract class KubectlExecContract {
 
-  /** The CLI runner and the kubeconfig of the class's cluster. */
-  abstract SkiffProcess cli();
+  /**
+   * A {@code skiff up} cluster of one test class with the pod {@code sleeper} running and Ready.
+   *
+   * @param home the class's SKIFF_HOME and scratch directory
+   */
+  record SleeperCluster(SkiffProcess cli, Path home, String name, Path kubeconfig) {
 
-  abstract Path kubeconfig();
+    /** {@code skiff up --name NAME upArgs...}, then {@code sleeper} from {@code image}. */
+    static SleeperCluster up(Path home, String name, String image, String... upArgs)
+        throws Exception {
+      SkiffProcess cli = new SkiffProcess(home);
+      List<String> args = new ArrayList<>(List.of("up", "--name", name));
+      args.addAll(List.of(upArgs));
+      ProcessResult up = cli.skiff(args.toArray(String[]::new));
+      assertThat(up.exitCode()).as(up.all()).isZero();
+      SleeperCluster cluster =
+          new SleeperCluster(
+              cli, home, name, home.resolve("clusters").resolve(name).resolve("kubeconfig"));
+      ProcessResult run =
+          cluster.kubectl("run", "sleeper", "--image=" + image, "--command", "--", "sleep", "3600");
+      assertThat(run.exitCode()).as(run.all()).isZero();
+      ProcessResult ready =
+          cluster.kubectl("wait", "--for=condition=Ready", "pod/sleeper", "--timeout=60s");
+      assertThat(ready.exitCode()).as(ready.all()).isZero();
+      return cluster;
+    }
 
-  /** A scratch directory of the class. */
-  abstract Path scratch();
+    /** A file of the cluster's directory, e.g. {@code data/token}. */
+    Path file(String relative) {
+      return home.resolve("clusters").resolve(name).resolve(relative);
+    }
+
+    ProcessResult kubectl(String... args) throws Exception {
+      return cli.kubectl(kubeconfig, args);
+    }
+
+    void down() throws Exception {
+      cli.skiff("down", "--name", name, "--purge");
+    }
+  }
+
+  /** The class's cluster (started in its {@code @BeforeAll}). */
+  abstract SleeperCluster cluster();
 
   @Test
   void execPrintsTheCommandsStdoutAndStderr() throws Exception {
@@ -57,17 +95,18 @@ abstract class KubectlExecContract {
 
   @Test
   void cpCopiesADirectoryIntoThePodAndBack() throws Exception {
-    Path src = scratch().resolve("cp-src");
+    Path src = cluster().home().resolve("cp-src");
     Files.createDirectories(src.resolve("sub"));
     Files.writeString(src.resolve("a.txt"), "one\n");
     Files.writeString(src.resolve("sub/b.txt"), "two\n");
     String inPod =
         "/tmp/skiff-cp-" + ProcessHandle.current().pid() + "-" + getClass().getSimpleName();
+    kubectl("exec", "sleeper", "--", "mkdir", "-p", "/tmp"); // a busybox image has no /tmp
     ProcessResult to = kubectl("cp", src.toString(), "sleeper:" + inPod);
     assertThat(to.exitCode()).as(to.all()).isZero();
     assertThat(kubectl("exec", "sleeper", "--", "cat", inPod + "/sub/b.txt").stdout())
         .isEqualTo("two\n");
-    Path back = scratch().resolve("cp-back");
+    Path back = cluster().home().resolve("cp-back");
     ProcessResult from = kubectl("cp", "sleeper:" + inPod, back.toString());
     assertThat(from.exitCode()).as(from.all()).isZero();
     assertThat(Files.readString(back.resolve("a.txt"))).isEqualTo("one\n");
@@ -76,11 +115,13 @@ abstract class KubectlExecContract {
   }
 
   ProcessResult kubectl(String... args) throws Exception {
-    return cli().kubectl(kubeconfig(), args);
+    return cluster().kubectl(args);
   }
 
   /** A shell pipeline with KUBECONFIG set (for stdin and a terminal). */
   ProcessResult shell(String script) throws Exception {
-    return cli().command("sh", "-c", "export KUBECONFIG=" + kubeconfig() + "; " + script);
+    return cluster()
+        .cli()
+        .command("sh", "-c", "export KUBECONFIG=" + cluster().kubeconfig() + "; " + script);
   }
 }

@@ -28,46 +28,23 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class KubectlExecE2E extends KubectlExecContract {
   @TempDir static Path home;
-  static SkiffProcess cli;
-  static Path kubeconfig;
-  static String cluster;
+  static SleeperCluster cluster;
 
   @BeforeAll
   static void startCluster() throws Exception {
-    cli = new SkiffProcess(home);
-    cluster = "exec" + ProcessHandle.current().pid() % 10000;
-    ProcessResult up = cli.skiff("up", "--name", cluster);
-    assertThat(up.exitCode()).as(up.all()).isZero();
-    kubeconfig = home.resolve("clusters").resolve(cluster).resolve("kubeconfig");
-    ProcessResult run =
-        cli.kubectl(
-            kubeconfig, "run", "sleeper", "--image=busybox", "--command", "--", "sleep", "3600");
-    assertThat(run.exitCode()).as(run.all()).isZero();
-    ProcessResult ready =
-        cli.kubectl(kubeconfig, "wait", "--for=condition=Ready", "pod/sleeper", "--timeout=60s");
-    assertThat(ready.exitCode()).as(ready.all()).isZero();
-  }
-
-  @Override
-  SkiffProcess cli() {
-    return cli;
-  }
-
-  @Override
-  Path kubeconfig() {
-    return kubeconfig;
-  }
-
-  @Override
-  Path scratch() {
-    return home;
+    cluster = SleeperCluster.up(home, "exec" + ProcessHandle.current().pid() % 10000, "busybox");
   }
 
   @AfterAll
   static void stopCluster() throws Exception {
-    if (cli != null) {
-      cli.skiff("down", "--name", cluster, "--purge");
+    if (cluster != null) {
+      cluster.down();
     }
+  }
+
+  @Override
+  SleeperCluster cluster() {
+    return cluster;
   }
 
   @Test
@@ -92,8 +69,9 @@ class KubectlExecE2E extends KubectlExecContract {
     ProcessResult r = shell("KUBECTL_REMOTE_COMMAND_WEBSOCKETS=false kubectl exec sleeper -- true");
     assertThat(r.exitCode()).isNotZero();
     assertThat(r.stderr())
-        .contains("unable to upgrade connection")
-        .contains("this endpoint speaks the WebSocket channel protocols");
+        .contains(
+            "Error from server (BadRequest): Upgrade request required: this endpoint speaks"
+                + " the WebSocket channel protocols");
   }
 
   @Test
@@ -101,8 +79,7 @@ class KubectlExecE2E extends KubectlExecContract {
     String node =
         kubectl("get", "node", "-o", "jsonpath={.items[0].status.addresses[0].address}").stdout();
     String agent = "https://" + node + ":10250";
-    String admin =
-        Files.readString(home.resolve("clusters").resolve(cluster).resolve("data/token")).strip();
+    String admin = Files.readString(cluster.file("data/token")).strip();
     for (String path :
         new String[] {
           "/exec/default/sleeper/sleeper?command=id&stdout=true",
@@ -119,7 +96,7 @@ class KubectlExecE2E extends KubectlExecContract {
     assertThat(curlStatus("http://" + node + ":10255/exec/default/sleeper/sleeper"))
         .isEqualTo("404");
     for (String secret : new String[] {"data/agent-token", "data/agent-ca.key"}) {
-      Path file = home.resolve("clusters").resolve(cluster).resolve(secret);
+      Path file = cluster.file(secret);
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
           .as(secret)
           .isEqualTo("rw-------");
@@ -198,6 +175,6 @@ class KubectlExecE2E extends KubectlExecContract {
             java.util.List.of("curl", "-sk", "-o", "/dev/null", "-w", "%{http_code}", "-m", "5"));
     cmd.addAll(java.util.List.of(extra));
     cmd.add(url);
-    return cli.command(cmd.toArray(String[]::new)).stdout();
+    return cluster.cli().command(cmd.toArray(String[]::new)).stdout();
   }
 }

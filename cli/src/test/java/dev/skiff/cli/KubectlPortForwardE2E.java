@@ -157,8 +157,8 @@ class KubectlPortForwardE2E {
     CompletableFuture<String> uploaded = CompletableFuture.supplyAsync(() -> upload(up));
     CompletableFuture<String> downloaded = CompletableFuture.supplyAsync(() -> download(down));
     String expected = sha256(webroot.resolve("big"));
-    assertThat(uploaded.get(120, TimeUnit.SECONDS)).isEqualTo(expected + "  -");
-    assertThat(downloaded.get(120, TimeUnit.SECONDS)).isEqualTo(expected);
+    assertThat(uploaded.get(240, TimeUnit.SECONDS)).isEqualTo(expected + "  -");
+    assertThat(downloaded.get(240, TimeUnit.SECONDS)).isEqualTo(expected);
   }
 
   /** Sends the 100 MiB file, half-closes, and answers the pod's reply line. */

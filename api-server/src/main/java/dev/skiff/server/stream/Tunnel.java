@@ -1,23 +1,34 @@
 package dev.skiff.server.stream;
 
+import dev.skiff.api.client.vertx.VertxNetty;
 import io.vertx.core.net.NetSocket;
 
 /**
- * Joins two sockets after an upgrade: bytes flow both ways with backpressure (a side whose peer
- * cannot keep up is paused); when either side ends, its last bytes are passed on and then the other
- * side is closed. The streaming protocols carry their own half-close (v5 close signals, SPDY FIN
- * flags), in-band.
+ * Joins two sockets after an upgrade: bytes flow both ways with backpressure (a side stops being
+ * read while its peer's write queue is full); when either side ends, the other is closed after
+ * everything before the end was written to it. The streaming protocols carry their own half-close
+ * (v5 close signals, SPDY FIN flags), in-band. Backpressure stops reading at the socket ({@link
+ * VertxNetty#reading}), not with {@code pause()}, whose end can overtake the last bytes.
  */
 final class Tunnel {
   private Tunnel() {}
 
   static void splice(NetSocket a, NetSocket b) {
-    // A socket's close handler runs before the bytes it still holds (paused while its peer is
-    // behind) are delivered; its end comes after them, and the pipes close the peer on it. So a
-    // side that closes is only resumed, to hand everything over.
-    a.closeHandler(v -> a.resume());
-    b.closeHandler(v -> b.resume());
-    a.pipeTo(b);
-    b.pipeTo(a);
+    flow(a, b);
+    flow(b, a);
+  }
+
+  private static void flow(NetSocket from, NetSocket to) {
+    from.handler(
+        bytes -> {
+          to.write(bytes);
+          if (to.writeQueueFull()) {
+            VertxNetty.reading(from, false);
+            to.drainHandler(v -> VertxNetty.reading(from, true));
+          }
+        });
+    from.endHandler(v -> to.close());
+    from.exceptionHandler(e -> from.close());
+    from.resume();
   }
 }

@@ -73,6 +73,13 @@ final class SpdyPortForward {
   /** The transport's context: the session (and its codec) is used from its event loop only. */
   private final Context context = Vertx.currentContext();
 
+  /**
+   * That event loop's thread. Pod connections are made from it, so their events come on it too, but
+   * from contexts of their own (Vert.x 5 hands each connection a context of its own on the same
+   * loop): comparing contexts would defer some events and not others, and reorder them.
+   */
+  private final Thread loop = Thread.currentThread();
+
   private long unsent;
   private boolean closed;
 
@@ -192,10 +199,13 @@ final class SpdyPortForward {
     }
   }
 
-  /** A handler that runs on the session's event loop, whichever loop the event came from. */
+  /**
+   * A handler that runs on the session's event loop: at once when the event comes on it (keeping
+   * the order of a socket's data and end), else as a task of the session's context.
+   */
   private <T> Handler<T> onLoop(Handler<T> handler) {
     return event -> {
-      if (Vertx.currentContext() == context) {
+      if (Thread.currentThread() == loop) {
         handler.handle(event);
       } else {
         context.runOnContext(v -> handler.handle(event));
@@ -317,8 +327,6 @@ final class SpdyPortForward {
       this.socket = socket;
       socket.handler(onLoop(this::fromPod));
       socket.endHandler(onLoop(v -> podEnded()));
-      // a connection closed while paused still hands over what it holds, then its end
-      socket.closeHandler(onLoop(v -> socket.resume()));
       if (early.length() > 0) {
         write(early);
       }
@@ -406,13 +414,13 @@ final class SpdyPortForward {
       }
       send(new DefaultSpdyDataFrame(dataStream, Unpooled.wrappedBuffer(bytes.getBytes())));
       if (unsent > HIGH_WATER && pausedForClient.add(this)) {
-        socket.pause();
+        VertxNetty.reading(socket, false);
       }
     }
 
     void resume() {
       if (socket != null) {
-        socket.resume();
+        VertxNetty.reading(socket, true);
       }
     }
 

@@ -1,5 +1,6 @@
 package dev.skiff.agent.stream;
 
+import dev.skiff.api.client.vertx.VertxNetty;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
 import io.vertx.core.net.NetClient;
@@ -17,8 +18,9 @@ import java.util.Set;
  * error channel; when every connection has ended (and handed over its last bytes), the socket
  * closes. The client's messages wait until every connection is made or refused.
  *
- * <p>Backpressure: a pod connection is paused while the WebSocket's write queue is full (all of
- * them resume on its drain); the WebSocket is paused while any pod connection's queue is full.
+ * <p>Backpressure: a pod connection is not read while the WebSocket's write queue is full (all of
+ * them resume on its drain; {@link VertxNetty#reading}, so that its end stays after its data); the
+ * WebSocket is paused while any pod connection's queue is full.
  */
 final class WebSocketPortForward {
   private final ChannelSocket socket;
@@ -71,12 +73,10 @@ final class WebSocketPortForward {
         bytes -> {
           socket.send(2 * index, bytes);
           if (ws.writeQueueFull() && pausedForClient.add(connection)) {
-            connection.pause();
+            VertxNetty.reading(connection, false);
           }
         });
-    // the end comes after the last bytes; a close while paused must still hand them over
     connection.endHandler(v -> ended(connection));
-    connection.closeHandler(v -> connection.resume());
     settled();
   }
 
@@ -103,7 +103,7 @@ final class WebSocketPortForward {
   private void clientDrained() {
     List<NetSocket> resuming = new ArrayList<>(pausedForClient);
     pausedForClient.clear();
-    resuming.forEach(NetSocket::resume);
+    resuming.forEach(c -> VertxNetty.reading(c, true));
   }
 
   private void clientFlow() {

@@ -23,9 +23,10 @@ import io.vertx.core.spi.transport.Transport;
  * event loops, so that accept, connect and relay of a connection, or read and answer of a query,
  * never change thread and share the loops' native transport; Vert.x's public API exposes neither
  * the loops nor the transport. Everything else (promises, contexts, timers) goes through the public
- * API. Two more needs have no public API either: half-closing a socket ({@link #shutdownOutput})
- * and the pipeline of an HTTP server connection ({@link #pipeline}). Checked against Vert.x 5.0.7:
- * {@code VertxInternal.nettyEventLoopGroup()}, {@code VertxInternal.transport()}, {@code
+ * API. Three more needs have no public API either: half-closing a socket ({@link #shutdownOutput}),
+ * backpressure that keeps a socket's end after its data ({@link #reading}) and the pipeline of an
+ * HTTP server connection ({@link #pipeline}). Checked against Vert.x 5.0.7: {@code
+ * VertxInternal.nettyEventLoopGroup()}, {@code VertxInternal.transport()}, {@code
  * ContextInternal.nettyEventLoop()}, {@code NetSocketInternal.channelHandlerContext()}, {@code
  * ConnectionBase.channel()}; a Vert.x upgrade must recheck these calls.
  */
@@ -58,6 +59,23 @@ public final class VertxNetty {
       duplex.shutdownOutput();
     } else {
       socket.end();
+    }
+  }
+
+  /**
+   * Stops or restarts reading {@code socket} from the kernel: backpressure that keeps its data and
+   * its end in order. Use it instead of {@link NetSocket#pause()} on a socket whose end matters:
+   * Vert.x 5.0.7 keeps what it read while paused in the connection and delivers the end of a peer
+   * that closed meanwhile ahead of it (the end handler runs, then the last bytes arrive). Never mix
+   * the two on one socket. Any thread (Netty runs the read on the socket's loop).
+   */
+  public static void reading(NetSocket socket, boolean reading) {
+    if (socket instanceof NetSocketInternal internal) {
+      internal.channelHandlerContext().channel().config().setAutoRead(reading);
+    } else if (reading) {
+      socket.resume();
+    } else {
+      socket.pause();
     }
   }
 

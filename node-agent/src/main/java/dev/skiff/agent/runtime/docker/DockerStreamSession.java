@@ -47,6 +47,7 @@ final class DockerStreamSession implements ExecSession {
   private final Pipe stdout = new Pipe();
   private final Pipe stderr;
   private final OutputStream stdin;
+  private final boolean halfCloseStdin;
   private final CompletableFuture<Integer> exit = new CompletableFuture<>();
   private final AtomicLong buffered = new AtomicLong();
   private final AtomicBoolean paused = new AtomicBoolean();
@@ -57,6 +58,7 @@ final class DockerStreamSession implements ExecSession {
       UpgradeDialer.Answer hijacked,
       ExecRequest request,
       boolean raw,
+      boolean halfCloseStdin,
       String resizePath,
       Consumer<DockerStreamSession> onEnd) {
     this.vertx = vertx;
@@ -64,6 +66,7 @@ final class DockerStreamSession implements ExecSession {
     this.socket = hijacked.tunnel();
     this.tty = request.tty();
     this.resizePath = resizePath;
+    this.halfCloseStdin = halfCloseStdin;
     this.stderr = tty ? null : new Pipe();
     this.stdin = request.stdin() ? new Stdin() : null;
     // a client with a TTY reads one stream: stderr goes with stdout
@@ -119,6 +122,7 @@ final class DockerStreamSession implements ExecSession {
                               hijacked,
                               request,
                               request.tty(),
+                              true,
                               "/exec/" + id + "/resize",
                               session -> session.inspect(id, 0)));
             });
@@ -127,7 +131,10 @@ final class DockerStreamSession implements ExecSession {
   /**
    * Joins the container's main process's stdio (its stdin if the container has {@code stdin:
    * true}). Containers of this runtime never run on a terminal, so the output is multiplexed even
-   * when the client asks for a TTY (it then gets stderr with stdout) and resizes do nothing.
+   * when the client asks for a TTY (it then gets stderr with stdout) and resizes do nothing. The
+   * end of the client's stdin is not passed on: the engine would end the attachment's output with
+   * it (its containers are not {@code StdinOnce}), and the container's stdin stays open for the
+   * next client, as a container without {@code stdinOnce} keeps it.
    */
   static Future<ExecSession> attach(
       Vertx vertx, DockerClient docker, String containerId, ExecRequest request) {
@@ -141,6 +148,7 @@ final class DockerStreamSession implements ExecSession {
                     docker,
                     hijacked,
                     request,
+                    false,
                     false,
                     "/containers/" + containerId + "/resize",
                     session -> session.exit.complete(0)));
@@ -167,7 +175,7 @@ final class DockerStreamSession implements ExecSession {
     }
     pipe.offer(bytes.getBytes());
     if (buffered.addAndGet(bytes.length()) > HIGH_WATER && paused.compareAndSet(false, true)) {
-      socket.pause();
+      VertxNetty.reading(socket, false);
     }
   }
 
@@ -180,7 +188,7 @@ final class DockerStreamSession implements ExecSession {
 
   private void consumed(int length) {
     if (buffered.addAndGet(-length) < LOW_WATER && paused.compareAndSet(true, false)) {
-      socket.resume();
+      VertxNetty.reading(socket, true);
     }
   }
 
@@ -289,7 +297,7 @@ final class DockerStreamSession implements ExecSession {
 
     @Override
     public void close() {
-      if (closed.compareAndSet(false, true)) {
+      if (closed.compareAndSet(false, true) && halfCloseStdin) {
         VertxNetty.shutdownOutput(socket);
       }
     }
