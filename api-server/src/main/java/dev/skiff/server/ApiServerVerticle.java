@@ -4,6 +4,7 @@ import dev.skiff.server.auth.KubeconfigFile;
 import dev.skiff.server.http.ApiContext;
 import dev.skiff.server.http.ApiRouter;
 import dev.skiff.server.http.MetricsEndpoint;
+import dev.skiff.server.http.WatchCounts;
 import dev.skiff.server.patch.Patches;
 import dev.skiff.server.registry.NamespaceTerminator;
 import dev.skiff.server.registry.ObjectRegistry;
@@ -28,6 +29,7 @@ public final class ApiServerVerticle extends VerticleBase {
   private final Clock clock;
   private final NodeAccess nodeAccess;
   private final MetricsEndpoint metrics = new MetricsEndpoint();
+  private final WatchCounts watches = new WatchCounts();
   private HttpServer server;
   private ObjectRegistry registry;
 
@@ -49,6 +51,7 @@ public final class ApiServerVerticle extends VerticleBase {
     this.options = options;
     this.clock = clock;
     this.nodeAccess = nodeAccess;
+    metrics.add(watches::scrape);
   }
 
   @Override
@@ -63,7 +66,8 @@ public final class ApiServerVerticle extends VerticleBase {
             clock,
             options.bookmarkIntervalMillis(),
             vertx.createHttpClient(NodeAccess.clientOptions(nodeAccess)),
-            nodeAccess);
+            nodeAccess,
+            watches);
     HttpServerOptions serverOptions =
         new HttpServerOptions()
             .setHost(options.host())

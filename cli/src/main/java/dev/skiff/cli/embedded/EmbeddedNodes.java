@@ -6,6 +6,7 @@ import dev.skiff.agent.component.DnsComponent;
 import dev.skiff.agent.component.ProxyComponent;
 import dev.skiff.agent.http.AgentHttpServer;
 import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.client.informer.InformerFactory;
 import dev.skiff.cli.embedded.docker.DockerHost;
 import dev.skiff.proxy.ProxyOptions;
 import dev.skiff.proxy.ServiceProxyVerticle;
@@ -38,19 +39,23 @@ final class EmbeddedNodes {
   private final List<NodeAgentOptions> nodes;
   private final Path kubeconfig;
   private final String agentToken;
+  private final InformerFactory informers;
   private final List<String> deployments = new ArrayList<>();
   private Vertx vertx;
   private volatile String loadBalancerEndpoint;
 
-  private EmbeddedNodes(List<NodeAgentOptions> nodes, Path kubeconfig, String agentToken) {
+  private EmbeddedNodes(
+      List<NodeAgentOptions> nodes, Path kubeconfig, String agentToken, InformerFactory informers) {
     this.nodes = nodes;
     this.kubeconfig = kubeconfig;
     this.agentToken = agentToken;
+    this.informers = informers;
   }
 
   /**
    * @param dockerHost the Docker runtime's host resources, or null for the process runtime
    * @param agentToken the cluster's agent-access token (see {@link AgentCredentials})
+   * @param informers the informers every component of the cluster shares
    */
   static EmbeddedNodes of(
       EmbeddedOptions options,
@@ -58,7 +63,8 @@ final class EmbeddedNodes {
       DockerHost dockerHost,
       String apiServer,
       Path kubeconfig,
-      String agentToken) {
+      String agentToken,
+      InformerFactory informers) {
     List<NodeAgentOptions> nodes = new ArrayList<>();
     for (int i = 1; i <= options.nodes(); i++) {
       NodeAgentOptions node =
@@ -80,7 +86,7 @@ final class EmbeddedNodes {
       }
       nodes.add(node);
     }
-    return new EmbeddedNodes(nodes, kubeconfig, agentToken);
+    return new EmbeddedNodes(nodes, kubeconfig, agentToken, informers);
   }
 
   /** Deploys every agent; fails naming the node that could not start. */
@@ -94,7 +100,8 @@ final class EmbeddedNodes {
                   new NodeAgentVerticle(
                       node,
                       Clock.systemUTC(),
-                      AgentCredentials.forNode(agentToken, node.name(), node.address())))
+                      AgentCredentials.forNode(agentToken, node.name(), node.address()),
+                      informers))
               .recover(
                   e ->
                       Future.failedFuture(
@@ -125,7 +132,9 @@ final class EmbeddedNodes {
     return vertx
         .executeBlocking(() -> KubeClient.fromKubeconfig(vertx, kubeconfig))
         .compose(
-            client -> vertx.deployVerticle(new ServiceProxyVerticle(client, options, registry)))
+            client ->
+                vertx.deployVerticle(
+                    new ServiceProxyVerticle(client, informers, options, registry)))
         .compose(
             id -> {
               synced.set(true);

@@ -11,6 +11,7 @@ import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
+import dev.skiff.api.client.informer.InformerFactory;
 import dev.skiff.api.client.informer.InformerOptions;
 import dev.skiff.api.client.informer.ResourceEventHandler;
 import dev.skiff.api.model.core.ConfigMap;
@@ -67,6 +68,7 @@ public final class PodController {
   public PodController(
       Vertx vertx,
       KubeClient client,
+      InformerFactory informers,
       PodSettings settings,
       ContainerRuntime runtime,
       LogStore logs,
@@ -78,6 +80,8 @@ public final class PodController {
     this.logs = logs;
     this.blocking = blocking;
     this.clock = clock;
+    // The node's own pods through a watch of its own (as a kubelet's field selector); the kinds
+    // every node reads in full come from the factory, shared in an embedded cluster.
     this.pods =
         new Informer<>(
             vertx,
@@ -86,9 +90,9 @@ public final class PodController {
             InformerOptions.defaults()
                 .withFieldSelector("spec.nodeName=" + settings.nodeName())
                 .withResyncPeriod(settings.resync()));
-    this.services = new Informer<>(vertx, client, Service.class, InformerOptions.defaults());
-    this.configMaps = new Informer<>(vertx, client, ConfigMap.class, InformerOptions.defaults());
-    this.secrets = new Informer<>(vertx, client, Secret.class, InformerOptions.defaults());
+    this.services = informers.informer(Service.class, InformerOptions.defaults());
+    this.configMaps = informers.informer(ConfigMap.class, InformerOptions.defaults());
+    this.secrets = informers.informer(Secret.class, InformerOptions.defaults());
     this.serviceAccounts =
         new ServiceAccountVolume(
             vertx, client, blocking, settings.podsDir(), configMaps::get, clock);

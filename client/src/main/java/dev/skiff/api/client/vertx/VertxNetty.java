@@ -18,8 +18,8 @@ import io.vertx.core.spi.transport.Transport;
  * never change thread and share the loops' native transport; Vert.x's public API exposes neither
  * the loops nor the transport. Everything else (promises, contexts, timers) goes through the public
  * API. Checked against Vert.x 5.0.7: {@code VertxInternal.nettyEventLoopGroup()}, {@code
- * VertxInternal.transport()}, {@code ContextInternal.nettyEventLoop()}; a Vert.x upgrade must
- * recheck these three calls.
+ * VertxInternal.transport()}, {@code ContextInternal.nettyEventLoop()}, {@code
+ * VertxInternal.createEventLoopContext()}; a Vert.x upgrade must recheck these four calls.
  */
 public final class VertxNetty {
   private VertxNetty() {}
@@ -32,6 +32,14 @@ public final class VertxNetty {
   /** The event loop {@code context} runs on. */
   public static EventLoop eventLoop(Context context) {
     return ((ContextInternal) context).nettyEventLoop();
+  }
+
+  /**
+   * A new event-loop context of {@code vertx}, whatever thread asks (the public {@code
+   * getOrCreateContext} answers with the caller's context when there is one).
+   */
+  public static Context newEventLoopContext(Vertx vertx) {
+    return ((VertxInternal) vertx).createEventLoopContext();
   }
 
   /** The transport (epoll or NIO) that {@code vertx}'s event loops serve: its channel types. */
