@@ -104,12 +104,16 @@ class SlowWatcherIT {
 
   @Test
   void aClientWhoseWatchWasClosedCatchesUpWithoutLosingChanges() throws Exception {
-    String namespace = "kube-public";
+    String namespace = NAMESPACE;
     // one event loop, so blocking it stops the client reading its watch
     Vertx vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(1));
     KubeClient client = ControlPlane.localClient(vertx, server.url(), server.token());
     Informer<ConfigMap> informer =
-        new Informer<>(vertx, client, ConfigMap.class, InformerOptions.inNamespace(namespace));
+        new Informer<>(
+            vertx,
+            client,
+            ConfigMap.class,
+            InformerOptions.inNamespace(namespace).withLabelSelector("test=slow"));
     try {
       Await.result(informer.start());
       long terminatedBefore = metric("apiserver_terminated_watchers_total", "configmaps");
@@ -135,7 +139,13 @@ class SlowWatcherIT {
         release.countDown();
       }
       Map<String, String> truth =
-          Await.result(server.client().list(ConfigMap.class, namespace, ListOptions.none()))
+          Await.result(
+                  server
+                      .client()
+                      .list(
+                          ConfigMap.class,
+                          namespace,
+                          ListOptions.none().withLabelSelector("test=slow")))
               .items
               .stream()
               .collect(
@@ -168,6 +178,9 @@ class SlowWatcherIT {
     ConfigMap cm = new ConfigMap();
     cm.meta().name = name;
     cm.meta().namespace = namespace;
+    if (name.startsWith("slow-")) {
+      cm.meta().labels = Map.of("test", "slow");
+    }
     cm.data = Map.of("value", VALUE, "generation", Integer.toString(generation));
     KubeClient client = server.client();
     Await.result(

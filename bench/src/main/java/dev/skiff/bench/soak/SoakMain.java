@@ -68,6 +68,8 @@ public final class SoakMain {
   private final Map<String, AtomicLong> failed = new ConcurrentHashMap<>();
   private final List<long[]> rss = new ArrayList<>();
   private final AtomicLong seq = new AtomicLong();
+  private final AtomicLong services = new AtomicLong();
+  private final AtomicLong pods = new AtomicLong();
 
   private SoakMain(KubeClient client, Kubeconfig config, long pid) {
     this.client = client;
@@ -298,7 +300,7 @@ public final class SoakMain {
   }
 
   private void churnServices() {
-    long n = seq.incrementAndGet();
+    long n = services.incrementAndGet();
     String svc =
         "{\"metadata\":{\"name\":\"svc-%d\",\"namespace\":\"%s\",\"annotations\":{\"big\":\"%s\"}},"
             + "\"spec\":{\"selector\":{\"app\":\"none-%d\"},\"ports\":[{\"port\":80}]}}";
@@ -312,7 +314,7 @@ public final class SoakMain {
   }
 
   private void updateBigConfigMap() {
-    String name = "big-" + (seq.get() % 5);
+    String name = "big-" + (seq.incrementAndGet() % 5);
     ConfigMap cm = parse(ConfigMap.class, "{\"metadata\":{\"name\":\"" + name + "\"}}");
     cm.meta().namespace = NS;
     cm.data = Map.of("value", BIG, "at", Instant.now().toString());
@@ -329,7 +331,7 @@ public final class SoakMain {
   }
 
   private void churnPods() {
-    long n = seq.incrementAndGet();
+    long n = pods.incrementAndGet();
     String pod =
         "{\"metadata\":{\"name\":\"churn-%d\",\"namespace\":\"%s\",\"labels\":{\"soak\":\"churn\"}},"
             + "\"spec\":{\"terminationGracePeriodSeconds\":1,\"containers\":[{\"name\":\"c\","
