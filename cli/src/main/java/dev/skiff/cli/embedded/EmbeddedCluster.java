@@ -86,6 +86,9 @@ public final class EmbeddedCluster {
             .withClusterName(clusterSecret())
             .withPort(freePort())
             .withChangeLogCapacity(changeLogCapacity())
+            // compacted like kube-apiserver's etcd: a change older than 5 minutes is gone (a watch
+            // resuming before it relists), so steady writes of large objects stay bounded
+            .withChangeLogTtl(Duration.ofMinutes(5))
             .withDataDir(options.dir().resolve("data"));
     settings = settings.withMembers(List.of("127.0.0.1:" + settings.port()));
     // Our shutdown hook stops the cluster in order (node agents, their pods and containers, then
