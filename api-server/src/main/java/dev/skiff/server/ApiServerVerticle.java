@@ -6,6 +6,7 @@ import dev.skiff.server.auth.rbac.Rbac;
 import dev.skiff.server.http.ApiContext;
 import dev.skiff.server.http.ApiRouter;
 import dev.skiff.server.http.MetricsEndpoint;
+import dev.skiff.server.http.WatchCounts;
 import dev.skiff.server.patch.Patches;
 import dev.skiff.server.registry.NamespaceTerminator;
 import dev.skiff.server.registry.ObjectRegistry;
@@ -31,6 +32,7 @@ public final class ApiServerVerticle extends VerticleBase {
   private final Clock clock;
   private final NodeAccess nodeAccess;
   private final MetricsEndpoint metrics = new MetricsEndpoint();
+  private final WatchCounts watches = new WatchCounts();
   private HttpServer server;
   private ObjectRegistry registry;
 
@@ -52,6 +54,7 @@ public final class ApiServerVerticle extends VerticleBase {
     this.options = options;
     this.clock = clock;
     this.nodeAccess = nodeAccess;
+    metrics.add(watches::scrape);
   }
 
   @Override
@@ -67,7 +70,8 @@ public final class ApiServerVerticle extends VerticleBase {
             clock,
             options.bookmarkIntervalMillis(),
             vertx.createHttpClient(NodeAccess.clientOptions(nodeAccess)),
-            nodeAccess);
+            nodeAccess,
+            watches);
     HttpServerOptions serverOptions =
         new HttpServerOptions()
             .setHost(options.host())

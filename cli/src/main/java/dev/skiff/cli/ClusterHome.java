@@ -13,7 +13,7 @@ import java.util.Optional;
  * files 0600.
  */
 public record ClusterHome(String name, Path dir) {
-  /** {@code skiff.log} is rotated at the next start once it is this large. */
+  /** {@code skiff.log} is rotated once it is this large: while the cluster runs, and at a start. */
   public static final long LOG_ROTATE_BYTES = 10L * 1024 * 1024;
 
   /** Old logs kept: skiff.log.1 to skiff.log.3. */

@@ -59,6 +59,15 @@ final class UpCommand implements Callable<Integer> {
   boolean repair;
 
   @Option(
+      names = "--heap",
+      paramLabel = "SIZE",
+      description =
+          "Maximum heap of the cluster's JVM, e.g. 512m or 2g (default: a sixteenth of this"
+              + " machine's memory, between 256m and 2g). The nodes report MemoryPressure when"
+              + " garbage collections leave more than 85% of it in use.")
+  String heap;
+
+  @Option(
       names = "--timeout",
       defaultValue = "60",
       description = "Seconds to wait for the cluster to become usable (default: ${DEFAULT-VALUE}).")
@@ -77,6 +86,13 @@ final class UpCommand implements Callable<Integer> {
     if (!name.matches("[a-z0-9]([-a-z0-9]{0,30}[a-z0-9])?")) {
       System.err.println(
           "error: --name must be lower-case letters, digits and '-' (at most 32), not " + name);
+      return 2;
+    }
+    long heapMiB;
+    try {
+      heapMiB = heap == null ? HeapSize.defaultMiB() : HeapSize.parseMiB(heap);
+    } catch (IllegalArgumentException e) {
+      System.err.println("error: " + e.getMessage());
       return 2;
     }
     ClusterHome home = ClusterHome.of(name);
@@ -106,9 +122,16 @@ final class UpCommand implements Callable<Integer> {
     RuntimeChoice.record(home, runtime);
     List<String> args = EmbeddedArgs.of(home, nodes, runtime);
     if (foreground) {
+      if (heap != null) {
+        System.err.println(
+            "note: --heap sizes a background cluster's JVM; in the foreground the cluster runs in"
+                + " this one ("
+                + (Runtime.getRuntime().maxMemory() >> 20)
+                + " MiB)");
+      }
       return dev.skiff.cli.embedded.EmbeddedClusterMain.runForeground(args.toArray(String[]::new));
     }
-    return startInBackground(home, args);
+    return startInBackground(home, args, heapMiB);
   }
 
   /** Reads the saved store before starting on it: a damaged one fails here unless --repair. */
@@ -126,7 +149,7 @@ final class UpCommand implements Callable<Integer> {
     }
   }
 
-  private int startInBackground(ClusterHome home, List<String> args)
+  private int startInBackground(ClusterHome home, List<String> args, long heapMiB)
       throws IOException, InterruptedException {
     long start = System.nanoTime();
     System.out.println(
@@ -140,7 +163,9 @@ final class UpCommand implements Callable<Integer> {
       cmd.add("/usr/bin/setsid");
     }
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    cmd.add("-Xmx256m");
+    cmd.add("-Xmx" + heapMiB + "m");
+    // start small: the heap grows to the maximum only if the cluster needs it
+    cmd.add("-Xms" + Math.min(heapMiB, 128) + "m");
     cmd.add("-XX:+UseSerialGC");
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-Xss512k");

@@ -3,6 +3,7 @@ package dev.skiff.agent;
 import dev.skiff.agent.access.AgentAccess;
 import dev.skiff.agent.http.AgentHttpServer;
 import dev.skiff.agent.logs.LogStore;
+import dev.skiff.agent.node.JvmMemory;
 import dev.skiff.agent.node.LeaseRenewer;
 import dev.skiff.agent.node.NodeIdentity;
 import dev.skiff.agent.node.NodeRegistrar;
@@ -13,6 +14,7 @@ import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.stats.UsageSampler;
 import dev.skiff.agent.storage.LocalPathProvisioner;
 import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.client.informer.InformerFactory;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.WorkerExecutor;
@@ -38,6 +40,8 @@ public final class NodeAgentVerticle extends VerticleBase {
   private final NodeAgentOptions options;
   private final Clock clock;
   private final AgentAccess access;
+  private final InformerFactory sharedInformers;
+  private InformerFactory informers;
   private final List<String> deployments = new ArrayList<>();
   private WorkerExecutor blocking;
   private KubeClient client;
@@ -61,9 +65,19 @@ public final class NodeAgentVerticle extends VerticleBase {
    *     server; null serves plain HTTP without exec, attach or port-forward
    */
   public NodeAgentVerticle(NodeAgentOptions options, Clock clock, AgentAccess access) {
+    this(options, clock, access, null);
+  }
+
+  /**
+   * @param informers informers shared with the other components of the JVM (an embedded cluster),
+   *     or null for informers of the agent's own
+   */
+  public NodeAgentVerticle(
+      NodeAgentOptions options, Clock clock, AgentAccess access, InformerFactory informers) {
     this.options = options;
     this.clock = clock;
     this.access = access;
+    this.sharedInformers = informers;
   }
 
   @Override
@@ -81,11 +95,14 @@ public final class NodeAgentVerticle extends VerticleBase {
 
   private Future<Void> startWith(KubeClient kubeClient) {
     client = kubeClient;
+    informers =
+        sharedInformers != null ? sharedInformers : InformerFactory.perInformer(vertx, client);
     LogStore logs =
         new LogStore(
             options.dataDir().resolve("logs"), options.logMaxBytes(), options.logMaxFiles());
     runtime = Runtimes.create(vertx, blocking, logs, options);
-    pods = new PodController(vertx, client, podSettings(), runtime, logs, blocking, clock);
+    pods =
+        new PodController(vertx, client, informers, podSettings(), runtime, logs, blocking, clock);
     http =
         new AgentHttpServer(
             vertx,
@@ -95,6 +112,7 @@ public final class NodeAgentVerticle extends VerticleBase {
             blocking,
             () -> {
               StringBuilder text = new StringBuilder(AgentMetrics.render(runtime));
+              text.append(JvmMemory.read().metrics());
               options.components().forEach(c -> text.append(c.metrics()));
               return text.toString();
             },
@@ -209,7 +227,8 @@ public final class NodeAgentVerticle extends VerticleBase {
             options.serviceCidr(),
             options.clusterDns(),
             options.clusterDomain(),
-            runtime.type());
+            runtime.type(),
+            informers);
     Future<Void> chain = Future.succeededFuture();
     for (NodeComponent component : options.components()) {
       chain =

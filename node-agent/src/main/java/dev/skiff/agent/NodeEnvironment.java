@@ -1,6 +1,7 @@
 package dev.skiff.agent;
 
 import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.client.informer.InformerFactory;
 import java.util.List;
 
 /**
@@ -9,6 +10,8 @@ import java.util.List;
  * @param client the agent's API client (share it; do not close it)
  * @param address the node's InternalIP, where NodePorts listen
  * @param serviceCidr the Service range, or null when unknown
+ * @param informers where components get informers (shared with the rest of the JVM, or each
+ *     informer its own through {@code client})
  */
 public record NodeEnvironment(
     String nodeName,
@@ -18,4 +21,5 @@ public record NodeEnvironment(
     String serviceCidr,
     List<String> clusterDns,
     String clusterDomain,
-    String runtime) {}
+    String runtime,
+    InformerFactory informers) {}

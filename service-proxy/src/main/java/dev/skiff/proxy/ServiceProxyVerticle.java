@@ -3,6 +3,7 @@ package dev.skiff.proxy;
 import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.informer.Informer;
+import dev.skiff.api.client.informer.InformerFactory;
 import dev.skiff.api.client.informer.InformerOptions;
 import dev.skiff.api.client.workqueue.BoundedFrequencyRunner;
 import dev.skiff.api.client.workqueue.Scheduler;
@@ -41,17 +42,37 @@ public final class ServiceProxyVerticle extends VerticleBase {
   private final DataPlaneEvents events;
   private final HealthUrls healthUrls;
   private final List<Informer<?>> informers = new ArrayList<>();
+  private final InformerFactory factory;
   private BoundedFrequencyRunner runner;
   private NodeHealthChecker health;
   private UserspaceDataPlane dataPlane;
 
   public ServiceProxyVerticle(KubeClient client, ProxyOptions options, MetricsRegistry registry) {
+    this(client, null, options, registry);
+  }
+
+  /**
+   * @param factory where the informers come from (e.g. shared with the other components of the
+   *     JVM), or null for informers of its own through {@code client}
+   */
+  public ServiceProxyVerticle(
+      KubeClient client, InformerFactory factory, ProxyOptions options, MetricsRegistry registry) {
     this(
         client,
+        factory,
         options,
         registry,
         DataPlaneEvents.NONE,
         HealthUrls.healthzOnPort(options.healthCheckPort()));
+  }
+
+  public ServiceProxyVerticle(
+      KubeClient client,
+      ProxyOptions options,
+      MetricsRegistry registry,
+      DataPlaneEvents events,
+      HealthUrls healthUrls) {
+    this(client, null, options, registry, events, healthUrls);
   }
 
   /**
@@ -59,11 +80,13 @@ public final class ServiceProxyVerticle extends VerticleBase {
    */
   public ServiceProxyVerticle(
       KubeClient client,
+      InformerFactory factory,
       ProxyOptions options,
       MetricsRegistry registry,
       DataPlaneEvents events,
       HealthUrls healthUrls) {
     this.client = client;
+    this.factory = factory;
     this.options = options;
     this.events = events;
     this.healthUrls = healthUrls;
@@ -140,7 +163,10 @@ public final class ServiceProxyVerticle extends VerticleBase {
 
   private <T extends dev.skiff.api.model.meta.KubeObject> Informer<T> informer(
       Class<T> type, dev.skiff.api.client.informer.ResourceEventHandler<T> handler) {
-    Informer<T> informer = new Informer<>(vertx, client, type, InformerOptions.defaults());
+    Informer<T> informer =
+        factory == null
+            ? new Informer<>(vertx, client, type, InformerOptions.defaults())
+            : factory.informer(type, InformerOptions.defaults());
     informer.addEventHandler(handler);
     informers.add(informer);
     return informer;

@@ -1,6 +1,7 @@
 package dev.skiff.server.cluster;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,6 +14,9 @@ import java.util.List;
  * @param members the other replicas, "127.0.0.1:5701" style; may include this one
  * @param partitionCount Hazelcast partitions; few are plenty for a small cluster
  * @param changeLogCapacity changes the ringbuffer keeps (each holds one object's JSON)
+ * @param changeLogTtl how long a change stays in the ringbuffer at most (zero: until the capacity
+ *     pushes it out), like the compaction of kube-apiserver's etcd every 5 minutes: under steady
+ *     writes of large objects the capacity alone lets the log hold gigabytes
  * @param dataDir where a cluster of this one member keeps its store on disk (in {@code store/}), so
  *     it survives a restart; null = memory only (tests, clusters of several replicas)
  */
@@ -23,6 +27,7 @@ public record ClusterSettings(
     List<String> members,
     int partitionCount,
     int changeLogCapacity,
+    Duration changeLogTtl,
     Path dataDir) {
 
   public static final int DEFAULT_PORT = 5701;
@@ -40,36 +45,64 @@ public record ClusterSettings(
         List.of("127.0.0.1:" + DEFAULT_PORT),
         71,
         100_000,
+        Duration.ZERO,
         null);
   }
 
   public ClusterSettings withClusterName(String name) {
     return new ClusterSettings(
-        name, host, port, members, partitionCount, changeLogCapacity, dataDir);
+        name, host, port, members, partitionCount, changeLogCapacity, changeLogTtl, dataDir);
   }
 
   public ClusterSettings withHost(String address) {
     return new ClusterSettings(
-        clusterName, address, port, members, partitionCount, changeLogCapacity, dataDir);
+        clusterName,
+        address,
+        port,
+        members,
+        partitionCount,
+        changeLogCapacity,
+        changeLogTtl,
+        dataDir);
   }
 
   public ClusterSettings withPort(int memberPort) {
     return new ClusterSettings(
-        clusterName, host, memberPort, members, partitionCount, changeLogCapacity, dataDir);
+        clusterName,
+        host,
+        memberPort,
+        members,
+        partitionCount,
+        changeLogCapacity,
+        changeLogTtl,
+        dataDir);
   }
 
   public ClusterSettings withMembers(List<String> addresses) {
     return new ClusterSettings(
-        clusterName, host, port, addresses, partitionCount, changeLogCapacity, dataDir);
+        clusterName,
+        host,
+        port,
+        addresses,
+        partitionCount,
+        changeLogCapacity,
+        changeLogTtl,
+        dataDir);
   }
 
   public ClusterSettings withChangeLogCapacity(int capacity) {
-    return new ClusterSettings(clusterName, host, port, members, partitionCount, capacity, dataDir);
+    return new ClusterSettings(
+        clusterName, host, port, members, partitionCount, capacity, changeLogTtl, dataDir);
+  }
+
+  public ClusterSettings withChangeLogTtl(Duration ttl) {
+    return new ClusterSettings(
+        clusterName, host, port, members, partitionCount, changeLogCapacity, ttl, dataDir);
   }
 
   /** Persists the store in {@code dir} (a single-member cluster); null = memory only. */
   public ClusterSettings withDataDir(Path dir) {
     return new ClusterSettings(
-        clusterName, host, port, members, partitionCount, changeLogCapacity, dir);
+        clusterName, host, port, members, partitionCount, changeLogCapacity, changeLogTtl, dir);
   }
 }

@@ -47,7 +47,7 @@ public final class HazelcastConfigs {
             .setCapacity(settings.changeLogCapacity())
             .setBackupCount(1)
             .setAsyncBackupCount(0)
-            .setTimeToLiveSeconds(0)
+            .setTimeToLiveSeconds((int) settings.changeLogTtl().toSeconds())
             .setInMemoryFormat(InMemoryFormat.BINARY));
     // The structures vertx-hazelcast's default-cluster.xml declares.
     config.addMultiMapConfig(

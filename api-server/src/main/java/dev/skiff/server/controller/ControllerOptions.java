@@ -1,5 +1,6 @@
 package dev.skiff.server.controller;
 
+import dev.skiff.api.client.informer.InformerFactory;
 import dev.skiff.server.controller.leader.LeaderOptions;
 import dev.skiff.server.controller.nodelifecycle.NodeLifecycleOptions;
 import java.time.Clock;
@@ -14,13 +15,16 @@ import java.util.UUID;
  * @param workers concurrent syncs per busy controller (endpoints, slices, workloads)
  * @param nodeLifecycle node heartbeat grace and eviction timing
  * @param clock the time source of leader election, node lifecycle and statuses
+ * @param informers where the controllers' informers come from (shared with the other components of
+ *     the JVM), or null for a watch of their own per kind
  */
 public record ControllerOptions(
     LeaderOptions leader,
     Duration resync,
     int workers,
     NodeLifecycleOptions nodeLifecycle,
-    Clock clock) {
+    Clock clock,
+    InformerFactory informers) {
 
   /** Kubernetes-like defaults with a random identity. */
   public static ControllerOptions defaults() {
@@ -29,7 +33,8 @@ public record ControllerOptions(
         Duration.ofSeconds(30),
         4,
         NodeLifecycleOptions.defaults(),
-        Clock.systemUTC());
+        Clock.systemUTC(),
+        null);
   }
 
   /**
@@ -49,18 +54,22 @@ public record ControllerOptions(
   }
 
   public ControllerOptions withLeader(LeaderOptions value) {
-    return new ControllerOptions(value, resync, workers, nodeLifecycle, clock);
+    return new ControllerOptions(value, resync, workers, nodeLifecycle, clock, informers);
   }
 
   public ControllerOptions withNodeLifecycle(NodeLifecycleOptions value) {
-    return new ControllerOptions(leader, resync, workers, value, clock);
+    return new ControllerOptions(leader, resync, workers, value, clock, informers);
   }
 
   public ControllerOptions withClock(Clock value) {
-    return new ControllerOptions(leader, resync, workers, nodeLifecycle, value);
+    return new ControllerOptions(leader, resync, workers, nodeLifecycle, value, informers);
+  }
+
+  public ControllerOptions withInformers(InformerFactory value) {
+    return new ControllerOptions(leader, resync, workers, nodeLifecycle, clock, value);
   }
 
   public ControllerOptions withResync(Duration value) {
-    return new ControllerOptions(leader, value, workers, nodeLifecycle, clock);
+    return new ControllerOptions(leader, value, workers, nodeLifecycle, clock, informers);
   }
 }

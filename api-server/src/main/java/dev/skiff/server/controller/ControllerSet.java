@@ -44,7 +44,10 @@ final class ControllerSet {
       ServiceAllocators allocators,
       ControllerOptions options,
       String rootCa) {
-    informers = new SharedInformers(vertx, client, options.resync());
+    informers =
+        options.informers() == null
+            ? new SharedInformers(vertx, client, options.resync())
+            : new SharedInformers(client, options.informers(), options.resync());
     EventRecorder events = new EventRecorder(client, "skiff-controller-manager", options.clock());
     EventRecorder scheduler = new EventRecorder(client, SchedulerController.NAME, options.clock());
     int workers = options.workers();

@@ -12,6 +12,7 @@ import java.time.Clock;
  * @param bookmarkIntervalMillis how often a watch that allows bookmarks gets one
  * @param nodeClient HTTP client for proxying to node agents (pod logs, exec, port-forward)
  * @param nodeAccess the credential node agents accept, or null (plain HTTP, no credential)
+ * @param watches the open watches, for {@code /metrics}
  */
 public record ApiContext(
     Vertx vertx,
@@ -19,4 +20,5 @@ public record ApiContext(
     Clock clock,
     long bookmarkIntervalMillis,
     HttpClient nodeClient,
-    NodeAccess nodeAccess) {}
+    NodeAccess nodeAccess,
+    WatchCounts watches) {}

@@ -15,20 +15,33 @@ import dev.skiff.server.table.Tables;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One open watch response: chunked NDJSON, one event per line, flushed as written. Lives on the
  * connection's event loop. Ends on timeoutSeconds, when the store ends the watch, or when the
- * client is too slow; releases the store watch and timers when the client goes away.
+ * client is too slow: more than {@link #BLOCKED_BYTES} unsent for {@link #BLOCKED_GRACE_MILLIS} (or
+ * {@link #MAX_BLOCKED_BYTES} more written meanwhile) closes it hard, so that no client makes the
+ * server buffer without limit. Releases the store watch and timers when the client goes away.
  */
 final class WatchResponse {
-  /** A watcher whose unsent output exceeds this is cut off; it re-watches from its last RV. */
-  private static final int MAX_QUEUED_BYTES = 16 * 1024 * 1024;
+  private static final Logger LOG = LoggerFactory.getLogger(WatchResponse.class);
+
+  /** Unsent output above which the watcher counts as not keeping up. */
+  static final int BLOCKED_BYTES = 4 * 1024 * 1024;
+
+  /** How long a watcher may stay above {@link #BLOCKED_BYTES} before its watch is closed. */
+  static final long BLOCKED_GRACE_MILLIS = 5_000;
+
+  /** Output written while blocked beyond which the watch is closed at once. */
+  static final int MAX_BLOCKED_BYTES = 16 * 1024 * 1024;
 
   private final ApiContext api;
   private final RoutingContext ctx;
@@ -43,6 +56,9 @@ final class WatchResponse {
   private long lastRv;
   private long bookmarkTimer = -1;
   private long timeoutTimer = -1;
+  private long blockedTimer = -1;
+  private long blockedBytes;
+  private boolean counted;
 
   WatchResponse(
       ApiContext api,
@@ -98,8 +114,10 @@ final class WatchResponse {
     this.lastRv = startRv;
     HttpServerResponse response = ctx.response();
     response.setStatusCode(200).setChunked(true).putHeader(HttpHeaders.CONTENT_TYPE, Replies.JSON);
-    response.setWriteQueueMaxSize(MAX_QUEUED_BYTES);
+    response.setWriteQueueMaxSize(BLOCKED_BYTES);
     response.writeHead();
+    api.watches().opened(type);
+    counted = true;
     if (initial != null) {
       for (StoredObject stored : initial) {
         if (filter.isEmpty()) {
@@ -143,6 +161,14 @@ final class WatchResponse {
 
   private void release() {
     closed = true;
+    if (counted) {
+      counted = false;
+      api.watches().closed(type);
+    }
+    if (blockedTimer >= 0) {
+      api.vertx().cancelTimer(blockedTimer);
+      blockedTimer = -1;
+    }
     if (watch != null) {
       watch.close();
     }
@@ -194,8 +220,46 @@ final class WatchResponse {
     Buffer line = Buffer.buffer(head.length + object.length + 2);
     line.appendBytes(head).appendBytes(object).appendString("}\n");
     response.write(line);
-    if (response.writeQueueFull()) {
-      finish();
+    if (blockedTimer >= 0) {
+      blockedBytes += line.length();
+      if (blockedBytes > MAX_BLOCKED_BYTES) {
+        terminate();
+      }
+    } else if (response.writeQueueFull()) {
+      blockedBytes = 0;
+      blockedTimer = api.vertx().setTimer(BLOCKED_GRACE_MILLIS, id -> terminate());
+      response.drainHandler(v -> unblocked());
+    }
+  }
+
+  private void unblocked() {
+    if (blockedTimer >= 0) {
+      api.vertx().cancelTimer(blockedTimer);
+      blockedTimer = -1;
+    }
+  }
+
+  /**
+   * Closes the watch of a client that does not read (kube-apiserver's "Forcing watcher close due to
+   * unresponsiveness"): the stream is reset (HTTP/2) or the connection closed (HTTP/1.1), so what
+   * it holds unsent is freed at once; the client watches again or relists.
+   */
+  private void terminate() {
+    blockedTimer = -1;
+    if (closed) {
+      return;
+    }
+    LOG.info(
+        "closing a {} watch: its client did not keep up (more than {} bytes unsent)",
+        type.plural(),
+        BLOCKED_BYTES);
+    api.watches().terminated(type);
+    release();
+    HttpServerResponse response = ctx.response();
+    if (ctx.request().version() == HttpVersion.HTTP_2) {
+      response.reset();
+    } else {
+      ctx.request().connection().close();
     }
   }
 

@@ -7,6 +7,8 @@ import java.time.Duration;
  *
  * @param historyPerResource changes kept in memory per resource for watches that resume from a
  *     resourceVersion; older versions answer 410 Expired
+ * @param historyBytes the JSON bytes the recorded changes of all resources together may keep alive;
+ *     beyond it the oldest changes go first (a watch resuming before them gets 410)
  * @param startupReplay changes read back from the change log when the watch cache (re)loads, so
  *     recent versions stay watchable across a replica restart
  * @param watcherQueueLimit undelivered live events one watcher may queue before the store ends that
@@ -17,6 +19,7 @@ import java.time.Duration;
  */
 public record HzStoreOptions(
     int historyPerResource,
+    long historyBytes,
     int startupReplay,
     int watcherQueueLimit,
     Duration lockTimeout,
@@ -26,6 +29,7 @@ public record HzStoreOptions(
   public static HzStoreOptions defaults() {
     return new HzStoreOptions(
         4096,
+        defaultHistoryBytes(),
         10_000,
         10_000,
         Duration.ofSeconds(10),
@@ -33,13 +37,42 @@ public record HzStoreOptions(
         Duration.ofSeconds(10));
   }
 
+  /** An eighth of the heap, between 16 and 256 MiB. */
+  static long defaultHistoryBytes() {
+    long eighth = Runtime.getRuntime().maxMemory() / 8;
+    return Math.max(16L << 20, Math.min(256L << 20, eighth));
+  }
+
   public HzStoreOptions withHistoryPerResource(int events) {
     return new HzStoreOptions(
-        events, startupReplay, watcherQueueLimit, lockTimeout, lockLease, readTimeout);
+        events,
+        historyBytes,
+        startupReplay,
+        watcherQueueLimit,
+        lockTimeout,
+        lockLease,
+        readTimeout);
+  }
+
+  public HzStoreOptions withHistoryBytes(long bytes) {
+    return new HzStoreOptions(
+        historyPerResource,
+        bytes,
+        startupReplay,
+        watcherQueueLimit,
+        lockTimeout,
+        lockLease,
+        readTimeout);
   }
 
   public HzStoreOptions withWatcherQueueLimit(int events) {
     return new HzStoreOptions(
-        historyPerResource, startupReplay, events, lockTimeout, lockLease, readTimeout);
+        historyPerResource,
+        historyBytes,
+        startupReplay,
+        events,
+        lockTimeout,
+        lockLease,
+        readTimeout);
   }
 }

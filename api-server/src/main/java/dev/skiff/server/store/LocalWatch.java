@@ -15,6 +15,9 @@ final class LocalWatch implements StoreWatch {
   private static final Logger LOG = LoggerFactory.getLogger(LocalWatch.class);
   private static final int DRAIN_BATCH = 512;
 
+  /** Undelivered live events' JSON one watcher may queue before the store ends its watch. */
+  static final long MAX_QUEUED_BYTES = 64L << 20;
+
   private final Context context;
   private final WatchRequest request;
   private final Handler<StoreEvent> handler;
@@ -22,6 +25,7 @@ final class LocalWatch implements StoreWatch {
   private final WatchCache cache;
   private final ArrayDeque<StoreEvent> queue = new ArrayDeque<>();
   private int limit;
+  private long queuedBytes;
   private boolean active;
   private boolean scheduled;
   private boolean closed;
@@ -104,12 +108,17 @@ final class LocalWatch implements StoreWatch {
     if (closed) {
       return;
     }
-    if (queue.size() >= limit) {
-      LOG.info("ending a {} watch that fell {} events behind", request.resource(), limit);
+    if (queue.size() >= limit || queuedBytes > MAX_QUEUED_BYTES) {
+      LOG.info(
+          "ending a {} watch that fell {} events ({} bytes) behind",
+          request.resource(),
+          queue.size(),
+          queuedBytes);
       end();
       return;
     }
     queue.add(event);
+    queuedBytes += event.stored().json().length;
     schedule();
   }
 
@@ -127,8 +136,10 @@ final class LocalWatch implements StoreWatch {
         event = closed ? null : queue.poll();
         if (event == null) {
           scheduled = false;
+          queuedBytes = 0;
           return;
         }
+        queuedBytes = Math.max(0, queuedBytes - event.stored().json().length);
       }
       try {
         handler.handle(event);

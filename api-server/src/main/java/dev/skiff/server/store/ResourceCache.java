@@ -26,6 +26,11 @@ final class ResourceCache {
     StoreEvent event() {
       return new StoreEvent(type, object.resourceVersion(), key, object);
     }
+
+    /** The JSON bytes this change keeps alive (its object and the state before it). */
+    long bytes() {
+      return object.json().length + (previous == null ? 0 : previous.json().length);
+    }
   }
 
   private final TreeMap<String, TreeMap<String, StoredObject>> namespaces = new TreeMap<>();
@@ -33,6 +38,7 @@ final class ResourceCache {
   private final List<LocalWatch> watchers = new ArrayList<>();
   private final String resource;
   private long evictedThrough;
+  private long historyBytes;
 
   ResourceCache(String resource) {
     this.resource = resource;
@@ -49,9 +55,11 @@ final class ResourceCache {
 
   /**
    * Applies a change unless the cache already holds the same or a newer version (possible only
-   * right after loading from the map), records it and hands it to the watchers.
+   * right after loading from the map), records it and hands it to the watchers. Returns by how many
+   * bytes the history grew (negative when the count limit evicted more than was added).
    */
-  void apply(StoreEvent event, int historyLimit) {
+  long apply(StoreEvent event, int historyLimit) {
+    long before = historyBytes;
     StoredObject current = get(event.key());
     StoredObject previous = null;
     if (current == null || current.resourceVersion() < event.resourceVersion()) {
@@ -62,9 +70,11 @@ final class ResourceCache {
         put(event.key(), event.stored());
       }
     }
-    history.addLast(new Change(event.type(), event.key(), event.stored(), previous));
+    Change change = new Change(event.type(), event.key(), event.stored(), previous);
+    history.addLast(change);
+    historyBytes += change.bytes();
     while (history.size() > historyLimit) {
-      evictedThrough = history.removeFirst().resourceVersion();
+      evictOldest();
     }
     Iterator<LocalWatch> it = watchers.iterator();
     while (it.hasNext()) {
@@ -75,6 +85,29 @@ final class ResourceCache {
         watcher.offer(event, previous);
       }
     }
+    return historyBytes - before;
+  }
+
+  /** The version of the oldest recorded change, or Long.MAX_VALUE when none is. */
+  long oldestRecorded() {
+    Change oldest = history.peekFirst();
+    return oldest == null ? Long.MAX_VALUE : oldest.resourceVersion();
+  }
+
+  /** Forgets the oldest recorded change; returns the bytes that frees (0 when none is left). */
+  long evictOldest() {
+    Change oldest = history.pollFirst();
+    if (oldest == null) {
+      return 0;
+    }
+    evictedThrough = oldest.resourceVersion();
+    historyBytes -= oldest.bytes();
+    return oldest.bytes();
+  }
+
+  /** The JSON bytes the recorded changes keep alive. */
+  long historyBytes() {
+    return historyBytes;
   }
 
   /** Versions at or below this are no longer in the history. */

@@ -18,6 +18,7 @@ final class WatchCache {
   private boolean loaded;
   private long appliedSequence = -1;
   private long historyFrom;
+  private long historyBytes;
 
   WatchCache(HzStoreOptions options) {
     this.options = options;
@@ -30,6 +31,7 @@ final class WatchCache {
   synchronized void reset(Map<StoreKey, StoredObject> objects, long nextSequence) {
     endWatchers();
     resources.clear();
+    historyBytes = 0;
     objects.forEach((key, object) -> resource(key.resource()).put(key, object));
     appliedSequence = nextSequence - 1;
     historyFrom = ObjectCodec.rv(appliedSequence);
@@ -40,7 +42,10 @@ final class WatchCache {
   /** Applies changes read from the log, all sequences up to {@code lastSequence}. */
   synchronized void apply(List<StoreEvent> events, long lastSequence) {
     for (StoreEvent event : events) {
-      resource(event.key().resource()).apply(event, options.historyPerResource());
+      historyBytes += resource(event.key().resource()).apply(event, options.historyPerResource());
+    }
+    while (historyBytes > options.historyBytes() && evictOldest()) {
+      // the budget holds the whole history, of every resource: the oldest change goes first
     }
     appliedSequence = lastSequence;
     notifyAll();
@@ -172,6 +177,26 @@ final class WatchCache {
       endWatchers();
     }
     return dropped;
+  }
+
+  /** The JSON bytes every resource's recorded changes keep alive. */
+  synchronized long historyBytes() {
+    return historyBytes;
+  }
+
+  /** Forgets the oldest recorded change of any resource; false when none is left. */
+  private boolean evictOldest() {
+    ResourceCache oldest = null;
+    for (ResourceCache cache : resources.values()) {
+      if (oldest == null || cache.oldestRecorded() < oldest.oldestRecorded()) {
+        oldest = cache;
+      }
+    }
+    if (oldest == null || oldest.oldestRecorded() == Long.MAX_VALUE) {
+      return false;
+    }
+    historyBytes -= oldest.evictOldest();
+    return true;
   }
 
   synchronized void endWatchers() {

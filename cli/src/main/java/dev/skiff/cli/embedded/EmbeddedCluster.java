@@ -1,8 +1,10 @@
 package dev.skiff.cli.embedded;
 
 import dev.skiff.agent.NodeAgentOptions;
+import dev.skiff.agent.node.JvmMemory;
 import dev.skiff.agent.runtime.docker.DockerClient;
 import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.client.informer.InformerFactory;
 import dev.skiff.api.files.PrivateFiles;
 import dev.skiff.cli.ReadyInfo;
 import dev.skiff.cli.embedded.docker.DockerCleanup;
@@ -57,6 +59,7 @@ public final class EmbeddedCluster {
   private ControlPlane controlPlane;
   private ApiServerVerticle api;
   private KubeClient client;
+  private InformerFactory informers;
   private String token;
   private AgentCredentials agentCredentials;
   private String dnsAddress;
@@ -81,7 +84,10 @@ public final class EmbeddedCluster {
         ClusterSettings.defaults()
             .withClusterName(clusterSecret())
             .withPort(freePort())
-            .withChangeLogCapacity(50_000)
+            .withChangeLogCapacity(changeLogCapacity())
+            // compacted like kube-apiserver's etcd: a change older than 5 minutes is gone (a watch
+            // resuming before it relists), so steady writes of large objects stay bounded
+            .withChangeLogTtl(Duration.ofMinutes(5))
             .withDataDir(options.dir().resolve("data"));
     settings = settings.withMembers(List.of("127.0.0.1:" + settings.port()));
     // Our shutdown hook stops the cluster in order (node agents, their pods and containers, then
@@ -222,6 +228,10 @@ public final class EmbeddedCluster {
         .compose(
             c -> {
               client = c;
+              // One watch and cache per kind for every component of this JVM (controllers, node
+              // agents, proxies, DNS servers), not one each: the cluster holds one copy of an
+              // object, not one per component and node.
+              informers = InformerFactory.shared(vertx, c);
               // A stable identity: after skiff down/up the controllers hold their own Lease at once
               // instead of waiting for the previous process's Lease to expire.
               return controlPlane
@@ -233,11 +243,13 @@ public final class EmbeddedCluster {
                               vertx,
                               c,
                               ControllerOptions.defaults()
-                                  .withIdentity("embedded-" + options.name())));
+                                  .withIdentity("embedded-" + options.name())
+                                  .withInformers(informers)));
             })
         .map(
             manager -> {
               api.metrics().add(manager::scrape);
+              api.metrics().add(() -> Future.succeededFuture(JvmMemory.read().metrics()));
               step("controllers", t);
               return null;
             });
@@ -246,7 +258,9 @@ public final class EmbeddedCluster {
   private Future<Void> startNodes(String url) {
     long t = System.nanoTime();
     Vertx vertx = clustered.vertx();
-    nodes = EmbeddedNodes.of(options, addresses, dockerHost, url, kubeconfig(), agentCredentials);
+    nodes =
+        EmbeddedNodes.of(
+            options, addresses, dockerHost, url, kubeconfig(), agentCredentials, informers);
     return KubeDns.ensureService(client, addresses.serviceCidr())
         .compose(v -> nodes.start())
         .compose(v -> NodesReady.await(vertx, client, options.nodes(), READY_TIMEOUT))
@@ -337,6 +351,15 @@ public final class EmbeddedCluster {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Changes the store's change log keeps: one per 32 KiB of heap, 10,000 to 50,000 (at a typical 3
+   * KB object, a tenth of the heap at most; the fixed 50,000 filled a 256 MiB heap).
+   */
+  static int changeLogCapacity() {
+    long perHeap = Runtime.getRuntime().maxMemory() / (32 * 1024);
+    return (int) Math.max(10_000, Math.min(50_000, perHeap));
   }
 
   private static int freePort() {

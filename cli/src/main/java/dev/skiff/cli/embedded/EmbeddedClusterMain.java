@@ -3,6 +3,8 @@ package dev.skiff.cli.embedded;
 import dev.skiff.api.files.PrivateFiles;
 import dev.skiff.cli.ClusterHome;
 import dev.skiff.cli.ReadyInfo;
+import java.io.IOException;
+import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -25,6 +27,9 @@ public final class EmbeddedClusterMain {
   private static int run(String[] args, boolean foreground) {
     EmbeddedOptions options = EmbeddedOptions.parse(args);
     ClusterHome home = new ClusterHome(options.name(), options.dir());
+    if (!foreground) {
+      logToRotatingFile(home);
+    }
     EmbeddedCluster cluster = new EmbeddedCluster(options);
     CountDownLatch stopped = new CountDownLatch(1);
     try {
@@ -68,6 +73,22 @@ public final class EmbeddedClusterMain {
         // already failing; the message above names the cause
       }
       return 1;
+    }
+  }
+
+  /**
+   * The background process writes {@code skiff.log} itself and rotates it while it runs (what the
+   * JVM prints before this, or natively, still goes where {@code skiff up} sent it: the same file).
+   */
+  private static void logToRotatingFile(ClusterHome home) {
+    try {
+      PrintStream log =
+          RotatingLog.printStream(
+              home.logFile(), ClusterHome.LOG_ROTATE_BYTES, ClusterHome.LOG_KEEP);
+      System.setOut(log);
+      System.setErr(log);
+    } catch (IOException e) {
+      System.err.println("skiff: cannot open " + home.logFile() + ", logging here: " + e);
     }
   }
 

@@ -6,6 +6,7 @@ import dev.skiff.agent.component.DnsComponent;
 import dev.skiff.agent.component.ProxyComponent;
 import dev.skiff.agent.http.AgentHttpServer;
 import dev.skiff.api.client.KubeClient;
+import dev.skiff.api.client.informer.InformerFactory;
 import dev.skiff.cli.embedded.docker.DockerHost;
 import dev.skiff.proxy.ProxyOptions;
 import dev.skiff.proxy.ServiceProxyVerticle;
@@ -38,20 +39,26 @@ final class EmbeddedNodes {
   private final List<NodeAgentOptions> nodes;
   private final Path kubeconfig;
   private final AgentCredentials agentCredentials;
+  private final InformerFactory informers;
   private final List<String> deployments = new ArrayList<>();
   private Vertx vertx;
   private volatile String loadBalancerEndpoint;
 
   private EmbeddedNodes(
-      List<NodeAgentOptions> nodes, Path kubeconfig, AgentCredentials agentCredentials) {
+      List<NodeAgentOptions> nodes,
+      Path kubeconfig,
+      AgentCredentials agentCredentials,
+      InformerFactory informers) {
     this.nodes = nodes;
     this.kubeconfig = kubeconfig;
     this.agentCredentials = agentCredentials;
+    this.informers = informers;
   }
 
   /**
    * @param dockerHost the Docker runtime's host resources, or null for the process runtime
    * @param agentCredentials the cluster's agent-access token and agent CA
+   * @param informers the informers every component of the cluster shares
    */
   static EmbeddedNodes of(
       EmbeddedOptions options,
@@ -59,7 +66,8 @@ final class EmbeddedNodes {
       DockerHost dockerHost,
       String apiServer,
       Path kubeconfig,
-      AgentCredentials agentCredentials) {
+      AgentCredentials agentCredentials,
+      InformerFactory informers) {
     List<NodeAgentOptions> nodes = new ArrayList<>();
     for (int i = 1; i <= options.nodes(); i++) {
       NodeAgentOptions node =
@@ -81,7 +89,7 @@ final class EmbeddedNodes {
       }
       nodes.add(node);
     }
-    return new EmbeddedNodes(nodes, kubeconfig, agentCredentials);
+    return new EmbeddedNodes(nodes, kubeconfig, agentCredentials, informers);
   }
 
   /** Deploys every agent; fails naming the node that could not start. */
@@ -95,7 +103,8 @@ final class EmbeddedNodes {
                   new NodeAgentVerticle(
                       node,
                       Clock.systemUTC(),
-                      agentCredentials.forNode(node.name(), node.address())))
+                      agentCredentials.forNode(node.name(), node.address()),
+                      informers))
               .recover(
                   e ->
                       Future.failedFuture(
@@ -126,7 +135,9 @@ final class EmbeddedNodes {
     return vertx
         .executeBlocking(() -> KubeClient.fromKubeconfig(vertx, kubeconfig))
         .compose(
-            client -> vertx.deployVerticle(new ServiceProxyVerticle(client, options, registry)))
+            client ->
+                vertx.deployVerticle(
+                    new ServiceProxyVerticle(client, informers, options, registry)))
         .compose(
             id -> {
               synced.set(true);

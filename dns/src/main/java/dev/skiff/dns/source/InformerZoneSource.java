@@ -2,6 +2,7 @@ package dev.skiff.dns.source;
 
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.informer.Informer;
+import dev.skiff.api.client.informer.InformerFactory;
 import dev.skiff.api.client.informer.InformerOptions;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Service;
@@ -28,6 +29,7 @@ public final class InformerZoneSource implements ZoneSource {
   private static final Logger LOG = LoggerFactory.getLogger(InformerZoneSource.class);
 
   private final KubeClient client;
+  private final InformerFactory factory;
   private final InformerOptions options;
   private final boolean pods;
   private final List<Informer<?>> informers = new ArrayList<>();
@@ -37,16 +39,32 @@ public final class InformerZoneSource implements ZoneSource {
    *     them)
    */
   public InformerZoneSource(KubeClient client, InformerOptions options, boolean pods) {
+    this(client, null, options, pods);
+  }
+
+  /**
+   * @param factory where the informers come from (e.g. shared with the other components of the
+   *     JVM), or null for informers of its own through {@code client}
+   */
+  public InformerZoneSource(
+      KubeClient client, InformerFactory factory, InformerOptions options, boolean pods) {
     this.client = client;
+    this.factory = factory;
     this.options = options;
     this.pods = pods;
   }
 
+  private <T extends KubeObject> Informer<T> informer(Vertx vertx, Class<T> type) {
+    return factory == null
+        ? new Informer<>(vertx, client, type, options)
+        : factory.informer(type, options);
+  }
+
   @Override
   public Future<Void> start(Vertx vertx, ClusterRecords records) {
-    Informer<Service> services = new Informer<>(vertx, client, Service.class, options);
+    Informer<Service> services = informer(vertx, Service.class);
     watch(services, s -> records.upsertService(KubeObjects.service(s)), records::deleteService);
-    Informer<EndpointSlice> slices = new Informer<>(vertx, client, EndpointSlice.class, options);
+    Informer<EndpointSlice> slices = informer(vertx, EndpointSlice.class);
     watch(slices, s -> upsertSlice(records, s), records::deleteEndpointSlice);
     List<Future<Void>> synced = new ArrayList<>();
     synced.add(services.start());
@@ -54,7 +72,7 @@ public final class InformerZoneSource implements ZoneSource {
     informers.add(services);
     informers.add(slices);
     if (pods) {
-      Informer<Pod> podInformer = new Informer<>(vertx, client, Pod.class, options);
+      Informer<Pod> podInformer = informer(vertx, Pod.class);
       watch(podInformer, p -> records.upsertPod(KubeObjects.pod(p)), records::deletePod);
       synced.add(podInformer.start());
       informers.add(podInformer);

@@ -36,7 +36,9 @@ public final class DnsComponent implements NodeComponent {
             .withUdpSockets(1);
     DnsServerVerticle server =
         new DnsServerVerticle(
-            options, new InformerZoneSource(node.client(), InformerOptions.defaults(), false));
+            options,
+            new InformerZoneSource(
+                node.client(), node.informers(), InformerOptions.defaults(), false));
     KubeDnsEndpoint endpoint =
         new KubeDnsEndpoint(node.client(), node.nodeName(), node.address(), port);
     return new VerticleBase() {

@@ -26,7 +26,7 @@ public final class ProxyComponent implements NodeComponent {
   @Override
   public Deployable create(NodeEnvironment node) {
     ProxyOptions options = ProxyOptions.forNode(node.nodeName(), List.of(node.address()));
-    return new ServiceProxyVerticle(node.client(), options, registry);
+    return new ServiceProxyVerticle(node.client(), node.informers(), options, registry);
   }
 
   @Override

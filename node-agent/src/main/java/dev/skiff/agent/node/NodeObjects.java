@@ -31,16 +31,23 @@ final class NodeObjects {
     node.meta().labels = labels;
     node.spec().podCIDR = id.podCidr();
     node.spec().podCIDRs = List.of(id.podCidr());
-    node.status = status(id, info, ready, null, now);
+    node.status = status(id, info, ready, false, null, now);
     return node;
   }
 
   /**
    * The status to report. Conditions keep their lastTransitionTime from {@code previous} while
    * their status is unchanged.
+   *
+   * @param memoryPressure whether the agent's JVM is short of heap ({@link JvmMemory#pressure()})
    */
   static NodeStatus status(
-      NodeIdentity id, NodeSystemInfo info, boolean ready, NodeStatus previous, Instant now) {
+      NodeIdentity id,
+      NodeSystemInfo info,
+      boolean ready,
+      boolean memoryPressure,
+      NodeStatus previous,
+      Instant now) {
     NodeStatus s = new NodeStatus();
     s.capacity = new LinkedHashMap<>(id.capacity());
     s.allocatable = new LinkedHashMap<>(id.capacity());
@@ -62,9 +69,11 @@ final class NodeObjects {
         condition(
             previous,
             "MemoryPressure",
-            false,
-            "KubeletHasSufficientMemory",
-            "kubelet has sufficient memory available",
+            memoryPressure,
+            memoryPressure ? "KubeletHasInsufficientMemory" : "KubeletHasSufficientMemory",
+            memoryPressure
+                ? "kubelet has insufficient memory available"
+                : "kubelet has sufficient memory available",
             now));
     conditions.add(
         condition(

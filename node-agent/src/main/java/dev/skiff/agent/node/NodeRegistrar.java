@@ -34,6 +34,7 @@ public final class NodeRegistrar {
   private final Duration statusInterval;
   private NodeSystemInfo info;
   private NodeStatus reported;
+  private boolean memoryPressure;
   private long timer = -1;
 
   public NodeRegistrar(
@@ -88,7 +89,20 @@ public final class NodeRegistrar {
 
   /** Writes the status (merge patch of nodes/status). */
   public Future<Void> report(boolean ready) {
-    NodeStatus status = NodeObjects.status(identity, info, ready, reported, clock.instant());
+    JvmMemory memory = JvmMemory.read();
+    if (memory.pressure() != memoryPressure) {
+      memoryPressure = memory.pressure();
+      if (memoryPressure) {
+        LOG.warn(
+            "node {}: MemoryPressure: {} of heap in use after garbage collection",
+            identity.name(),
+            memory.describe());
+      } else {
+        LOG.info("node {}: memory pressure over ({})", identity.name(), memory.describe());
+      }
+    }
+    NodeStatus status =
+        NodeObjects.status(identity, info, ready, memoryPressure, reported, clock.instant());
     ObjectNode patch = Json.mapper().createObjectNode();
     patch.set("status", Json.tree(status));
     return client

@@ -12,6 +12,7 @@ import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.controller.Controller;
 import dev.skiff.api.client.informer.Informer;
+import dev.skiff.api.client.informer.InformerFactory;
 import dev.skiff.api.client.informer.InformerOptions;
 import dev.skiff.api.client.informer.ResourceEventHandler;
 import dev.skiff.api.model.core.ConfigMap;
@@ -73,6 +74,7 @@ public final class PodController {
   public PodController(
       Vertx vertx,
       KubeClient client,
+      InformerFactory informers,
       PodSettings settings,
       ContainerRuntime runtime,
       LogStore logs,
@@ -84,6 +86,8 @@ public final class PodController {
     this.logs = logs;
     this.blocking = blocking;
     this.clock = clock;
+    // The node's own pods through a watch of its own (as a kubelet's field selector); the kinds
+    // every node reads in full come from the factory, shared in an embedded cluster.
     this.pods =
         new Informer<>(
             vertx,
@@ -92,13 +96,11 @@ public final class PodController {
             InformerOptions.defaults()
                 .withFieldSelector("spec.nodeName=" + settings.nodeName())
                 .withResyncPeriod(settings.resync()));
-    this.services = new Informer<>(vertx, client, Service.class, InformerOptions.defaults());
-    this.configMaps = new Informer<>(vertx, client, ConfigMap.class, InformerOptions.defaults());
-    this.secrets = new Informer<>(vertx, client, Secret.class, InformerOptions.defaults());
-    this.claims =
-        new Informer<>(vertx, client, PersistentVolumeClaim.class, InformerOptions.defaults());
-    this.volumes =
-        new Informer<>(vertx, client, PersistentVolume.class, InformerOptions.defaults());
+    this.services = informers.informer(Service.class, InformerOptions.defaults());
+    this.configMaps = informers.informer(ConfigMap.class, InformerOptions.defaults());
+    this.secrets = informers.informer(Secret.class, InformerOptions.defaults());
+    this.claims = informers.informer(PersistentVolumeClaim.class, InformerOptions.defaults());
+    this.volumes = informers.informer(PersistentVolume.class, InformerOptions.defaults());
     this.serviceAccounts =
         new ServiceAccountVolume(
             vertx, client, blocking, settings.podsDir(), configMaps::get, clock);

@@ -2,6 +2,7 @@ package dev.skiff.server.controller.support;
 
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.informer.Informer;
+import dev.skiff.api.client.informer.InformerFactory;
 import dev.skiff.api.client.informer.InformerOptions;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Service;
@@ -18,7 +19,8 @@ import java.util.Map;
 
 /**
  * One informer per kind (all namespaces), shared by every controller of a leadership term, like
- * client-go's SharedInformerFactory. Each informer has an {@link #OWNER_INDEX} (the uids in
+ * client-go's SharedInformerFactory (and, given a shared {@link InformerFactory}, a view of the one
+ * watch and cache of that kind in the JVM). Each informer has an {@link #OWNER_INDEX} (the uids in
  * ownerReferences); pods also have a {@link #NODE_INDEX} (spec.nodeName).
  */
 public final class SharedInformers {
@@ -34,14 +36,22 @@ public final class SharedInformers {
   /** EndpointSlices by their Service: namespace/service-name label. */
   public static final String SERVICE_INDEX = "service";
 
-  private final Vertx vertx;
   private final KubeClient client;
+  private final InformerFactory factory;
   private final InformerOptions options;
   private final Map<Class<?>, Informer<?>> informers = new LinkedHashMap<>();
 
   public SharedInformers(Vertx vertx, KubeClient client, Duration resync) {
-    this.vertx = vertx;
+    this(client, InformerFactory.perInformer(vertx, client), resync);
+  }
+
+  /**
+   * @param factory where the informers come from: shared with the other components of the JVM (an
+   *     embedded cluster), or one watch each
+   */
+  public SharedInformers(KubeClient client, InformerFactory factory, Duration resync) {
     this.client = client;
+    this.factory = factory;
     this.options =
         InformerOptions.defaults()
             .withResyncPeriod(resync)
@@ -65,7 +75,7 @@ public final class SharedInformers {
   }
 
   private <T extends KubeObject> Informer<T> create(Class<T> type) {
-    Informer<T> informer = new Informer<>(vertx, client, type, options);
+    Informer<T> informer = factory.informer(type, options);
     informer.addIndex(OWNER_INDEX, SharedInformers::ownerUids);
     if (type == Pod.class) {
       informer.addIndex(

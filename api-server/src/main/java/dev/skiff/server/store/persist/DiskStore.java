@@ -160,13 +160,29 @@ final class DiskStore implements AutoCloseable {
     log.close();
     Path file = dir.resolve(LOG_FILE);
     if (aside != null) {
-      PrivateFiles.write(aside, Files.readAllBytes(file));
+      copyPrivately(file, aside);
     }
     Files.move(
         compacting, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     syncDirectory();
     index = new LogIndex();
     log = LogFile.open(file, index::apply);
+  }
+
+  /** Copies {@code from} to a new 0600 file {@code to}, through the kernel (not the heap). */
+  private static void copyPrivately(Path from, Path to) throws IOException {
+    try (FileChannel in = FileChannel.open(from, READ);
+        FileChannel out =
+            PrivateFiles.open(
+                to,
+                java.nio.file.StandardOpenOption.CREATE_NEW,
+                java.nio.file.StandardOpenOption.WRITE)) {
+      long size = in.size();
+      for (long done = 0; done < size; ) {
+        done += in.transferTo(done, size - done, out);
+      }
+      out.force(false);
+    }
   }
 
   /** The value of the PUT at {@code at}, in the open log's format. */

@@ -20,12 +20,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * An append-only file of {@link LogRecord}s behind a 12-byte header ({@code SKIFFLOG}, version 2).
- * Opening replays every valid record, including those after a damaged one: the reader
- * resynchronises on the next record that checks out and reports each damaged stretch ({@link
- * Damage}), naming its records where their head or tail survived. A file of version 1 (unframed
- * records, {@code [int length][int crc32c(body)][body]}) is read up to its first bad record, as
- * that version always was, for {@link DiskStore} to migrate. Appends are the caller's to serialize;
- * positional reads may run concurrently with them.
+ * Opening replays every valid record (reading the file through a window, never whole), including
+ * those after a damaged one: the reader resynchronises on the next record that checks out and
+ * reports each damaged stretch ({@link Damage}), naming its records where their head or tail
+ * survived. A file of version 1 (unframed records, {@code [int length][int crc32c(body)][body]}) is
+ * read up to its first bad record, as that version always was, for {@link DiskStore} to migrate.
+ * Appends are the caller's to serialize; positional reads may run concurrently with them.
  */
 final class LogFile implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(LogFile.class);
@@ -94,14 +94,14 @@ final class LogFile implements AutoCloseable {
         channel.truncate(HEADER_SIZE);
         return new LogFile(path, channel, HEADER_SIZE, Recovery.CLEAN);
       }
-      if (size > Integer.MAX_VALUE) {
-        throw new IllegalStateException("store log larger than 2 GiB: " + path);
-      }
-      byte[] bytes = read(channel, 0, (int) size);
       if (version == 1) {
-        return openVersion1(path, channel, bytes, visitor);
+        if (size > Integer.MAX_VALUE) {
+          throw new IllegalStateException("version-1 store log larger than 2 GiB: " + path);
+        }
+        return openVersion1(path, channel, read(channel, 0, (int) size), visitor);
       }
-      List<Damage> damage = new LogScan(bytes, visitor).run();
+      // streamed through a window: opening holds the largest record, not the whole file
+      List<Damage> damage = new LogScan(new LogWindow(channel, size), visitor).run();
       return new LogFile(path, channel, size, new Recovery(VERSION, damage, null));
     } catch (IOException | RuntimeException e) {
       channel.close();

@@ -1,111 +1,135 @@
 package dev.skiff.server.store.persist;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * Reads a version-2 log held in memory: hands every intact record to a visitor, skips over damage
- * to the next intact record, and describes each damaged stretch, naming its records from the heads
- * (walking forward from the stretch's start) and tails (walking backward from its end) that
- * survived.
+ * Reads a version-2 log through a {@link LogWindow} (never the whole file at once): hands every
+ * intact record to a visitor, skips over damage to the next intact record, and describes each
+ * damaged stretch, naming its records from the heads (walking forward from the stretch's start) and
+ * tails (walking backward from its end) that survived.
  */
 final class LogScan {
-  private final byte[] bytes;
+  /** The most a head or a tail can take: the fixed part and the longest key. */
+  private static final int FRAME_MAX = 23 + 0xffff;
+
+  private final LogWindow in;
+  private final long size;
   private final LogFile.Visitor visitor;
   private final List<LogFile.Damage> damage = new ArrayList<>();
   private long lastNumber = -1;
 
-  LogScan(byte[] bytes, LogFile.Visitor visitor) {
-    this.bytes = bytes;
+  LogScan(LogWindow in, LogFile.Visitor visitor) {
+    this.in = in;
+    this.size = in.size();
     this.visitor = visitor;
   }
 
   /** Visits the records; returns the damaged stretches in file order. */
-  List<LogFile.Damage> run() {
-    int at = LogFile.HEADER_SIZE;
-    while (at < bytes.length) {
+  List<LogFile.Damage> run() throws IOException {
+    long at = LogFile.HEADER_SIZE;
+    while (at < size) {
       LogRecord record = intact(at);
       if (record != null) {
-        visitor.accept(record, at, intactLength(at));
+        int length = lengthAt(at);
+        visitor.accept(record, at, length);
         lastNumber = record.number();
-        at += intactLength(at);
+        at += length;
         continue;
       }
-      int next = nextIntact(at + 1);
-      LogRecord following = next < bytes.length ? intact(next) : null;
+      long next = nextIntact(at + 1);
+      LogRecord following = next < size ? intact(next) : null;
       describe(at, next, following == null ? -1 : following.number());
       at = next;
     }
     return List.copyOf(damage);
   }
 
-  private LogRecord intact(int at) {
-    LogRecord.Frame head = LogRecord.head(bytes, at, bytes.length - at);
-    if (head == null || head.length() > bytes.length - at) {
+  private LogRecord intact(long at) throws IOException {
+    int i = in.load(at, FRAME_MAX);
+    LogRecord.Frame head = LogRecord.head(in.array(), i, in.available(at));
+    if (head == null || head.length() > size - at) {
       return null;
     }
+    i = in.load(at, head.length());
     try {
-      return LogRecord.decode(bytes, at, head.length());
+      return LogRecord.decode(in.array(), i, head.length());
     } catch (IllegalArgumentException e) {
       return null;
     }
   }
 
-  private int intactLength(int at) {
-    return ByteBuffer.wrap(bytes).getInt(at + Integer.BYTES);
+  private int lengthAt(long at) throws IOException {
+    int i = in.load(at, 2 * Integer.BYTES);
+    return ByteBuffer.wrap(in.array()).getInt(i + Integer.BYTES);
   }
 
-  private int nextIntact(int from) {
-    ByteBuffer b = ByteBuffer.wrap(bytes);
-    for (int at = from; at + Integer.BYTES <= bytes.length; at++) {
-      if (b.getInt(at) == LogRecord.MAGIC && intact(at) != null) {
+  private long nextIntact(long from) throws IOException {
+    for (long at = from; at + Integer.BYTES <= size; at++) {
+      int i = in.load(at, Integer.BYTES);
+      if (ByteBuffer.wrap(in.array()).getInt(i) == LogRecord.MAGIC && intact(at) != null) {
         return at;
       }
     }
-    return bytes.length;
+    return size;
   }
 
   /**
    * Whether the unnamed stretch {@code [from, to)} is an unfinished write at the end of the file.
    */
-  private boolean torn(int from, int to) {
-    if (to < bytes.length) {
+  private boolean torn(long from, long to) throws IOException {
+    if (to < size) {
       return false;
     }
     byte[] magic = ByteBuffer.allocate(Integer.BYTES).putInt(LogRecord.MAGIC).array();
-    boolean startsLikeARecord =
-        Arrays.equals(
-            bytes,
-            from,
-            Math.min(to, from + magic.length),
-            magic,
-            0,
-            Math.min(to - from, magic.length));
-    boolean zeros = true;
-    for (int i = from; i < to && zeros; i++) {
-      zeros = bytes[i] == 0;
+    int prefix = (int) Math.min(to - from, magic.length);
+    int i = in.load(from, prefix);
+    boolean startsLikeARecord = true;
+    for (int k = 0; k < prefix; k++) {
+      startsLikeARecord &= in.array()[i + k] == magic[k];
     }
-    return startsLikeARecord || zeros;
+    if (startsLikeARecord) {
+      return true;
+    }
+    for (long at = from; at < to; ) {
+      int j = in.load(at, (int) Math.min(LogWindow.SIZE, to - at));
+      int n = (int) Math.min(in.available(at), to - at);
+      for (int k = 0; k < n; k++) {
+        if (in.array()[j + k] != 0) {
+          return false;
+        }
+      }
+      at += n;
+    }
+    return true;
   }
 
   /** Names what it can of the damaged stretch {@code [start, end)}. */
-  private void describe(int start, int end, long nextNumber) {
+  private void describe(long start, long end, long nextNumber) throws IOException {
     List<LogFile.Damage> found = new ArrayList<>();
-    int from = start;
-    LogRecord.Frame head;
-    while (from < end && (head = LogRecord.head(bytes, from, end - from)) != null) {
-      int length = Math.min(head.length(), end - from);
+    long from = start;
+    while (from < end) {
+      int i = in.load(from, FRAME_MAX);
+      int available = (int) Math.min(end - from, in.available(from));
+      LogRecord.Frame head = LogRecord.head(in.array(), i, available);
+      if (head == null) {
+        break;
+      }
+      long length = Math.min(head.length(), end - from);
       found.add(new LogFile.Damage(from, length, head, lastNumber, nextNumber, false));
       from += length;
     }
     List<LogFile.Damage> backward = new ArrayList<>();
-    int to = end;
-    LogRecord.Frame tail;
-    while (to > from
-        && (tail = LogRecord.tail(bytes, from, to)) != null
-        && tail.length() <= to - from) {
+    long to = end;
+    while (to > from) {
+      long low = Math.max(from, to - FRAME_MAX);
+      int i = in.load(low, (int) (to - low));
+      LogRecord.Frame tail = LogRecord.tail(in.array(), i, i + (int) (to - low));
+      if (tail == null || tail.length() > to - from) {
+        break;
+      }
       backward.add(
           0,
           new LogFile.Damage(

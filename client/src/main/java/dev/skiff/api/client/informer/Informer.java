@@ -4,17 +4,16 @@ import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.model.meta.KubeObject;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A list+watch cache of one kind, like client-go's SharedIndexInformer. Handlers run on the
@@ -27,49 +26,53 @@ import org.slf4j.LoggerFactory;
  * pods.addEventHandler(handler);
  * pods.start().onSuccess(v -> ...); // the first list is in the cache
  * }</pre>
+ *
+ * An informer made with {@code new} has its own watch and cache; one from an {@link
+ * InformerFactory#shared shared factory} is a view of the one watch and cache that every user of
+ * that kind (and selector) shares in the JVM: its handlers, indexes and resync are its own, its
+ * {@link #stop()} removes only them.
  */
-public final class Informer<T extends KubeObject> implements Reflector.Sink<T> {
+public final class Informer<T extends KubeObject> {
   /** Built-in index: the object's namespace. */
   public static final String NAMESPACE_INDEX = "namespace";
 
-  private static final Logger LOG = LoggerFactory.getLogger(Informer.class);
-
   private final Vertx vertx;
-  private final Class<T> type;
+  private final InformerCore<T> core;
   private final InformerOptions options;
-  private final Indexer<T> indexer = new Indexer<>();
-  private final List<ResourceEventHandler<T>> handlers = new CopyOnWriteArrayList<>();
-  private final Promise<Void> synced = Promise.promise();
-  private final Reflector<T> reflector;
+  private final List<InformerCore.Registration<T>> registrations = new CopyOnWriteArrayList<>();
+  private final List<ResourceEventHandler<T>> pending = new ArrayList<>();
+  private final Map<String, Function<T, List<String>>> indexes = new LinkedHashMap<>();
+  private volatile Map<String, String> indexNames = Map.of();
   private volatile Context context;
+  private Future<Void> started;
   private volatile boolean hasSynced;
+  private boolean stopped;
   private long resyncTimer = -1;
 
+  /** An informer with its own watch and cache. */
   public Informer(Vertx vertx, KubeClient client, Class<T> type, InformerOptions options) {
+    this(vertx, new InformerCore<>(vertx, client, type, options, null, () -> {}), options);
+    core.acquire();
+  }
+
+  /** A view of {@code core}, which the caller has acquired for it. */
+  Informer(Vertx vertx, InformerCore<T> core, InformerOptions options) {
     this.vertx = vertx;
-    this.type = type;
+    this.core = core;
     this.options = options;
-    this.reflector = new Reflector<>(vertx, client, type, options, this);
-    indexer.addIndex(
-        NAMESPACE_INDEX, o -> o.meta().namespace == null ? List.of() : List.of(o.meta().namespace));
   }
 
   /**
    * Registers a handler. Added after start, it first gets onAdd for every cached object, like a
    * late handler of a shared informer.
    */
-  public Informer<T> addEventHandler(ResourceEventHandler<T> handler) {
-    Context ctx = context;
-    if (ctx == null) {
-      handlers.add(handler);
+  public synchronized Informer<T> addEventHandler(ResourceEventHandler<T> handler) {
+    if (context == null) {
+      pending.add(handler);
     } else {
-      ctx.runOnContext(
-          v -> {
-            handlers.add(handler);
-            if (hasSynced) {
-              indexer.values().forEach(o -> safely(() -> handler.onAdd(o), o));
-            }
-          });
+      InformerCore.Registration<T> registration = new InformerCore.Registration<>(handler, context);
+      registrations.add(registration);
+      core.register(registration);
     }
     return this;
   }
@@ -105,41 +108,54 @@ public final class Informer<T extends KubeObject> implements Reflector.Sink<T> {
   }
 
   /** Adds an index (e.g. by node name or by a label); only before {@link #start()}. */
-  public Informer<T> addIndex(String name, Function<T, List<String>> valuesOf) {
+  public synchronized Informer<T> addIndex(String name, Function<T, List<String>> valuesOf) {
     if (context != null) {
       throw new IllegalStateException("add indexes before start()");
     }
-    indexer.addIndex(name, valuesOf);
+    if (NAMESPACE_INDEX.equals(name) || indexes.putIfAbsent(name, valuesOf) != null) {
+      throw new IllegalArgumentException("index already exists: " + name);
+    }
     return this;
   }
 
   /** Starts list+watch; completes once the first list is in the cache. Idempotent. */
   public synchronized Future<Void> start() {
-    if (context == null) {
+    if (started == null) {
       context = vertx.getOrCreateContext();
-      reflector.start(context);
+      List<InformerCore.Registration<T>> added = new ArrayList<>();
+      pending.forEach(h -> added.add(new InformerCore.Registration<>(h, context)));
+      pending.clear();
+      registrations.addAll(added);
+      Context on = context;
+      started =
+          core.addIndexes(indexes)
+              .compose(
+                  names -> {
+                    indexNames = names;
+                    return core.start(added, on);
+                  })
+              .onSuccess(v -> hasSynced = true);
       long period = options.resyncPeriod().toMillis();
       if (period > 0) {
-        context.runOnContext(v -> resyncTimer = vertx.setPeriodic(period, id -> resync()));
+        on.runOnContext(v -> startResync(period));
       }
     }
-    return synced.future();
+    return started;
   }
 
   public Future<Void> stop() {
-    reflector.stop();
-    synced.tryFail(new IllegalStateException(type.getSimpleName() + " informer stopped"));
-    Context ctx = context;
-    if (ctx == null) {
-      return Future.succeededFuture();
+    Context ctx;
+    synchronized (this) {
+      if (stopped) {
+        return Future.succeededFuture();
+      }
+      stopped = true;
+      ctx = context;
     }
-    Promise<Void> stopped = Promise.promise();
-    ctx.runOnContext(
-        v -> {
-          vertx.cancelTimer(resyncTimer);
-          stopped.complete();
-        });
-    return stopped.future();
+    if (ctx != null) {
+      ctx.runOnContext(v -> vertx.cancelTimer(resyncTimer));
+    }
+    return core.release(List.copyOf(registrations));
   }
 
   /** True once the first list has been delivered to the cache and handlers. */
@@ -148,104 +164,59 @@ public final class Informer<T extends KubeObject> implements Reflector.Sink<T> {
   }
 
   public T get(String namespace, String name) {
-    return indexer.get(Keys.of(namespace, name));
+    return core.indexer().get(Keys.of(namespace, name));
   }
 
   public T get(String key) {
-    return indexer.get(key);
+    return core.indexer().get(key);
   }
 
   public List<T> list() {
-    return indexer.list();
+    return core.indexer().list();
   }
 
   public List<T> list(String namespace) {
-    return indexer.byIndex(NAMESPACE_INDEX, namespace);
+    return core.indexer().byIndex(NAMESPACE_INDEX, namespace);
   }
 
   public List<T> byIndex(String index, String value) {
-    return indexer.byIndex(index, value);
+    if (NAMESPACE_INDEX.equals(index)) {
+      return core.indexer().byIndex(index, value);
+    }
+    String name = indexNames.get(index);
+    if (name == null) {
+      throw new IllegalArgumentException("no such index: " + index);
+    }
+    return core.indexer().byIndex(name, value);
   }
 
   public Set<String> keys() {
-    return indexer.keys();
+    return core.indexer().keys();
   }
 
   /** The resourceVersion the cache reflects (from the last list, event or bookmark). */
   public String lastResourceVersion() {
-    return reflector.lastResourceVersion();
+    return core.lastResourceVersion();
   }
 
-  @Override
-  public void replace(List<T> items) {
-    Set<String> listed = new HashSet<>();
-    for (T item : items) {
-      listed.add(Keys.of(item));
-      T old = indexer.put(item);
-      if (old == null) {
-        notifyAdd(item);
-      } else if (!sameVersion(old, item)) {
-        notifyUpdate(old, item);
+  private void startResync(long period) {
+    synchronized (this) {
+      if (stopped) {
+        return;
       }
-    }
-    for (String key : indexer.keys()) {
-      if (!listed.contains(key)) {
-        T gone = indexer.remove(key);
-        if (gone != null) {
-          notifyDelete(gone);
-        }
-      }
-    }
-    if (!hasSynced) {
-      hasSynced = true;
-      synced.tryComplete();
+      resyncTimer = vertx.setPeriodic(period, id -> resync());
     }
   }
 
-  @Override
-  public void upsert(T object) {
-    T old = indexer.put(object);
-    if (old == null) {
-      notifyAdd(object);
-    } else {
-      notifyUpdate(old, object);
-    }
-  }
-
-  @Override
-  public void delete(T object) {
-    indexer.remove(Keys.of(object));
-    notifyDelete(object);
-  }
-
+  /** Re-delivers every cached object to this informer's handlers, on its context. */
   private void resync() {
-    if (hasSynced) {
-      indexer.values().forEach(o -> notifyUpdate(o, o));
+    if (!hasSynced) {
+      return;
     }
-  }
-
-  private void notifyAdd(T object) {
-    handlers.forEach(h -> safely(() -> h.onAdd(object), object));
-  }
-
-  private void notifyUpdate(T old, T object) {
-    handlers.forEach(h -> safely(() -> h.onUpdate(old, object), object));
-  }
-
-  private void notifyDelete(T object) {
-    handlers.forEach(h -> safely(() -> h.onDelete(object), object));
-  }
-
-  private void safely(Runnable call, T object) {
-    try {
-      call.run();
-    } catch (RuntimeException e) {
-      LOG.warn("{} {}: event handler failed", type.getSimpleName(), Keys.of(object), e);
+    for (T object : core.indexer().values()) {
+      for (InformerCore.Registration<T> r : registrations) {
+        core.safely(() -> r.handler().onUpdate(object, object), object);
+      }
     }
-  }
-
-  private static boolean sameVersion(KubeObject a, KubeObject b) {
-    String ra = a.meta().resourceVersion;
-    return ra != null && ra.equals(b.meta().resourceVersion);
   }
 }

@@ -67,6 +67,11 @@ final class Reflector<T extends KubeObject> {
     on.runOnContext(v -> listAndWatch());
   }
 
+  /** Whether {@link #start} has run. */
+  boolean started() {
+    return context != null;
+  }
+
   void stop() {
     stopped = true;
     if (context != null) {

@@ -28,7 +28,8 @@ import io.vertx.core.spi.transport.Transport;
  * HTTP server connection ({@link #pipeline}). Checked against Vert.x 5.0.7: {@code
  * VertxInternal.nettyEventLoopGroup()}, {@code VertxInternal.transport()}, {@code
  * ContextInternal.nettyEventLoop()}, {@code NetSocketInternal.channelHandlerContext()}, {@code
- * ConnectionBase.channel()}; a Vert.x upgrade must recheck these calls.
+ * ConnectionBase.channel()}, {@code VertxInternal.createEventLoopContext()}; a Vert.x upgrade must
+ * recheck these calls.
  */
 public final class VertxNetty {
   private VertxNetty() {}
@@ -41,6 +42,14 @@ public final class VertxNetty {
   /** The event loop {@code context} runs on. */
   public static EventLoop eventLoop(Context context) {
     return ((ContextInternal) context).nettyEventLoop();
+  }
+
+  /**
+   * A new event-loop context of {@code vertx}, whatever thread asks (the public {@code
+   * getOrCreateContext} answers with the caller's context when there is one).
+   */
+  public static Context newEventLoopContext(Vertx vertx) {
+    return ((VertxInternal) vertx).createEventLoopContext();
   }
 
   /** The transport (epoll or NIO) that {@code vertx}'s event loops serve: its channel types. */
