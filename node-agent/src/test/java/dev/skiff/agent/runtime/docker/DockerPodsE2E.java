@@ -147,52 +147,6 @@ class DockerPodsE2E {
   }
 
   @Test
-  void pullPoliciesNeverPullAndSayWhy() {
-    pods.create(
-        Pods.pod(
-            "never",
-            node.name(),
-            c -> {
-              c.image = "skiff/absent:1";
-              c.imagePullPolicy = "Never";
-              c.command = List.of("true");
-            }));
-    pods.create(
-        Pods.pod(
-            "always",
-            node.name(),
-            c -> {
-              c.imagePullPolicy = "Always";
-              c.command = List.of("true");
-            }));
-    pods.create(
-        Pods.pod(
-            "ifnotpresent",
-            node.name(),
-            c -> {
-              c.image = "skiff/absent:1";
-              c.command = List.of("true");
-            }));
-
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> "ErrImageNeverPull".equals(pods.waitingReason("never")));
-    assertThat(pods.container("never").state.waiting.message)
-        .isEqualTo("Container image \"skiff/absent:1\" is not present with pull policy of Never");
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> {
-              String reason = pods.waitingReason("always"); // null until its first status
-              return "ErrImagePull".equals(reason) || "ImagePullBackOff".equals(reason);
-            });
-    assertThat(pods.container("always").state.waiting.message).contains("no image registry");
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> "ImagePullBackOff".equals(pods.waitingReason("ifnotpresent")));
-  }
-
-  @Test
   void aMissingCommandIsARunContainerErrorAndACrashLoopBacksOff() {
     pods.create(Pods.pod("nocmd", node.name(), c -> c.command = List.of("/no/such/binary")));
     pods.create(Pods.shell("crasher", node.name(), "echo boom; exit 2"));
