@@ -57,6 +57,7 @@ class DockerImagesE2E {
     kubectl = Kubectl.in(dir, kubeconfig);
     NodeAgentOptions options =
         TestNode.options(api, INDEX, dir)
+            .withKubeconfig(kubeconfig)
             .withDockerRuntime()
             .withServiceCidr("10.97." + INDEX + ".0/24")
             .withClusterDns(List.of("10.97." + INDEX + ".10"))
@@ -168,9 +169,10 @@ class DockerImagesE2E {
     await()
         .atMost(Duration.ofSeconds(20))
         .until(
-            () ->
-                List.of("ErrImagePull", "ImagePullBackOff")
-                    .contains(pods.waitingReason("anonymous")));
+            () -> {
+              String reason = pods.waitingReason("anonymous"); // null until the first status
+              return "ErrImagePull".equals(reason) || "ImagePullBackOff".equals(reason);
+            });
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
