@@ -6,6 +6,7 @@ import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 
@@ -23,7 +24,11 @@ final class ImageTransfer {
             "/images/get?names=" + URLEncoder.encode(image, StandardCharsets.UTF_8),
             null)
         .compose(tarball -> to.upload("/images/load", tarball, "application/x-tar"))
-        .compose(ImageTransfer::outcome);
+        .compose(ImageTransfer::outcome)
+        .recover(
+            e ->
+                Future.failedFuture(
+                    new IOException("copying image \"" + image + "\": " + e.getMessage(), e)));
   }
 
   /** The load's messages (one JSON object per line); fails with its {@code error}. */

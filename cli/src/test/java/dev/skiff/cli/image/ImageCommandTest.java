@@ -28,10 +28,10 @@ class ImageCommandTest {
 
     assertThat(ImageCommand.table(images))
         .isEqualTo(
-            "IMAGE                  TAG                 IMAGE ID            SIZE\n"
-                + "<none>                 <none>              0123456789abc       999B\n"
-                + "localhost:5000/b       2                   8a9e2f0c1b3d5       2.03MB\n"
-                + "skiff/busybox          1                   8a9e2f0c1b3d5       2.03MB\n");
+            "IMAGE               TAG                 IMAGE ID            SIZE\n"
+                + "<none>              <none>              0123456789abc       999B\n"
+                + "localhost:5000/b    2                   8a9e2f0c1b3d5       2.03MB\n"
+                + "skiff/busybox       1                   8a9e2f0c1b3d5       2.03MB\n");
   }
 
   @ParameterizedTest(name = "{0} -> {1}")

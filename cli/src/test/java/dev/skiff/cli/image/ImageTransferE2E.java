@@ -40,6 +40,6 @@ class ImageTransferE2E {
                           .eventually(engine::close);
                     }))
         .isInstanceOf(IOException.class)
-        .hasMessageContaining("skiff/absent");
+        .hasMessage("copying image \"skiff/absent:1\": reference does not exist");
   }
 }
