@@ -26,23 +26,9 @@ import picocli.CommandLine.ParentCommand;
       "  skiff registry start --htpasswd users     only users of `htpasswd -Bc users NAME`",
       "  skiff registry stop"
     })
-final class RegistryCommand implements Runnable {
-  @Option(
-      names = "--name",
-      defaultValue = "skiff",
-      scope = picocli.CommandLine.ScopeType.INHERIT,
-      description = "Cluster name (default: ${DEFAULT-VALUE}).")
-  String name;
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
-
+final class RegistryCommand extends ClusterGroupCommand {
   ClusterRegistry registry() {
-    return new ClusterRegistry(ClusterHome.of(name));
+    return new ClusterRegistry(home());
   }
 
   @Command(name = "start", mixinStandardHelpOptions = true, description = "Start the registry.")

@@ -2,7 +2,7 @@ package dev.skiff.cli.image;
 
 import dev.skiff.agent.runtime.docker.DockerClient;
 import dev.skiff.agent.runtime.docker.DockerException;
-import dev.skiff.cli.ClusterHome;
+import dev.skiff.cli.ClusterGroupCommand;
 import dev.skiff.cli.embedded.docker.BlockingDocker;
 import dev.skiff.cli.output.TabWriter;
 import io.vertx.core.Future;
@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
@@ -33,23 +32,9 @@ import picocli.CommandLine.ParentCommand;
       "  docker build -t app:1 . && skiff image load app:1   then use image: app:1 in pods",
       "  skiff image ls"
     })
-public final class ImageCommand implements Runnable {
+public final class ImageCommand extends ClusterGroupCommand {
   /** crictl's table: minwidth 20, padding 3. */
   private static final TabWriter CRICTL = new TabWriter(20, 3);
-
-  @Option(
-      names = "--name",
-      defaultValue = "skiff",
-      scope = picocli.CommandLine.ScopeType.INHERIT,
-      description = "Cluster name (default: ${DEFAULT-VALUE}).")
-  String name;
-
-  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
-
-  @Override
-  public void run() {
-    spec.commandLine().usage(System.out);
-  }
 
   /**
    * Like {@code kind load docker-image}: makes images of this host's Docker engine (where {@code
@@ -69,7 +54,7 @@ public final class ImageCommand implements Runnable {
     @Override
     public Integer call() {
       try {
-        NodeEngines engines = NodeEngines.of(ClusterHome.of(parent.name));
+        NodeEngines engines = NodeEngines.of(parent.home());
         String local = DockerClient.defaultSocket();
         for (String image : images) {
           load(local, engines, image);
@@ -144,7 +129,7 @@ public final class ImageCommand implements Runnable {
     @Override
     public Integer call() {
       try {
-        NodeEngines engines = NodeEngines.of(ClusterHome.of(parent.name));
+        NodeEngines engines = NodeEngines.of(parent.home());
         for (NodeEngines.Engine engine : engines.engines()) {
           if (engines.engines().size() > 1) {
             System.out.println("# " + String.join(", ", engine.nodes()));

@@ -3,7 +3,6 @@ package dev.skiff.agent.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.skiff.agent.NodeAgentOptions;
 import dev.skiff.agent.testing.Docker;
 import dev.skiff.agent.testing.PodChecks;
 import dev.skiff.agent.testing.Pods;
@@ -55,24 +54,17 @@ class DockerImagesE2E {
     Path kubeconfig = dir.resolve("kubeconfig");
     api = TestApiServer.start(kubeconfig);
     kubectl = Kubectl.in(dir, kubeconfig);
-    NodeAgentOptions options =
-        TestNode.options(api, INDEX, dir)
-            .withKubeconfig(kubeconfig)
-            .withDockerRuntime()
-            .withServiceCidr("10.97." + INDEX + ".0/24")
-            .withClusterDns(List.of("10.97." + INDEX + ".10"))
-            .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(4));
-    Docker.removeNode(options.name(), options.docker().network());
-    node = TestNode.start(options);
+    node =
+        Docker.startNode(
+            Docker.nodeOptions(api, INDEX, dir)
+                .withKubeconfig(kubeconfig)
+                .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(4)));
     pods = new PodChecks(api);
   }
 
   @AfterAll
   static void stop() {
-    if (node != null) {
-      node.close();
-      Docker.removeNode(node.name(), node.options().docker().network());
-    }
+    Docker.stopNode(node);
     if (api != null) {
       api.close();
     }

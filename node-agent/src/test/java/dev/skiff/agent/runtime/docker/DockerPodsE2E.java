@@ -3,7 +3,6 @@ package dev.skiff.agent.runtime.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.skiff.agent.NodeAgentOptions;
 import dev.skiff.agent.testing.Docker;
 import dev.skiff.agent.testing.PodChecks;
 import dev.skiff.agent.testing.Pods;
@@ -41,28 +40,16 @@ class DockerPodsE2E {
   static void start() {
     Docker.requireEngineAndImages();
     api = TestApiServer.start();
-    NodeAgentOptions options = dockerOptions(INDEX);
-    Docker.removeNode(options.name(), options.docker().network());
-    node = TestNode.start(options);
+    node = Docker.startNode(Docker.nodeOptions(api, INDEX, dir));
     pods = new PodChecks(api);
   }
 
   @AfterAll
   static void stop() {
-    if (node != null) {
-      node.close();
-      Docker.removeNode(node.name(), node.options().docker().network());
-    }
+    Docker.stopNode(node);
     if (api != null) {
       api.close();
     }
-  }
-
-  static NodeAgentOptions dockerOptions(int index) {
-    return TestNode.options(api, index, dir)
-        .withDockerRuntime()
-        .withServiceCidr("10.97." + index + ".0/24")
-        .withClusterDns(List.of("10.97." + index + ".10"));
   }
 
   @Test
