@@ -50,6 +50,9 @@ final class DownCommand implements Callable<Integer> {
       System.out.println("cluster \"" + name + "\" stopped");
     }
     home.clearRuntimeFiles();
+    if (new ClusterRegistry(home).stop()) {
+      System.out.println("registry of cluster \"" + name + "\" stopped");
+    }
     if (!removeDockerLeftovers(home)) {
       return 1;
     }

@@ -13,7 +13,7 @@ import java.util.Optional;
  * of that runtime's ranges (loopback for process, a local 10.x range for docker), so a cluster
  * keeps its runtime until {@code skiff down --purge}. Also the checks the Docker runtime needs.
  */
-final class RuntimeChoice {
+public final class RuntimeChoice {
   private RuntimeChoice() {}
 
   static Path file(ClusterHome home) {
@@ -43,7 +43,7 @@ final class RuntimeChoice {
   }
 
   /** The runtime the cluster was created with ("process" for clusters made before it was kept). */
-  static String kept(ClusterHome home) throws IOException {
+  public static String kept(ClusterHome home) throws IOException {
     Path file = file(home);
     return Files.exists(file) ? Files.readString(file).strip() : "process";
   }

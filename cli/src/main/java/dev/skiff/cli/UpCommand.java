@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
       "  skiff up                       one node, process runtime",
       "  skiff up --name dev --nodes 3  a second cluster with three nodes",
       "  skiff up --runtime docker      pods as Docker containers (needs root and dockerd)",
+      "  skiff up --runtime docker --registry   and an image registry at localhost:5000",
       "  skiff up --foreground          stay attached; Ctrl-C stops the cluster",
       "  skiff up --repair              start on a damaged store with what is readable"
     })
@@ -68,6 +69,23 @@ final class UpCommand implements Callable<Integer> {
   String heap;
 
   @Option(
+      names = "--registry",
+      description =
+          "Also run the cluster's image registry on localhost (see skiff registry): push with"
+              + " docker push localhost:PORT/NAME:TAG, use that name as the pods' image.")
+  boolean registry;
+
+  @Option(
+      names = "--registry-port",
+      description = "The registry's port on 127.0.0.1 (default: the last one, or 5000).")
+  Integer registryPort;
+
+  @Option(
+      names = "--registry-htpasswd",
+      description = "Registry users (bcrypt entries: htpasswd -B); pods need a pull secret.")
+  Path registryHtpasswd;
+
+  @Option(
       names = "--timeout",
       defaultValue = "60",
       description = "Seconds to wait for the cluster to become usable (default: ${DEFAULT-VALUE}).")
@@ -100,7 +118,7 @@ final class UpCommand implements Callable<Integer> {
       System.out.println(
           "cluster \"" + name + "\" is already running (" + RuntimeChoice.kept(home) + " runtime)");
       System.out.println("  kubeconfig: " + home.kubeconfig());
-      return 0;
+      return startRegistry(home);
     }
     if (home.runningProcess().isPresent()) {
       System.err.println(
@@ -129,9 +147,31 @@ final class UpCommand implements Callable<Integer> {
                 + (Runtime.getRuntime().maxMemory() >> 20)
                 + " MiB)");
       }
+      int registryCode = startRegistry(home);
+      if (registryCode != 0) {
+        return registryCode;
+      }
       return dev.skiff.cli.embedded.EmbeddedClusterMain.runForeground(args.toArray(String[]::new));
     }
-    return startInBackground(home, args, heapMiB);
+    int code = startInBackground(home, args, heapMiB);
+    return code == 0 ? startRegistry(home) : code;
+  }
+
+  /**
+   * With {@code --registry}: starts the cluster's registry (unless it runs) and says how to use it.
+   */
+  private int startRegistry(ClusterHome home) {
+    if (!registry) {
+      return 0;
+    }
+    try {
+      String address = new ClusterRegistry(home).start(registryPort, registryHtpasswd);
+      RegistryCommand.printUsage(address, registryHtpasswd != null);
+      return 0;
+    } catch (IOException | IllegalStateException e) {
+      System.err.println("error: the registry did not start: " + e.getMessage());
+      return 1;
+    }
   }
 
   /** Reads the saved store before starting on it: a damaged one fails here unless --repair. */

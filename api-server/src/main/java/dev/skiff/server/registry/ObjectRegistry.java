@@ -121,10 +121,13 @@ public final class ObjectRegistry {
         type.namespaced()
             ? namespaces.requireActive(namespace, type, name)
             : Future.succeededFuture();
-    if (type == Resources.PODS && admission.checksServiceAccounts()) {
+    if (type == Resources.PODS) {
       namespaceReady =
           namespaceReady.compose(
-              v -> ServiceAccountAdmission.require(vertx, this, namespace, object));
+              v ->
+                  admission.checksServiceAccounts()
+                      ? ServiceAccountAdmission.require(vertx, this, namespace, object)
+                      : ServiceAccountAdmission.pullSecrets(this, namespace, object));
     }
     return namespaceReady
         .compose(

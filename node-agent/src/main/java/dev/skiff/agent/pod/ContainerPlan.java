@@ -1,7 +1,6 @@
 package dev.skiff.agent.pod;
 
 import dev.skiff.agent.runtime.ContainerInfo;
-import dev.skiff.agent.runtime.RuntimeFailure;
 import dev.skiff.api.model.core.Container;
 import dev.skiff.api.model.core.Pod;
 import java.time.Duration;
@@ -95,9 +94,10 @@ record ContainerPlan(
       case BACKOFF -> {
         long seconds = Math.max(1, Duration.between(now, decision.until()).toSeconds());
         boolean crashed = cr.failure == null || !decision.eventTime().equals(cr.failure.at());
-        waiting = crashed ? "CrashLoopBackOff" : backoffReason(cr.failure.reason());
+        boolean ownBackoff = !crashed && cr.failure.retryAt() != null;
+        waiting = crashed ? "CrashLoopBackOff" : cr.failure.reason();
         message = crashed ? crashLoopMessage(in, seconds) : cr.failure.message();
-        if (!decision.eventTime().equals(cr.backoffReported)) {
+        if (!ownBackoff && !decision.eventTime().equals(cr.backoffReported)) {
           event =
               new BackOffEvent(
                   decision.eventTime(),
@@ -146,9 +146,5 @@ record ContainerPlan(
         + "("
         + in.uid()
         + ")";
-  }
-
-  private static String backoffReason(String failureReason) {
-    return RuntimeFailure.ERR_IMAGE_PULL.equals(failureReason) ? "ImagePullBackOff" : failureReason;
   }
 }

@@ -1,5 +1,6 @@
 package dev.skiff.agent.pod;
 
+import dev.skiff.agent.image.ImageManager;
 import dev.skiff.agent.pod.env.ContainerEnv;
 import dev.skiff.agent.pod.env.EnvSources;
 import dev.skiff.agent.pod.env.Expansion;
@@ -22,13 +23,15 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Starts one container instance: the image under its pull policy, the environment (service
- * variables, env, downward API) and $(VAR)-expanded command and args, then the runtime's start.
- * Pulled, Created and Started events on success; Failed and the recorded waiting reason otherwise.
+ * Starts one container instance: the image under its pull policy ({@link ImageManager}), the
+ * environment (service variables, env, downward API) and $(VAR)-expanded command and args, then the
+ * runtime's start. Pulled, Created and Started events on success; Failed and the recorded waiting
+ * reason otherwise.
  */
 final class ContainerStarter {
   private final PodSettings settings;
   private final ContainerRuntime runtime;
+  private final ImageManager images;
   private final EventRecorder events;
   private final Function<Pod, Map<String, String>> serviceEnv;
   private final Function<Pod, EnvSources> envSources;
@@ -38,6 +41,7 @@ final class ContainerStarter {
   ContainerStarter(
       PodSettings settings,
       ContainerRuntime runtime,
+      ImageManager images,
       EventRecorder events,
       Function<Pod, Map<String, String>> serviceEnv,
       Function<Pod, EnvSources> envSources,
@@ -47,6 +51,7 @@ final class ContainerStarter {
     this.envSources = envSources;
     this.serviceAccounts = serviceAccounts;
     this.runtime = runtime;
+    this.images = images;
     this.events = events;
     this.serviceEnv = serviceEnv;
     this.clock = clock;
@@ -62,17 +67,9 @@ final class ContainerStarter {
       int attempt,
       Map<String, PodVolumes.Source> volumes) {
     cr.starting = true;
-    return runtime
-        .ensureImage(c.image, PullPolicy.of(c.image, c.imagePullPolicy))
-        .compose(
-            imageId -> {
-              events.normal(
-                  pod,
-                  EventRecorder.containerField(c.name),
-                  "Pulled",
-                  "Container image \"" + c.image + "\" already present on machine");
-              return serviceAccounts.apply(pod);
-            })
+    return images
+        .ensure(pod, c)
+        .compose(imageRef -> serviceAccounts.apply(pod))
         .compose(
             saDir -> {
               Map<String, String> env =
@@ -124,11 +121,15 @@ final class ContainerStarter {
                 cr.failure =
                     StartFailure.of(
                         ar.cause(), RuntimeFailure.CREATE_CONTAINER_ERROR, clock.instant());
+                // image failures were told in their own events: this one names the reason only
                 events.warning(
                     pod,
                     EventRecorder.containerField(c.name),
                     "Failed",
-                    "Error: " + ar.cause().getMessage());
+                    "Error: "
+                        + (ImageManager.isImageFailure(ar.cause())
+                            ? cr.failure.reason()
+                            : ar.cause().getMessage()));
               }
             })
         .<Void>mapEmpty()

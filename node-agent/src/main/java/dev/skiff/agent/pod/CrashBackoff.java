@@ -39,6 +39,24 @@ public final class CrashBackoff {
     return clock.instant().isBefore(until) ? until : null;
   }
 
+  /**
+   * The end of the back-off of {@code key} counted from its last {@link #next} (client-go's
+   * IsInBackOffSinceUpdate, which the kubelet's image pulls use); null when it is over or none.
+   */
+  public Instant backoffSinceUpdate(String key) {
+    Entry entry = entries.get(key);
+    if (entry == null) {
+      return null;
+    }
+    Instant until = entry.lastUpdate.plus(entry.delay);
+    return clock.instant().isBefore(until) ? until : null;
+  }
+
+  /** The time on this back-off's clock. */
+  public Instant now() {
+    return clock.instant();
+  }
+
   /** A restart happens now for an event at {@code eventTime}: lengthen the next back-off. */
   public void next(String key, Instant eventTime) {
     Instant at = eventTime == null ? clock.instant() : eventTime;

@@ -1,5 +1,6 @@
 package dev.skiff.agent.pod;
 
+import dev.skiff.agent.image.ImageManager;
 import dev.skiff.agent.logs.LogStore;
 import dev.skiff.agent.pod.env.ConfigRefs;
 import dev.skiff.agent.pod.env.EnvSources;
@@ -169,6 +170,11 @@ public final class PodController {
             vertx,
             settings,
             runtime,
+            new ImageManager(
+                runtime.images(),
+                events,
+                new CrashBackoff(settings.backoffInitial(), settings.backoffMax(), clock),
+                secrets::get),
             prober,
             events,
             writer,
@@ -287,6 +293,7 @@ public final class PodController {
     byKey.remove(key, record);
     byUid.remove(record.uid, record);
     syncer.backoff().forget(record.uid + "/");
+    syncer.images().forget(record.uid);
     Future<Void> volume =
         Future.join(serviceAccounts.forget(record.uid), podVolumes.forget(record.uid)).mapEmpty();
     String namespace = key.substring(0, key.indexOf('/'));

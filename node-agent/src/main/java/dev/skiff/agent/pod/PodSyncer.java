@@ -1,5 +1,6 @@
 package dev.skiff.agent.pod;
 
+import dev.skiff.agent.image.ImageManager;
 import dev.skiff.agent.pod.env.EnvSources;
 import dev.skiff.agent.pod.volume.PodVolumes;
 import dev.skiff.agent.pod.volume.VolumeFailure;
@@ -40,6 +41,7 @@ final class PodSyncer {
   private final Requeue requeue;
   private final Clock clock;
   private final StatusBuilder statuses;
+  private final ImageManager images;
   private final ContainerStarter starter;
   private final ContainerProbeWiring probes;
   private final PodStartupTrace trace;
@@ -56,6 +58,7 @@ final class PodSyncer {
       Vertx vertx,
       PodSettings settings,
       ContainerRuntime runtime,
+      ImageManager images,
       Prober prober,
       EventRecorder events,
       PodStatusWriter writer,
@@ -75,15 +78,20 @@ final class PodSyncer {
     this.requeue = requeue;
     this.clock = clock;
     this.backoff = new CrashBackoff(settings.backoffInitial(), settings.backoffMax(), clock);
+    this.images = images;
     this.statuses = new StatusBuilder(runtime.type());
     this.starter =
         new ContainerStarter(
-            settings, runtime, events, serviceEnv, envSources, serviceAccounts, clock);
+            settings, runtime, images, events, serviceEnv, envSources, serviceAccounts, clock);
     this.probes = new ContainerProbeWiring(vertx, prober, runtime, events, requeue);
   }
 
   CrashBackoff backoff() {
     return backoff;
+  }
+
+  ImageManager images() {
+    return images;
   }
 
   StatusBuilder statuses() {

@@ -41,8 +41,13 @@ public interface ContainerRuntime {
   /** Kills whatever still runs in the pod, removes its containers and sandbox, frees its IP. */
   Future<Void> removePod(String podUid);
 
-  /** Makes the image available under {@code pullPolicy}; answers its id. */
-  Future<String> ensureImage(String image, String pullPolicy);
+  /**
+   * The runtime's images (presence and pulls), or null for a runtime that runs no images: the node
+   * agent's image manager applies pull policies, secrets and back-off on top of it.
+   */
+  default ImageService images() {
+    return null;
+  }
 
   /** Creates and starts one container in an existing sandbox. */
   Future<ContainerInfo> startContainer(ContainerSpec spec);

@@ -92,16 +92,24 @@ class ContainerPlanTest {
   }
 
   @Test
-  void aFailedPullInBackOffIsImagePullBackOffWithTheFailureMessage() {
-    record.failure = new StartFailure("ErrImagePull", "no registry", NOW.minusSeconds(2));
-    backoff.next(pod.meta().uid + "/main", record.failure.at());
+  void aFailedPullShowsItsReasonUntilItsOwnRetryTimeWithoutTheCrashBackOff() {
+    record.failure =
+        new StartFailure(
+            "ErrImagePull", "manifest unknown", NOW.minusSeconds(2), NOW.plusSeconds(3));
 
     ContainerPlan plan = plan(List.of(), true, false);
 
-    assertThat(plan.view().waitingReason()).isEqualTo("ImagePullBackOff");
-    assertThat(plan.view().waitingMessage()).isEqualTo("no registry");
-    assertThat(plan.backOff().message()).isEqualTo("Back-off: no registry");
-    assertThat(plan.requeueAfter()).isEqualTo(Duration.ofSeconds(8));
+    assertThat(plan.view().waitingReason()).isEqualTo("ErrImagePull");
+    assertThat(plan.view().waitingMessage()).isEqualTo("manifest unknown");
+    assertThat(plan.backOff()).isNull();
+    assertThat(plan.requeueAfter()).isEqualTo(Duration.ofSeconds(3));
+
+    record.failure =
+        new StartFailure(
+            "ImagePullBackOff", "Back-off pulling image \"x\"", NOW.minusSeconds(1), NOW);
+    ContainerPlan due = plan(List.of(), true, false);
+    assertThat(due.requeueNow()).isTrue();
+    assertThat(due.view().waitingReason()).isEqualTo("ImagePullBackOff");
   }
 
   private ContainerPlan plan(List<ContainerInfo> instances, boolean sandbox, boolean blocked) {

@@ -55,14 +55,4 @@ class PodDnsTest {
     assertThat(PodDns.of(pod, List.of("10.96.0.10"), "cluster.local").nameservers())
         .containsExactly("1.2.3.4");
   }
-
-  @Test
-  void pullPolicyDefaultsLikeKubernetes() {
-    assertThat(PullPolicy.of("busybox", null)).isEqualTo("Always");
-    assertThat(PullPolicy.of("busybox:latest", null)).isEqualTo("Always");
-    assertThat(PullPolicy.of("skiff/busybox:1", null)).isEqualTo("IfNotPresent");
-    assertThat(PullPolicy.of("localhost:5000/busybox", null)).isEqualTo("Always");
-    assertThat(PullPolicy.of("busybox@sha256:abc", null)).isEqualTo("IfNotPresent");
-    assertThat(PullPolicy.of("busybox", "Never")).isEqualTo("Never");
-  }
 }

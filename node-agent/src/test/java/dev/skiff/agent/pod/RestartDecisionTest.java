@@ -111,4 +111,23 @@ class RestartDecisionTest {
         exit == null ? null : ContainerInfo.exitReason(exit),
         null);
   }
+
+  @org.junit.jupiter.api.Test
+  void aFailureWithItsOwnRetryTimeWaitsForItAndNeverForTheCrashBackOff() {
+    CrashBackoff backoff =
+        new CrashBackoff(Duration.ofSeconds(10), Duration.ofMinutes(5), new MutableClock(NOW));
+    backoff.next("k", NOW.minusSeconds(1));
+    StartFailure later =
+        new StartFailure(
+            "ErrImagePull", "manifest unknown", NOW.minusSeconds(1), NOW.plusSeconds(2));
+    StartFailure due = new StartFailure("ImagePullBackOff", "Back-off", NOW.minusSeconds(1), NOW);
+
+    RestartDecision waiting = RestartDecision.decide("Always", null, later, false, backoff, "k");
+    RestartDecision start = RestartDecision.decide("Always", null, due, false, backoff, "k");
+
+    assertThat(waiting.action()).isEqualTo(RestartDecision.Action.BACKOFF);
+    assertThat(waiting.until()).isEqualTo(NOW.plusSeconds(2));
+    assertThat(start.action()).isEqualTo(RestartDecision.Action.START);
+    assertThat(start.eventTime()).isNull();
+  }
 }

@@ -1,5 +1,7 @@
 package dev.skiff.agent.testing;
 
+import dev.skiff.agent.NodeAgentOptions;
+import dev.skiff.server.testing.TestApiServer;
 import dev.skiff.testing.ProcessResult;
 import dev.skiff.testing.Processes;
 import java.nio.file.Files;
@@ -30,6 +32,28 @@ public final class Docker {
     Result build = run("bash", script.toString());
     if (build.code != 0) {
       throw new IllegalStateException("deploy/images/build.sh failed: " + build.output);
+    }
+  }
+
+  /** Options of Docker-runtime test node {@code index}: its own Service range and DNS address. */
+  public static NodeAgentOptions nodeOptions(TestApiServer api, int index, Path dir) {
+    return TestNode.options(api, index, dir)
+        .withDockerRuntime()
+        .withServiceCidr("10.97." + index + ".0/24")
+        .withClusterDns(List.of("10.97." + index + ".10"));
+  }
+
+  /** Starts a Docker-runtime test node, after removing what an earlier run of it left. */
+  public static TestNode startNode(NodeAgentOptions options) {
+    removeNode(options.name(), options.docker().network());
+    return TestNode.start(options);
+  }
+
+  /** Stops a Docker-runtime test node (if it started) and removes its containers and network. */
+  public static void stopNode(TestNode node) {
+    if (node != null) {
+      node.close();
+      removeNode(node.name(), node.options().docker().network());
     }
   }
 

@@ -1,12 +1,15 @@
 package dev.skiff.agent.testing;
 
+import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.ContainerStatus;
+import dev.skiff.api.model.core.Event;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Readiness;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.server.testing.TestApiServer;
 import dev.skiff.testing.Await;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 
 /** Reads pods and their logs through the api-server, for assertions. */
@@ -45,6 +48,15 @@ public final class PodChecks {
   public String waitingReason(String name) {
     ContainerStatus s = container(name);
     return s == null || s.state == null || s.state.waiting == null ? null : s.state.waiting.reason;
+  }
+
+  /** The Events about pod {@code name}, oldest first. */
+  public List<Event> events(String name) {
+    return Await.result(api.client().list(Event.class, "default", ListOptions.none()))
+        .items
+        .stream()
+        .filter(e -> name.equals(e.involvedObject.name))
+        .toList();
   }
 
   /** {@code kubectl logs} through the api-server's pods/log proxy. */

@@ -8,6 +8,7 @@ import dev.skiff.api.client.DeleteOptions;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.model.core.ConfigMap;
 import dev.skiff.api.model.core.Container;
+import dev.skiff.api.model.core.LocalObjectReference;
 import dev.skiff.api.model.core.Namespace;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.ServiceAccount;
@@ -89,6 +90,33 @@ class ServiceAccountsIT {
         .hasMessage(
             "pods \"p\" is forbidden: error looking up service account sa-missing/robot:"
                 + " serviceaccount \"robot\" not found");
+  }
+
+  @Test
+  void aPodWithoutPullSecretsGetsItsServiceAccountsAndOneWithItsOwnKeepsThem() {
+    namespace("sa-pull");
+    awaitDefault("sa-pull");
+    ServiceAccount robot = new ServiceAccount();
+    robot.meta().name = "robot";
+    robot.meta().namespace = "sa-pull";
+    robot.imagePullSecrets = List.of(ref("regcred"), ref("mirror"));
+    Await.result(client.create(robot));
+
+    Pod copied = Await.result(client.create(pod("sa-pull", "copied", "robot")));
+    Pod own = pod("sa-pull", "own", "robot");
+    own.spec().imagePullSecrets = List.of(ref("mine"));
+    Pod kept = Await.result(client.create(own));
+
+    assertThat(copied.spec().imagePullSecrets)
+        .extracting(r -> r.name)
+        .containsExactly("regcred", "mirror");
+    assertThat(kept.spec().imagePullSecrets).extracting(r -> r.name).containsExactly("mine");
+  }
+
+  private static LocalObjectReference ref(String name) {
+    LocalObjectReference ref = new LocalObjectReference();
+    ref.name = name;
+    return ref;
   }
 
   private static ServiceAccount awaitDefault(String ns) {

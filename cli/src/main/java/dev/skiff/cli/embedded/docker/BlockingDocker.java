@@ -17,14 +17,14 @@ import java.util.function.Function;
  * client ({@link dev.skiff.agent.runtime.docker.DockerClient}) needs, closed afterwards. Never from
  * an event loop: code that has one composes the futures itself.
  */
-final class BlockingDocker {
+public final class BlockingDocker {
   /** Longer than the client's own per-call timeout (30 s), so that one reports a silent engine. */
   private static final long TIMEOUT_SECONDS = 120;
 
   private BlockingDocker() {}
 
   /** Runs {@code calls} and waits for their result; their failure is rethrown as an IOException. */
-  static <T> T await(Function<Vertx, Future<T>> calls) throws IOException {
+  public static <T> T await(Function<Vertx, Future<T>> calls) throws IOException {
     if (Context.isOnEventLoopThread()) {
       throw new IllegalStateException(
           "blocking Docker calls on an event loop: compose the futures");

@@ -16,6 +16,7 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
+import io.vertx.core.streams.ReadStream;
 import java.util.Map;
 
 /**
@@ -107,13 +108,28 @@ public final class DockerClient {
    * body} may be null (GET) or a JSON object (POST).
    */
   public Future<HttpClientResponse> stream(HttpMethod method, String path, JsonObject body) {
+    return stream(method, path, body, Map.of(), 0);
+  }
+
+  /**
+   * {@link #stream(HttpMethod, String, JsonObject)} with request headers (an image pull's {@code
+   * X-Registry-Auth}); {@code idleMillis} > 0 fails a stream silent for that long.
+   */
+  public Future<HttpClientResponse> stream(
+      HttpMethod method,
+      String path,
+      JsonObject body,
+      Map<String, String> headers,
+      long idleMillis) {
     return streams
-        .request(options(method, path, 0))
+        .request(options(method, path, idleMillis))
         .compose(
-            req ->
-                body == null
-                    ? req.send()
-                    : req.putHeader("Content-Type", "application/json").send(body.toBuffer()))
+            req -> {
+              headers.forEach(req::putHeader);
+              return body == null
+                  ? req.send()
+                  : req.putHeader("Content-Type", "application/json").send(body.toBuffer());
+            })
         .compose(
             resp -> {
               if (resp.statusCode() / 100 == 2) {
@@ -155,6 +171,22 @@ public final class DockerClient {
             });
   }
 
+  /**
+   * POSTs {@code body} as it streams (an image tarball to {@code /images/load}); answers the whole
+   * response body.
+   */
+  public Future<Buffer> upload(String path, ReadStream<Buffer> body, String contentType) {
+    return streams
+        .request(options(HttpMethod.POST, path, 0))
+        .compose(
+            req -> {
+              req.putHeader("Content-Type", contentType);
+              req.setChunked(true);
+              return req.send(body);
+            })
+        .compose(DockerClient::bodyOf);
+  }
+
   public Future<Void> close() {
     return Future.join(http.close(), streams.close()).mapEmpty();
   }
@@ -168,14 +200,17 @@ public final class DockerClient {
               }
               return req.putHeader("Content-Type", "application/json").send(body.toBuffer());
             })
+        .compose(DockerClient::bodyOf);
+  }
+
+  /** The whole body of a 2xx answer; any other fails with the engine's message. */
+  private static Future<Buffer> bodyOf(HttpClientResponse resp) {
+    return resp.body()
         .compose(
-            resp ->
-                resp.body()
-                    .compose(
-                        b ->
-                            resp.statusCode() / 100 == 2
-                                ? Future.succeededFuture(b)
-                                : Future.failedFuture(error(resp.statusCode(), b))));
+            b ->
+                resp.statusCode() / 100 == 2
+                    ? Future.succeededFuture(b)
+                    : Future.failedFuture(error(resp.statusCode(), b)));
   }
 
   private RequestOptions options(HttpMethod method, String path, long timeoutMillis) {

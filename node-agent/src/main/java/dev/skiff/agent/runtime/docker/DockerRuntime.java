@@ -10,6 +10,7 @@ import dev.skiff.agent.runtime.ContainerUsage;
 import dev.skiff.agent.runtime.ExecRequest;
 import dev.skiff.agent.runtime.ExecResult;
 import dev.skiff.agent.runtime.ExecSession;
+import dev.skiff.agent.runtime.ImageService;
 import dev.skiff.agent.runtime.PodInventory;
 import dev.skiff.agent.runtime.RuntimeFailure;
 import dev.skiff.agent.runtime.Sandbox;
@@ -33,12 +34,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Pods as Docker containers of locally present images. Each pod's first container is a pause
- * container on the node's bridge network (its IP is the pod IP, its resolv.conf the pod's DNS); the
- * pod's containers join its network namespace. The node's containers carry labels, so an agent that
- * restarts adopts them (their state, logs from where it left off) and removes those of pods that
- * are gone. Images are never pulled: there is no registry. Container state follows the engine's
- * event stream, with a periodic relist as a safety net.
+ * Pods as Docker containers; images are pulled by the engine ({@link DockerImages}). Each pod's
+ * first container is a pause container on the node's bridge network (its IP is the pod IP, its
+ * resolv.conf the pod's DNS); the pod's containers join its network namespace. The node's
+ * containers carry labels, so an agent that restarts adopts them (their state, logs from where it
+ * left off) and removes those of pods that are gone. Container state follows the engine's event
+ * stream, with a periodic relist as a safety net.
  */
 public final class DockerRuntime implements ContainerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(DockerRuntime.class);
@@ -184,8 +185,8 @@ public final class DockerRuntime implements ContainerRuntime {
   }
 
   @Override
-  public Future<String> ensureImage(String image, String pullPolicy) {
-    return images.ensure(image, pullPolicy);
+  public ImageService images() {
+    return images;
   }
 
   @Override
@@ -197,6 +198,10 @@ public final class DockerRuntime implements ContainerRuntime {
     }
     JsonObject body = DockerSpecs.container(node, spec, sandbox.id());
     body.getJsonObject("Labels").mergeIn(owner);
+    String imageRef = images.refOf(spec.image());
+    if (imageRef != null) {
+      body.getJsonObject("Labels").put(Labels.IMAGE_REF, imageRef);
+    }
     return DockerContainers.createAndStart(
             docker,
             StartQueue.Priority.CONTAINER,

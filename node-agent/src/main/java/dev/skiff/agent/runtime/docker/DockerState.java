@@ -32,7 +32,7 @@ final class DockerState {
         labels.getString(Labels.CONTAINER),
         Integer.parseInt(labels.getString(Labels.ATTEMPT, "0")),
         inspect.getJsonObject("Config", new JsonObject()).getString("Image"),
-        "docker-pullable://" + inspect.getString("Image", ""),
+        labels.getString(Labels.IMAGE_REF, "docker://" + inspect.getString("Image", "")),
         s,
         time(state.getString("StartedAt")),
         s == ContainerInfo.State.EXITED ? time(state.getString("FinishedAt")) : null,

@@ -13,6 +13,9 @@ public final class Labels {
   static final String ATTEMPT = "dev.skiff.container.attempt";
   static final String SANDBOX = "dev.skiff.sandbox";
 
+  /** The container's image as its status reports it ({@code docker-pullable://...}). */
+  static final String IMAGE_REF = "dev.skiff.image.ref";
+
   /** Names the cluster a container or network belongs to; set by {@code DockerOptions.cluster}. */
   public static final String CLUSTER = "dev.skiff.cluster";
 

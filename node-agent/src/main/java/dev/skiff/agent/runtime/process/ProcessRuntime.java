@@ -158,11 +158,6 @@ public final class ProcessRuntime implements ContainerRuntime {
   }
 
   @Override
-  public Future<String> ensureImage(String image, String pullPolicy) {
-    return Future.succeededFuture("process://" + image);
-  }
-
-  @Override
   public Future<ContainerInfo> startContainer(ContainerSpec spec) {
     String id = UUID.randomUUID().toString().replace("-", "").substring(0, 24);
     return blocking.executeBlocking(

@@ -3,7 +3,6 @@ package dev.skiff.agent.runtime.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.skiff.agent.NodeAgentOptions;
 import dev.skiff.agent.testing.Docker;
 import dev.skiff.agent.testing.PodChecks;
 import dev.skiff.agent.testing.Pods;
@@ -41,28 +40,16 @@ class DockerPodsE2E {
   static void start() {
     Docker.requireEngineAndImages();
     api = TestApiServer.start();
-    NodeAgentOptions options = dockerOptions(INDEX);
-    Docker.removeNode(options.name(), options.docker().network());
-    node = TestNode.start(options);
+    node = Docker.startNode(Docker.nodeOptions(api, INDEX, dir));
     pods = new PodChecks(api);
   }
 
   @AfterAll
   static void stop() {
-    if (node != null) {
-      node.close();
-      Docker.removeNode(node.name(), node.options().docker().network());
-    }
+    Docker.stopNode(node);
     if (api != null) {
       api.close();
     }
-  }
-
-  static NodeAgentOptions dockerOptions(int index) {
-    return TestNode.options(api, index, dir)
-        .withDockerRuntime()
-        .withServiceCidr("10.97." + index + ".0/24")
-        .withClusterDns(List.of("10.97." + index + ".10"));
   }
 
   @Test
@@ -144,52 +131,6 @@ class DockerPodsE2E {
     await()
         .atMost(Duration.ofSeconds(10))
         .until(() -> pods.logs("pair", Map.of("container", "client")).contains("shared"));
-  }
-
-  @Test
-  void pullPoliciesNeverPullAndSayWhy() {
-    pods.create(
-        Pods.pod(
-            "never",
-            node.name(),
-            c -> {
-              c.image = "skiff/absent:1";
-              c.imagePullPolicy = "Never";
-              c.command = List.of("true");
-            }));
-    pods.create(
-        Pods.pod(
-            "always",
-            node.name(),
-            c -> {
-              c.imagePullPolicy = "Always";
-              c.command = List.of("true");
-            }));
-    pods.create(
-        Pods.pod(
-            "ifnotpresent",
-            node.name(),
-            c -> {
-              c.image = "skiff/absent:1";
-              c.command = List.of("true");
-            }));
-
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> "ErrImageNeverPull".equals(pods.waitingReason("never")));
-    assertThat(pods.container("never").state.waiting.message)
-        .isEqualTo("Container image \"skiff/absent:1\" is not present with pull policy of Never");
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(
-            () -> {
-              String reason = pods.waitingReason("always"); // null until its first status
-              return "ErrImagePull".equals(reason) || "ImagePullBackOff".equals(reason);
-            });
-    assertThat(pods.container("always").state.waiting.message).contains("no image registry");
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> "ImagePullBackOff".equals(pods.waitingReason("ifnotpresent")));
   }
 
   @Test

@@ -1,0 +1,134 @@
+package dev.skiff.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.skiff.testing.FreePorts;
+import dev.skiff.testing.ProcessResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Images as a user brings them to a Docker-runtime cluster: {@code skiff up --registry} runs a real
+ * registry on localhost, {@code docker push} puts an image there, a Deployment runs it (pulled with
+ * policy Always, its digest in the status); {@code skiff image load} checks local images, {@code
+ * skiff image ls} lists them, {@code skiff down} stops the registry. Needs root, a Docker engine
+ * and Debian's docker-registry (CI installs them).
+ */
+class ImagesE2E {
+  static final String NAME = "imgs";
+
+  @TempDir Path home;
+
+  @BeforeAll
+  static void localImages() throws Exception {
+    DockerClusterE2E.localImages();
+  }
+
+  @AfterEach
+  void tearDown() throws Exception {
+    new SkiffProcess(home).skiff("down", "--name", NAME, "--purge");
+  }
+
+  @Test
+  void pushedImagesRunFromTheClustersRegistryAndLocalImagesLoad() throws Exception {
+    SkiffProcess cli = new SkiffProcess(home);
+    int port = FreePorts.loopback();
+    String registry = "localhost:" + port;
+    ProcessResult up =
+        cli.skiff(
+            "up",
+            "--name",
+            NAME,
+            "--runtime",
+            "docker",
+            "--registry",
+            "--registry-port",
+            String.valueOf(port));
+    assertThat(up.exitCode()).as(up.all()).isZero();
+    assertThat(up.stdout()).contains("registry:    " + registry);
+
+    String image = registry + "/web:1";
+    ok(cli.command("docker", "tag", "skiff/busybox:1", image));
+    ok(cli.command("docker", "push", image));
+    ok(cli.command("docker", "rmi", image));
+    Path kubeconfig = home.resolve("clusters").resolve(NAME).resolve("kubeconfig");
+    Path app =
+        Files.writeString(
+            home.resolve("app.yaml"),
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: web
+            spec:
+              replicas: 1
+              selector:
+                matchLabels: {app: web}
+              template:
+                metadata:
+                  labels: {app: web}
+                spec:
+                  containers:
+                  - name: web
+                    image: IMAGE
+                    imagePullPolicy: Always
+                    command: ["sleep", "3600"]
+            """
+                .replace("IMAGE", image));
+    ok(cli.kubectl(kubeconfig, "apply", "-f", app.toString()));
+    ok(cli.kubectl(kubeconfig, "rollout", "status", "deployment/web", "--timeout=60s"));
+    assertThat(
+            ok(
+                cli.kubectl(
+                    kubeconfig,
+                    "get",
+                    "pods",
+                    "-l",
+                    "app=web",
+                    "-o",
+                    "jsonpath={.items[0].status.containerStatuses[0].imageID}")))
+        .startsWith("docker-pullable://" + registry + "/web@sha256:");
+    assertThat(ok(cli.kubectl(kubeconfig, "describe", "pods", "-l", "app=web")))
+        .contains("Pulling image \"" + image + "\"")
+        .contains("Successfully pulled image \"" + image + "\" in ");
+
+    assertThat(ok(cli.skiff("registry", "status", "--name", NAME)))
+        .contains("running at " + registry);
+    assertThat(ok(cli.skiff("image", "load", "--name", NAME, "skiff/busybox:1")))
+        .startsWith("Image: \"skiff/busybox:1\" with ID \"sha256:")
+        .contains("found to be already present on node(s) node-1");
+    ProcessResult absent = cli.skiff("image", "load", "--name", NAME, "skiff/absent:1");
+    assertThat(absent.exitCode()).isEqualTo(1);
+    assertThat(absent.stderr()).contains("ERROR: image: \"skiff/absent:1\" not present locally");
+    assertThat(ok(cli.skiff("image", "ls", "--name", NAME)))
+        .startsWith("IMAGE")
+        .containsPattern("(?m)^skiff/busybox +1 +[0-9a-f]{13} +[0-9.]+[kM]B$")
+        .containsPattern("(?m)^" + registry + "/web +1 ");
+
+    assertThat(ok(cli.skiff("down", "--name", NAME)))
+        .contains("registry of cluster \"" + NAME + "\" stopped");
+    assertThat(cli.skiff("registry", "status", "--name", NAME).exitCode()).isEqualTo(3);
+    ok(cli.command("docker", "rmi", image));
+  }
+
+  @Test
+  void theProcessRuntimeHasNoImagesToLoad() throws Exception {
+    SkiffProcess cli = new SkiffProcess(home);
+    Files.createDirectories(home.resolve("clusters").resolve(NAME));
+    Files.writeString(home.resolve("clusters").resolve(NAME).resolve("runtime"), "process\n");
+
+    ProcessResult load = cli.skiff("image", "load", "--name", NAME, "skiff/busybox:1");
+
+    assertThat(load.exitCode()).isEqualTo(1);
+    assertThat(load.stderr()).contains("uses the process runtime, which runs commands, not images");
+  }
+
+  private static String ok(ProcessResult r) {
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    return r.stdout();
+  }
+}
