@@ -117,7 +117,7 @@ public final class StreamingBench {
     }
     WebSocketClient client = vertx.createWebSocketClient(options);
     String url =
-        config.server()
+        config.server().replaceFirst("^http", "ws")
             + "/api/v1/namespaces/default/pods/"
             + pod
             + "/exec?command=true&stdout=true&stderr=true";
