@@ -75,6 +75,12 @@ final class Terminals {
           if (target.startsWith("/dev/pts/")) {
             return Optional.of(target);
           }
+          // a child in a container's mount namespace: its terminal's path is not the node's,
+          // its controlling terminal's number is
+          Optional<String> controlling = controllingPts(child.get().pid());
+          if (controlling.isPresent()) {
+            return controlling;
+          }
         } catch (IOException e) {
           // not there yet, or gone
         }
@@ -87,6 +93,19 @@ final class Terminals {
       }
     }
     return Optional.empty();
+  }
+
+  /** {@code /dev/pts/N} from the tty_nr of /proc/PID/stat, when it is a pseudo-terminal. */
+  static Optional<String> controllingPts(long pid) throws IOException {
+    String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+    String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    int tty = Integer.parseInt(f[4]);
+    int major = (tty >> 8) & 0xfff;
+    int minor = (tty & 0xff) | ((tty >> 12) & 0xfff00);
+    if (major < 136 || major > 143) {
+      return Optional.empty();
+    }
+    return Optional.of("/dev/pts/" + ((major - 136) * 256 + minor));
   }
 
   private static String shellQuoted(List<String> argv) {
