@@ -34,63 +34,6 @@ public record ContainerSpec(
   /** A host directory or file at {@code containerPath}; a missing host directory is created. */
   public record Mount(String hostPath, String containerPath, boolean readOnly) {}
 
-  /** A container without mounts. */
-  public ContainerSpec(
-      String podUid,
-      String namespace,
-      String podName,
-      String name,
-      int attempt,
-      String image,
-      List<String> command,
-      List<String> args,
-      Map<String, String> env,
-      String workingDir,
-      boolean stdin,
-      boolean tty) {
-    this(
-        podUid,
-        namespace,
-        podName,
-        name,
-        attempt,
-        image,
-        command,
-        args,
-        env,
-        workingDir,
-        stdin,
-        tty,
-        List.of());
-  }
-
-  /** A container without stdin, TTY and mounts. */
-  public ContainerSpec(
-      String podUid,
-      String namespace,
-      String podName,
-      String name,
-      int attempt,
-      String image,
-      List<String> command,
-      List<String> args,
-      Map<String, String> env,
-      String workingDir) {
-    this(
-        podUid,
-        namespace,
-        podName,
-        name,
-        attempt,
-        image,
-        command,
-        args,
-        env,
-        workingDir,
-        false,
-        false);
-  }
-
   /** command followed by args: what a runtime without image entrypoints executes. */
   public List<String> argv() {
     List<String> argv = new java.util.ArrayList<>();

@@ -146,6 +146,18 @@ class DockerWireTest {
   private static ContainerSpec spec(
       List<String> command, List<String> args, Map<String, String> env) {
     return new ContainerSpec(
-        "uid", "default", "web", "main", 3, "skiff/busybox:1", command, args, env, null);
+        "uid",
+        "default",
+        "web",
+        "main",
+        3,
+        "skiff/busybox:1",
+        command,
+        args,
+        env,
+        null,
+        false,
+        false,
+        List.of());
   }
 }

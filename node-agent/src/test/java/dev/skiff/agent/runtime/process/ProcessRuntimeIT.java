@@ -109,7 +109,10 @@ class ProcessRuntimeIT {
                 List.of("sh", "-c", "echo $$ > pid.tmp; mv pid.tmp pid; " + script),
                 null,
                 Map.of("GREETING", "hi"),
-                null)));
+                null,
+                false,
+                false,
+                List.of())));
   }
 
   /** The pid the container's shell wrote into its working directory. */
