@@ -14,9 +14,9 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import io.vertx.core.net.SocketAddress;
+import io.vertx.core.streams.ReadStream;
 import java.util.LinkedHashMap;
 import java.util.List;
-import io.vertx.core.streams.ReadStream;
 import java.util.Map;
 
 /**
