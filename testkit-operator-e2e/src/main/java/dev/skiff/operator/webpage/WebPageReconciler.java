@@ -70,7 +70,8 @@ public class WebPageReconciler implements Reconciler<WebPage> {
     // the Deployment's progress is polled: the operator watches WebPages only
     return ready
         ? UpdateControl.patchStatus(withStatus(page, status))
-        : UpdateControl.patchStatus(withStatus(page, status)).rescheduleAfter(Duration.ofSeconds(1));
+        : UpdateControl.patchStatus(withStatus(page, status))
+            .rescheduleAfter(Duration.ofSeconds(1));
   }
 
   /** A refusal is the resource's status: Ready=False, the Status reason and message. */
@@ -86,8 +87,12 @@ public class WebPageReconciler implements Reconciler<WebPage> {
         refusal != null && refusal.getStatus() != null && refusal.getStatus().getMessage() != null
             ? refusal.getStatus().getMessage()
             : String.valueOf(e.getMessage());
-    LOG.warn("WebPage {}/{}: {} {}", page.getMetadata().getNamespace(), page.getMetadata().getName(),
-        reason, message);
+    LOG.warn(
+        "WebPage {}/{}: {} {}",
+        page.getMetadata().getNamespace(),
+        page.getMetadata().getName(),
+        reason,
+        message);
     WebPageStatus status = new WebPageStatus();
     status.setObservedGeneration(page.getMetadata().getGeneration());
     status.setConditions(List.of(condition(page, "False", reason, message)));
@@ -168,7 +173,8 @@ public class WebPageReconciler implements Reconciler<WebPage> {
         .withNewMetadata()
         .withLabels(labels)
         // a changed page restarts the pods (httpd serves the mounted file either way)
-        .addToAnnotations("demo.skiff.dev/html-hash", Integer.toHexString(page.getSpec().getHtml().hashCode()))
+        .addToAnnotations(
+            "demo.skiff.dev/html-hash", Integer.toHexString(page.getSpec().getHtml().hashCode()))
         .endMetadata()
         .withNewSpec()
         .addNewContainer()

@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the operator reports: the objects it made and a {@code Ready} condition (False with the
- * API server's refusal when it could not make them).
+ * What the operator reports: the objects it made and a {@code Ready} condition (False with the API
+ * server's refusal when it could not make them).
  */
 public class WebPageStatus {
   private Long observedGeneration;

@@ -30,8 +30,8 @@ import org.junit.jupiter.api.TestMethodOrder;
  * A real operator built with java-operator-sdk 5 (fabric8 7, its JDK HTTP client) runs in the test
  * JVM against a testkit cluster, as the ServiceAccount its RBAC manifests bind: it registers its
  * CRD, reconciles a WebPage into a ConfigMap, a Deployment and a Service, reports Ready in the
- * WebPage's status, and the page answers through the Service's ClusterIP. The same operator with
- * a role that forgot Services reports the API server's 403 in the status.
+ * WebPage's status, and the page answers through the Service's ClusterIP. The same operator with a
+ * role that forgot Services reports the API server's 403 in the status.
  */
 @SkiffTest(manifests = "classpath:webpage-operator-roles.yaml")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,8 +54,12 @@ class WebPageOperatorE2E {
     bind(cluster, ns, "webpage-operator");
     try (KubernetesClient client = clientAs(cluster, ns)) {
       assertThat(
-              client.apiextensions().v1().customResourceDefinitions()
-                  .withName(WebPageOperator.CRD).get())
+              client
+                  .apiextensions()
+                  .v1()
+                  .customResourceDefinitions()
+                  .withName(WebPageOperator.CRD)
+                  .get())
           .as("the operator registers its CRD itself")
           .isNull();
       try (WebPageOperator operator = WebPageOperator.start(client, ns.name())) {
@@ -70,7 +74,11 @@ class WebPageOperatorE2E {
 
         ObjectNode page =
             cluster.awaitCondition(
-                "demo.skiff.dev/v1", "WebPage", ns.name(), "hello", "Ready",
+                "demo.skiff.dev/v1",
+                "WebPage",
+                ns.name(),
+                "hello",
+                "Ready",
                 Duration.ofSeconds(90));
         JsonNode status = page.path("status");
         assertThat(status.path("observedGeneration").asLong())
@@ -82,8 +90,7 @@ class WebPageOperatorE2E {
             .isEqualTo("the page is served by 2 replica(s)");
 
         String uid = page.path("metadata").path("uid").asText();
-        assertOwnedBy(
-            uid, client.configMaps().inNamespace(ns.name()).withName("hello").get());
+        assertOwnedBy(uid, client.configMaps().inNamespace(ns.name()).withName("hello").get());
         assertOwnedBy(
             uid, client.apps().deployments().inNamespace(ns.name()).withName("hello").get());
         assertOwnedBy(uid, client.services().inNamespace(ns.name()).withName("hello").get());
@@ -103,7 +110,10 @@ class WebPageOperatorE2E {
               http.send(
                   HttpRequest.newBuilder(
                           URI.create(
-                              "http://" + address.getHostString() + ":" + address.getPort()
+                              "http://"
+                                  + address.getHostString()
+                                  + ":"
+                                  + address.getPort()
                                   + "/index.html"))
                       .timeout(Duration.ofSeconds(5))
                       .build(),
@@ -117,8 +127,8 @@ class WebPageOperatorE2E {
 
   @Test
   @Order(2)
-  void anOperatorWhoseRoleForgotServicesGetsA403AndReportsIt(
-      SkiffCluster cluster, TestNamespace ns) throws Exception {
+  void anOperatorWhoseRoleForgotServicesGetsA403AndReportsIt(SkiffCluster cluster, TestNamespace ns)
+      throws Exception {
     bind(cluster, ns, "webpage-operator-without-services");
     try (KubernetesClient client = clientAs(cluster, ns);
         WebPageOperator operator = WebPageOperator.start(client, ns.name())) {
@@ -150,7 +160,13 @@ class WebPageOperatorE2E {
           .isNotNull();
       assertThat(
               cluster.awaitObject(
-                  "v1", "ServiceAccount", ns.name(), SA, o -> true, "exists", Duration.ofSeconds(5)))
+                  "v1",
+                  "ServiceAccount",
+                  ns.name(),
+                  SA,
+                  o -> true,
+                  "exists",
+                  Duration.ofSeconds(5)))
           .isNotNull();
     }
   }
