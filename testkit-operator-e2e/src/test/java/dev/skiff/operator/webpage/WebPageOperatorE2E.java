@@ -1,9 +1,12 @@
 package dev.skiff.operator.webpage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.skiff.api.status.StatusException;
+import dev.skiff.testing.Await;
 import dev.skiff.testkit.SkiffCluster;
 import dev.skiff.testkit.SkiffTest;
 import dev.skiff.testkit.TestNamespace;
@@ -158,16 +161,13 @@ class WebPageOperatorE2E {
       assertThat(client.configMaps().inNamespace(ns.name()).withName("hello").get()).isNotNull();
       assertThat(client.apps().deployments().inNamespace(ns.name()).withName("hello").get())
           .isNotNull();
-      assertThat(
-              cluster.awaitObject(
-                  "v1",
-                  "ServiceAccount",
-                  ns.name(),
-                  SA,
-                  o -> true,
-                  "exists",
-                  Duration.ofSeconds(5)))
-          .isNotNull();
+      assertThatThrownBy(
+              () ->
+                  Await.result(
+                      cluster
+                          .client()
+                          .get(dev.skiff.api.model.core.Service.class, ns.name(), "hello")))
+          .isInstanceOfSatisfying(StatusException.class, e -> assertThat(e.code()).isEqualTo(404));
     }
   }
 
