@@ -43,10 +43,20 @@ public final class ApiRouter {
     router.route().handler(new Impersonation(authorizer));
     router.route().handler(new AuthorizationHandler(authorizer));
     new PodStreamRoutes(api).mount(router);
+    BodyHandler bodies =
+        BodyHandler.create(false).setBodyLimit(Limits.BODY_BYTES).setHandleFileUploads(false);
+    // A WebSocket watch has no body, and reading its (empty) body would end the request before the
+    // watch upgrades it (WatchHandler): it passes unread.
     router
         .route()
         .handler(
-            BodyHandler.create(false).setBodyLimit(Limits.BODY_BYTES).setHandleFileUploads(false));
+            ctx -> {
+              if (WatchHandler.isUpgrade(ctx)) {
+                ctx.next();
+              } else {
+                bodies.handle(ctx);
+              }
+            });
     for (String health : new String[] {"/healthz", "/livez", "/readyz"}) {
       router
           .get(health)

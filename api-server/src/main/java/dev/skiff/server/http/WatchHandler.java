@@ -12,11 +12,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
- * {@code ?watch=true}: resourceVersion unset or "0" sends the current state as ADDED events first
- * (from a list snapshot, then changes after the snapshot); "N" sends only changes after N, or 410
- * Expired (as an HTTP status, before streaming) when N is no longer retained. sendInitialEvents
- * follows the watch-list rules: true adds a BOOKMARK marked {@code k8s.io/initial-events-end} after
- * the initial events; false skips them.
+ * {@code ?watch=true}, as a streaming HTTP response or over a WebSocket: resourceVersion unset or
+ * "0" sends the current state as ADDED events first (from a list snapshot, then changes after the
+ * snapshot); "N" sends only changes after N, or 410 Expired (as an HTTP status, before streaming)
+ * when N is no longer retained. sendInitialEvents follows the watch-list rules: true adds a
+ * BOOKMARK marked {@code k8s.io/initial-events-end} after the initial events; false skips them.
  */
 final class WatchHandler {
   private final ApiContext api;
@@ -26,11 +26,10 @@ final class WatchHandler {
   }
 
   void watch(RoutingContext ctx, ResourcePath path) {
-    if ("websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"))) {
-      // Watches are served as streaming HTTP only. A complete 503 (not a hanging stream) makes
-      // WebSocket-first clients such as fabric8 fall back to an HTTP watch at once.
-      throw StatusException.unavailable(
-          "watch over WebSocket is not supported by this server; use a streaming HTTP watch");
+    boolean webSocket = isUpgrade(ctx);
+    if (webSocket) {
+      // held until the upgrade, once the store watch is open
+      ctx.request().pause();
     }
     QueryParams query = new QueryParams(ctx);
     ObjectFilter filter = filter(query, path);
@@ -74,11 +73,39 @@ final class WatchHandler {
                         new WatchRequest(resource, namespace, from, null),
                         stream::onEvent,
                         v -> stream.finish())
-                    .onSuccess(
+                    .compose(
                         w ->
-                            stream.begin(
-                                w, initial.result(), from, initialBookmark, bookmarks, timeout)))
+                            sink(ctx, webSocket)
+                                .onFailure(e -> w.close())
+                                .onSuccess(
+                                    sink ->
+                                        stream.begin(
+                                            sink,
+                                            w,
+                                            initial.result(),
+                                            from,
+                                            initialBookmark,
+                                            bookmarks,
+                                            timeout))))
         .onFailure(ctx::fail);
+  }
+
+  /** A GET asking for a WebSocket: a watch to serve over one. */
+  static boolean isUpgrade(RoutingContext ctx) {
+    return ctx.request().method() == io.vertx.core.http.HttpMethod.GET
+        && "websocket".equalsIgnoreCase(ctx.request().getHeader("Upgrade"));
+  }
+
+  /**
+   * The response as a chunked HTTP stream or, when the client asked for an upgrade (fabric8 opens
+   * its watches so), a WebSocket, as kube-apiserver serves both. The upgrade happens once the store
+   * watch is open, so that a refusal (410 Expired, 403) is still an HTTP Status.
+   */
+  private static Future<WatchSink> sink(RoutingContext ctx, boolean webSocket) {
+    if (!webSocket) {
+      return Future.succeededFuture(WatchSink.http(ctx));
+    }
+    return ctx.request().toWebSocket().map(ws -> WatchSink.webSocket(ctx, ws));
   }
 
   /** Selectors from the query; a watch on one object's URL watches that name. */

@@ -13,9 +13,6 @@ import dev.skiff.server.store.StoredObject;
 import dev.skiff.server.table.IncludeObject;
 import dev.skiff.server.table.Tables;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpServerResponse;
-import io.vertx.core.http.HttpVersion;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,11 +22,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One open watch response: chunked NDJSON, one event per line, flushed as written. Lives on the
- * connection's event loop. Ends on timeoutSeconds, when the store ends the watch, or when the
- * client is too slow: more than {@link #BLOCKED_BYTES} unsent for {@link #BLOCKED_GRACE_MILLIS} (or
- * {@link #MAX_BLOCKED_BYTES} more written meanwhile) closes it hard, so that no client makes the
- * server buffer without limit. Releases the store watch and timers when the client goes away.
+ * One open watch: its events go to a {@link WatchSink} (chunked NDJSON, one event per line, or one
+ * WebSocket text message per event), flushed as written. Lives on the connection's event loop. Ends
+ * on timeoutSeconds, when the store ends the watch, or when the client is too slow: more than
+ * {@link #BLOCKED_BYTES} unsent for {@link #BLOCKED_GRACE_MILLIS} (or {@link #MAX_BLOCKED_BYTES}
+ * more written meanwhile) closes it hard, so that no client makes the server buffer without limit.
+ * Releases the store watch and timers when the client goes away.
  */
 final class WatchResponse {
   private static final Logger LOG = LoggerFactory.getLogger(WatchResponse.class);
@@ -51,6 +49,7 @@ final class WatchResponse {
   private final IncludeObject include;
   private final List<StoreEvent> pending = new ArrayList<>();
   private StoreWatch watch;
+  private WatchSink sink;
   private boolean streaming;
   private boolean closed;
   private long lastRv;
@@ -100,6 +99,7 @@ final class WatchResponse {
    * @param startRv the version the watch starts after
    */
   void begin(
+      WatchSink to,
       StoreWatch storeWatch,
       List<StoredObject> initial,
       long startRv,
@@ -107,15 +107,13 @@ final class WatchResponse {
       boolean bookmarks,
       Long timeoutSeconds) {
     this.watch = storeWatch;
-    if (closed || ctx.response().closed()) {
+    this.sink = to;
+    if (closed || sink.closed()) {
       release();
       return;
     }
     this.lastRv = startRv;
-    HttpServerResponse response = ctx.response();
-    response.setStatusCode(200).setChunked(true).putHeader(HttpHeaders.CONTENT_TYPE, Replies.JSON);
-    response.setWriteQueueMaxSize(BLOCKED_BYTES);
-    response.writeHead();
+    sink.open(BLOCKED_BYTES, v -> release());
     api.watches().opened(type);
     counted = true;
     if (initial != null) {
@@ -154,7 +152,9 @@ final class WatchResponse {
       return;
     }
     release();
-    if (!ctx.response().ended() && !ctx.response().closed()) {
+    if (sink != null) {
+      sink.end();
+    } else if (!ctx.response().ended() && !ctx.response().closed()) {
       ctx.response().end();
     }
   }
@@ -211,24 +211,24 @@ final class WatchResponse {
   }
 
   private void send(String eventType, byte[] object) {
-    HttpServerResponse response = ctx.response();
-    if (closed || response.closed()) {
+    if (closed || sink.closed()) {
       release();
       return;
     }
     byte[] head = ("{\"type\":\"" + eventType + "\",\"object\":").getBytes(StandardCharsets.UTF_8);
     Buffer line = Buffer.buffer(head.length + object.length + 2);
-    line.appendBytes(head).appendBytes(object).appendString("}\n");
-    response.write(line);
+    line.appendBytes(head).appendBytes(object).appendString("}");
+    int length = line.length();
+    sink.write(line);
     if (blockedTimer >= 0) {
-      blockedBytes += line.length();
+      blockedBytes += length;
       if (blockedBytes > MAX_BLOCKED_BYTES) {
         terminate();
       }
-    } else if (response.writeQueueFull()) {
+    } else if (sink.writeQueueFull()) {
       blockedBytes = 0;
       blockedTimer = api.vertx().setTimer(BLOCKED_GRACE_MILLIS, id -> terminate());
-      response.drainHandler(v -> unblocked());
+      sink.drainHandler(v -> unblocked());
     }
   }
 
@@ -255,12 +255,7 @@ final class WatchResponse {
         BLOCKED_BYTES);
     api.watches().terminated(type);
     release();
-    HttpServerResponse response = ctx.response();
-    if (ctx.request().version() == HttpVersion.HTTP_2) {
-      response.reset();
-    } else {
-      ctx.request().connection().close();
-    }
+    sink.abort();
   }
 
   private String keyOf(ObjectNode object) {

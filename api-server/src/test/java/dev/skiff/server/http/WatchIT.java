@@ -1,11 +1,20 @@
 package dev.skiff.server.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.skiff.api.Json;
 import dev.skiff.server.store.HzStoreOptions;
 import dev.skiff.server.testing.TestApiServers;
+import java.net.URI;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
 import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -143,6 +152,74 @@ class WatchIT {
     }
     Http.Reply r = http.get(PODS + "?watch=true&resourceVersion=" + rv);
     ApiErrorsIT.assertStatus(r, 410, "Expired");
+  }
+
+  @Test
+  void aWebSocketWatchSendsOneEventPerTextMessage() throws Exception {
+    String name = create("ws");
+    WebSocketEvents watch =
+        WebSocketEvents.open(PODS + "?watch=true&fieldSelector=metadata.name%3D" + name);
+    assertEvent(watch.next(), "ADDED", name);
+    label(name, "a", "1");
+    assertEvent(watch.next(), "MODIFIED", name);
+    http.send("DELETE", PODS + "/" + name, null, null);
+    assertEvent(watch.next(), "DELETED", name);
+    watch.socket.sendClose(WebSocket.NORMAL_CLOSURE, "").get(20, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aWebSocketWatchOfAnExpiredVersionIsRefusedBeforeTheUpgrade() {
+    String first = create("wsold");
+    String rv =
+        http.get(PODS + "/" + first).json().path("metadata").path("resourceVersion").asText();
+    for (int i = 0; i < HISTORY + 10; i++) {
+      label(first, "n", Integer.toString(i));
+    }
+    assertThatThrownBy(() -> WebSocketEvents.open(PODS + "?watch=true&resourceVersion=" + rv))
+        .cause()
+        .isInstanceOfSatisfying(
+            WebSocketHandshakeException.class,
+            e -> {
+              assertThat(e.getResponse().statusCode()).isEqualTo(410);
+              assertThat(e.getResponse().body().toString()).contains("\"reason\":\"Expired\"");
+            });
+  }
+
+  /** A watch over a WebSocket (as fabric8 opens them): each text message is one event. */
+  private record WebSocketEvents(WebSocket socket, BlockingQueue<String> messages) {
+    static WebSocketEvents open(String path) throws Exception {
+      BlockingQueue<String> messages = new LinkedBlockingQueue<>();
+      URI uri = URI.create(servers.url(0).replaceFirst("^http", "ws") + path);
+      WebSocket socket =
+          http.client()
+              .newWebSocketBuilder()
+              .header("Authorization", "Bearer " + TestApiServers.TOKEN)
+              .buildAsync(
+                  uri,
+                  new WebSocket.Listener() {
+                    private final StringBuilder text = new StringBuilder();
+
+                    @Override
+                    public CompletionStage<?> onText(
+                        WebSocket ws, CharSequence data, boolean last) {
+                      text.append(data);
+                      if (last) {
+                        messages.add(text.toString());
+                        text.setLength(0);
+                      }
+                      ws.request(1);
+                      return null;
+                    }
+                  })
+              .get(20, TimeUnit.SECONDS);
+      return new WebSocketEvents(socket, messages);
+    }
+
+    JsonNode next() throws Exception {
+      String message = messages.poll(20, TimeUnit.SECONDS);
+      assertThat(message).as("a watch event within 20 s").isNotNull();
+      return Json.mapper().readTree(message);
+    }
   }
 
   @Test
