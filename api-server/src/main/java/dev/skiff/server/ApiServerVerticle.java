@@ -1,8 +1,8 @@
 package dev.skiff.server;
 
 import dev.skiff.server.auth.KubeconfigFile;
-import dev.skiff.server.crd.CrdCleanup;
 import dev.skiff.server.auth.rbac.Rbac;
+import dev.skiff.server.crd.CrdCleanup;
 import dev.skiff.server.http.ApiContext;
 import dev.skiff.server.http.ApiRouter;
 import dev.skiff.server.http.MetricsEndpoint;

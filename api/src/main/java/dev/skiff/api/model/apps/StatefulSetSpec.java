@@ -1,5 +1,6 @@
 package dev.skiff.api.model.apps;
 
+import dev.skiff.api.model.core.PersistentVolumeClaim;
 import dev.skiff.api.model.core.PodTemplateSpec;
 import dev.skiff.api.model.meta.Extensible;
 import dev.skiff.api.model.meta.LabelSelector;
@@ -10,7 +11,7 @@ public class StatefulSetSpec extends Extensible {
   public Integer replicas;
   public LabelSelector selector;
   public PodTemplateSpec template;
-  public List<VolumeClaimTemplate> volumeClaimTemplates;
+  public List<PersistentVolumeClaim> volumeClaimTemplates;
   public String serviceName;
   public String podManagementPolicy;
   public StatefulSetUpdateStrategy updateStrategy;
