@@ -8,6 +8,7 @@ import dev.skiff.api.model.apps.StatefulSetSpec;
 import dev.skiff.api.model.apps.StatefulSetUpdateStrategy;
 import dev.skiff.api.model.core.PersistentVolumeClaim;
 import dev.skiff.api.model.core.PersistentVolumeClaimSpec;
+import dev.skiff.api.model.core.PodTemplateSpec;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,8 +40,15 @@ final class StatefulSetValidation {
     if (s.ordinals != null) {
       PortRules.nonNegative(s.ordinals.start, spec.child("ordinals.start"), errs);
     }
+    // The pods mount the claims of the templates: validate the template as its pods will be.
+    PodTemplateSpec template = s.template;
+    if (template != null && template.spec != null && s.volumeClaimTemplates != null) {
+      template = Json.copy(template, PodTemplateSpec.class);
+      String pod = (sts.metadata == null ? "" : sts.metadata.name) + "-0";
+      template.spec.volumes = s.podVolumes(template.spec.volumes, pod);
+    }
     WorkloadValidation.selectorAndTemplate(
-        s.selector, s.template, spec, "statefulset", "StatefulSet", errs);
+        s.selector, template, spec, "statefulset", "StatefulSet", errs);
     claimTemplates(s.volumeClaimTemplates, spec.child("volumeClaimTemplates"), errs);
   }
 

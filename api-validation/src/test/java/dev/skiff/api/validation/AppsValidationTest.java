@@ -166,6 +166,24 @@ class AppsValidationTest {
   }
 
   @Test
+  void containersMayMountTheClaimTemplatesAndOnlyVolumesThatExist() {
+    StatefulSet sts = Cases.parse(STATEFULSET, StatefulSet.class);
+    var mount = new dev.skiff.api.model.core.VolumeMount();
+    mount.name = "data";
+    mount.mountPath = "/data";
+    sts.spec.template.spec.containers.get(0).volumeMounts = List.of(mount);
+    assertThat(Validation.validate(sts, null)).isEmpty();
+    assertThat(sts.spec.template.spec.volumes).isNull();
+    mount.name = "other";
+    Cases.assertCauses(
+        Validation.validate(sts, null),
+        cause(
+            "spec.template.spec.containers[0].volumeMounts[0].name",
+            "FieldValueNotFound",
+            "Not found: \"other\""));
+  }
+
+  @Test
   void aStatefulSetMayChangeOnlySomeOfItsSpec() {
     StatefulSet old = Cases.parse(STATEFULSET, StatefulSet.class);
     StatefulSet scaled = Cases.copy(old);

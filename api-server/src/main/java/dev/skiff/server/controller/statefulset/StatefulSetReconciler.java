@@ -7,10 +7,8 @@ import dev.skiff.api.model.apps.StatefulSetSpec;
 import dev.skiff.api.model.apps.StatefulSetStatus;
 import dev.skiff.api.model.core.PersistentVolumeClaim;
 import dev.skiff.api.model.core.PersistentVolumeClaimSpec;
-import dev.skiff.api.model.core.PersistentVolumeClaimVolumeSource;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodTemplateSpec;
-import dev.skiff.api.model.core.Volume;
 import dev.skiff.api.model.meta.ObjectMeta;
 import dev.skiff.server.controller.history.History;
 import dev.skiff.server.controller.replicaset.PodStates;
@@ -255,21 +253,7 @@ public final class StatefulSetReconciler {
     if (service != null && !service.isEmpty()) {
       pod.spec.subdomain = service;
     }
-    List<PersistentVolumeClaim> templates = sts.spec().volumeClaimTemplates;
-    if (templates != null && !templates.isEmpty()) {
-      Map<String, Volume> volumes = new LinkedHashMap<>();
-      for (PersistentVolumeClaim claimTemplate : templates) {
-        Volume v = new Volume();
-        v.name = claimTemplate.meta().name;
-        v.persistentVolumeClaim = new PersistentVolumeClaimVolumeSource();
-        v.persistentVolumeClaim.claimName = v.name + "-" + name;
-        volumes.put(v.name, v);
-      }
-      if (pod.spec.volumes != null) {
-        pod.spec.volumes.forEach(v -> volumes.putIfAbsent(v.name, v));
-      }
-      pod.spec.volumes = new ArrayList<>(volumes.values());
-    }
+    pod.spec.volumes = sts.spec().podVolumes(pod.spec.volumes, name);
     return pod;
   }
 
