@@ -121,8 +121,9 @@ public final class StatefulSetController extends QueueController {
 
   /**
    * Creates the plan's claims (one that exists already, as a lagging cache may not show, counts as
-   * created), with Kubernetes' events: "create Claim data-web-0 Pod web-0 in StatefulSet web
-   * success". Fails when a claim could not be created, so that no pod is created without it.
+   * created, without an event), with Kubernetes' events: "create Claim data-web-0 Pod web-0 in
+   * StatefulSet web success". Fails when a claim could not be created, so that no pod is created
+   * without it.
    */
   private Future<Void> createClaims(StatefulSet sts, StatefulSetReconciler.Plan plan) {
     List<Future<?>> writes = new ArrayList<>();
@@ -133,11 +134,11 @@ public final class StatefulSetController extends QueueController {
       writes.add(
           client
               .create(claim)
+              .onSuccess(c -> events.normal(sts, "SuccessfulCreate", "create" + text + " success"))
               .<Void>mapEmpty()
               .recover(
                   e ->
                       Errors.isAlreadyExists(e) ? Future.succeededFuture() : Future.failedFuture(e))
-              .onSuccess(c -> events.normal(sts, "SuccessfulCreate", "create" + text + " success"))
               .onFailure(
                   e ->
                       events.warning(
