@@ -233,6 +233,59 @@ class WorkloadsKubectlE2E {
   }
 
   @Test
+  void statefulSetPodsGetTheirOwnClaimsWhoseDataOutlivesThePod() throws Exception {
+    ok("create", "namespace", "vct");
+    apply(
+        """
+        apiVersion: apps/v1
+        kind: StatefulSet
+        metadata: {name: web, namespace: vct}
+        spec:
+          serviceName: web
+          replicas: 2
+          selector: {matchLabels: {app: web}}
+          template:
+            metadata: {labels: {app: web}}
+            spec:
+              terminationGracePeriodSeconds: 1
+              containers:
+              - {name: c, image: skiff/busybox:1, command: [sh, -c, "exec sleep 3600"],
+                 volumeMounts: [{name: data, mountPath: /data}]}
+          volumeClaimTemplates:
+          - metadata: {name: data, labels: {tier: db}}
+            spec: {accessModes: [ReadWriteOnce], resources: {requests: {storage: 1Gi}}}
+        """);
+    awaitReady("vct", "sts/web", "{.status.readyReplicas}", "2");
+    String claims = ok("get", "pvc", "-n", "vct", "-l", "tier=db,app=web");
+    assertThat(claims)
+        .containsPattern("data-web-0\\s+Bound\\s+pvc-\\S+\\s+1Gi\\s+RWO\\s+local-path")
+        .containsPattern("data-web-1\\s+Bound\\s+pvc-\\S+\\s+1Gi\\s+RWO\\s+local-path");
+    assertThat(jsonpath("vct", "pod/web-0", "{.spec.volumes[0].persistentVolumeClaim.claimName}"))
+        .isEqualTo("data-web-0");
+    assertThat(jsonpath("vct", "pvc/data-web-0", "{.metadata.ownerReferences}")).isEmpty();
+    assertThat(
+            ok("get", "events", "-n", "vct", "--field-selector", "involvedObject.kind=StatefulSet"))
+        .contains("create Claim data-web-0 Pod web-0 in StatefulSet web success");
+
+    ok("exec", "web-0", "-n", "vct", "--", "sh", "-c", "echo kept > /data/f");
+    String uid = jsonpath("vct", "pod/web-0", "{.metadata.uid}");
+    ok("delete", "pod", "web-0", "-n", "vct");
+    await()
+        .atMost(Duration.ofSeconds(90))
+        .untilAsserted(
+            () -> {
+              assertThat(jsonpath("vct", "pod/web-0", "{.metadata.uid}")).isNotEqualTo(uid);
+              assertThat(jsonpath("vct", "pod/web-0", "{.status.phase}")).isEqualTo("Running");
+            });
+    assertThat(ok("exec", "web-0", "-n", "vct", "--", "cat", "/data/f")).isEqualTo("kept\n");
+    assertThat(jsonpath("vct", "pod/web-0", "{.spec.volumes[0].persistentVolumeClaim.claimName}"))
+        .isEqualTo("data-web-0");
+    assertThat(ok("get", "pvc", "-n", "vct", "-o", "name").split("\n"))
+        .containsExactlyInAnyOrder(
+            "persistentvolumeclaim/data-web-0", "persistentvolumeclaim/data-web-1");
+  }
+
+  @Test
   void daemonSetRunsOnePodPerNodeFollowsNodeLabelsAndRollsOut() throws Exception {
     ok("create", "namespace", "ds");
     List<String> nodes =

@@ -9,7 +9,7 @@ import dev.skiff.api.model.apps.StatefulSet;
 import dev.skiff.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy;
 import dev.skiff.api.model.apps.StatefulSetSpec;
 import dev.skiff.api.model.apps.StatefulSetUpdateStrategy;
-import dev.skiff.api.model.apps.VolumeClaimTemplate;
+import dev.skiff.api.model.core.PersistentVolumeClaim;
 import dev.skiff.api.model.core.PodTemplateSpec;
 import dev.skiff.api.model.core.ReplicationController;
 import dev.skiff.api.model.core.ReplicationControllerSpec;
@@ -60,23 +60,11 @@ final class WorkloadDefaults {
       s.persistentVolumeClaimRetentionPolicy.whenScaled = "Retain";
     }
     if (s.volumeClaimTemplates != null) {
-      for (VolumeClaimTemplate t : s.volumeClaimTemplates) {
-        claimTemplate(t);
+      for (PersistentVolumeClaim t : s.volumeClaimTemplates) {
+        StorageDefaults.apply(t);
       }
     }
     Defaults.template(s.template);
-  }
-
-  /** SetDefaults_PersistentVolumeClaim on a template: Filesystem volumes, phase Pending. */
-  private static void claimTemplate(VolumeClaimTemplate t) {
-    if (t.spec == null) {
-      t.spec = new LinkedHashMap<>();
-    }
-    t.spec.putIfAbsent("volumeMode", "Filesystem");
-    if (t.status == null) {
-      t.status = new LinkedHashMap<>();
-    }
-    t.status.putIfAbsent("phase", "Pending");
   }
 
   static void apply(DaemonSet ds) {

@@ -6,6 +6,9 @@ import dev.skiff.api.model.apps.StatefulSet;
 import dev.skiff.api.model.apps.StatefulSetPersistentVolumeClaimRetentionPolicy;
 import dev.skiff.api.model.apps.StatefulSetSpec;
 import dev.skiff.api.model.apps.StatefulSetUpdateStrategy;
+import dev.skiff.api.model.core.PersistentVolumeClaim;
+import dev.skiff.api.model.core.PersistentVolumeClaimSpec;
+import dev.skiff.api.model.core.PodTemplateSpec;
 import java.util.List;
 import java.util.Objects;
 
@@ -37,8 +40,37 @@ final class StatefulSetValidation {
     if (s.ordinals != null) {
       PortRules.nonNegative(s.ordinals.start, spec.child("ordinals.start"), errs);
     }
+    // The pods mount the claims of the templates: validate the template as its pods will be.
+    PodTemplateSpec template = s.template;
+    if (template != null && template.spec != null && s.volumeClaimTemplates != null) {
+      template = Json.copy(template, PodTemplateSpec.class);
+      String pod = (sts.metadata == null ? "" : sts.metadata.name) + "-0";
+      template.spec.volumes = s.podVolumes(template.spec.volumes, pod);
+    }
     WorkloadValidation.selectorAndTemplate(
-        s.selector, s.template, spec, "statefulset", "StatefulSet", errs);
+        s.selector, template, spec, "statefulset", "StatefulSet", errs);
+    claimTemplates(s.volumeClaimTemplates, spec.child("volumeClaimTemplates"), errs);
+  }
+
+  /** Each claim template is named (a pod volume name) and has a valid claim spec. */
+  private static void claimTemplates(
+      List<PersistentVolumeClaim> templates, FieldPath path, ErrorList errs) {
+    if (templates == null) {
+      return;
+    }
+    for (int i = 0; i < templates.size(); i++) {
+      PersistentVolumeClaim t = templates.get(i);
+      FieldPath at = path.index(i);
+      String name = t.metadata == null ? null : t.metadata.name;
+      if (name == null || name.isEmpty()) {
+        errs.required(at.child("metadata", "name"), "name or generateName is required");
+      } else {
+        errs.invalidEach(
+            at.child("metadata", "name"), name, NameRule.DNS1123_LABEL.check(name, false));
+      }
+      StorageValidation.claimSpec(
+          t.spec == null ? new PersistentVolumeClaimSpec() : t.spec, at.child("spec"), errs);
+    }
   }
 
   private static void updateStrategy(StatefulSetUpdateStrategy st, FieldPath path, ErrorList errs) {

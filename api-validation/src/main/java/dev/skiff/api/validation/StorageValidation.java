@@ -31,8 +31,11 @@ public final class StorageValidation {
   public static void validate(PersistentVolumeClaim pvc, ErrorList errs) {
     ObjectMetaValidation.validate(
         pvc.metadata, true, NameRule.DNS1123_SUBDOMAIN, FieldPath.root("metadata"), errs);
-    PersistentVolumeClaimSpec s = pvc.spec();
-    FieldPath spec = FieldPath.root("spec");
+    claimSpec(pvc.spec(), FieldPath.root("spec"), errs);
+  }
+
+  /** ValidatePersistentVolumeClaimSpec: of a claim, or of a StatefulSet's claim template. */
+  static void claimSpec(PersistentVolumeClaimSpec s, FieldPath spec, ErrorList errs) {
     if (s.accessModes == null || s.accessModes.isEmpty()) {
       errs.required(spec.child("accessModes"), "at least 1 access mode is required");
     } else {

@@ -61,8 +61,8 @@ class AppsValidationTest {
     assertThat(sts.spec.revisionHistoryLimit).isEqualTo(10);
     assertThat(sts.spec.persistentVolumeClaimRetentionPolicy.whenDeleted).isEqualTo("Retain");
     assertThat(sts.spec.persistentVolumeClaimRetentionPolicy.whenScaled).isEqualTo("Retain");
-    assertThat(sts.spec.volumeClaimTemplates.get(0).spec).containsEntry("volumeMode", "Filesystem");
-    assertThat(sts.spec.volumeClaimTemplates.get(0).status).containsEntry("phase", "Pending");
+    assertThat(sts.spec.volumeClaimTemplates.get(0).spec.volumeMode).isEqualTo("Filesystem");
+    assertThat(sts.spec.volumeClaimTemplates.get(0).status.phase).isEqualTo("Pending");
     assertThat(sts.spec.template.spec.restartPolicy).isEqualTo("Always");
 
     DaemonSet ds = Cases.parse(DAEMONSET, DaemonSet.class);
@@ -127,6 +127,27 @@ class AppsValidationTest {
                 "FieldValueInvalid",
                 "Invalid value: {}: empty selector is invalid for statefulset")),
         row(
+            "claim template named",
+            (StatefulSet s) -> s.spec.volumeClaimTemplates.get(0).metadata.name = null,
+            cause(
+                "spec.volumeClaimTemplates[0].metadata.name",
+                "FieldValueRequired",
+                "Required value: name or generateName is required")),
+        row(
+            "claim template spec is a claim spec",
+            (StatefulSet s) -> {
+              s.spec.volumeClaimTemplates.get(0).spec.accessModes = null;
+              s.spec.volumeClaimTemplates.get(0).spec.resources.requests = Map.of("storage", "0");
+            },
+            cause(
+                "spec.volumeClaimTemplates[0].spec.accessModes",
+                "FieldValueRequired",
+                "Required value: at least 1 access mode is required"),
+            cause(
+                "spec.volumeClaimTemplates[0].spec.resources[storage]",
+                "FieldValueInvalid",
+                "Invalid value: \"0\": must be greater than zero")),
+        row(
             "no activeDeadlineSeconds",
             (StatefulSet s) -> s.spec.template.spec.activeDeadlineSeconds = 5L,
             cause(
@@ -142,6 +163,24 @@ class AppsValidationTest {
     StatefulSet sts = Cases.parse(STATEFULSET, StatefulSet.class);
     change.accept(sts);
     Cases.assertCauses(Validation.validate(sts, null), expected);
+  }
+
+  @Test
+  void containersMayMountTheClaimTemplatesAndOnlyVolumesThatExist() {
+    StatefulSet sts = Cases.parse(STATEFULSET, StatefulSet.class);
+    var mount = new dev.skiff.api.model.core.VolumeMount();
+    mount.name = "data";
+    mount.mountPath = "/data";
+    sts.spec.template.spec.containers.get(0).volumeMounts = List.of(mount);
+    assertThat(Validation.validate(sts, null)).isEmpty();
+    assertThat(sts.spec.template.spec.volumes).isNull();
+    mount.name = "other";
+    Cases.assertCauses(
+        Validation.validate(sts, null),
+        cause(
+            "spec.template.spec.containers[0].volumeMounts[0].name",
+            "FieldValueNotFound",
+            "Not found: \"other\""));
   }
 
   @Test

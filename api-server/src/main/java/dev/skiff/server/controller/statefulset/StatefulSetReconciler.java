@@ -1,18 +1,25 @@
 package dev.skiff.server.controller.statefulset;
 
+import dev.skiff.api.Json;
 import dev.skiff.api.model.apps.ControllerRevision;
 import dev.skiff.api.model.apps.StatefulSet;
 import dev.skiff.api.model.apps.StatefulSetSpec;
 import dev.skiff.api.model.apps.StatefulSetStatus;
+import dev.skiff.api.model.core.PersistentVolumeClaim;
+import dev.skiff.api.model.core.PersistentVolumeClaimSpec;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodTemplateSpec;
+import dev.skiff.api.model.meta.ObjectMeta;
 import dev.skiff.server.controller.history.History;
 import dev.skiff.server.controller.replicaset.PodStates;
+import dev.skiff.server.controller.support.Owners;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -23,7 +30,10 @@ import java.util.TreeMap;
  * RollingUpdate, pods at ordinals at or above the partition that are not at the update revision
  * deleted from the highest, one at a time, waiting for each replacement to be Ready (OnDelete
  * leaves them). A pod is created at the update revision, or at the current one below the partition.
- * Revisions are ControllerRevisions ({@link History}).
+ * Revisions are ControllerRevisions ({@link History}). Each volumeClaimTemplate {@code T} gives pod
+ * {@code P} the volume {@code T} on claim {@code T-P}, planned for creation before the pod when
+ * missing; the claim is owned by the StatefulSet only when its retention policy deletes claims with
+ * it.
  */
 public final class StatefulSetReconciler {
   public static final String POD_NAME_LABEL = "statefulset.kubernetes.io/pod-name";
@@ -34,6 +44,7 @@ public final class StatefulSetReconciler {
   /** The writes of one pass and the status to report. */
   public record Plan(
       History.Next revision,
+      List<PersistentVolumeClaim> createClaims,
       List<Pod> create,
       List<Pod> delete,
       List<ControllerRevision> deleteRevisions,
@@ -42,9 +53,14 @@ public final class StatefulSetReconciler {
   /**
    * @param pods the pods the StatefulSet controls (any state)
    * @param revisions the ControllerRevisions it controls
+   * @param claims the names of the claims that exist in the StatefulSet's namespace
    */
   public static Plan plan(
-      StatefulSet sts, List<Pod> pods, List<ControllerRevision> revisions, Instant now) {
+      StatefulSet sts,
+      List<Pod> pods,
+      List<ControllerRevision> revisions,
+      Set<String> claims,
+      Instant now) {
     StatefulSetSpec spec = sts.spec();
     History.Next next = History.next(sts, spec.template, revisions);
     ControllerRevision update = next.update();
@@ -93,8 +109,17 @@ public final class StatefulSetReconciler {
     if (next.create()) {
       stored.add(update);
     }
+    List<PersistentVolumeClaim> createClaims = new ArrayList<>();
+    for (Pod pod : create) {
+      for (PersistentVolumeClaim claim : claimsFor(sts, pod.meta().name)) {
+        if (!claims.contains(claim.meta().name)) {
+          createClaims.add(claim);
+        }
+      }
+    }
     return new Plan(
         next,
+        createClaims,
         create,
         delete,
         History.beyondLimit(stored, live, limit),
@@ -228,7 +253,46 @@ public final class StatefulSetReconciler {
     if (service != null && !service.isEmpty()) {
       pod.spec.subdomain = service;
     }
+    pod.spec.volumes = sts.spec().podVolumes(pod.spec.volumes, name);
     return pod;
+  }
+
+  /**
+   * The claims of pod {@code podName}, one per volumeClaimTemplate {@code T}: {@code T-podName},
+   * labelled with the template's labels and the selector's matchLabels, owned by the StatefulSet
+   * when {@code persistentVolumeClaimRetentionPolicy.whenDeleted} is Delete.
+   */
+  static List<PersistentVolumeClaim> claimsFor(StatefulSet sts, String podName) {
+    List<PersistentVolumeClaim> templates = sts.spec().volumeClaimTemplates;
+    if (templates == null || templates.isEmpty()) {
+      return List.of();
+    }
+    var retention = sts.spec().persistentVolumeClaimRetentionPolicy;
+    boolean owned = retention != null && "Delete".equals(retention.whenDeleted);
+    var selector = sts.spec().selector;
+    List<PersistentVolumeClaim> claims = new ArrayList<>();
+    for (PersistentVolumeClaim template : templates) {
+      ObjectMeta from = template.meta();
+      PersistentVolumeClaim claim = new PersistentVolumeClaim();
+      claim.meta().name = from.name + "-" + podName;
+      claim.meta().namespace = sts.meta().namespace;
+      claim.meta().labels = new LinkedHashMap<>();
+      if (from.labels != null) {
+        claim.meta().labels.putAll(from.labels);
+      }
+      if (selector != null && selector.matchLabels != null) {
+        claim.meta().labels.putAll(selector.matchLabels);
+      }
+      if (from.annotations != null) {
+        claim.meta().annotations = new LinkedHashMap<>(from.annotations);
+      }
+      if (owned) {
+        claim.meta().ownerReferences = Owners.listOf(Owners.controllerRef(sts));
+      }
+      claim.spec = Json.copy(template.spec(), PersistentVolumeClaimSpec.class);
+      claims.add(claim);
+    }
+    return claims;
   }
 
   /** The ordinal of a pod named {@code <sts>-<n>}, or -1. */

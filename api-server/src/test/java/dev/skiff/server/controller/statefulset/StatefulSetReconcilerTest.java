@@ -5,14 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.skiff.api.Json;
 import dev.skiff.api.model.apps.ControllerRevision;
 import dev.skiff.api.model.apps.StatefulSet;
+import dev.skiff.api.model.apps.StatefulSetSpec;
 import dev.skiff.api.model.core.EnvVar;
+import dev.skiff.api.model.core.PersistentVolumeClaim;
 import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.PodCondition;
 import dev.skiff.api.testing.ApiObjects;
 import dev.skiff.server.controller.history.History;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class StatefulSetReconcilerTest {
@@ -20,6 +25,7 @@ class StatefulSetReconcilerTest {
 
   private final List<Pod> pods = new ArrayList<>();
   private final List<ControllerRevision> revisions = new ArrayList<>();
+  private final Set<String> claims = new HashSet<>();
 
   static StatefulSet sts(int replicas, String policy, String strategy) {
     return Json.parse(
@@ -40,13 +46,14 @@ class StatefulSetReconcilerTest {
 
   /** One pass: applies the plan's writes, the revision's status, and returns the plan. */
   private StatefulSetReconciler.Plan pass(StatefulSet sts, boolean newPodsReady) {
-    StatefulSetReconciler.Plan plan = StatefulSetReconciler.plan(sts, pods, revisions, NOW);
+    StatefulSetReconciler.Plan plan = StatefulSetReconciler.plan(sts, pods, revisions, claims, NOW);
     if (plan.revision().write() != null) {
       revisions.removeIf(r -> r.meta().name.equals(plan.revision().write().meta().name));
       revisions.add(plan.revision().write());
     }
     revisions.removeAll(plan.deleteRevisions());
     pods.removeAll(plan.delete());
+    plan.createClaims().forEach(c -> claims.add(c.meta().name));
     for (Pod p : plan.create()) {
       p.meta().uid = "uid-" + p.meta().name + "-" + pods.size();
       p.status().phase = "Running";
@@ -73,6 +80,85 @@ class StatefulSetReconcilerTest {
     env.value = value;
     sts.spec.template.spec.containers.get(0).env = new ArrayList<>(List.of(env));
     sts.meta().generation = sts.meta().generation + 1;
+  }
+
+  private static StatefulSet withClaims(StatefulSet sts, String whenDeleted) {
+    StatefulSetSpec spec =
+        Json.parse(
+            """
+            {"volumeClaimTemplates":[{"metadata":{"name":"data","labels":{"tier":"db"}},
+              "spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}},
+             {"metadata":{"name":"logs"},
+              "spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Mi"}}}}],
+             "persistentVolumeClaimRetentionPolicy":{"whenDeleted":"%s","whenScaled":"Retain"}}
+            """
+                .formatted(whenDeleted),
+            StatefulSetSpec.class);
+    sts.spec.volumeClaimTemplates = spec.volumeClaimTemplates;
+    sts.spec.persistentVolumeClaimRetentionPolicy = spec.persistentVolumeClaimRetentionPolicy;
+    return sts;
+  }
+
+  private static List<String> claimNames(StatefulSetReconciler.Plan plan) {
+    return plan.createClaims().stream().map(c -> c.meta().name).toList();
+  }
+
+  @Test
+  void claimsOfEachTemplateArePlannedWithTheirPodAndOnlyWhenMissing() {
+    StatefulSet sts = withClaims(sts(2, "Parallel", ROLLING), "Retain");
+    claims.add("logs-web-1");
+    StatefulSetReconciler.Plan plan = pass(sts, true);
+    assertThat(names(plan.create())).containsExactly("web-0", "web-1");
+    assertThat(claimNames(plan)).containsExactly("data-web-0", "logs-web-0", "data-web-1");
+    PersistentVolumeClaim data0 = plan.createClaims().get(0);
+    assertThat(data0.meta().namespace).isEqualTo("default");
+    assertThat(data0.meta().labels).containsEntry("tier", "db").containsEntry("app", "web");
+    assertThat(data0.meta().ownerReferences).isNullOrEmpty();
+    assertThat(data0.spec.accessModes).containsExactly("ReadWriteOnce");
+    assertThat(data0.spec.resources.requests).containsEntry("storage", "1Gi");
+    assertThat(plan.createClaims().get(1).meta().labels).containsOnly(Map.entry("app", "web"));
+    // Nothing left to create: no claim either, even though the pods exist already.
+    assertThat(pass(sts, true).createClaims()).isEmpty();
+    // A deleted pod comes back on the claims it had.
+    pods.removeIf(p -> p.meta().name.equals("web-0"));
+    plan = pass(sts, true);
+    assertThat(names(plan.create())).containsExactly("web-0");
+    assertThat(plan.createClaims()).isEmpty();
+  }
+
+  @Test
+  void orderedReadyPlansTheClaimsOfTheNextPodOnly() {
+    StatefulSet sts = withClaims(sts(2, "OrderedReady", ROLLING), "Retain");
+    assertThat(claimNames(pass(sts, true))).containsExactly("data-web-0", "logs-web-0");
+    assertThat(claimNames(pass(sts, true))).containsExactly("data-web-1", "logs-web-1");
+    assertThat(claimNames(pass(sts, true))).isEmpty();
+  }
+
+  @Test
+  void claimsAreOwnedByTheStatefulSetOnlyWhenDeletedWithIt() {
+    StatefulSet sts = withClaims(sts(1, "OrderedReady", ROLLING), "Delete");
+    PersistentVolumeClaim claim = pass(sts, true).createClaims().get(0);
+    assertThat(claim.meta().ownerReferences).hasSize(1);
+    assertThat(claim.meta().ownerReferences.get(0).kind).isEqualTo("StatefulSet");
+    assertThat(claim.meta().ownerReferences.get(0).name).isEqualTo("web");
+    assertThat(claim.meta().ownerReferences.get(0).uid).isEqualTo("sts-uid");
+  }
+
+  @Test
+  void podsMountTheirClaimsInPlaceOfTemplateVolumesOfTheSameName() {
+    StatefulSet sts = withClaims(sts(1, "OrderedReady", ROLLING), "Retain");
+    sts.spec.template.spec.volumes =
+        Json.parse(
+                "{\"volumes\":[{\"name\":\"data\",\"emptyDir\":{}},{\"name\":\"tmp\",\"emptyDir\":{}}]}",
+                dev.skiff.api.model.core.PodSpec.class)
+            .volumes;
+    Pod web0 = pass(sts, true).create().get(0);
+    assertThat(web0.spec.volumes).extracting(v -> v.name).containsExactly("data", "logs", "tmp");
+    assertThat(web0.spec.volumes.get(0).persistentVolumeClaim.claimName).isEqualTo("data-web-0");
+    assertThat(web0.spec.volumes.get(0).emptyDir).isNull();
+    assertThat(web0.spec.volumes.get(1).persistentVolumeClaim.claimName).isEqualTo("logs-web-0");
+    assertThat(web0.spec.volumes.get(2).emptyDir).isNotNull();
+    assertThat(sts.spec.template.spec.volumes.get(0).emptyDir).isNotNull();
   }
 
   @Test
