@@ -50,45 +50,8 @@ class ImagesE2E {
     ok(cli.command("docker", "push", image));
     ok(cli.command("docker", "rmi", image));
     Path kubeconfig = home.resolve("clusters").resolve(NAME).resolve("kubeconfig");
-    Path app =
-        Files.writeString(
-            home.resolve("app.yaml"),
-            """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: web
-            spec:
-              replicas: 1
-              selector:
-                matchLabels: {app: web}
-              template:
-                metadata:
-                  labels: {app: web}
-                spec:
-                  containers:
-                  - name: web
-                    image: IMAGE
-                    imagePullPolicy: Always
-                    command: ["sleep", "3600"]
-            """
-                .replace("IMAGE", image));
-    ok(cli.kubectl(kubeconfig, "apply", "-f", app.toString()));
-    ok(cli.kubectl(kubeconfig, "rollout", "status", "deployment/web", "--timeout=60s"));
-    assertThat(
-            ok(
-                cli.kubectl(
-                    kubeconfig,
-                    "get",
-                    "pods",
-                    "-l",
-                    "app=web",
-                    "-o",
-                    "jsonpath={.items[0].status.containerStatuses[0].imageID}")))
+    assertThat(runPulled(cli, kubeconfig, "web", image, "command: [\"sleep\", \"3600\"]"))
         .startsWith("docker-pullable://" + registry + "/web@sha256:");
-    assertThat(ok(cli.kubectl(kubeconfig, "describe", "pods", "-l", "app=web")))
-        .contains("Pulling image \"" + image + "\"")
-        .contains("Successfully pulled image \"" + image + "\" in ");
 
     assertThat(ok(cli.skiff("registry", "status", "--name", NAME)))
         .contains("running at " + registry);
@@ -147,47 +110,8 @@ class ImagesE2E {
     assertThat(digest).startsWith("sha256:");
 
     Path kubeconfig = home.resolve("clusters").resolve(NAME).resolve("kubeconfig");
-    Path app =
-        Files.writeString(
-            home.resolve("jibapp.yaml"),
-            """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: jibapp
-            spec:
-              replicas: 1
-              selector:
-                matchLabels: {app: jibapp}
-              template:
-                metadata:
-                  labels: {app: jibapp}
-                spec:
-                  containers:
-                  - name: jibapp
-                    image: IMAGE
-                    imagePullPolicy: Always
-                    ports:
-                    - containerPort: 8080
-            """
-                .replace("IMAGE", image));
-    ok(cli.kubectl(kubeconfig, "create", "-f", app.toString()));
-    ok(cli.kubectl(kubeconfig, "rollout", "status", "deployment/jibapp", "--timeout=60s"));
-    assertThat(
-            ok(
-                cli.kubectl(
-                    kubeconfig,
-                    "get",
-                    "pods",
-                    "-l",
-                    "app=jibapp",
-                    "-o",
-                    "jsonpath={.items[0].spec.containers[0].imagePullPolicy}"
-                        + " {.items[0].status.containerStatuses[0].imageID}")))
-        .isEqualTo("Always docker-pullable://" + registry + "/jibapp@" + digest);
-    assertThat(ok(cli.kubectl(kubeconfig, "describe", "pods", "-l", "app=jibapp")))
-        .contains("Pulling image \"" + image + "\"")
-        .contains("Successfully pulled image \"" + image + "\" in ");
+    assertThat(runPulled(cli, kubeconfig, "jibapp", image, "# the entrypoint is Jib's"))
+        .isEqualTo("docker-pullable://" + registry + "/jibapp@" + digest);
     // The entrypoint Jib wrote prints the resource Jib layered in, then serves it.
     await()
         .atMost(Duration.ofSeconds(20))
@@ -213,6 +137,55 @@ class ImagesE2E {
 
     ok(cli.skiff("down", "--name", NAME));
     ok(cli.command("docker", "rmi", image));
+  }
+
+  /**
+   * A Deployment {@code name} of {@code image} with {@code imagePullPolicy: Always} (and {@code
+   * containerLine} in its container), rolled out; checks the Pulling and Pulled events and returns
+   * its pod's {@code imageID}.
+   */
+  private String runPulled(
+      SkiffProcess cli, Path kubeconfig, String name, String image, String containerLine)
+      throws Exception {
+    Path app =
+        Files.writeString(
+            home.resolve(name + ".yaml"),
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: NAME
+            spec:
+              replicas: 1
+              selector:
+                matchLabels: {app: NAME}
+              template:
+                metadata:
+                  labels: {app: NAME}
+                spec:
+                  containers:
+                  - name: NAME
+                    image: IMAGE
+                    imagePullPolicy: Always
+                    LINE
+            """
+                .replace("NAME", name)
+                .replace("IMAGE", image)
+                .replace("LINE", containerLine));
+    ok(cli.kubectl(kubeconfig, "apply", "-f", app.toString()));
+    ok(cli.kubectl(kubeconfig, "rollout", "status", "deployment/" + name, "--timeout=60s"));
+    assertThat(ok(cli.kubectl(kubeconfig, "describe", "pods", "-l", "app=" + name)))
+        .contains("Pulling image \"" + image + "\"")
+        .contains("Successfully pulled image \"" + image + "\" in ");
+    return ok(
+        cli.kubectl(
+            kubeconfig,
+            "get",
+            "pods",
+            "-l",
+            "app=" + name,
+            "-o",
+            "jsonpath={.items[0].status.containerStatuses[0].imageID}"));
   }
 
   /** {@code skiff up --runtime docker --registry} on a free port; the registry's address. */
