@@ -1,11 +1,16 @@
 package dev.skiff.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.skiff.testing.FreePorts;
 import dev.skiff.testing.ProcessResult;
+import dev.skiff.testing.Processes;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -14,9 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Images as a user brings them to a Docker-runtime cluster: {@code skiff up --registry} runs a real
  * registry on localhost, {@code docker push} puts an image there, a Deployment runs it (pulled with
- * policy Always, its digest in the status); {@code skiff image load} checks local images, {@code
- * skiff image ls} lists them, {@code skiff down} stops the registry. Needs root, a Docker engine
- * and Debian's docker-registry (CI installs them).
+ * policy Always, its digest in the status), and so does Jib's {@code jib:build} (a real Maven run
+ * of test resource {@code jib-app}) for a Deployment that runs its image; {@code skiff image load}
+ * checks local images, {@code skiff image ls} lists them, {@code skiff down} stops the registry.
+ * Needs root, a Docker engine and Debian's docker-registry (CI installs them), and Maven Central
+ * for the Jib plugin unless it is in ~/.m2.
  */
 class ImagesE2E {
   static final String NAME = "imgs";
@@ -36,65 +43,15 @@ class ImagesE2E {
   @Test
   void pushedImagesRunFromTheClustersRegistryAndLocalImagesLoad() throws Exception {
     SkiffProcess cli = new SkiffProcess(home);
-    int port = FreePorts.loopback();
-    String registry = "localhost:" + port;
-    ProcessResult up =
-        cli.skiff(
-            "up",
-            "--name",
-            NAME,
-            "--runtime",
-            "docker",
-            "--registry",
-            "--registry-port",
-            String.valueOf(port));
-    assertThat(up.exitCode()).as(up.all()).isZero();
-    assertThat(up.stdout()).contains("registry:    " + registry);
+    String registry = upWithRegistry(cli);
 
     String image = registry + "/web:1";
     ok(cli.command("docker", "tag", "skiff/busybox:1", image));
     ok(cli.command("docker", "push", image));
     ok(cli.command("docker", "rmi", image));
     Path kubeconfig = home.resolve("clusters").resolve(NAME).resolve("kubeconfig");
-    Path app =
-        Files.writeString(
-            home.resolve("app.yaml"),
-            """
-            apiVersion: apps/v1
-            kind: Deployment
-            metadata:
-              name: web
-            spec:
-              replicas: 1
-              selector:
-                matchLabels: {app: web}
-              template:
-                metadata:
-                  labels: {app: web}
-                spec:
-                  containers:
-                  - name: web
-                    image: IMAGE
-                    imagePullPolicy: Always
-                    command: ["sleep", "3600"]
-            """
-                .replace("IMAGE", image));
-    ok(cli.kubectl(kubeconfig, "apply", "-f", app.toString()));
-    ok(cli.kubectl(kubeconfig, "rollout", "status", "deployment/web", "--timeout=60s"));
-    assertThat(
-            ok(
-                cli.kubectl(
-                    kubeconfig,
-                    "get",
-                    "pods",
-                    "-l",
-                    "app=web",
-                    "-o",
-                    "jsonpath={.items[0].status.containerStatuses[0].imageID}")))
+    assertThat(runPulled(cli, kubeconfig, "web", image, "command: [\"sleep\", \"3600\"]"))
         .startsWith("docker-pullable://" + registry + "/web@sha256:");
-    assertThat(ok(cli.kubectl(kubeconfig, "describe", "pods", "-l", "app=web")))
-        .contains("Pulling image \"" + image + "\"")
-        .contains("Successfully pulled image \"" + image + "\" in ");
 
     assertThat(ok(cli.skiff("registry", "status", "--name", NAME)))
         .contains("running at " + registry);
@@ -125,6 +82,138 @@ class ImagesE2E {
 
     assertThat(load.exitCode()).isEqualTo(1);
     assertThat(load.stderr()).contains("uses the process runtime, which runs commands, not images");
+  }
+
+  @Test
+  void jibBuildPushesToTheClustersRegistryAndADeploymentRunsTheImage() throws Exception {
+    SkiffProcess cli = new SkiffProcess(home);
+    String registry = upWithRegistry(cli);
+    String image = registry + "/jibapp:1";
+    Path project = copyOf(Path.of("src", "test", "resources", "jib-app"), home.resolve("jib-app"));
+
+    // The user's build, as a real Maven run of the repository's wrapper with the real ~/.m2 (the
+    // first run downloads the plugin). A loopback registry speaks plain HTTP, which Jib refuses
+    // unless allowed.
+    ProcessBuilder jib =
+        new ProcessBuilder(
+                Path.of("..", "mvnw").toAbsolutePath().normalize().toString(),
+                "-B",
+                "-q",
+                "compile",
+                "jib:build",
+                "-Dimage=" + image,
+                "-Djib.allowInsecureRegistries=true",
+                "-Djib.baseImageCache=" + home.resolve("jib-cache"))
+            .directory(project.toFile());
+    ok(Processes.run(jib, null, Duration.ofMinutes(5)));
+    String digest = Files.readString(project.resolve("target").resolve("jib-image.digest")).strip();
+    assertThat(digest).startsWith("sha256:");
+
+    Path kubeconfig = home.resolve("clusters").resolve(NAME).resolve("kubeconfig");
+    assertThat(runPulled(cli, kubeconfig, "jibapp", image, "# the entrypoint is Jib's"))
+        .isEqualTo("docker-pullable://" + registry + "/jibapp@" + digest);
+    // The entrypoint Jib wrote prints the resource Jib layered in, then serves it.
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(ok(cli.kubectl(kubeconfig, "logs", "deployment/jibapp")))
+                    .isEqualTo("hello from a Jib image\n"));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        ok(
+                            cli.kubectl(
+                                kubeconfig,
+                                "exec",
+                                "deployment/jibapp",
+                                "--",
+                                "wget",
+                                "-qO-",
+                                "http://127.0.0.1:8080/index.html")))
+                    .isEqualTo("hello from a Jib image\n"));
+
+    ok(cli.skiff("down", "--name", NAME));
+    ok(cli.command("docker", "rmi", image));
+  }
+
+  /**
+   * A Deployment {@code name} of {@code image} with {@code imagePullPolicy: Always} (and {@code
+   * containerLine} in its container), rolled out; checks the Pulling and Pulled events and returns
+   * its pod's {@code imageID}.
+   */
+  private String runPulled(
+      SkiffProcess cli, Path kubeconfig, String name, String image, String containerLine)
+      throws Exception {
+    Path app =
+        Files.writeString(
+            home.resolve(name + ".yaml"),
+            """
+            apiVersion: apps/v1
+            kind: Deployment
+            metadata:
+              name: NAME
+            spec:
+              replicas: 1
+              selector:
+                matchLabels: {app: NAME}
+              template:
+                metadata:
+                  labels: {app: NAME}
+                spec:
+                  containers:
+                  - name: NAME
+                    image: IMAGE
+                    imagePullPolicy: Always
+                    LINE
+            """
+                .replace("NAME", name)
+                .replace("IMAGE", image)
+                .replace("LINE", containerLine));
+    ok(cli.kubectl(kubeconfig, "apply", "-f", app.toString()));
+    ok(cli.kubectl(kubeconfig, "rollout", "status", "deployment/" + name, "--timeout=60s"));
+    assertThat(ok(cli.kubectl(kubeconfig, "describe", "pods", "-l", "app=" + name)))
+        .contains("Pulling image \"" + image + "\"")
+        .contains("Successfully pulled image \"" + image + "\" in ");
+    return ok(
+        cli.kubectl(
+            kubeconfig,
+            "get",
+            "pods",
+            "-l",
+            "app=" + name,
+            "-o",
+            "jsonpath={.items[0].status.containerStatuses[0].imageID}"));
+  }
+
+  /** {@code skiff up --runtime docker --registry} on a free port; the registry's address. */
+  private String upWithRegistry(SkiffProcess cli) throws Exception {
+    int port = FreePorts.loopback();
+    String registry = "localhost:" + port;
+    ProcessResult up =
+        cli.skiff(
+            "up",
+            "--name",
+            NAME,
+            "--runtime",
+            "docker",
+            "--registry",
+            "--registry-port",
+            String.valueOf(port));
+    assertThat(up.exitCode()).as(up.all()).isZero();
+    assertThat(up.stdout()).contains("registry:    " + registry);
+    return registry;
+  }
+
+  private static Path copyOf(Path from, Path to) throws IOException {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.copy(f, to.resolve(from.relativize(f).toString()));
+      }
+    }
+    return to;
   }
 
   private static String ok(ProcessResult r) {
