@@ -19,11 +19,14 @@ final class ImageTransfer {
   private ImageTransfer() {}
 
   static Future<String> copy(DockerClient from, DockerClient to, String image) {
-    return from.stream(
-            HttpMethod.GET,
-            "/images/get?names=" + URLEncoder.encode(image, StandardCharsets.UTF_8),
-            null)
-        .compose(tarball -> to.upload("/images/load", tarball, "application/x-tar"))
+    return to.upload(
+            "/images/load",
+            () ->
+                from.stream(
+                    HttpMethod.GET,
+                    "/images/get?names=" + URLEncoder.encode(image, StandardCharsets.UTF_8),
+                    null),
+            "application/x-tar")
         .compose(ImageTransfer::outcome)
         .recover(
             e ->

@@ -18,6 +18,7 @@ import io.vertx.core.streams.ReadStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The Docker Engine API (v1.41) over its unix domain socket with the Vert.x HTTP client (needs the
@@ -172,17 +173,21 @@ public final class DockerClient {
   }
 
   /**
-   * POSTs {@code body} as it streams (an image tarball to {@code /images/load}); answers the whole
-   * response body.
+   * POSTs what {@code body} streams (an image tarball to {@code /images/load}), asked for once the
+   * request is open; answers the whole response body.
    */
-  public Future<Buffer> upload(String path, ReadStream<Buffer> body, String contentType) {
+  public Future<Buffer> upload(
+      String path, Supplier<Future<? extends ReadStream<Buffer>>> body, String contentType) {
+    // The request is open before the source is asked for: its stream is piped the moment it
+    // arrives, never left paused while a connection is made (Vert.x 5.0.7 can deliver a paused
+    // response's end ahead of the bytes it holds, which cut the upload short).
     return streams
         .request(options(HttpMethod.POST, path, 0))
         .compose(
             req -> {
               req.putHeader("Content-Type", contentType);
               req.setChunked(true);
-              return req.send(body);
+              return body.get().compose(req::send);
             })
         .compose(DockerClient::bodyOf);
   }
