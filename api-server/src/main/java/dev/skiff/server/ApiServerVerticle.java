@@ -10,6 +10,10 @@ import dev.skiff.server.registry.ObjectRegistry;
 import dev.skiff.server.store.Store;
 import dev.skiff.server.stream.NodeAccess;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServerRequest;
+import java.util.function.Function;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
@@ -30,6 +34,8 @@ public final class ApiServerVerticle extends VerticleBase {
   private final MetricsEndpoint metrics = new MetricsEndpoint();
   private HttpServer server;
   private ObjectRegistry registry;
+  private String extraPrefix;
+  private Function<Vertx, Handler<HttpServerRequest>> extraRoutes;
 
   public ApiServerVerticle(Store store, ApiServerOptions options) {
     this(store, options, Clock.systemUTC());
@@ -49,6 +55,17 @@ public final class ApiServerVerticle extends VerticleBase {
     this.options = options;
     this.clock = clock;
     this.nodeAccess = nodeAccess;
+  }
+
+  /**
+   * Serves paths under {@code prefix} with {@code routes} instead of the API (before
+   * authentication: such as the endpoints machines join a cluster through). Call before deploying.
+   */
+  public ApiServerVerticle withRoutes(
+      String prefix, Function<Vertx, Handler<HttpServerRequest>> routes) {
+    this.extraPrefix = prefix;
+    this.extraRoutes = routes;
+    return this;
   }
 
   @Override
@@ -78,11 +95,16 @@ public final class ApiServerVerticle extends VerticleBase {
                   .setCertValue(Buffer.buffer(options.certificate().certificatePem()))
                   .setKeyValue(Buffer.buffer(options.certificate().privateKeyPem())));
     }
+    Handler<HttpServerRequest> router =
+        ApiRouter.create(api, options.token(), () -> options.host() + ":" + actualPort(), metrics);
+    if (extraRoutes != null) {
+      Handler<HttpServerRequest> extra = extraRoutes.apply(vertx);
+      Handler<HttpServerRequest> apiRouter = router;
+      router = req -> (req.path().startsWith(extraPrefix) ? extra : apiRouter).handle(req);
+    }
     return vertx
         .createHttpServer(serverOptions)
-        .requestHandler(
-            ApiRouter.create(
-                api, options.token(), () -> options.host() + ":" + actualPort(), metrics))
+        .requestHandler(router)
         .listen()
         .compose(
             listening -> {
@@ -107,7 +129,8 @@ public final class ApiServerVerticle extends VerticleBase {
 
   /** http(s)://host:port of this replica. */
   public String url() {
-    return options.scheme() + "://" + options.host() + ":" + actualPort();
+    String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+    return options.scheme() + "://" + host + ":" + actualPort();
   }
 
   public ApiServerOptions options() {

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
       DownCommand.class,
       StatusCommand.class,
       KubeconfigCommand.class,
+      dev.skiff.cli.machine.ServerCommand.class,
+      dev.skiff.cli.machine.AgentCommand.class,
       dev.skiff.cli.resource.GetCommand.class,
       dev.skiff.cli.resource.DescribeCommand.class,
       dev.skiff.cli.resource.ApplyCommand.class,

@@ -33,12 +33,45 @@ public record ServingCertificate(String certificatePem, String privateKeyPem) {
    * @param hosts IP literals and DNS names the certificate is valid for
    */
   public static ServingCertificate generate(String commonName, List<String> hosts) {
+    KeyPair keys = newKeyPair();
+    byte[] name = name(commonName);
+    return issue(
+        name, keys, name, keys.getPrivate(), List.of(subjectAltNames(hosts), keyUsage(), serverAuth()));
+  }
+
+  /** A fresh ECDSA P-256 key pair. */
+  static KeyPair newKeyPair() {
     try {
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));
-      KeyPair keys = generator.generateKeyPair();
+      return generator.generateKeyPair();
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("cannot generate a key pair", e);
+    }
+  }
+
+  /** The DER name {@code CN=commonName[, O=organization]}. */
+  static byte[] name(String commonName, String... organizations) {
+    List<byte[]> rdns = new java.util.ArrayList<>();
+    for (String organization : organizations) {
+      rdns.add(Der.set(Der.sequence(Der.oid("2.5.4.10"), Der.utf8(organization))));
+    }
+    rdns.add(Der.set(Der.sequence(Der.oid("2.5.4.3"), Der.utf8(commonName))));
+    return Der.sequence(rdns.toArray(byte[][]::new));
+  }
+
+  /**
+   * A certificate for {@code subject}'s key, signed by {@code issuerKey} under {@code issuerName},
+   * valid from an hour ago for ten years, with these extensions.
+   */
+  static ServingCertificate issue(
+      byte[] subject,
+      KeyPair subjectKeys,
+      byte[] issuerName,
+      java.security.PrivateKey issuerKey,
+      List<byte[]> extensions) {
+    try {
       byte[] algorithm = Der.sequence(Der.oid(SHA256_WITH_ECDSA));
-      byte[] name = Der.sequence(Der.set(Der.sequence(Der.oid("2.5.4.3"), Der.utf8(commonName))));
       Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
       byte[] validity =
           Der.sequence(
@@ -49,23 +82,24 @@ public record ServingCertificate(String certificatePem, String privateKeyPem) {
               Der.explicit(0, Der.integer(BigInteger.TWO)),
               Der.integer(new BigInteger(64, new SecureRandom()).add(BigInteger.ONE)),
               algorithm,
-              name,
+              issuerName,
               validity,
-              name,
-              keys.getPublic().getEncoded(),
-              Der.explicit(3, Der.sequence(subjectAltNames(hosts), keyUsage(), serverAuth())));
+              subject,
+              subjectKeys.getPublic().getEncoded(),
+              Der.explicit(3, Der.sequence(extensions.toArray(byte[][]::new))));
       Signature signer = Signature.getInstance("SHA256withECDSA");
-      signer.initSign(keys.getPrivate());
+      signer.initSign(issuerKey);
       signer.update(tbs);
       byte[] certificate = Der.sequence(tbs, algorithm, Der.bits(signer.sign()));
       return new ServingCertificate(
-          pem("CERTIFICATE", certificate), pem("PRIVATE KEY", keys.getPrivate().getEncoded()));
+          pem("CERTIFICATE", certificate),
+          pem("PRIVATE KEY", subjectKeys.getPrivate().getEncoded()));
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot generate a serving certificate", e);
+      throw new IllegalStateException("cannot sign a certificate", e);
     }
   }
 
-  private static byte[] subjectAltNames(List<String> hosts) {
+  static byte[] subjectAltNames(List<String> hosts) {
     byte[][] names = new byte[hosts.size()][];
     for (int i = 0; i < hosts.size(); i++) {
       String host = hosts.get(i);
@@ -78,13 +112,13 @@ public record ServingCertificate(String certificatePem, String privateKeyPem) {
   }
 
   /** digitalSignature (bit 0), critical. */
-  private static byte[] keyUsage() {
+  static byte[] keyUsage() {
     byte[] bits = Der.tlv(0x03, new byte[] {7, (byte) 0x80});
     return Der.sequence(Der.oid("2.5.29.15"), Der.bool(true), Der.octets(bits));
   }
 
   /** extKeyUsage serverAuth. */
-  private static byte[] serverAuth() {
+  static byte[] serverAuth() {
     return Der.sequence(
         Der.oid("2.5.29.37"), Der.octets(Der.sequence(Der.oid("1.3.6.1.5.5.7.3.1"))));
   }
@@ -101,7 +135,7 @@ public record ServingCertificate(String certificatePem, String privateKeyPem) {
     }
   }
 
-  private static String pem(String type, byte[] der) {
+  static String pem(String type, byte[] der) {
     String body = Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der);
     return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
   }

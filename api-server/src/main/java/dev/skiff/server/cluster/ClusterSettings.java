@@ -7,14 +7,16 @@ import java.util.List;
  * Where an api-server replica's Hazelcast member listens and whom it joins.
  *
  * @param clusterName replicas with the same name form one cluster
- * @param host the address the member binds to and announces: 127.0.0.1 unless replicas run in
- *     containers with their own addresses
+ * @param host the address the member binds to (and announces, unless {@code publicAddress} is
+ *     set): 127.0.0.1 unless replicas run on several machines; an IPv6 literal is accepted
  * @param port the member's TCP port (no auto-increment: a clash fails the start)
  * @param members the other replicas, "127.0.0.1:5701" style; may include this one
  * @param partitionCount Hazelcast partitions; few are plenty for a small cluster
  * @param changeLogCapacity changes the ringbuffer keeps (each holds one object's JSON)
  * @param dataDir where a cluster of this one member keeps its store on disk (in {@code store/}), so
  *     it survives a restart; null = memory only (tests, clusters of several replicas)
+ * @param publicAddress the address other members reach this one at, when it is not {@code host}
+ *     (behind NAT, or bound to a wildcard address); null = {@code host}
  */
 public record ClusterSettings(
     String clusterName,
@@ -23,7 +25,8 @@ public record ClusterSettings(
     List<String> members,
     int partitionCount,
     int changeLogCapacity,
-    Path dataDir) {
+    Path dataDir,
+    String publicAddress) {
 
   public static final int DEFAULT_PORT = 5701;
 
@@ -40,36 +43,43 @@ public record ClusterSettings(
         List.of("127.0.0.1:" + DEFAULT_PORT),
         71,
         100_000,
+        null,
         null);
   }
 
   public ClusterSettings withClusterName(String name) {
     return new ClusterSettings(
-        name, host, port, members, partitionCount, changeLogCapacity, dataDir);
+        name, host, port, members, partitionCount, changeLogCapacity, dataDir, publicAddress);
   }
 
   public ClusterSettings withHost(String address) {
     return new ClusterSettings(
-        clusterName, address, port, members, partitionCount, changeLogCapacity, dataDir);
+        clusterName, address, port, members, partitionCount, changeLogCapacity, dataDir, publicAddress);
   }
 
   public ClusterSettings withPort(int memberPort) {
     return new ClusterSettings(
-        clusterName, host, memberPort, members, partitionCount, changeLogCapacity, dataDir);
+        clusterName, host, memberPort, members, partitionCount, changeLogCapacity, dataDir, publicAddress);
   }
 
   public ClusterSettings withMembers(List<String> addresses) {
     return new ClusterSettings(
-        clusterName, host, port, addresses, partitionCount, changeLogCapacity, dataDir);
+        clusterName, host, port, addresses, partitionCount, changeLogCapacity, dataDir, publicAddress);
   }
 
   public ClusterSettings withChangeLogCapacity(int capacity) {
-    return new ClusterSettings(clusterName, host, port, members, partitionCount, capacity, dataDir);
+    return new ClusterSettings(clusterName, host, port, members, partitionCount, capacity, dataDir, publicAddress);
+  }
+
+  /** The address other members reach this one at; null = the bind address. */
+  public ClusterSettings withPublicAddress(String address) {
+    return new ClusterSettings(
+        clusterName, host, port, members, partitionCount, changeLogCapacity, dataDir, address);
   }
 
   /** Persists the store in {@code dir} (a single-member cluster); null = memory only. */
   public ClusterSettings withDataDir(Path dir) {
     return new ClusterSettings(
-        clusterName, host, port, members, partitionCount, changeLogCapacity, dir);
+        clusterName, host, port, members, partitionCount, changeLogCapacity, dir, publicAddress);
   }
 }

@@ -4,6 +4,8 @@ import dev.skiff.server.auth.AdminAuthorizer;
 import dev.skiff.server.auth.AuthorizationHandler;
 import dev.skiff.server.auth.Authorizer;
 import dev.skiff.server.auth.BearerTokenAuth;
+import dev.skiff.server.auth.NodeAuthorizer;
+import dev.skiff.server.auth.NodeTokens;
 import dev.skiff.server.auth.ServiceAccountTokens;
 import dev.skiff.server.auth.TokenRequestHandler;
 import dev.skiff.server.discovery.DiscoveryRoutes;
@@ -36,10 +38,12 @@ public final class ApiRouter {
   public static Router create(
       ApiContext api, String token, Supplier<String> serverAddress, MetricsEndpoint metrics) {
     Router router = Router.router(api.vertx());
-    Authorizer authorizer = new AdminAuthorizer();
+    Authorizer authorizer = new NodeAuthorizer(new AdminAuthorizer());
     ServiceAccountTokens tokens =
         new ServiceAccountTokens(api.vertx(), api.registry(), api.clock());
-    router.route().handler(new BearerTokenAuth(token, tokens));
+    router
+        .route()
+        .handler(new BearerTokenAuth(token, tokens, new NodeTokens(api.registry())));
     router.route().handler(new AuthorizationHandler(authorizer));
     new PodStreamRoutes(api).mount(router);
     router

@@ -15,20 +15,28 @@ import java.util.List;
  * ({@code data/agent-token}, mode 0600; not the admin token, never logged), which only the API
  * server presents, and each agent's TLS serving certificate. Blocking.
  */
-final class AgentCredentials {
+public final class AgentCredentials {
   private AgentCredentials() {}
 
   /** The cluster's agent-access token, created on first use. */
-  static String token(Path dataDir) throws IOException {
-    Path file = dataDir.resolve("agent-token");
+  public static String token(Path dataDir) throws IOException {
+    return secretFile(dataDir.resolve("agent-token"), 32);
+  }
+
+  /**
+   * The secret kept in {@code file} or, the first time, {@code bytes} random bytes as hex, written
+   * there mode 0600 (created with that mode, then moved into place).
+   */
+  public static String secretFile(Path file, int bytes) throws IOException {
     if (Files.exists(file)) {
       return AgentAccess.readToken(file);
     }
-    Files.createDirectories(dataDir);
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    String token = HexFormat.of().formatHex(bytes);
-    Path partial = dataDir.resolve("agent-token.tmp");
+    Path dir = file.toAbsolutePath().getParent();
+    dev.skiff.api.files.PrivateFiles.createDirectories(dir);
+    byte[] random = new byte[bytes];
+    new SecureRandom().nextBytes(random);
+    String token = HexFormat.of().formatHex(random);
+    Path partial = dir.resolve(file.getFileName() + ".tmp");
     Files.deleteIfExists(partial);
     Files.createFile(
         partial,
@@ -39,7 +47,7 @@ final class AgentCredentials {
   }
 
   /** A node agent's access: the token and a serving certificate for its address. */
-  static AgentAccess forNode(String token, String nodeName, String address) {
+  public static AgentAccess forNode(String token, String nodeName, String address) {
     ServingCertificate cert =
         ServingCertificate.generate(
             "skiff-node-agent " + nodeName, List.of(address, nodeName, "127.0.0.1"));
