@@ -11,15 +11,15 @@ import dev.skiff.server.store.Store;
 import dev.skiff.server.stream.NodeAccess;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpServerRequest;
-import java.util.function.Function;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Clock;
+import java.util.function.Function;
 
 /**
  * One api-server replica's HTTP front: listens, seeds the standard namespaces (idempotent, any

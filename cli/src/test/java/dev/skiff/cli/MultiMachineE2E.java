@@ -50,7 +50,7 @@ class MultiMachineE2E {
   static final String NODE = "machine-c";
   static final Duration START = Duration.ofSeconds(120);
 
-  @TempDir Path home;
+  @TempDir static Path home;
   final List<Machine> machines = new ArrayList<>();
   Machine serverA;
   Machine serverB;
@@ -296,7 +296,14 @@ class MultiMachineE2E {
     Map<Machine, List<String>> files =
         Map.of(
             serverA,
-            List.of("ca.key", "ca.crt", "token", "agent-token", "join-token", "cluster-name", "kubeconfig"),
+            List.of(
+                "ca.key",
+                "ca.crt",
+                "token",
+                "agent-token",
+                "join-token",
+                "cluster-name",
+                "kubeconfig"),
             serverB,
             List.of("ca.key", "ca.crt", "token", "agent-token", "cluster-name", "kubeconfig"),
             agentC,
@@ -327,7 +334,8 @@ class MultiMachineE2E {
             () -> {
               assertThat(ok(kubeconfigB, "get", "configmap", "from-b", "-o", "jsonpath={.data.k}"))
                   .isEqualTo("v");
-              assertThat(ok(kubeconfigB, "get", "pod", "sleeper", "-o", "jsonpath={.spec.nodeName}"))
+              assertThat(
+                      ok(kubeconfigB, "get", "pod", "sleeper", "-o", "jsonpath={.spec.nodeName}"))
                   .isEqualTo(NODE);
             });
     ok(kubeconfigB, "create", "configmap", "after-a", "--from-literal=k=w");

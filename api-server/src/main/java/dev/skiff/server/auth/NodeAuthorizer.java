@@ -4,12 +4,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What a node ({@code system:node:NAME} in group {@link NodeTokens#NODES_GROUP}) may do, in front of
- * another authorizer that decides for everyone else: the node agent's own calls and those of the
+ * What a node ({@code system:node:NAME} in group {@link NodeTokens#NODES_GROUP}) may do, in front
+ * of another authorizer that decides for everyone else: the node agent's own calls and those of the
  * service proxy and DNS server it hosts, close to Kubernetes' {@code system:node} and {@code
- * system:node-proxier} roles. Not yet limited to the node's own objects (Kubernetes' Node
- * authorizer and NodeRestriction admission): any node may read what every node reads and write any
- * Node and pod status.
+ * system:node-proxier} roles, and the kube-dns EndpointSlice of the node's DNS server. Not yet
+ * limited to the node's own objects (Kubernetes' Node authorizer and NodeRestriction admission):
+ * any node may read what every node reads and write any Node and pod status.
  */
 public final class NodeAuthorizer implements Authorizer {
   private static final List<String> READ = List.of("get", "list", "watch");
@@ -21,13 +21,18 @@ public final class NodeAuthorizer implements Authorizer {
           rule(READ, "", "configmaps", "secrets", "serviceaccounts"),
           rule(READ, "", "persistentvolumeclaims", "persistentvolumes"),
           rule(READ, "discovery.k8s.io", "endpointslices"),
+          // the node's DNS server publishes itself as an endpoint of kube-dns (a slice per node)
+          rule(
+              List.of("create", "update", "patch", "delete"), "discovery.k8s.io", "endpointslices"),
           rule(List.of("get", "list", "watch", "create", "update", "patch", "delete"), "", "nodes"),
           rule(WRITE, "", "nodes/status", "pods/status"),
           rule(List.of("create", "delete"), "", "pods"),
           rule(List.of("create"), "", "serviceaccounts/token", "pods/eviction"),
           rule(WRITE, "", "events"),
           rule(WRITE, "events.k8s.io", "events"),
-          rule(List.of("get", "list", "watch", "create", "update", "patch"), "coordination.k8s.io",
+          rule(
+              List.of("get", "list", "watch", "create", "update", "patch"),
+              "coordination.k8s.io",
               "leases"));
 
   private final Authorizer others;
@@ -48,7 +53,8 @@ public final class NodeAuthorizer implements Authorizer {
   }
 
   private static boolean allows(Attributes a) {
-    String resource = a.subresource().isEmpty() ? a.resource() : a.resource() + "/" + a.subresource();
+    String resource =
+        a.subresource().isEmpty() ? a.resource() : a.resource() + "/" + a.subresource();
     for (Rules.ResourceRule rule : NODE_RULES) {
       if (rule.apiGroups().contains(a.group())
           && rule.resources().contains(resource)

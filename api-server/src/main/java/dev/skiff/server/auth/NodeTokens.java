@@ -74,8 +74,7 @@ public final class NodeTokens {
             secret -> {
               if (matches(secret, hash(token))) {
                 return Future.succeededFuture(
-                    new User(
-                        USER_PREFIX + name, "", List.of(NODES_GROUP, User.AUTHENTICATED)));
+                    new User(USER_PREFIX + name, "", List.of(NODES_GROUP, User.AUTHENTICATED)));
               }
               return Future.<User>failedFuture(StatusException.unauthorized());
             })

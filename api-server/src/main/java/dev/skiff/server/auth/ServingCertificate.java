@@ -36,7 +36,11 @@ public record ServingCertificate(String certificatePem, String privateKeyPem) {
     KeyPair keys = newKeyPair();
     byte[] name = name(commonName);
     return issue(
-        name, keys, name, keys.getPrivate(), List.of(subjectAltNames(hosts), keyUsage(), serverAuth()));
+        name,
+        keys,
+        name,
+        keys.getPrivate(),
+        List.of(subjectAltNames(hosts), keyUsage(), serverAuth()));
   }
 
   /** A fresh ECDSA P-256 key pair. */

@@ -7,8 +7,8 @@ import java.util.List;
  * Where an api-server replica's Hazelcast member listens and whom it joins.
  *
  * @param clusterName replicas with the same name form one cluster
- * @param host the address the member binds to (and announces, unless {@code publicAddress} is
- *     set): 127.0.0.1 unless replicas run on several machines; an IPv6 literal is accepted
+ * @param host the address the member binds to (and announces, unless {@code publicAddress} is set):
+ *     127.0.0.1 unless replicas run on several machines; an IPv6 literal is accepted
  * @param port the member's TCP port (no auto-increment: a clash fails the start)
  * @param members the other replicas, "127.0.0.1:5701" style; may include this one
  * @param partitionCount Hazelcast partitions; few are plenty for a small cluster
@@ -54,21 +54,43 @@ public record ClusterSettings(
 
   public ClusterSettings withHost(String address) {
     return new ClusterSettings(
-        clusterName, address, port, members, partitionCount, changeLogCapacity, dataDir, publicAddress);
+        clusterName,
+        address,
+        port,
+        members,
+        partitionCount,
+        changeLogCapacity,
+        dataDir,
+        publicAddress);
   }
 
   public ClusterSettings withPort(int memberPort) {
     return new ClusterSettings(
-        clusterName, host, memberPort, members, partitionCount, changeLogCapacity, dataDir, publicAddress);
+        clusterName,
+        host,
+        memberPort,
+        members,
+        partitionCount,
+        changeLogCapacity,
+        dataDir,
+        publicAddress);
   }
 
   public ClusterSettings withMembers(List<String> addresses) {
     return new ClusterSettings(
-        clusterName, host, port, addresses, partitionCount, changeLogCapacity, dataDir, publicAddress);
+        clusterName,
+        host,
+        port,
+        addresses,
+        partitionCount,
+        changeLogCapacity,
+        dataDir,
+        publicAddress);
   }
 
   public ClusterSettings withChangeLogCapacity(int capacity) {
-    return new ClusterSettings(clusterName, host, port, members, partitionCount, capacity, dataDir, publicAddress);
+    return new ClusterSettings(
+        clusterName, host, port, members, partitionCount, capacity, dataDir, publicAddress);
   }
 
   /** The address other members reach this one at; null = the bind address. */

@@ -41,9 +41,7 @@ public final class ApiRouter {
     Authorizer authorizer = new NodeAuthorizer(new AdminAuthorizer());
     ServiceAccountTokens tokens =
         new ServiceAccountTokens(api.vertx(), api.registry(), api.clock());
-    router
-        .route()
-        .handler(new BearerTokenAuth(token, tokens, new NodeTokens(api.registry())));
+    router.route().handler(new BearerTokenAuth(token, tokens, new NodeTokens(api.registry())));
     router.route().handler(new AuthorizationHandler(authorizer));
     new PodStreamRoutes(api).mount(router);
     router

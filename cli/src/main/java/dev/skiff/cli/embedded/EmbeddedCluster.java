@@ -255,9 +255,7 @@ public final class EmbeddedCluster {
     }
     Vertx vertx = replica.vertx();
     Future<Void> nodesStopped = nodes == null ? Future.succeededFuture() : nodes.stop();
-    return nodesStopped
-        .transform(r -> removeDockerHost(vertx))
-        .transform(r -> replica.stop());
+    return nodesStopped.transform(r -> removeDockerHost(vertx)).transform(r -> replica.stop());
   }
 
   /** Docker runtime: the containers the node agents leave, the networks, the routes. */

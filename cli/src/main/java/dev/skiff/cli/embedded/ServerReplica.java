@@ -39,8 +39,8 @@ public final class ServerReplica {
   }
 
   /**
-   * Starts the member and the store; {@code prepare} runs off the event loop first (the store
-   * loads any saved state as it is built). Fails if the member cannot start.
+   * Starts the member and the store; {@code prepare} runs off the event loop first (the store loads
+   * any saved state as it is built). Fails if the member cannot start.
    */
   public static Future<ServerReplica> start(
       VertxOptions vertxOptions, Config hazelcast, Callable<Void> prepare) {

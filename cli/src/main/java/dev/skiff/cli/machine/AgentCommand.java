@@ -53,7 +53,8 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Option(
       names = "--data-dir",
-      description = "Where the node keeps its credential, pods' logs and state (default: ~/.skiff/agent).")
+      description =
+          "Where the node keeps its credential, pods' logs and state (default: ~/.skiff/agent).")
   Path dataDir;
 
   @Option(names = "--node-name", description = "The Node's name (default: this host's name).")
@@ -62,7 +63,8 @@ public final class AgentCommand implements Callable<Integer> {
   @Option(
       names = "--address",
       defaultValue = "127.0.0.1",
-      description = "The node's address (InternalIP): agent, NodePorts, node DNS (default: ${DEFAULT-VALUE}).")
+      description =
+          "The node's address (InternalIP): agent, NodePorts, node DNS (default: ${DEFAULT-VALUE}).")
   String address;
 
   @Option(
@@ -73,7 +75,8 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Option(
       names = "--pod-cidr",
-      description = "The pods' range on this node (process runtime: loopback; default: 127.1.1.0/24).")
+      description =
+          "The pods' range on this node (process runtime: loopback; default: 127.1.1.0/24).")
   String podCidr;
 
   @Override
@@ -109,23 +112,30 @@ public final class AgentCommand implements Callable<Integer> {
       PrivateFiles.writeString(dir.resolve("agent-token"), grant.agentToken());
       PrivateFiles.writeString(
           settingsFile, Json.toString(new Settings(server, name, grant.serviceCidr())));
-      say("joined: this node is " + NodeTokens.USER_PREFIX + name + " (credential in " + kubeconfig + ")");
+      say(
+          "joined: this node is "
+              + NodeTokens.USER_PREFIX
+              + name
+              + " (credential in "
+              + kubeconfig
+              + ")");
     }
     Settings settings = Json.parse(Files.readAllBytes(settingsFile), Settings.class);
     NodeAgentOptions node =
         EmbeddedNodes.node(
-                NodeAgentOptions.defaults(1, settings.server()).withName(settings.name()),
-                address,
-                port,
-                podCidr != null ? podCidr : NodeAgentOptions.defaults(1, null).podCidr(),
-                settings.serviceCidr(),
-                dir.resolve("node"),
-                kubeconfig);
+            NodeAgentOptions.defaults(1, settings.server()).withName(settings.name()),
+            address,
+            port,
+            podCidr != null ? podCidr : NodeAgentOptions.defaults(1, null).podCidr(),
+            settings.serviceCidr(),
+            dir.resolve("node"),
+            kubeconfig);
     Vertx vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     String deployment;
     try {
       deployment =
-          EmbeddedNodes.deploy(vertx, node, AgentCredentials.token(dir)).await(120, TimeUnit.SECONDS);
+          EmbeddedNodes.deploy(vertx, node, AgentCredentials.token(dir))
+              .await(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       System.err.println("skiff agent: " + e.getMessage());
       vertx.close();

@@ -32,7 +32,8 @@ public final class JoinClient {
   private final JoinToken token;
 
   public JoinClient(String server, JoinToken token) {
-    this.server = URI.create(server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
+    this.server =
+        URI.create(server.endsWith("/") ? server.substring(0, server.length() - 1) : server);
     this.token = token;
     if (!"https".equals(this.server.getScheme())) {
       throw new IllegalArgumentException("the server URL must be https://HOST:PORT: " + server);
@@ -90,8 +91,7 @@ public final class JoinClient {
 
   private HttpResponse<String> send(SSLContext tls, HttpRequest.Builder request)
       throws IOException, InterruptedException {
-    HttpClient client =
-        HttpClient.newBuilder().sslContext(tls).connectTimeout(TIMEOUT).build();
+    HttpClient client = HttpClient.newBuilder().sslContext(tls).connectTimeout(TIMEOUT).build();
     return client.send(request.timeout(TIMEOUT).build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -21,8 +21,8 @@ import java.util.List;
 
 /**
  * The server side of joining, served by every replica before authentication: {@code GET
- * /skiff/v1/cacerts} (the CA certificate, which a joining machine checks against the fingerprint
- * in its token) and {@code POST /skiff/v1/join} with {@code Authorization: Bearer <join secret>}: a
+ * /skiff/v1/cacerts} (the CA certificate, which a joining machine checks against the fingerprint in
+ * its token) and {@code POST /skiff/v1/join} with {@code Authorization: Bearer <join secret>}: a
  * wrong or missing secret is 401 Unauthorized; an agent gets a new node token (its hash stored in
  * {@code kube-system}, replacing any earlier one of that node), a server replica what the replicas
  * share. Until the replica's controllers run, joins are 503.

@@ -14,8 +14,8 @@ import java.util.Map;
 /**
  * Hashes of credentials kept in {@code kube-system} Secrets, so every server replica checks them
  * and an admin revokes one with kubectl: the join token's ({@value #JOIN_SECRET}) and each node's
- * ({@link NodeTokens#secretName}). Only SHA-256 hashes are stored: a reader of the Secret learns
- * no credential.
+ * ({@link NodeTokens#secretName}). Only SHA-256 hashes are stored: a reader of the Secret learns no
+ * credential.
  */
 public final class JoinSecret {
   public static final String JOIN_SECRET = "skiff-join-token";
@@ -69,7 +69,8 @@ public final class JoinSecret {
                       stored.getBytes(StandardCharsets.US_ASCII),
                       encoded(presented).getBytes(StandardCharsets.US_ASCII));
             })
-        .recover(e -> Errors.isNotFound(e) ? Future.succeededFuture(false) : Future.failedFuture(e));
+        .recover(
+            e -> Errors.isNotFound(e) ? Future.succeededFuture(false) : Future.failedFuture(e));
   }
 
   /** The Secret's data value: base64 of the hex SHA-256 (what {@link NodeTokens} checks). */

@@ -49,18 +49,18 @@ import picocli.CommandLine.Option;
 public final class ServerCommand implements Callable<Integer> {
   @Option(
       names = "--data-dir",
-      description = "Where this replica keeps its CA, tokens and settings (default: ~/.skiff/server).")
+      description =
+          "Where this replica keeps its CA, tokens and settings (default: ~/.skiff/server).")
   Path dataDir;
 
   @Option(
       names = "--address",
       defaultValue = "127.0.0.1",
-      description = "The address clients, nodes and replicas reach this server at (default: ${DEFAULT-VALUE}).")
+      description =
+          "The address clients, nodes and replicas reach this server at (default: ${DEFAULT-VALUE}).")
   String address;
 
-  @Option(
-      names = "--bind-address",
-      description = "Where the API listens (default: --address).")
+  @Option(names = "--bind-address", description = "Where the API listens (default: --address).")
   String bindAddress;
 
   @Option(
@@ -72,7 +72,8 @@ public final class ServerCommand implements Callable<Integer> {
   @Option(
       names = "--member-port",
       defaultValue = "5701",
-      description = "The store member's port, for the other replicas only (default: ${DEFAULT-VALUE}).")
+      description =
+          "The store member's port, for the other replicas only (default: ${DEFAULT-VALUE}).")
   int memberPort;
 
   @Option(
@@ -97,7 +98,9 @@ public final class ServerCommand implements Callable<Integer> {
       description = "The Service range (first server only; default: ${DEFAULT-VALUE}).")
   String serviceCidr;
 
-  @Option(names = "--join", description = "Join the control plane of this server, https://HOST:PORT.")
+  @Option(
+      names = "--join",
+      description = "Join the control plane of this server, https://HOST:PORT.")
   String join;
 
   @Option(names = "--token", description = "The join token (with --join).")
@@ -160,10 +163,13 @@ public final class ServerCommand implements Callable<Integer> {
             "skiff-api-server " + address,
             ApiServerOptions.servingHosts(address, List.of(bind, kubernetesIp)));
     ServerReplica replica =
-        ServerReplica.start(new VertxOptions().setPreferNativeTransport(true), hazelcast, () -> null)
+        ServerReplica.start(
+                new VertxOptions().setPreferNativeTransport(true), hazelcast, () -> null)
             .await(120, TimeUnit.SECONDS);
-    say("store ready: " + replica.clustered().hazelcast().getCluster().getMembers().size()
-        + " member(s)");
+    say(
+        "store ready: "
+            + replica.clustered().hazelcast().getCluster().getMembers().size()
+            + " member(s)");
     JoinRoutes joins =
         new JoinRoutes(
             ca,
@@ -190,7 +196,10 @@ public final class ServerCommand implements Callable<Integer> {
                 replica.deployOn(
                     applied ->
                         new ApiServerVerticle(
-                                replica.store(), applied, Clock.systemUTC(), new NodeAccess(agentToken))
+                                replica.store(),
+                                applied,
+                                Clock.systemUTC(),
+                                new NodeAccess(agentToken))
                             .withRoutes("/skiff/", joins::router)))
             .await(60, TimeUnit.SECONDS);
     String url = "https://" + hostLiteral(address) + ":" + verticle.actualPort();

@@ -13,11 +13,11 @@ import java.util.List;
 
 /**
  * What a server replica keeps in its data directory (0700; every file 0600): the cluster CA ({@code
- * ca.crt}, {@code ca.key}), the store's cluster name ({@code cluster-name}), the admin token ({@code
- * token}), the agent-access token ({@code agent-token}), the join token ({@code join-token}, on the
- * first server), the admin kubeconfig ({@code kubeconfig}) and {@code server.json} (the Service
- * range and the store members known when it joined). A replica that has these restarts without
- * joining again. Blocking.
+ * ca.crt}, {@code ca.key}), the store's cluster name ({@code cluster-name}), the admin token
+ * ({@code token}), the agent-access token ({@code agent-token}), the join token ({@code
+ * join-token}, on the first server), the admin kubeconfig ({@code kubeconfig}) and {@code
+ * server.json} (the Service range and the store members known when it joined). A replica that has
+ * these restarts without joining again. Blocking.
  */
 final class ServerState {
   static final String JOIN_TOKEN = "join-token";
