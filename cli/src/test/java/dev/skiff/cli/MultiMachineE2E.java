@@ -150,17 +150,7 @@ class MultiMachineE2E {
   void bothServersServeOneClusterToKubectlAndTheJoinedNodeIsReady() throws Exception {
     await()
         .atMost(START)
-        .untilAsserted(
-            () ->
-                assertThat(
-                        ok(
-                            admin(serverA),
-                            "get",
-                            "node",
-                            NODE,
-                            "-o",
-                            "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}"))
-                    .isEqualTo("True"));
+        .untilAsserted(() -> assertThat(nodeReady(admin(serverA))).isEqualTo("True"));
     ok(admin(serverB), "create", "configmap", "from-b", "--from-literal=k=v");
     assertThat(ok(admin(serverA), "get", "configmap", "from-b", "-o", "jsonpath={.data.k}"))
         .isEqualTo("v");
@@ -342,15 +332,7 @@ class MultiMachineE2E {
     assertThat(ok(kubeconfigB, "get", "configmap", "after-a", "-o", "jsonpath={.data.k}"))
         .isEqualTo("w");
     // the node reaches the cluster through B: it stays Ready
-    assertThat(
-            ok(
-                kubeconfigB,
-                "get",
-                "node",
-                NODE,
-                "-o",
-                "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}"))
-        .isEqualTo("True");
+    assertThat(nodeReady(kubeconfigB)).isEqualTo("True");
   }
 
   @Test
@@ -381,6 +363,17 @@ class MultiMachineE2E {
     Machine machine = new Machine(name, builder.start(), log, dataDir);
     machines.add(machine);
     return machine;
+  }
+
+  /** The joined node's Ready condition status, as {@code server} reports it. */
+  private String nodeReady(Path kubeconfig) {
+    return ok(
+        kubeconfig,
+        "get",
+        "node",
+        NODE,
+        "-o",
+        "jsonpath={.status.conditions[?(@.type==\"Ready\")].status}");
   }
 
   private static Path admin(Machine server) {

@@ -16,7 +16,6 @@ import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -40,6 +39,8 @@ import picocli.CommandLine.Option;
           + " 30000-32767. See docs/multi-machine.md."
     })
 public final class AgentCommand implements Callable<Integer> {
+  private static final Foreground OUT = new Foreground("agent");
+
   private static final String SETTINGS = "agent.json";
 
   /** What a node keeps besides its kubeconfig and agent-access token. */
@@ -81,18 +82,18 @@ public final class AgentCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = dataDir != null ? dataDir : defaultDir();
+    Path dir = dataDir != null ? dataDir : OUT.defaultDir();
     PrivateFiles.createDirectories(dir);
     Path kubeconfig = dir.resolve("kubeconfig");
     Path settingsFile = dir.resolve(SETTINGS);
-    say("data directory " + dir);
+    OUT.say("data directory " + dir);
     if (!Files.exists(settingsFile)) {
       if (server == null || token == null) {
-        System.err.println("skiff agent: the first start needs --server URL and --token TOKEN");
+        OUT.fail("the first start needs --server URL and --token TOKEN");
         return 2;
       }
       String name = nodeName != null ? nodeName : InetAddress.getLocalHost().getHostName();
-      say("joining " + server + " as node " + name);
+      OUT.say("joining " + server + " as node " + name);
       String ca;
       JoinMessages.AgentGrant grant;
       try {
@@ -104,7 +105,7 @@ public final class AgentCommand implements Callable<Integer> {
                 new JoinMessages.Request(JoinMessages.AGENT, name),
                 JoinMessages.AgentGrant.class);
       } catch (IOException | IllegalArgumentException e) {
-        System.err.println("skiff agent: " + e.getMessage());
+        OUT.fail(e.getMessage());
         return 1;
       }
       KubeconfigFile.write(
@@ -112,7 +113,7 @@ public final class AgentCommand implements Callable<Integer> {
       PrivateFiles.writeString(dir.resolve("agent-token"), grant.agentToken());
       PrivateFiles.writeString(
           settingsFile, Json.toString(new Settings(server, name, grant.serviceCidr())));
-      say(
+      OUT.say(
           "joined: this node is "
               + NodeTokens.USER_PREFIX
               + name
@@ -137,11 +138,11 @@ public final class AgentCommand implements Callable<Integer> {
           EmbeddedNodes.deploy(vertx, node, AgentCredentials.token(dir))
               .await(120, TimeUnit.SECONDS);
     } catch (Exception e) {
-      System.err.println("skiff agent: " + e.getMessage());
+      OUT.fail(e.getMessage());
       vertx.close();
       return 1;
     }
-    say(
+    OUT.say(
         "node "
             + node.name()
             + " at "
@@ -150,37 +151,16 @@ public final class AgentCommand implements Callable<Integer> {
             + node.podCidr()
             + ", DNS on "
             + ServerCommand.hostPort(address, KubeDns.SERVER_PORT));
-    say("ready");
-    System.out.flush();
-    CountDownLatch stopped = new CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  say("stopping (the node's pods stop too)");
-                  try {
-                    vertx.undeploy(deployment).await(60, TimeUnit.SECONDS);
-                    vertx.close().await(30, TimeUnit.SECONDS);
-                    say("stopped");
-                  } catch (Exception e) {
-                    System.err.println("skiff agent: stopping: " + e);
-                  } finally {
-                    stopped.countDown();
-                  }
-                },
-                "skiff-agent-stop"));
-    stopped.await();
+    OUT.runUntilStopped(
+        "stopping (the node's pods stop too)",
+        () -> {
+          // undeploying stops the pods while this Vert.x still runs their blocking work
+          try {
+            vertx.undeploy(deployment).await(60, TimeUnit.SECONDS);
+          } finally {
+            vertx.close().await(30, TimeUnit.SECONDS);
+          }
+        });
     return 0;
-  }
-
-  static Path defaultDir() {
-    String home = System.getenv("SKIFF_HOME");
-    return home != null
-        ? Path.of(home, "agent")
-        : Path.of(System.getProperty("user.home"), ".skiff", "agent");
-  }
-
-  private static void say(String line) {
-    System.out.println("skiff agent: " + line);
   }
 }

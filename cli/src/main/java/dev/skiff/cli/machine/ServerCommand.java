@@ -47,6 +47,8 @@ import picocli.CommandLine.Option;
           + " only). See docs/multi-machine.md."
     })
 public final class ServerCommand implements Callable<Integer> {
+  private static final Foreground OUT = new Foreground("server");
+
   @Option(
       names = "--data-dir",
       description =
@@ -108,17 +110,17 @@ public final class ServerCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path dir = dataDir != null ? dataDir : defaultDir();
+    Path dir = dataDir != null ? dataDir : OUT.defaultDir();
     ServerState state = new ServerState(dir);
     String bind = bindAddress != null ? bindAddress : address;
-    say("data directory " + dir);
+    OUT.say("data directory " + dir);
     if (!state.initialized()) {
       if (join != null) {
         if (token == null) {
-          System.err.println("skiff server: --join needs --token");
+          OUT.fail("--join needs --token");
           return 2;
         }
-        say("joining the control plane at " + join);
+        OUT.say("joining the control plane at " + join);
         JoinMessages.ServerGrant grant;
         try {
           JoinClient client = new JoinClient(join, JoinToken.parse(token));
@@ -128,18 +130,18 @@ public final class ServerCommand implements Callable<Integer> {
                   new JoinMessages.Request(JoinMessages.SERVER, null),
                   JoinMessages.ServerGrant.class);
         } catch (java.io.IOException | IllegalArgumentException e) {
-          System.err.println("skiff server: " + e.getMessage());
+          OUT.fail(e.getMessage());
           return 1;
         }
         state.save(grant);
       } else {
         state.create(serviceCidr);
-        say("created a cluster: CA, store name and tokens in " + dir);
+        OUT.say("created a cluster: CA, store name and tokens in " + dir);
       }
     }
     ClusterCa ca = state.ca();
     ServerState.Settings settings = state.settings();
-    say("cluster CA " + ca.fingerprint() + " (" + dir.resolve(ClusterCa.CERT_FILE) + ")");
+    OUT.say("cluster CA " + ca.fingerprint() + " (" + dir.resolve(ClusterCa.CERT_FILE) + ")");
     String advertise = memberAdvertise != null ? memberAdvertise : address;
     String self = hostPort(advertise, memberPort);
     Set<String> known = new LinkedHashSet<>(settings.members());
@@ -154,7 +156,7 @@ public final class ServerCommand implements Callable<Integer> {
             .withPublicAddress(advertise);
     Config hazelcast = HazelcastConfigs.replica(cluster);
     hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
-    say("store member " + self + ", joining " + String.join(", ", known));
+    OUT.say("store member " + self + ", joining " + String.join(", ", known));
     String adminToken = state.adminToken();
     String agentToken = state.agentToken();
     String kubernetesIp = Ipv4Range.parse(settings.serviceCidr()).valueAt(0);
@@ -166,7 +168,7 @@ public final class ServerCommand implements Callable<Integer> {
         ServerReplica.start(
                 new VertxOptions().setPreferNativeTransport(true), hazelcast, () -> null)
             .await(120, TimeUnit.SECONDS);
-    say(
+    OUT.say(
         "store ready: "
             + replica.clustered().hazelcast().getCluster().getMembers().size()
             + " member(s)");
@@ -203,7 +205,7 @@ public final class ServerCommand implements Callable<Integer> {
                             .withRoutes("/skiff/", joins::router)))
             .await(60, TimeUnit.SECONDS);
     String url = "https://" + hostLiteral(address) + ":" + verticle.actualPort();
-    say("API server " + url + " (listening on " + bind + ")");
+    OUT.say("API server " + url + " (listening on " + bind + ")");
     KubeClient admin =
         replica
             .startControllers(address, settings.serviceCidr(), ControllerOptions.defaults())
@@ -218,45 +220,15 @@ public final class ServerCommand implements Callable<Integer> {
     Path kubeconfig = dir.resolve(ServerState.KUBECONFIG);
     KubeconfigFile.write(
         kubeconfig, url, adminToken, new ServingCertificate(ca.certificatePem(), null), "skiff");
-    say("admin kubeconfig " + kubeconfig);
+    OUT.say("admin kubeconfig " + kubeconfig);
     if (joinToken != null) {
-      say("join token (also in " + dir.resolve(ServerState.JOIN_TOKEN) + "):");
+      OUT.say("join token (also in " + dir.resolve(ServerState.JOIN_TOKEN) + "):");
       System.out.println("  " + joinToken.text());
-      say("add a node:    skiff agent --server " + url + " --token TOKEN");
-      say("add a replica: skiff server --join " + url + " --token TOKEN --address ADDRESS");
+      OUT.say("add a node:    skiff agent --server " + url + " --token TOKEN");
+      OUT.say("add a replica: skiff server --join " + url + " --token TOKEN --address ADDRESS");
     }
-    say("ready");
-    System.out.flush();
-    awaitSignal(replica);
+    OUT.runUntilStopped("stopping", () -> replica.stop().await(30, TimeUnit.SECONDS));
     return 0;
-  }
-
-  /** Blocks until SIGTERM or Ctrl-C, then leaves the cluster cleanly. */
-  private static void awaitSignal(ServerReplica replica) throws InterruptedException {
-    java.util.concurrent.CountDownLatch stopped = new java.util.concurrent.CountDownLatch(1);
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  say("stopping");
-                  try {
-                    replica.stop().await(30, TimeUnit.SECONDS);
-                    say("stopped");
-                  } catch (Exception e) {
-                    System.err.println("skiff server: stopping: " + e);
-                  } finally {
-                    stopped.countDown();
-                  }
-                },
-                "skiff-server-stop"));
-    stopped.await();
-  }
-
-  static Path defaultDir() {
-    String home = System.getenv("SKIFF_HOME");
-    return home != null
-        ? Path.of(home, "server")
-        : Path.of(System.getProperty("user.home"), ".skiff", "server");
   }
 
   static String hostLiteral(String host) {
@@ -265,9 +237,5 @@ public final class ServerCommand implements Callable<Integer> {
 
   static String hostPort(String host, int port) {
     return hostLiteral(host) + ":" + port;
-  }
-
-  private static void say(String line) {
-    System.out.println("skiff server: " + line);
   }
 }
