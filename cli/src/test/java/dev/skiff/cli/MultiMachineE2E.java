@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.skiff.testing.FreePorts;
 import dev.skiff.testing.Kubectl;
 import dev.skiff.testing.ProcessResult;
+import dev.skiff.testing.Processes;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -58,6 +59,7 @@ class MultiMachineE2E {
   String urlA;
   String urlB;
   String joinToken;
+  int agentPort;
 
   /** One role's process and its output (stdout and stderr in one file). */
   record Machine(String name, Process process, Path log, Path dataDir) {
@@ -116,6 +118,7 @@ class MultiMachineE2E {
             "--token",
             joinToken);
     serverB.awaitLine("skiff server: ready");
+    agentPort = FreePorts.on(AGENT_C);
     agentC =
         start(
             "agent-c",
@@ -129,7 +132,7 @@ class MultiMachineE2E {
             "--address",
             AGENT_C,
             "--port",
-            "" + FreePorts.on(AGENT_C));
+            "" + agentPort);
     agentC.awaitLine("skiff agent: ready");
   }
 
@@ -205,13 +208,57 @@ class MultiMachineE2E {
         "--restart=Never",
         "--command",
         "--",
-        "sleep",
-        "3600");
+        "sh",
+        "-c",
+        "echo hello from the joined node; exec sleep 3600");
     ok(admin(serverB), "wait", "--for=condition=Ready", "pod/sleeper", "--timeout=90s");
     assertThat(ok(admin(serverB), "get", "pod", "sleeper", "-o", "jsonpath={.spec.nodeName}"))
         .isEqualTo(NODE);
     assertThat(ok(admin(serverA), "get", "pod", "sleeper", "-o", "jsonpath={.status.podIP}"))
         .startsWith("127.1.1.");
+    // logs and exec go from either replica to the joined agent over TLS: the agent's serving
+    // certificate came with its join grant, signed by the cluster CA that the replicas verify
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(ok(admin(serverA), "logs", "sleeper"))
+                    .contains("hello from the joined node"));
+    assertThat(ok(admin(serverB), "exec", "sleeper", "--", "echo", "exec via server-b"))
+        .isEqualToIgnoringNewLines("exec via server-b");
+  }
+
+  @Test
+  @Order(3)
+  void theJoinedAgentServesTlsFromTheClusterCaAndRefusesCallersWithoutTheApiServersCredential()
+      throws Exception {
+    Path ca = serverA.dataDir().resolve("ca.crt");
+    String url = "https://" + AGENT_C + ":" + agentPort + "/containerLogs/default/sleeper/sleeper";
+    // curl verifies the agent's certificate against the cluster CA (a failure would be 000)
+    ProcessResult anonymous = statusOf(ca, url, "X-Anonymous: yes");
+    assertThat(anonymous.stdout()).as(anonymous.all()).isEqualTo("401");
+    String adminToken = Files.readString(serverA.dataDir().resolve("token")).strip();
+    ProcessResult admin = statusOf(ca, url, "Authorization: Bearer " + adminToken);
+    assertThat(admin.stdout())
+        .as("the admin token is not the agent credential: " + admin.all())
+        .isEqualTo("401");
+  }
+
+  /** The HTTP status curl gets from {@code url} with one header, verifying against {@code ca}. */
+  private static ProcessResult statusOf(Path ca, String url, String header) {
+    return Processes.run(
+        Duration.ofSeconds(20),
+        "curl",
+        "-sS",
+        "--cacert",
+        ca.toString(),
+        "-o",
+        "/dev/null",
+        "-w",
+        "%{http_code}",
+        "-H",
+        header,
+        url);
   }
 
   @Test
@@ -297,7 +344,7 @@ class MultiMachineE2E {
             serverB,
             List.of("ca.key", "ca.crt", "token", "agent-token", "cluster-name", "kubeconfig"),
             agentC,
-            List.of("kubeconfig", "agent-token"));
+            List.of("kubeconfig", "agent-token", "agent-serving.crt", "agent-serving.key"));
     for (var entry : files.entrySet()) {
       Path dir = entry.getKey().dataDir();
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
