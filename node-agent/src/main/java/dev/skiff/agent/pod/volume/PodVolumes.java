@@ -8,9 +8,11 @@ import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Secret;
 import dev.skiff.api.model.core.Volume;
 import dev.skiff.api.model.core.VolumeProjection;
+import dev.skiff.api.model.meta.Quantity;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,6 +140,46 @@ public final class PodVolumes {
       }
     }
     return false;
+  }
+
+  /**
+   * The first emptyDir of the pod whose files take more than its {@code sizeLimit}, as the
+   * kubelet's eviction manager finds it (usage: the sizes of the regular files in the directory,
+   * measured on the worker pool); empty when none does or the pod has no limited emptyDir.
+   */
+  public Future<java.util.Optional<ExceededLimit>> exceededEmptyDir(Pod pod) {
+    Map<String, String> limits = new LinkedHashMap<>();
+    for (Volume v : volumes(pod)) {
+      if (v.emptyDir != null
+          && v.emptyDir.sizeLimit != null
+          && Quantity.parse(v.emptyDir.sizeLimit).signum() > 0) {
+        limits.put(v.name, v.emptyDir.sizeLimit);
+      }
+    }
+    if (limits.isEmpty()) {
+      return Future.succeededFuture(java.util.Optional.empty());
+    }
+    Path base =
+        podsDir.resolve(pod.meta().uid).resolve("volumes").resolve("kubernetes.io~empty-dir");
+    return blocking.executeBlocking(
+        () -> {
+          for (Map.Entry<String, String> e : limits.entrySet()) {
+            long used = FileTrees.size(base.resolve(e.getKey()));
+            if (BigDecimal.valueOf(used).compareTo(Quantity.parse(e.getValue())) > 0) {
+              return java.util.Optional.of(new ExceededLimit(e.getKey(), e.getValue(), used));
+            }
+          }
+          return java.util.Optional.empty();
+        },
+        false);
+  }
+
+  /** An emptyDir over its size limit: the volume, its limit as the pod states it, bytes used. */
+  public record ExceededLimit(String volume, String limit, long used) {
+    /** The kubelet's eviction message (emptyDirMessageFmt, trailing space included). */
+    public String message() {
+      return "Usage of EmptyDir volume \"" + volume + "\" exceeds the limit \"" + limit + "\". ";
+    }
   }
 
   /** Forgets the pod and removes its volume directories (never a hostPath or a claim's). */
