@@ -326,16 +326,20 @@ class VolumesKubectlE2E {
                             "-o",
                             "jsonpath={.status.phase}|{.status.reason}|{.status.message}"))
                     .isEqualTo("Failed|Evicted|" + message));
-    assertThat(
-            ok(
-                "get",
-                "pod",
-                "outgrows",
-                "-o",
-                "jsonpath={.status.containerStatuses[0].state.terminated.exitCode}"
-                    + " {.status.conditions[?(@.type==\"Ready\")].status}"))
-        .as("stopped (SIGTERM, SIGKILL after the 1 s grace period) and not ready")
-        .matches("(137|143) False");
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        ok(
+                            "get",
+                            "pod",
+                            "outgrows",
+                            "-o",
+                            "jsonpath={.status.containerStatuses[0].state.terminated.exitCode}"
+                                + " {.status.conditions[?(@.type==\"Ready\")].status}"))
+                    .as("stopped (SIGTERM, SIGKILL after the 1 s grace period) and not ready")
+                    .matches("(137|143) False"));
     assertThat(
             ok(
                 "get",
@@ -355,6 +359,41 @@ class VolumesKubectlE2E {
         .as("a pod within its limit stays")
         .isEqualTo("Running");
     ok("delete", "pod", "within", "outgrows", "--wait=true");
+  }
+
+  @Test
+  void aMemoryEmptyDirIsATmpfsOfItsSizeLimitGoneWithThePod() throws Exception {
+    apply(
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: in-memory}
+        spec:
+          containers:
+          - name: main
+            image: skiff/busybox:1
+            command: ["sh", "-c", "grep ' /cache ' /proc/mounts; exec sleep 3600"]
+            volumeMounts: [{name: cache, mountPath: /cache}]
+          volumes:
+          - {name: cache, emptyDir: {medium: Memory, sizeLimit: 2Mi}}
+        """);
+    ok("wait", "--for=condition=Ready", "pod/in-memory", "--timeout=60s");
+    String uid = ok("get", "pod", "in-memory", "-o", "jsonpath={.metadata.uid}");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(ok("logs", "in-memory"))
+                    .startsWith("tmpfs /cache tmpfs ")
+                    .contains("size=2048k"));
+    assertThat(Files.readString(Path.of("/proc/mounts")))
+        .as("the node's tmpfs")
+        .contains(uid + "/volumes/kubernetes.io~empty-dir/cache tmpfs");
+    ok("delete", "pod", "in-memory", "--wait=true");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(Files.readString(Path.of("/proc/mounts"))).doesNotContain(uid));
   }
 
   /** A pod that writes KIB KiB into an emptyDir limited to 1Mi, then sleeps. */

@@ -234,6 +234,7 @@ public final class PodController {
                         secrets.stop(),
                         claims.stop(),
                         volumes.stop())))
+        .transform(ar -> podVolumes.unmountMemoryVolumes())
         .mapEmpty();
   }
 
