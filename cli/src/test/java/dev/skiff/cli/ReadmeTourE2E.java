@@ -24,7 +24,7 @@ class ReadmeTourE2E {
 
   @AfterEach
   void stopCluster() throws Exception {
-    run("./skiff down --name skiff >/dev/null 2>&1 || true", 60);
+    run("./skiff down --name skiff >/dev/null 2>&1 || true; rm -rf /tmp/skiff-guestbook", 60);
   }
 
   @Test
@@ -43,6 +43,22 @@ class ReadmeTourE2E {
     // The ClusterIP, each node's NodePort and the LoadBalancer each answered from a selected pod.
     assertThat(out.split("hello from web-", -1).length - 1).isGreaterThanOrEqualTo(10);
     assertThat(out).doesNotContain("hello from stray");
+    // The guestbook: seeded, signed, read back through the NodePort, still signed after its
+    // database pod was replaced; its web pods listed themselves; its volume went with it.
+    assertThat(out)
+        .contains(
+            "Skiff guestbook (served by frontend-",
+            "Welcome! (written by the seed Job)",
+            "partitioned roll out complete",
+            "job.batch/seed condition met",
+            "deployment.apps/frontend scaled",
+            "namespace \"guestbook\" deleted");
+    assertThat(out.lines().filter(line -> line.equals("Hello from the README")).count())
+        .as("the signature, as signed, through the NodePort and after db-0 was replaced")
+        .isGreaterThanOrEqualTo(3);
+    assertThat(out.lines().filter(line -> line.matches("frontend-[a-z0-9]+-[a-z0-9]{5}")).count())
+        .as("the web pods /cgi-bin/pods listed")
+        .isEqualTo(3);
     String strayIp = columnOf(out, "stray ", 5);
     assertThat(endpointLines(out))
         .isNotEmpty()

@@ -309,6 +309,112 @@ class VolumesKubectlE2E {
             });
   }
 
+  @Test
+  void aPodWhoseEmptyDirOutgrowsItsSizeLimitIsEvicted() throws Exception {
+    apply(scratchPod("within", 256) + "---\n" + scratchPod("outgrows", 2048));
+    ok("wait", "--for=condition=Ready", "pod/within", "pod/outgrows", "--timeout=60s");
+    String message = "Usage of EmptyDir volume \"scratch\" exceeds the limit \"1Mi\". ";
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        ok(
+                            "get",
+                            "pod",
+                            "outgrows",
+                            "-o",
+                            "jsonpath={.status.phase}|{.status.reason}|{.status.message}"))
+                    .isEqualTo("Failed|Evicted|" + message));
+    await()
+        .atMost(Duration.ofSeconds(15))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        ok(
+                            "get",
+                            "pod",
+                            "outgrows",
+                            "-o",
+                            "jsonpath={.status.containerStatuses[0].state.terminated.exitCode}"
+                                + " {.status.conditions[?(@.type==\"Ready\")].status}"))
+                    .as("stopped (SIGTERM, SIGKILL after the 1 s grace period) and not ready")
+                    .matches("(137|143) False"));
+    assertThat(
+            ok(
+                "get",
+                "events",
+                "--field-selector",
+                "involvedObject.name=outgrows,reason=Evicted",
+                "-o",
+                "jsonpath={.items[*].type}|{.items[*].message}|{.items[*].source.component}"))
+        .isEqualTo("Warning|" + message + "|kubelet");
+    assertThat(ok("describe", "pod", "outgrows"))
+        .containsPattern("Status:\\s+Failed")
+        .containsPattern("Reason:\\s+Evicted")
+        .contains(message.strip());
+    // The agent checks every pod's emptyDirs every 5 s: give it one more round.
+    Thread.sleep(6000);
+    assertThat(ok("get", "pod", "within", "-o", "jsonpath={.status.phase}"))
+        .as("a pod within its limit stays")
+        .isEqualTo("Running");
+    ok("delete", "pod", "within", "outgrows", "--wait=true");
+  }
+
+  @Test
+  void aMemoryEmptyDirIsATmpfsOfItsSizeLimitGoneWithThePod() throws Exception {
+    apply(
+        """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: in-memory}
+        spec:
+          containers:
+          - name: main
+            image: skiff/busybox:1
+            command: ["sh", "-c", "grep ' /cache ' /proc/mounts; exec sleep 3600"]
+            volumeMounts: [{name: cache, mountPath: /cache}]
+          volumes:
+          - {name: cache, emptyDir: {medium: Memory, sizeLimit: 2Mi}}
+        """);
+    ok("wait", "--for=condition=Ready", "pod/in-memory", "--timeout=60s");
+    String uid = ok("get", "pod", "in-memory", "-o", "jsonpath={.metadata.uid}");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () ->
+                assertThat(ok("logs", "in-memory"))
+                    .startsWith("tmpfs /cache tmpfs ")
+                    .contains("size=2048k"));
+    assertThat(Files.readString(Path.of("/proc/mounts")))
+        .as("the node's tmpfs")
+        .contains(uid + "/volumes/kubernetes.io~empty-dir/cache tmpfs");
+    ok("delete", "pod", "in-memory", "--wait=true");
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> assertThat(Files.readString(Path.of("/proc/mounts"))).doesNotContain(uid));
+  }
+
+  /** A pod that writes KIB KiB into an emptyDir limited to 1Mi, then sleeps. */
+  private static String scratchPod(String name, int kib) {
+    return """
+        apiVersion: v1
+        kind: Pod
+        metadata: {name: NAME}
+        spec:
+          containers:
+          - name: main
+            image: skiff/busybox:1
+            command: ["sh", "-c", "dd if=/dev/zero of=/scratch/fill bs=1024 count=KIB && exec sleep 3600"]
+            volumeMounts: [{name: scratch, mountPath: /scratch}]
+          volumes:
+          - {name: scratch, emptyDir: {sizeLimit: 1Mi}}
+        """
+        .replace("NAME", name)
+        .replace("KIB", Integer.toString(kib));
+  }
+
   private static String writerPod(String name, String script) {
     return """
         apiVersion: v1

@@ -48,6 +48,9 @@ import org.slf4j.LoggerFactory;
 public final class PodController {
   private static final Logger LOG = LoggerFactory.getLogger(PodController.class);
 
+  /** How often emptyDir usage is checked against sizeLimit (the kubelet: every 10 s). */
+  static final Duration EVICTION_CHECK_INTERVAL = Duration.ofSeconds(5);
+
   private final Vertx vertx;
   private final PodSettings settings;
   private final ContainerRuntime runtime;
@@ -71,6 +74,7 @@ public final class PodController {
   private final PodStartupTrace trace = new PodStartupTrace();
   private Context context;
   private long orphanTimer = -1;
+  private long evictionTimer = -1;
 
   public PodController(
       Vertx vertx,
@@ -206,11 +210,17 @@ public final class PodController {
                         t -> {
                           removeOrphans();
                           refreshVolumes();
-                        }));
+                        }))
+        .onSuccess(
+            v ->
+                evictionTimer =
+                    vertx.setPeriodic(
+                        EVICTION_CHECK_INTERVAL.toMillis(), t -> evictOverLimitEmptyDirs()));
   }
 
   public Future<Void> stop() {
     vertx.cancelTimer(orphanTimer);
+    vertx.cancelTimer(evictionTimer);
     byKey.values().forEach(PodRecord::stopProbes);
     return controller
         .stop()
@@ -224,6 +234,7 @@ public final class PodController {
                         secrets.stop(),
                         claims.stop(),
                         volumes.stop())))
+        .transform(ar -> podVolumes.unmountMemoryVolumes())
         .mapEmpty();
   }
 
@@ -262,6 +273,9 @@ public final class PodController {
     if (pod.meta().deletionTimestamp != null) {
       return terminator.terminate(pod, record);
     }
+    if (record.evicted != null) {
+      return terminator.reportEvicted(pod, record);
+    }
     return syncer.sync(pod, record);
   }
 
@@ -282,6 +296,11 @@ public final class PodController {
         boolean ran = s.state != null && (s.state.running != null || s.state.terminated != null);
         record.container(s.name).baseAttempt = ran ? count + 1 : count;
       }
+    }
+    if (pod.status != null
+        && PodPhase.FAILED.equals(pod.status.phase)
+        && "Evicted".equals(pod.status.reason)) {
+      record.evicted = pod.status.message;
     }
     byKey.put(key, record);
     byUid.put(record.uid, record);
@@ -310,6 +329,39 @@ public final class PodController {
                     false))
         .compose(v -> volume)
         .mapEmpty();
+  }
+
+  /**
+   * The kubelet eviction manager's local storage check for emptyDirs: a running pod whose emptyDir
+   * holds more than its sizeLimit is evicted.
+   */
+  private void evictOverLimitEmptyDirs() {
+    for (PodRecord record : List.copyOf(byKey.values())) {
+      Pod pod = pods.get(record.key);
+      if (pod == null
+          || !record.uid.equals(pod.meta().uid)
+          || pod.meta().deletionTimestamp != null
+          || record.evicted != null
+          || record.termination != null
+          || PodPhase.isTerminal(StatusBuilder.statusOf(pod).phase)) {
+        continue;
+      }
+      podVolumes
+          .exceededEmptyDir(pod)
+          .onSuccess(
+              exceeded ->
+                  exceeded.ifPresent(
+                      e -> {
+                        LOG.info(
+                            "evicting pod {}: emptyDir {} holds {} bytes, over its limit {}",
+                            record.key,
+                            e.volume(),
+                            e.used(),
+                            e.limit());
+                        terminator.evict(pod, record, e.message());
+                      }))
+          .onFailure(e -> LOG.warn("pod {}: measuring its emptyDirs failed: {}", record.key, e));
+    }
   }
 
   /** Removes runtime pods (and their logs) that no pod bound to this node accounts for. */

@@ -18,6 +18,13 @@ final class PodRecord {
   StartFailure sandboxFailure;
   String writtenStatus;
   Future<Void> termination;
+
+  /**
+   * The eviction message once the agent evicted the pod: its containers stop, are never started
+   * again, and every sync reports the pod Failed / Evicted.
+   */
+  String evicted;
+
   java.time.Instant startTime;
 
   /** The delay before the next try to set up volumes that failed, null after a success. */

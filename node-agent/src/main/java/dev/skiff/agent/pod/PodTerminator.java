@@ -21,9 +21,11 @@ import org.slf4j.LoggerFactory;
  * running container, SIGKILL what is left after the grace period (deletionGracePeriodSeconds, else
  * terminationGracePeriodSeconds), report the final container states, then delete the pod object
  * with a zero grace period (uid precondition). Runs in the background; a failure re-enqueues.
+ * Eviction ({@link #evict}) stops the containers the same way and leaves the pod Failed.
  */
 final class PodTerminator {
   private static final Logger LOG = LoggerFactory.getLogger(PodTerminator.class);
+  private static final Duration EVICTION_GRACE = Duration.ofSeconds(1);
 
   private final KubeClient client;
   private final ContainerRuntime runtime;
@@ -90,6 +92,40 @@ final class PodTerminator {
                   requeue.after(record.key, Duration.ofSeconds(1));
                 });
     return Future.succeededFuture();
+  }
+
+  /**
+   * Evicts the pod as the kubelet's eviction manager does for a local-storage limit: a Warning
+   * {@code Evicted} event with the message, every running container stopped with a grace period of
+   * 1 s (immediateEvictionGracePeriodSeconds), then a sync, which reports it ({@link
+   * #reportEvicted}). The pod object stays (its controller replaces it); the agent never starts its
+   * containers again.
+   */
+  void evict(Pod pod, PodRecord record, String message) {
+    if (record.evicted != null || record.termination != null) {
+      return;
+    }
+    record.evicted = message;
+    record.stopProbes();
+    events.warning(pod, "Evicted", message);
+    List<Future<Void>> stops = new ArrayList<>();
+    for (ContainerInfo c : runtime.containers(record.uid)) {
+      if (c.running()) {
+        events.normal(
+            pod,
+            EventRecorder.containerField(c.name()),
+            "Killing",
+            "Stopping container " + c.name());
+        stops.add(runtime.stopContainer(c.id(), EVICTION_GRACE));
+      }
+    }
+    Future.join(stops).onComplete(ar -> requeue.now(record.key));
+  }
+
+  /** The status of an evicted pod: Failed, reason Evicted, its message, the containers' ends. */
+  Future<Void> reportEvicted(Pod pod, PodRecord record) {
+    return writer.write(
+        pod, record, StatusBuilder.evicted(finalStatus(pod, record), record.evicted));
   }
 
   private dev.skiff.api.model.core.PodStatus finalStatus(Pod pod, PodRecord record) {

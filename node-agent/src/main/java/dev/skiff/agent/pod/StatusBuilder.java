@@ -71,6 +71,10 @@ final class StatusBuilder {
             ? PodPhase.of(pod.spec().restartPolicy, status.containerStatuses)
             : PodPhase.ofInitializing(pod.spec().restartPolicy, status.initContainerStatuses);
     status.phase = PodPhase.isTerminal(old.phase) ? old.phase : phase;
+    if (PodPhase.isTerminal(old.phase)) {
+      status.reason = old.reason;
+      status.message = old.message;
+    }
     if (PodPhase.isTerminal(status.phase)) {
       status.containerStatuses.forEach(s -> s.ready = false);
     }
@@ -82,6 +86,21 @@ final class StatusBuilder {
     status.qosClass = old.qosClass;
     status.conditions = Conditions.of(old, status, views.size(), initPending, now);
     return status;
+  }
+
+  /**
+   * The status of a pod the agent evicted, as the kubelet's eviction manager leaves it: phase
+   * Failed, reason Evicted, the eviction's message, nothing ready (its containers have stopped, so
+   * the conditions say so already).
+   */
+  static PodStatus evicted(PodStatus built, String message) {
+    built.phase = PodPhase.FAILED;
+    built.reason = "Evicted";
+    built.message = message;
+    if (built.containerStatuses != null) {
+      built.containerStatuses.forEach(s -> s.ready = false);
+    }
+    return built;
   }
 
   /** The pod's stored status, or an empty one; never attaches one to the (shared, cached) pod. */

@@ -194,6 +194,28 @@ class StatusBuilderTest {
     assertThat(PodPhase.of(policy, statuses)).isEqualTo(phase);
   }
 
+  @Test
+  void anEvictedPodIsFailedWithTheEvictionsReasonAndKeepsItOnLaterSyncs() {
+    Pod pod = Pods.pod("p", "n", c -> {});
+    ContainerInfo killed = info(0, ContainerInfo.State.EXITED, 137);
+    String message = "Usage of EmptyDir volume \"scratch\" exceeds the limit \"1Mi\". ";
+
+    PodStatus evicted =
+        StatusBuilder.evicted(build(pod, view(pod, killed, null, null, false)), message);
+
+    assertThat(evicted.phase).isEqualTo("Failed");
+    assertThat(evicted.reason).isEqualTo("Evicted");
+    assertThat(evicted.message).isEqualTo(message);
+    assertThat(evicted.containerStatuses.get(0).ready).isFalse();
+    assertThat(conditions(evicted)).contains("ContainersReady=False", "Ready=False");
+
+    pod.status = evicted;
+    PodStatus later = build(pod, view(pod, killed, null, null, false));
+    assertThat(later.phase).isEqualTo("Failed");
+    assertThat(later.reason).isEqualTo("Evicted");
+    assertThat(later.message).isEqualTo(message);
+  }
+
   private PodStatus build(Pod pod, ContainerView view) {
     return builder.build(pod, List.of(view), "127.1.1.2", "127.0.1.1", NOW, NOW);
   }

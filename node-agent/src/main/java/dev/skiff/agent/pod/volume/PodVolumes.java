@@ -8,9 +8,11 @@ import dev.skiff.api.model.core.Pod;
 import dev.skiff.api.model.core.Secret;
 import dev.skiff.api.model.core.Volume;
 import dev.skiff.api.model.core.VolumeProjection;
+import dev.skiff.api.model.meta.Quantity;
 import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,13 +28,14 @@ import java.util.Map;
 /**
  * A node's pod volumes, as the kubelet's volume manager keeps them: each volume of a pod becomes a
  * host directory (or file) that the runtime mounts into the containers. emptyDir: a directory under
- * {@code <pods-dir>/<uid>/volumes/kubernetes.io~empty-dir/NAME} (medium Memory and sizeLimit are
- * accepted; it is a directory on disk either way). configMap, secret, downwardAPI, projected: the
- * payload written atomically ({@link AtomicWriter}), mounted read-only, rewritten by {@link
- * #refresh} when the objects change (a projected ServiceAccount token once 80% of its life has
- * passed). hostPath: the node's path after the type check. persistentVolumeClaim: the path of the
- * bound PersistentVolume ({@code hostPath} or {@code local}). Lookups and payloads are computed on
- * the agent's context, files are written on the worker pool. Use on the agent's context.
+ * {@code <pods-dir>/<uid>/volumes/kubernetes.io~empty-dir/NAME}, with a tmpfs mounted on it for
+ * medium Memory ({@link MemoryMedium}); its sizeLimit is checked by {@link #exceededEmptyDir}.
+ * configMap, secret, downwardAPI, projected: the payload written atomically ({@link AtomicWriter}),
+ * mounted read-only, rewritten by {@link #refresh} when the objects change (a projected
+ * ServiceAccount token once 80% of its life has passed). hostPath: the node's path after the type
+ * check. persistentVolumeClaim: the path of the bound PersistentVolume ({@code hostPath} or {@code
+ * local}). Lookups and payloads are computed on the agent's context, files are written on the
+ * worker pool. Use on the agent's context.
  */
 public final class PodVolumes {
   /** A volume as the host has it: where, whether containers may only read it. */
@@ -140,6 +143,66 @@ public final class PodVolumes {
     return false;
   }
 
+  /**
+   * The first emptyDir of the pod whose files take more than its {@code sizeLimit}, as the
+   * kubelet's eviction manager finds it (usage: the sizes of the regular files in the directory,
+   * measured on the worker pool); empty when none does or the pod has no limited emptyDir.
+   */
+  public Future<java.util.Optional<ExceededLimit>> exceededEmptyDir(Pod pod) {
+    Map<String, String> limits = new LinkedHashMap<>();
+    for (Volume v : volumes(pod)) {
+      if (v.emptyDir != null
+          && v.emptyDir.sizeLimit != null
+          && Quantity.parse(v.emptyDir.sizeLimit).signum() > 0) {
+        limits.put(v.name, v.emptyDir.sizeLimit);
+      }
+    }
+    if (limits.isEmpty()) {
+      return Future.succeededFuture(java.util.Optional.empty());
+    }
+    Path base =
+        podsDir.resolve(pod.meta().uid).resolve("volumes").resolve("kubernetes.io~empty-dir");
+    return blocking.executeBlocking(
+        () -> {
+          for (Map.Entry<String, String> e : limits.entrySet()) {
+            long used = FileTrees.size(base.resolve(e.getKey()));
+            if (BigDecimal.valueOf(used).compareTo(Quantity.parse(e.getValue())) > 0) {
+              return java.util.Optional.of(new ExceededLimit(e.getKey(), e.getValue(), used));
+            }
+          }
+          return java.util.Optional.empty();
+        },
+        false);
+  }
+
+  /** An emptyDir over its size limit: the volume, its limit as the pod states it, bytes used. */
+  public record ExceededLimit(String volume, String limit, long used) {
+    /** The kubelet's eviction message (emptyDirMessageFmt, trailing space included). */
+    public String message() {
+      return "Usage of EmptyDir volume \"" + volume + "\" exceeds the limit \"" + limit + "\". ";
+    }
+  }
+
+  /**
+   * Unmounts the tmpfs of every memory-backed emptyDir on the node (when the agent stops: its
+   * directories may then go, with {@code skiff down --purge}); a pod that runs again gets a new
+   * one.
+   */
+  public Future<Void> unmountMemoryVolumes() {
+    return blocking.executeBlocking(
+        () -> {
+          if (Files.isDirectory(podsDir)) {
+            try (var pods = Files.list(podsDir)) {
+              for (Path pod : pods.toList()) {
+                MemoryMedium.unmountAll(pod.resolve("volumes").resolve("kubernetes.io~empty-dir"));
+              }
+            }
+          }
+          return null;
+        },
+        false);
+  }
+
   /** Forgets the pod and removes its volume directories (never a hostPath or a claim's). */
   public Future<Void> forget(String uid) {
     ready.remove(uid);
@@ -147,6 +210,7 @@ public final class PodVolumes {
     Path dir = podsDir.resolve(uid).resolve("volumes");
     return blocking.executeBlocking(
         () -> {
+          MemoryMedium.unmountAll(dir.resolve("kubernetes.io~empty-dir"));
           FileTrees.delete(dir);
           return null;
         },
@@ -201,11 +265,15 @@ public final class PodVolumes {
     Path base = podsDir.resolve(pod.meta().uid).resolve("volumes");
     if (v.emptyDir != null) {
       Path dir = base.resolve("kubernetes.io~empty-dir").resolve(v.name);
+      BigDecimal memory = "Memory".equals(v.emptyDir.medium) ? tmpfsSize(v) : null;
       writes.add(
           () -> {
             if (!Files.isDirectory(dir)) {
               Files.createDirectories(dir);
               AtomicWriter.setMode(dir, 0777);
+            }
+            if (memory != null) {
+              MemoryMedium.mount(dir, memory);
             }
           });
       out.put(v.name, new Source(dir, false));
@@ -248,6 +316,15 @@ public final class PodVolumes {
     } else if (v.persistentVolumeClaim != null) {
       out.put(v.name, claim(pod, v, writes));
     }
+  }
+
+  /** A memory-backed emptyDir's size: its sizeLimit, else the node's allocatable memory. */
+  private BigDecimal tmpfsSize(Volume v) {
+    if (v.emptyDir.sizeLimit != null && Quantity.parse(v.emptyDir.sizeLimit).signum() > 0) {
+      return Quantity.parse(v.emptyDir.sizeLimit);
+    }
+    String memory = lookups.allocatable().get("memory");
+    return memory != null ? Quantity.parse(memory) : BigDecimal.valueOf(64L << 20);
   }
 
   private Source claim(Pod pod, Volume v, List<Write> writes) {
