@@ -207,7 +207,9 @@ final class UpCommand implements Callable<Integer> {
     // start small: the heap grows to the maximum only if the cluster needs it
     cmd.add("-Xms" + Math.min(heapMiB, 128) + "m");
     cmd.add("-XX:+UseSerialGC");
-    cmd.add("-XX:TieredStopAtLevel=1");
+    // no -XX:TieredStopAtLevel=1 (the CLI's own launcher keeps it): C1 alone has no AES-GCM and
+    // GHASH intrinsics, so every TLS byte (API clients, agents, port-forward and exec relays) ran
+    // in plain Java at 10-20 MiB/s; with C2, 300+ MiB/s (docs/benchmarks.md, port-forward)
     cmd.add("-Xss512k");
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
