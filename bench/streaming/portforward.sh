@@ -22,7 +22,7 @@ cleanup() {
 }
 trap cleanup EXIT
 ./skiff --version >/dev/null   # builds the CLI if needed, outside the timings
-./skiff up --name bpf >/dev/null
+./skiff up --name bpf --timeout 300 >/dev/null
 K=$SKIFF_HOME/clusters/bpf/kubeconfig
 head -c $((MIB << 20)) /dev/urandom >"$WORK/big"
 kubectl --kubeconfig "$K" apply -f - >/dev/null <<YAML
@@ -47,7 +47,7 @@ for _ in $(seq 100); do grep -q "$L2 ->" "$WORK/pf.log" 2>/dev/null && break; sl
 
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'), command: bench/streaming/portforward.sh (MIB=$MIB)"
 echo "load before: $(cut -d' ' -f1-3 /proc/loadavg)"
-python3 - "$POD_IP" "$L1" "$L2" "$MIB" "$ROUNDS" "$WARMUP" "$(cat "$SKIFF_HOME/clusters/bpf/pid")" "$FORWARD" <<'PY'
+python3 - "$POD_IP" "$L1" "$L2" "$MIB" "$ROUNDS" "$WARMUP" "$(cut -d" " -f1 "$SKIFF_HOME/clusters/bpf/pid")" "$FORWARD" <<'PY'
 import os, socket, statistics, sys, time
 pod, l1, l2, mib, rounds, warmup = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), int(sys.argv[6])
 cluster, kubectl = sys.argv[7], sys.argv[8]
