@@ -102,6 +102,19 @@ class KubectlExecE2E extends KubectlExecContract {
     assertThat(r.stdout()).contains("/dev/pts/").contains("29 93");
   }
 
+  /** kubectl run -i attaches (pods/attach) over SPDY: stdin reaches the main process. */
+  @Test
+  void attachOverSpdyJoinsTheContainersStdinAndOutput() throws Exception {
+    ProcessResult r =
+        shell(
+            "echo hello | "
+                + SPDY
+                + "kubectl run spdy-reader -i --rm --restart=Never --image=busybox"
+                + " --pod-running-timeout=60s -- sh -c 'read line; echo got $line'");
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.stdout()).as(r.all()).contains("got hello");
+  }
+
   @Test
   void execOverSpdyReportsACommandThatCannotRun() throws Exception {
     ProcessResult r = shell(SPDY + "kubectl exec sleeper -- no-such-command");

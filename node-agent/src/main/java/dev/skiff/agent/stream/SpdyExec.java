@@ -52,7 +52,6 @@ final class SpdyExec implements ExecChannels {
   private final List<String> expected;
   private final SpdyCodec codec = new SpdyCodec(this::received);
   private final Context context = Vertx.currentContext();
-  private final Thread loop = Thread.currentThread();
   private final Map<String, Integer> streams = new HashMap<>();
   private final Promise<ExecChannels> ready = Promise.promise();
   private final Semaphore inFlight = new Semaphore(IN_FLIGHT);
@@ -242,12 +241,12 @@ final class SpdyExec implements ExecChannels {
 
   @Override
   public void pause() {
-    onLoop(() -> transport.source().pause());
+    onLoop(() -> transport.reading(false));
   }
 
   @Override
   public void resume() {
-    onLoop(() -> transport.source().resume());
+    onLoop(() -> transport.reading(true));
   }
 
   @Override
@@ -306,11 +305,12 @@ final class SpdyExec implements ExecChannels {
     return lastWrite;
   }
 
+  /**
+   * Runs a call of {@link ExecChannels} on the session's event loop, always as a task, even when
+   * made on it: the calls then take effect in the order they were made (the exit status sent on the
+   * loop must not overtake output that a pump thread queued before it).
+   */
   private void onLoop(Runnable task) {
-    if (Thread.currentThread() == loop) {
-      task.run();
-    } else {
-      context.runOnContext(v -> task.run());
-    }
+    context.runOnContext(v -> task.run());
   }
 }
