@@ -93,13 +93,7 @@ class KubectlExecE2E extends KubectlExecContract {
   /** With a TTY, the terminal's size comes on the resize stream. */
   @Test
   void execOverSpdyGivesATerminalOfTheClientsSize() throws Exception {
-    ProcessResult r =
-        shell(
-            "script -qec \"stty cols 93 rows 29; "
-                + SPDY
-                + "kubectl exec -it sleeper -- sh -c 'tty; sleep 1; stty size; exit 5'\" /dev/null");
-    assertThat(r.exitCode()).as(r.all()).isEqualTo(5);
-    assertThat(r.stdout()).contains("/dev/pts/").contains("29 93");
+    assertTerminalOfTheClientsSize(SPDY, 93, 29, 5);
   }
 
   /** kubectl run -i attaches (pods/attach) over SPDY: stdin reaches the main process. */
