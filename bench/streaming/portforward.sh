@@ -24,21 +24,8 @@ trap cleanup EXIT
 ./skiff --version >/dev/null   # builds the CLI if needed, outside the timings
 ./skiff up --name bpf --timeout 300 >/dev/null
 K=$SKIFF_HOME/clusters/bpf/kubeconfig
-head -c $((MIB << 20)) /dev/urandom >"$WORK/big"
-kubectl --kubeconfig "$K" apply -f - >/dev/null <<YAML
-apiVersion: v1
-kind: Pod
-metadata: {name: server}
-spec:
-  containers:
-  - name: server
-    image: busybox
-    command: [sh, -c, "busybox nc -ll -p 9001 \$(POD_IP) -e cat $WORK/big & busybox nc -ll -p 9002 \$(POD_IP) -e wc -c & exec sleep 36000"]
-    env: [{name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}]
-    readinessProbe: {tcpSocket: {port: 9002}, periodSeconds: 1}
-YAML
-kubectl --kubeconfig "$K" wait --for=condition=Ready pod/server --timeout=60s >/dev/null
-POD_IP=$(kubectl --kubeconfig "$K" get pod server -o jsonpath='{.status.podIP}')
+source bench/streaming/server-pod.sh
+server_pod "$K" "$MIB"
 L1=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 L2=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
 kubectl --kubeconfig "$K" port-forward pod/server "$L1:9001" "$L2:9002" >"$WORK/pf.log" 2>&1 &
