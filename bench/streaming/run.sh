@@ -22,21 +22,8 @@ trap stop_clusters EXIT
 
 ./skiff up --name bstream >/dev/null
 K=$SKIFF_HOME/clusters/bstream/kubeconfig
-head -c $((MIB << 20)) /dev/urandom >"$WORK/big"
-kubectl --kubeconfig "$K" apply -f - >/dev/null <<YAML
-apiVersion: v1
-kind: Pod
-metadata: {name: server}
-spec:
-  containers:
-  - name: server
-    image: busybox
-    command: [sh, -c, "busybox nc -ll -p 9001 \$(POD_IP) -e cat $WORK/big & exec sleep 36000"]
-    env: [{name: POD_IP, valueFrom: {fieldRef: {fieldPath: status.podIP}}}]
-    readinessProbe: {tcpSocket: {port: 9001}, periodSeconds: 1}
-YAML
-kubectl --kubeconfig "$K" wait --for=condition=Ready pod/server --timeout=60s >/dev/null
-POD_IP=$(kubectl --kubeconfig "$K" get pod server -o jsonpath='{.status.podIP}')
+source bench/streaming/server-pod.sh
+server_pod "$K" "$MIB"
 ARGS=("$K" server "$POD_IP")
 
 if [ "${1:-}" = docker ]; then

@@ -207,6 +207,9 @@ final class UpCommand implements Callable<Integer> {
     // start small: the heap grows to the maximum only if the cluster needs it
     cmd.add("-Xms" + Math.min(heapMiB, 128) + "m");
     cmd.add("-XX:+UseSerialGC");
+    // C1 only: starts 2-3x faster on 2 busy cores than with C2, but C1 has no AES-GCM/GHASH
+    // intrinsics, which caps TLS (and so port-forward) at ~10-17 MiB/s per pass
+    // (docs/benchmarks.md, "Port-forward throughput (issue 15)")
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-Xss512k");
     cmd.add("-cp");

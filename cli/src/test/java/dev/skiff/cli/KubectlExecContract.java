@@ -85,12 +85,28 @@ abstract class KubectlExecContract {
 
   @Test
   void ttyGivesTheCommandATerminalOfTheClientsSize() throws Exception {
+    assertTerminalOfTheClientsSize("", 91, 27, 4);
+  }
+
+  /**
+   * {@code kubectl exec -it} (after {@code env}, e.g. a variable setting) in a pseudo-terminal of
+   * {@code cols} x {@code rows}: the command sees a terminal of that size and its exit code comes
+   * back.
+   */
+  void assertTerminalOfTheClientsSize(String env, int cols, int rows, int exit) throws Exception {
     ProcessResult r =
         shell(
-            "script -qec \"stty cols 91 rows 27; kubectl exec -it sleeper -- sh -c 'tty; sleep 1;"
-                + " stty size; exit 4'\" /dev/null");
-    assertThat(r.exitCode()).as(r.all()).isEqualTo(4);
-    assertThat(r.stdout()).contains("/dev/pts/").contains("27 91");
+            "script -qec \"stty cols "
+                + cols
+                + " rows "
+                + rows
+                + "; "
+                + env
+                + "kubectl exec -it sleeper -- sh -c 'tty; sleep 1; stty size; exit "
+                + exit
+                + "'\" /dev/null");
+    assertThat(r.exitCode()).as(r.all()).isEqualTo(exit);
+    assertThat(r.stdout()).contains("/dev/pts/").contains(rows + " " + cols);
   }
 
   @Test

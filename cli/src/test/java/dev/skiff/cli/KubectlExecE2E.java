@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  * certificate the cluster's agent CA signed.
  */
 class KubectlExecE2E extends KubectlExecContract {
+  private static final String SPDY = "KUBECTL_REMOTE_COMMAND_WEBSOCKETS=false ";
+
   @TempDir static Path home;
   static SleeperCluster cluster;
 
@@ -61,17 +63,57 @@ class KubectlExecE2E extends KubectlExecContract {
   }
 
   /**
-   * client-go's SPDY executor (kubectl before 1.30, or with WebSockets off) reaches the agent (the
-   * API server lets its POST upgrade through), which speaks exec only over WebSockets and says so.
+   * client-go's SPDY executor (kubectl before 1.30, or 1.32 with WebSockets off; programs on
+   * client-go's SPDY executor): v4.channel.k8s.io streams on a SPDY/3.1 POST upgrade, relayed by
+   * the API server to the agent. stdout and stderr apart, the exit code from the error stream's
+   * Status.
    */
   @Test
-  void execOverSpdyIsRefusedWithTheReason() throws Exception {
-    ProcessResult r = shell("KUBECTL_REMOTE_COMMAND_WEBSOCKETS=false kubectl exec sleeper -- true");
+  void execOverSpdyCarriesOutputAndTheExitCode() throws Exception {
+    ProcessResult r =
+        shell(
+            SPDY
+                + "kubectl exec sleeper -- sh -c 'echo out; echo err >&2; echo $HOSTNAME; exit 3'");
+    assertThat(r.exitCode()).as(r.all()).isEqualTo(3);
+    assertThat(r.stdout()).isEqualTo("out\nsleeper\n");
+    assertThat(r.stderr()).startsWith("err\n").contains("command terminated with exit code 3");
+    ProcessResult ok = shell(SPDY + "kubectl exec sleeper -- true");
+    assertThat(ok.exitCode()).as(ok.all()).isZero();
+    assertThat(ok.all()).isEmpty();
+  }
+
+  @Test
+  void execOverSpdyPipesStdinAndItsEnd() throws Exception {
+    ProcessResult r =
+        shell("printf 'hi\\nthere\\n' | " + SPDY + "kubectl exec -i sleeper -- wc -l");
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.stdout().trim()).isEqualTo("2");
+  }
+
+  /** With a TTY, the terminal's size comes on the resize stream. */
+  @Test
+  void execOverSpdyGivesATerminalOfTheClientsSize() throws Exception {
+    assertTerminalOfTheClientsSize(SPDY, 93, 29, 5);
+  }
+
+  /** kubectl run -i attaches (pods/attach) over SPDY: stdin reaches the main process. */
+  @Test
+  void attachOverSpdyJoinsTheContainersStdinAndOutput() throws Exception {
+    ProcessResult r =
+        shell(
+            "echo hello | "
+                + SPDY
+                + "kubectl run spdy-reader -i --rm --restart=Never --image=busybox"
+                + " --pod-running-timeout=60s -- sh -c 'read line; echo got $line'");
+    assertThat(r.exitCode()).as(r.all()).isZero();
+    assertThat(r.stdout()).as(r.all()).contains("got hello");
+  }
+
+  @Test
+  void execOverSpdyReportsACommandThatCannotRun() throws Exception {
+    ProcessResult r = shell(SPDY + "kubectl exec sleeper -- no-such-command");
     assertThat(r.exitCode()).isNotZero();
-    assertThat(r.stderr())
-        .contains(
-            "Error from server (BadRequest): Upgrade request required: this endpoint speaks"
-                + " the WebSocket channel protocols");
+    assertThat(r.stderr()).contains("executable file not found");
   }
 
   @Test

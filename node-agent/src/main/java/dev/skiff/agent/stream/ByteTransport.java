@@ -1,5 +1,6 @@
 package dev.skiff.agent.stream;
 
+import dev.skiff.api.client.vertx.VertxNetty;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
@@ -20,6 +21,12 @@ interface ByteTransport {
   Future<Void> write(Buffer bytes);
 
   ReadStream<Buffer> source();
+
+  /**
+   * Stops or restarts reading from the client. A socket stops at the socket ({@link
+   * VertxNetty#reading}), not with {@code pause()}, whose end can overtake the last bytes.
+   */
+  void reading(boolean reading);
 
   void close();
 
@@ -43,6 +50,11 @@ interface ByteTransport {
       @Override
       public ReadStream<Buffer> source() {
         return socket;
+      }
+
+      @Override
+      public void reading(boolean reading) {
+        VertxNetty.reading(socket, reading);
       }
 
       @Override
@@ -72,6 +84,15 @@ interface ByteTransport {
       @Override
       public ReadStream<Buffer> source() {
         return ws;
+      }
+
+      @Override
+      public void reading(boolean reading) {
+        if (reading) {
+          ws.resume();
+        } else {
+          ws.pause();
+        }
       }
 
       @Override

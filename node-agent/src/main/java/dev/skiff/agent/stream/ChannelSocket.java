@@ -1,9 +1,9 @@
 package dev.skiff.agent.stream;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.ServerWebSocket;
-import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.concurrent.Semaphore;
 import java.util.function.BiConsumer;
@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
  * from any thread; {@link #sendBlocking} waits while too many messages are in flight, which is how
  * a pump reading a process's output is held back by a slow client.
  */
-final class ChannelSocket {
+final class ChannelSocket implements ExecChannels {
   private static final int IN_FLIGHT = 32;
 
   private final ServerWebSocket ws;
@@ -34,8 +34,8 @@ final class ChannelSocket {
     return ws;
   }
 
-  /** Delivers each client message as (channel, payload). */
-  void onMessage(BiConsumer<Integer, Buffer> handler) {
+  @Override
+  public void onMessage(BiConsumer<Integer, Buffer> handler) {
     ws.binaryMessageHandler(
         message -> {
           if (message.length() > 0) {
@@ -52,7 +52,8 @@ final class ChannelSocket {
         });
   }
 
-  Future<Void> send(int channel, Buffer payload) {
+  @Override
+  public Future<Void> send(int channel, Buffer payload) {
     if (base64) {
       return ws.writeTextMessage(
           (char) ('0' + channel) + Base64.getEncoder().encodeToString(payload.getBytes()));
@@ -61,18 +62,30 @@ final class ChannelSocket {
         Buffer.buffer(payload.length() + 1).appendByte((byte) channel).appendBuffer(payload));
   }
 
-  Future<Void> send(int channel, String text) {
-    return send(channel, Buffer.buffer(text.getBytes(StandardCharsets.UTF_8)));
-  }
-
-  /** {@link #send}, waiting (off the event loop) while the client is behind. */
-  void sendBlocking(int channel, byte[] bytes, int length) throws InterruptedException {
+  @Override
+  public void sendBlocking(int channel, byte[] bytes, int length) throws InterruptedException {
     inFlight.acquire();
     send(channel, Buffer.buffer(length).appendBytes(bytes, 0, length))
         .onComplete(ar -> inFlight.release());
   }
 
-  void close() {
+  @Override
+  public void pause() {
+    ws.pause();
+  }
+
+  @Override
+  public void resume() {
+    ws.resume();
+  }
+
+  @Override
+  public void closeHandler(Handler<Void> closed) {
+    ws.closeHandler(closed);
+  }
+
+  @Override
+  public void close() {
     ws.close((short) 1000);
   }
 }

@@ -5,7 +5,6 @@ import dev.skiff.agent.runtime.ExecRequest;
 import dev.skiff.agent.runtime.ExecSession;
 import dev.skiff.api.Json;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.ServerWebSocket;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Connects an exec (or attach) session to a channel WebSocket: stdout and stderr are pumped to
- * channels 1 and 2 (each pump held back while the client is behind), channel 0 goes to stdin (the
- * socket pauses while stdin is behind; v5's close signal half-closes it), channel 4 resizes the
- * terminal. When the command has exited and its output is sent, the exit status goes on channel 3
- * and the socket closes; a client that goes away ends the session.
+ * Connects an exec (or attach) session to the client's channels ({@link ExecChannels}): stdout and
+ * stderr are pumped to channels 1 and 2 (each pump held back while the client is behind), channel 0
+ * goes to stdin (the socket pauses while stdin is behind; v5's close signal half-closes it),
+ * channel 4 resizes the terminal. When the command has exited and its output is sent, the exit
+ * status goes on channel 3 and the socket closes; a client that goes away ends the session.
  */
 final class ExecStreams {
   private static final byte[] EOF = new byte[0];
@@ -28,7 +27,7 @@ final class ExecStreams {
   private static final int RESUME_AT = 8;
   private static final long OUTPUT_GRACE_SECONDS = 2;
 
-  private final ChannelSocket socket;
+  private final ExecChannels socket;
   private final ExecSession session;
   private final ExecRequest request;
   private final ExecutorService threads;
@@ -37,7 +36,7 @@ final class ExecStreams {
   private final AtomicBoolean finished = new AtomicBoolean();
 
   private ExecStreams(
-      ChannelSocket socket, ExecSession session, ExecRequest request, ExecutorService threads) {
+      ExecChannels socket, ExecSession session, ExecRequest request, ExecutorService threads) {
     this.socket = socket;
     this.session = session;
     this.request = request;
@@ -45,13 +44,12 @@ final class ExecStreams {
   }
 
   static void run(
-      ChannelSocket socket, ExecSession session, ExecRequest request, ExecutorService threads) {
+      ExecChannels socket, ExecSession session, ExecRequest request, ExecutorService threads) {
     new ExecStreams(socket, session, request, threads).start();
   }
 
   private void start() {
-    ServerWebSocket ws = socket.webSocket();
-    ws.closeHandler(v -> clientGone());
+    socket.closeHandler(v -> clientGone());
     socket.onMessage(this::fromClient);
     if (request.stdin() && session.stdin() != null) {
       threads.execute(this::writeStdin);
@@ -83,7 +81,7 @@ final class ExecStreams {
       case ChannelProtocol.STDIN -> {
         stdin.add(payload.getBytes());
         if (stdin.size() > PAUSE_AT && paused.compareAndSet(false, true)) {
-          socket.webSocket().pause();
+          socket.pause();
         }
       }
       case ChannelProtocol.RESIZE -> resize(payload);
@@ -122,7 +120,7 @@ final class ExecStreams {
           in.flush();
         }
         if (stdin.size() < RESUME_AT && paused.compareAndSet(true, false)) {
-          socket.webSocket().resume();
+          socket.resume();
         }
       }
     } catch (IOException e) {

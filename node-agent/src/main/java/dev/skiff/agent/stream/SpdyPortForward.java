@@ -1,25 +1,18 @@
 package dev.skiff.agent.stream;
 
 import dev.skiff.api.client.vertx.VertxNetty;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.spdy.DefaultSpdyDataFrame;
 import io.netty.handler.codec.spdy.DefaultSpdyPingFrame;
 import io.netty.handler.codec.spdy.DefaultSpdyRstStreamFrame;
-import io.netty.handler.codec.spdy.DefaultSpdySynReplyFrame;
 import io.netty.handler.codec.spdy.DefaultSpdyWindowUpdateFrame;
 import io.netty.handler.codec.spdy.SpdyDataFrame;
 import io.netty.handler.codec.spdy.SpdyFrame;
-import io.netty.handler.codec.spdy.SpdyFrameCodec;
 import io.netty.handler.codec.spdy.SpdyGoAwayFrame;
 import io.netty.handler.codec.spdy.SpdyPingFrame;
 import io.netty.handler.codec.spdy.SpdyRstStreamFrame;
 import io.netty.handler.codec.spdy.SpdyStreamStatus;
 import io.netty.handler.codec.spdy.SpdySynStreamFrame;
-import io.netty.handler.codec.spdy.SpdyVersion;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
@@ -36,13 +29,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * kubectl's port-forward protocol on a SPDY/3.1 session (Netty's frame codec, run on the event loop
- * in an embedded channel): per forwarded connection the client opens an {@code error} and a {@code
- * data} stream with headers {@code streamType}, {@code port} and {@code requestID}. Each stream
- * gets its reply; the data stream is joined to a new TCP connection to podIP:port ({@link
- * PodConnection}). A connection that cannot be made is reported on the error stream. As the kubelet
- * does, the error stream is closed (FIN) once the connection is over both ways: kubectl closes its
- * local connection only then. Everything here runs on the transport's event loop.
+ * kubectl's port-forward protocol on a SPDY/3.1 session ({@link SpdyCodec}): per forwarded
+ * connection the client opens an {@code error} and a {@code data} stream with headers {@code
+ * streamType}, {@code port} and {@code requestID}. Each stream gets its reply; the data stream is
+ * joined to a new TCP connection to podIP:port ({@link PodConnection}). A connection that cannot be
+ * made is reported on the error stream. As the kubelet does, the error stream is closed (FIN) once
+ * the connection is over both ways: kubectl closes its local connection only then. Everything here
+ * runs on the transport's event loop.
  *
  * <p>Backpressure: pod connections are paused while more than {@link #HIGH_WATER} bytes sent to the
  * client are not yet written out, and resumed below {@link #LOW_WATER}; the client's transport is
@@ -56,7 +49,7 @@ final class SpdyPortForward {
   private final NetClient tcp;
   private final String podIp;
   private final String podName;
-  private final EmbeddedChannel codec;
+  private final SpdyCodec codec;
 
   /** Open forwards by data stream id. */
   private final Map<Integer, PodConnection> forwards = new HashMap<>();
@@ -93,15 +86,7 @@ final class SpdyPortForward {
     this.tcp = tcp;
     this.podIp = podIp;
     this.podName = podName;
-    this.codec =
-        new EmbeddedChannel(
-            new SpdyFrameCodec(SpdyVersion.SPDY_3_1),
-            new SimpleChannelInboundHandler<SpdyFrame>() {
-              @Override
-              protected void channelRead0(ChannelHandlerContext ctx, SpdyFrame frame) {
-                received(frame);
-              }
-            });
+    this.codec = new SpdyCodec(this::received);
   }
 
   static void run(ByteTransport transport, NetClient tcp, String podIp, String podName) {
@@ -116,7 +101,7 @@ final class SpdyPortForward {
     }
     batch = Buffer.buffer();
     try {
-      codec.writeInbound(Unpooled.wrappedBuffer(bytes.getBytes()));
+      codec.decode(bytes);
     } catch (RuntimeException e) {
       close();
     } finally {
@@ -147,7 +132,7 @@ final class SpdyPortForward {
     int id = syn.streamId();
     String type = syn.headers().getAsString("streamtype");
     String request = syn.headers().getAsString("requestid");
-    send(reply(id, type));
+    send(SpdyCodec.reply(id, type));
     if ("error".equals(type)) {
       errorStreams.put(request, id);
       return;
@@ -169,16 +154,6 @@ final class SpdyPortForward {
                     forward.connected(ar.result());
                   }
                 }));
-  }
-
-  /**
-   * A reply naming the stream's type: Netty encodes a reply without headers with no header block at
-   * all, which spdystream (kubectl) cannot parse.
-   */
-  private static DefaultSpdySynReplyFrame reply(int id, String type) {
-    DefaultSpdySynReplyFrame reply = new DefaultSpdySynReplyFrame(id);
-    reply.headers().set("streamtype", type == null ? "unknown" : type);
-    return reply;
   }
 
   private void data(SpdyDataFrame frame) {
@@ -217,15 +192,7 @@ final class SpdyPortForward {
     if (closed) {
       return;
     }
-    codec.writeOutbound(frame);
-    Buffer bytes = Buffer.buffer();
-    ByteBuf out;
-    while ((out = codec.readOutbound()) != null) {
-      byte[] chunk = new byte[out.readableBytes()];
-      out.readBytes(chunk);
-      out.release();
-      bytes.appendBytes(chunk);
-    }
+    Buffer bytes = codec.encode(frame);
     if (batch != null) {
       batch.appendBuffer(bytes);
     } else {
@@ -280,7 +247,7 @@ final class SpdyPortForward {
     forwards.clear();
     pausedForClient.clear();
     blockingClient.clear();
-    codec.finishAndReleaseAll();
+    codec.close();
     transport.close();
   }
 

@@ -91,22 +91,7 @@ public final class StreamRoutes {
               });
       return;
     }
-    String upgrade = request.getHeader("Upgrade");
-    if (upgrade == null || !upgrade.equalsIgnoreCase(SPDY)) {
-      throw StatusException.badRequest("Upgrade request required");
-    }
-    List<String> offered = request.headers().getAll(STREAM_PROTOCOL);
-    if (!offered.contains(PORT_FORWARD_PROTOCOL)) {
-      throw StatusException.badRequest(
-          "unable to upgrade: unable to negotiate protocol: client supports "
-              + offered
-              + ", server supports ["
-              + PORT_FORWARD_PROTOCOL
-              + "]");
-    }
-    request.response().putHeader("Connection", "Upgrade");
-    request.response().putHeader("Upgrade", SPDY);
-    request.response().putHeader(STREAM_PROTOCOL, PORT_FORWARD_PROTOCOL);
+    spdyUpgrade(request, List.of(PORT_FORWARD_PROTOCOL));
     request
         .toNetSocket()
         .onSuccess(socket -> SpdyPortForward.run(ByteTransport.of(socket), tcp, sandbox.ip(), pod))
@@ -145,35 +130,80 @@ public final class StreamRoutes {
       throw StatusException.badRequest("you must specify at least 1 command");
     }
     if (!request.canUpgradeToWebSocket()) {
-      throw StatusException.badRequest(
-          "Upgrade request required: this endpoint speaks the WebSocket channel protocols");
+      spdyExec(request, container, exec, attach);
+      return;
     }
     request
         .toWebSocket()
-        .onSuccess(
-            ws -> {
-              ChannelSocket socket = new ChannelSocket(ws);
-              ws.pause();
-              Future<ExecSession> session =
-                  attach
-                      ? runtime.attach(container.id(), exec)
-                      : runtime.execStream(container.id(), exec);
-              session
-                  .onSuccess(
-                      s -> {
-                        ExecStreams.run(socket, s, exec, threads);
-                        ws.resume();
-                      })
-                  .onFailure(
-                      e ->
-                          socket
-                              .send(
-                                  ChannelProtocol.ERROR,
-                                  ExecStatus.failed(
-                                      "error executing command in container: " + e.getMessage()))
-                              .onComplete(ar -> socket.close()));
-            })
+        .onSuccess(ws -> startSession(new ChannelSocket(ws), container, exec, attach))
         .onFailure(e -> LOG.debug("exec upgrade failed: {}", e.getMessage()));
+  }
+
+  /**
+   * Checks a SPDY/3.1 upgrade and picks the first of {@code supported} the client offers (400 with
+   * the kubelet's texts otherwise); sets the 101's headers and answers the protocol.
+   */
+  private static String spdyUpgrade(HttpServerRequest request, List<String> supported) {
+    String upgrade = request.getHeader("Upgrade");
+    if (upgrade == null || !upgrade.equalsIgnoreCase(SPDY)) {
+      throw StatusException.badRequest("Upgrade request required");
+    }
+    List<String> offered = new ArrayList<>();
+    for (String value : request.headers().getAll(STREAM_PROTOCOL)) {
+      for (String one : value.split(",")) {
+        if (!one.isBlank()) {
+          offered.add(one.trim());
+        }
+      }
+    }
+    String chosen = supported.stream().filter(offered::contains).findFirst().orElse(null);
+    if (chosen == null) {
+      throw StatusException.badRequest(
+          "unable to upgrade: unable to negotiate protocol: client supports "
+              + offered
+              + ", server supports "
+              + supported);
+    }
+    request.response().putHeader("Connection", "Upgrade");
+    request.response().putHeader("Upgrade", SPDY);
+    request.response().putHeader(STREAM_PROTOCOL, chosen);
+    return chosen;
+  }
+
+  /** client-go's SPDY exec and attach (see {@link SpdyExec}). */
+  private void spdyExec(
+      HttpServerRequest request, ContainerInfo container, ExecRequest exec, boolean attach) {
+    String protocol = spdyUpgrade(request, SpdyExec.PROTOCOLS);
+    request
+        .toNetSocket()
+        .onSuccess(
+            socket ->
+                SpdyExec.start(ByteTransport.of(socket), protocol, exec)
+                    .onSuccess(channels -> startSession(channels, container, exec, attach))
+                    .onFailure(e -> LOG.debug("SPDY exec ended early: {}", e.getMessage())))
+        .onFailure(e -> LOG.debug("SPDY exec upgrade failed: {}", e.getMessage()));
+  }
+
+  /** Starts the exec or attach and joins it to the client's channels (paused meanwhile). */
+  private void startSession(
+      ExecChannels channels, ContainerInfo container, ExecRequest exec, boolean attach) {
+    channels.pause();
+    Future<ExecSession> session =
+        attach ? runtime.attach(container.id(), exec) : runtime.execStream(container.id(), exec);
+    session
+        .onSuccess(
+            s -> {
+              ExecStreams.run(channels, s, exec, threads);
+              channels.resume();
+            })
+        .onFailure(
+            e ->
+                channels
+                    .send(
+                        ChannelProtocol.ERROR,
+                        ExecStatus.failed(
+                            "error executing command in container: " + e.getMessage()))
+                    .onComplete(ar -> channels.close()));
   }
 
   private static ExecRequest execRequest(MultiMap params, boolean attach) {
