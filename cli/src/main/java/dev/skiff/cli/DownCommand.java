@@ -50,6 +50,10 @@ final class DownCommand implements Callable<Integer> {
       System.out.println("cluster \"" + name + "\" stopped");
     }
     home.clearRuntimeFiles();
+    ClassArchive archive = ClassArchive.forCluster(home);
+    if (archive != null) {
+      archive.adopt(); // the process has exited: the archive it dumped is whole
+    }
     if (new ClusterRegistry(home).stop()) {
       System.out.println("registry of cluster \"" + name + "\" stopped");
     }

@@ -209,6 +209,10 @@ final class UpCommand implements Callable<Integer> {
     cmd.add("-XX:+UseSerialGC");
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-Xss512k");
+    ClassArchive archive = ClassArchive.forCluster(home);
+    if (archive != null) {
+      cmd.addAll(archive.jvmOptions());
+    }
     cmd.add("-cp");
     cmd.add(System.getProperty("java.class.path"));
     cmd.add(dev.skiff.cli.embedded.EmbeddedClusterMain.class.getName());

@@ -47,7 +47,7 @@ import java.util.List;
  */
 public final class EmbeddedCluster {
   private final EmbeddedOptions options;
-  private final List<String> steps = new ArrayList<>();
+  private final StartTrace trace = new StartTrace();
   private final List<String> notices = new ArrayList<>();
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -79,7 +79,8 @@ public final class EmbeddedCluster {
 
   /** Starts everything; completes when the cluster is usable. */
   public Future<ReadyInfo> start() {
-    long t0 = System.nanoTime();
+    trace.jvmStarted();
+    StartTrace.Mark t0 = trace.mark();
     ClusterSettings settings =
         ClusterSettings.defaults()
             .withClusterName(clusterSecret())
@@ -99,6 +100,8 @@ public final class EmbeddedCluster {
         .compose(
             c -> {
               clustered = c;
+              t0.step("Vert.x and Hazelcast member");
+              StartTrace.Mark t1 = trace.mark();
               // Off the event loop: the store loads the cluster's saved state as it is built.
               return c.vertx()
                   .executeBlocking(
@@ -108,14 +111,15 @@ public final class EmbeddedCluster {
                           prepareDockerHost();
                         }
                         return new HzStore(c.vertx(), c.hazelcast());
-                      });
+                      })
+                  .compose(
+                      s -> {
+                        store = s;
+                        return store.ready();
+                      })
+                  .onSuccess(v -> t1.step("store loaded"));
             })
-        .compose(
-            s -> {
-              store = s;
-              return store.ready();
-            })
-        .compose(v -> startApiServer(t0))
+        .compose(v -> startApiServer())
         .compose(url -> startControllers(url).map(url))
         .compose(url -> startNodes(url).map(url))
         .map(
@@ -125,15 +129,14 @@ public final class EmbeddedCluster {
                     kubeconfig().toString(),
                     nodes.descriptions(),
                     dnsAddress,
-                    List.copyOf(steps),
+                    trace.steps(),
                     addresses.summary(),
                     nodes.loadBalancerEndpoint(),
                     List.copyOf(notices)));
   }
 
-  private Future<String> startApiServer(long t0) {
-    step("store (Hazelcast)", t0);
-    long t1 = System.nanoTime();
+  private Future<String> startApiServer() {
+    StartTrace.Mark t1 = trace.mark();
     token = token();
     agentCredentials = agentCredentials();
     controlPlane =
@@ -143,13 +146,12 @@ public final class EmbeddedCluster {
                 .withServiceCidr(addresses.serviceCidr())
                 .withLoadBalancerPool(addresses.loadBalancerPool()),
             Clock.systemUTC());
+    StartTrace.Mark keys = trace.mark();
     // the certificate also names the default/kubernetes Service's ClusterIP
-    ApiServerOptions apiOptions =
-        controlPlane.apply(
-            ApiServerOptions.defaults(
-                token,
-                ApiServerOptions.selfSigned(
-                    "127.0.0.1", List.of(kubernetesOptions(0).clusterIp()))));
+    var certificate =
+        ApiServerOptions.selfSigned("127.0.0.1", List.of(kubernetesOptions(0).clusterIp()));
+    keys.step("TLS key and certificate");
+    ApiServerOptions apiOptions = controlPlane.apply(ApiServerOptions.defaults(token, certificate));
     return controlPlane
         .rebuild(clustered.vertx(), store)
         .compose(
@@ -171,7 +173,7 @@ public final class EmbeddedCluster {
             })
         .map(
             v -> {
-              step("api-server", t1);
+              t1.step("api-server");
               return api.url();
             });
   }
@@ -221,7 +223,7 @@ public final class EmbeddedCluster {
   }
 
   private Future<Void> startControllers(String url) {
-    long t = System.nanoTime();
+    StartTrace.Mark t = trace.mark();
     Vertx vertx = clustered.vertx();
     return vertx
         .executeBlocking(() -> ControlPlane.localClient(vertx, url, token))
@@ -250,31 +252,33 @@ public final class EmbeddedCluster {
             manager -> {
               api.metrics().add(manager::scrape);
               api.metrics().add(() -> Future.succeededFuture(JvmMemory.read().metrics()));
-              step("controllers", t);
+              t.step("controllers");
               return null;
             });
   }
 
   private Future<Void> startNodes(String url) {
-    long t = System.nanoTime();
+    StartTrace.Mark t = trace.mark();
     Vertx vertx = clustered.vertx();
     nodes =
         EmbeddedNodes.of(
             options, addresses, dockerHost, url, kubeconfig(), agentCredentials, informers);
     return KubeDns.ensureService(client, addresses.serviceCidr())
         .compose(v -> nodes.start())
-        .compose(v -> NodesReady.await(vertx, client, options.nodes(), READY_TIMEOUT))
-        .map(
+        .compose(
             v -> {
-              step(options.nodes() + " node(s) Ready", t);
-              return null;
+              t.step(options.nodes() + " node agent(s) started");
+              StartTrace.Mark registered = trace.mark();
+              return NodesReady.await(vertx, client, options.nodes(), READY_TIMEOUT)
+                  .onSuccess(r -> registered.step(options.nodes() + " node(s) Ready"));
             })
-        .compose(v -> awaitDns(vertx));
+        .compose(v -> awaitDns(vertx))
+        .onSuccess(v -> trace.total("in the cluster JVM since its start"));
   }
 
   /** kube-dns answering on its ClusterIP, or (without the right to bind port 53) on node 1. */
   private Future<Void> awaitDns(Vertx vertx) {
-    long t = System.nanoTime();
+    StartTrace.Mark t = trace.mark();
     return KubeDns.awaitAnswer(vertx, addresses.dnsServiceIp(), 53, Duration.ofSeconds(10))
         .map(
             v -> {
@@ -290,7 +294,7 @@ public final class EmbeddedCluster {
                           dnsAddress = addresses.nodeAddress(1) + ":" + KubeDns.SERVER_PORT;
                           return null;
                         }))
-        .onSuccess(v -> step("cluster DNS answering at " + dnsAddress, t));
+        .onSuccess(v -> t.step("cluster DNS answering at " + dnsAddress));
   }
 
   private Path kubeconfig() {
@@ -323,10 +327,6 @@ public final class EmbeddedCluster {
     return DockerCleanup.run(vertx, options.dir(), dockerHost)
         .<Void>mapEmpty()
         .onFailure(e -> System.err.println("skiff: cleaning up Docker: " + e.getMessage()));
-  }
-
-  private void step(String what, long startNanos) {
-    steps.add(what + " " + (System.nanoTime() - startNanos) / 1_000_000 + " ms");
   }
 
   private String token() {
