@@ -21,11 +21,13 @@ import java.util.stream.Stream;
  * loaded again, which takes about a fifth of the cluster JVM's start-up CPU time
  * (docs/benchmarks.md, "skiff up per phase"). The first cluster started from a build dumps it when
  * it stops ({@code -XX:ArchiveClassesAtExit}) into its own directory; the next {@code skiff up} or
- * {@code skiff down} moves it beside the CLI's jar ({@code skiff-cluster-KEY.jsa}; {@code $SKIFF_HOME/cache} where
- * that is not writable), where KEY names the JVM
- * and the CLI's jars (a rebuild or another JDK makes a new one). The JVM checks an archive against
- * its class path when it maps it and, with {@code -Xshare:auto}, starts without it when it does not
- * match. Like the rest of {@code $SKIFF_HOME}, the files are private to the user.
+ * {@code skiff down} moves it beside the CLI's jar ({@code skiff-cluster-KEY.jsa}; {@code
+ * $SKIFF_HOME/cache} where that is not writable), where KEY names the JVM and the CLI's jars (a
+ * rebuild or another JDK makes a new one). The JVM checks an archive against its class path when it
+ * maps it and, with {@code -Xshare:auto}, starts without it when it does not match. The archive is
+ * code the cluster JVM runs, so it lives only where the code already does (beside the jar, as
+ * writable as the jar) or in the user's private {@code $SKIFF_HOME}; the JVM writes it 0400 under
+ * the cluster's umask 077.
  */
 public final class ClassArchive {
   private static final String DUMP = "classes.jsa";
@@ -98,8 +100,32 @@ public final class ClassArchive {
         Files.move(tmp, archive, StandardCopyOption.ATOMIC_MOVE);
         Files.delete(dump);
       }
+      removeStale();
     } catch (IOException e) {
       System.err.println("note: cannot keep the cluster's class archive: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Deletes the dump of a cluster that was killed (the JVM may have been writing it). Best effort.
+   */
+  public void discard() {
+    try {
+      Files.deleteIfExists(dump);
+    } catch (IOException e) {
+      System.err.println("note: cannot delete " + dump + ": " + e.getMessage());
+    }
+  }
+
+  /** Archives of other builds or JVMs beside this one: a rebuild must not leave 60 MB behind. */
+  private void removeStale() throws IOException {
+    try (Stream<Path> files = Files.list(archive.getParent())) {
+      for (Path file : files.toList()) {
+        String name = file.getFileName().toString();
+        if (name.startsWith("skiff-cluster-") && name.endsWith(".jsa") && !file.equals(archive)) {
+          Files.deleteIfExists(file); // a cluster that maps it keeps its pages
+        }
+      }
     }
   }
 
