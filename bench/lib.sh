@@ -2,11 +2,14 @@
 # Builds the bench module and the modules it uses through the reactor, into their TARGET
 # directories (-Dskiff.target, SKIFF_TARGET, default target-bench; nothing is installed), and sets
 # CP to the bench module's runtime classpath. Benchmark mains are dev.skiff.bench.AREA.*.
+# BENCH_NO_BUILD=1: only the functions below (for scripts that run the CLI, not benchmark mains).
 TARGET=${SKIFF_TARGET:-target-bench}
-echo "== building bench (-Dskiff.target=$TARGET)" >&2
-./mvnw -B -q -Dskiff.target="$TARGET" -Dspotless.skip=true -DskipTests -pl bench -am package \
-  dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$TARGET/classpath.txt" >&2
-CP="$PWD/bench/$TARGET/classes:$(cat "bench/$TARGET/classpath.txt")"
+if [ -z "${BENCH_NO_BUILD:-}" ]; then
+  echo "== building bench (-Dskiff.target=$TARGET)" >&2
+  ./mvnw -B -q -Dskiff.target="$TARGET" -Dspotless.skip=true -DskipTests -pl bench -am package \
+    dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$TARGET/classpath.txt" >&2
+  CP="$PWD/bench/$TARGET/classes:$(cat "bench/$TARGET/classpath.txt")"
+fi
 
 # For the scripts that start servers: WORK, a scratch directory, and PIDS, the processes started,
 # both cleaned up on exit.

@@ -29,6 +29,7 @@ final class DownCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     ClusterHome home = ClusterHome.of(name);
+    boolean killed = false;
     Optional<ProcessHandle> process = home.runningProcess();
     if (process.isEmpty()) {
       System.out.println(
@@ -43,6 +44,7 @@ final class DownCommand implements Callable<Integer> {
         p.onExit().get(30, TimeUnit.SECONDS);
       } catch (java.util.concurrent.TimeoutException e) {
         System.err.println("cluster did not stop within 30 s; killing it");
+        killed = true;
         p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         p.onExit().get(10, TimeUnit.SECONDS);
@@ -50,6 +52,12 @@ final class DownCommand implements Callable<Integer> {
       System.out.println("cluster \"" + name + "\" stopped");
     }
     home.clearRuntimeFiles();
+    ClassArchive archive = ClassArchive.forCluster(home);
+    if (archive != null && killed) {
+      archive.discard(); // killed perhaps while it wrote its class archive
+    } else if (archive != null) {
+      archive.adopt(); // the process has exited by itself: the archive it dumped is whole
+    }
     if (new ClusterRegistry(home).stop()) {
       System.out.println("registry of cluster \"" + name + "\" stopped");
     }

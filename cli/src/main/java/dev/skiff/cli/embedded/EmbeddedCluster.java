@@ -29,6 +29,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A whole cluster in one JVM: a single-member Hazelcast store, the api-server (with its
@@ -39,7 +40,8 @@ import java.util.List;
  */
 public final class EmbeddedCluster {
   private final EmbeddedOptions options;
-  private final List<String> steps = new ArrayList<>();
+  private final StartTrace trace = new StartTrace();
+  private final AtomicReference<StartTrace.Mark> storeLoad = new AtomicReference<>();
   private final List<String> notices = new ArrayList<>();
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
@@ -69,7 +71,8 @@ public final class EmbeddedCluster {
 
   /** Starts everything; completes when the cluster is usable. */
   public Future<ReadyInfo> start() {
-    long t0 = System.nanoTime();
+    trace.jvmStarted();
+    StartTrace.Mark t0 = trace.mark();
     ClusterSettings settings =
         ClusterSettings.defaults()
             .withClusterName(clusterSecret())
@@ -89,14 +92,21 @@ public final class EmbeddedCluster {
             new VertxOptions().setPreferNativeTransport(true),
             hazelcast,
             () -> {
+              // the member is up: what follows (off the event loop) loads the saved state
+              t0.step("Vert.x and Hazelcast member");
+              storeLoad.set(trace.mark());
               addresses = ClusterAddresses.forCluster(options.dir(), docker());
               if (docker()) {
                 prepareDockerHost();
               }
               return null;
             })
-        .onSuccess(r -> replica = r)
-        .compose(v -> startApiServer(t0))
+        .onSuccess(
+            r -> {
+              replica = r;
+              storeLoad.get().step("store loaded");
+            })
+        .compose(v -> startApiServer())
         .compose(url -> startControllers(url).map(url))
         .compose(url -> startNodes(url).map(url))
         .map(
@@ -106,22 +116,22 @@ public final class EmbeddedCluster {
                     kubeconfig().toString(),
                     nodes.descriptions(),
                     dnsAddress,
-                    List.copyOf(steps),
+                    trace.steps(),
                     addresses.summary(),
                     nodes.loadBalancerEndpoint(),
                     List.copyOf(notices)));
   }
 
-  private Future<String> startApiServer(long t0) {
-    step("store (Hazelcast)", t0);
-    long t1 = System.nanoTime();
+  private Future<String> startApiServer() {
+    StartTrace.Mark t1 = trace.mark();
     token = token();
     agentCredentials = agentCredentials();
+    StartTrace.Mark keys = trace.mark();
     // the certificate also names the default/kubernetes Service's ClusterIP
-    ApiServerOptions apiOptions =
-        ApiServerOptions.defaults(
-            token,
-            ApiServerOptions.selfSigned("127.0.0.1", List.of(kubernetesOptions(0).clusterIp())));
+    var certificate =
+        ApiServerOptions.selfSigned("127.0.0.1", List.of(kubernetesOptions(0).clusterIp()));
+    keys.step("TLS key and certificate");
+    ApiServerOptions apiOptions = ApiServerOptions.defaults(token, certificate);
     return replica
         .serve(
             AllocationOptions.defaults()
@@ -146,7 +156,7 @@ public final class EmbeddedCluster {
             })
         .map(
             v -> {
-              step("api-server", t1);
+              t1.step("api-server");
               return api.url();
             });
   }
@@ -196,7 +206,7 @@ public final class EmbeddedCluster {
   }
 
   private Future<Void> startControllers(String url) {
-    long t = System.nanoTime();
+    StartTrace.Mark t = trace.mark();
     // A stable identity: after skiff down/up the controllers hold their own Lease at once
     // instead of waiting for the previous process's Lease to expire.
     return replica
@@ -208,31 +218,33 @@ public final class EmbeddedCluster {
             c -> {
               client = c;
               informers = replica.informers();
-              step("controllers", t);
+              t.step("controllers");
               return null;
             });
   }
 
   private Future<Void> startNodes(String url) {
-    long t = System.nanoTime();
+    StartTrace.Mark t = trace.mark();
     Vertx vertx = replica.vertx();
     nodes =
         EmbeddedNodes.of(
             options, addresses, dockerHost, url, kubeconfig(), agentCredentials, informers);
     return KubeDns.ensureService(client, addresses.serviceCidr())
         .compose(v -> nodes.start())
-        .compose(v -> NodesReady.await(vertx, client, options.nodes(), READY_TIMEOUT))
-        .map(
+        .compose(
             v -> {
-              step(options.nodes() + " node(s) Ready", t);
-              return null;
+              t.step(options.nodes() + " node agent(s) started");
+              StartTrace.Mark registered = trace.mark();
+              return NodesReady.await(vertx, client, options.nodes(), READY_TIMEOUT)
+                  .onSuccess(r -> registered.step(options.nodes() + " node(s) Ready"));
             })
-        .compose(v -> awaitDns(vertx));
+        .compose(v -> awaitDns(vertx))
+        .onSuccess(v -> trace.total("in the cluster JVM since its start"));
   }
 
   /** kube-dns answering on its ClusterIP, or (without the right to bind port 53) on node 1. */
   private Future<Void> awaitDns(Vertx vertx) {
-    long t = System.nanoTime();
+    StartTrace.Mark t = trace.mark();
     return KubeDns.awaitAnswer(vertx, addresses.dnsServiceIp(), 53, Duration.ofSeconds(10))
         .map(
             v -> {
@@ -248,7 +260,7 @@ public final class EmbeddedCluster {
                           dnsAddress = addresses.nodeAddress(1) + ":" + KubeDns.SERVER_PORT;
                           return null;
                         }))
-        .onSuccess(v -> step("cluster DNS answering at " + dnsAddress, t));
+        .onSuccess(v -> t.step("cluster DNS answering at " + dnsAddress));
   }
 
   private Path kubeconfig() {
@@ -273,10 +285,6 @@ public final class EmbeddedCluster {
     return DockerCleanup.run(vertx, options.dir(), dockerHost)
         .<Void>mapEmpty()
         .onFailure(e -> System.err.println("skiff: cleaning up Docker: " + e.getMessage()));
-  }
-
-  private void step(String what, long startNanos) {
-    steps.add(what + " " + (System.nanoTime() - startNanos) / 1_000_000 + " ms");
   }
 
   private String token() {
