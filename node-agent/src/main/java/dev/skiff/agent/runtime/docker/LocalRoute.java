@@ -1,8 +1,6 @@
 package dev.skiff.agent.runtime.docker;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.concurrent.TimeUnit;
+import dev.skiff.agent.network.Ip;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -12,36 +10,36 @@ import org.slf4j.LoggerFactory;
  * gateway and nothing for that range leaves the host. Removes only a route it added itself.
  * Blocking (runs {@code ip}).
  */
-final class LocalRoute {
+public final class LocalRoute {
   private static final Logger LOG = LoggerFactory.getLogger(LocalRoute.class);
 
   private final String cidr;
   private boolean added;
 
-  LocalRoute(String cidr) {
+  public LocalRoute(String cidr) {
     this.cidr = cidr;
   }
 
   /** Adds the route; true if this call added it, false if it was there already. */
-  boolean add() {
-    Result r = ip("route", "add", "local", cidr, "dev", "lo");
-    if (r.code == 0) {
+  public boolean add() {
+    Ip.Result r = ip("route", "add", "local", cidr, "dev", "lo");
+    if (r.code() == 0) {
       added = true;
       LOG.info("made {} local on this host", cidr);
       return true;
     }
-    if (r.output.contains("File exists")) {
+    if (r.output().contains("File exists")) {
       return false;
     }
-    throw new IllegalStateException("ip route add local " + cidr + " dev lo failed: " + r.output);
+    throw new IllegalStateException("ip route add local " + cidr + " dev lo failed: " + r.output());
   }
 
   /** Removes the route if {@link #add()} added it. */
-  void remove() {
+  public void remove() {
     if (added) {
-      Result r = ip("route", "del", "local", cidr, "dev", "lo");
-      if (r.code != 0) {
-        LOG.warn("ip route del local {} dev lo failed: {}", cidr, r.output);
+      Ip.Result r = ip("route", "del", "local", cidr, "dev", "lo");
+      if (r.code() != 0) {
+        LOG.warn("ip route del local {} dev lo failed: {}", cidr, r.output());
       }
       added = false;
     }
@@ -49,25 +47,10 @@ final class LocalRoute {
 
   /** True if the local table has a local route for exactly this CIDR. */
   static boolean exists(String cidr) {
-    return ip("route", "show", "table", "local", cidr).output.contains("local " + cidr);
+    return ip("route", "show", "table", "local", cidr).output().contains("local " + cidr);
   }
 
-  private record Result(int code, String output) {}
-
-  private static Result ip(String... args) {
-    String[] command = new String[args.length + 1];
-    command[0] = "ip";
-    System.arraycopy(args, 0, command, 1, args.length);
-    try {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      p.waitFor(10, TimeUnit.SECONDS);
-      return new Result(p.exitValue(), out);
-    } catch (IOException e) {
-      return new Result(-1, e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return new Result(-1, "interrupted");
-    }
+  private static Ip.Result ip(String... args) {
+    return Ip.run(args);
   }
 }
