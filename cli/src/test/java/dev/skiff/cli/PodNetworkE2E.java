@@ -34,6 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PodNetworkE2E {
   static final Duration START = Duration.ofSeconds(240);
+
   /** Names of this run's namespaces and switch ports (short: interface names are 15 at most). */
   static final String TAG = "pn" + Long.toString(ProcessHandle.current().pid() % 46656, 36);
 
@@ -176,6 +177,8 @@ class PodNetworkE2E {
     // the pod's processes run in its own network namespace: eth0 holds the pod IP
     assertThat(kubectl("exec", "web-b", "--", "busybox", "ip", "-4", "addr", "show", "eth0"))
         .contains("inet " + podB + "/24");
+    // exec starts where the container did (its working directory), in the pod's namespace
+    assertThat(kubectl("exec", "web-b", "--", "cat", "index.html")).contains("hello from web-b");
   }
 
   @Test
@@ -316,7 +319,9 @@ class PodNetworkE2E {
     String ns = TAG + "-" + suffix;
     namespace(ns);
     String port = TAG + suffix;
-    sh("ip", "-n", SWITCH, "link", "add", port, "type", "veth", "peer", "name", "eth0", "netns", ns);
+    sh(
+        "ip", "-n", SWITCH, "link", "add", port, "type", "veth", "peer", "name", "eth0", "netns",
+        ns);
     sh("ip", "-n", SWITCH, "link", "set", port, "master", "br0", "up");
     sh("ip", "-n", ns, "addr", "add", address + "/24", "dev", "eth0");
     sh("ip", "-n", ns, "link", "set", "eth0", "up");
@@ -344,8 +349,7 @@ class PodNetworkE2E {
 
   /** {@code skiff ARGS} in the machine's namespace, its output in {@code home/MACHINE.log}. */
   private Process start(String machine, String... args) throws IOException {
-    List<String> command =
-        new ArrayList<>(List.of("ip", "netns", "exec", TAG + "-" + machine));
+    List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", TAG + "-" + machine));
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx384m");
     command.add("-jar");
@@ -384,7 +388,13 @@ class PodNetworkE2E {
     List<String> command =
         new ArrayList<>(
             List.of(
-                "ip", "netns", "exec", TAG + "-srv", "kubectl", "--kubeconfig", kubeconfig.toString()));
+                "ip",
+                "netns",
+                "exec",
+                TAG + "-srv",
+                "kubectl",
+                "--kubeconfig",
+                kubeconfig.toString()));
     command.addAll(List.of(args));
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().put("HOME", home.toString());

@@ -1,7 +1,6 @@
 package dev.skiff.agent.network;
 
 import dev.skiff.agent.runtime.Cidr;
-import dev.skiff.agent.runtime.docker.LocalRoute;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +21,8 @@ public final class PodBridge {
   private static final Logger LOG = LoggerFactory.getLogger(PodBridge.class);
   public static final String BRIDGE = "skiff0";
   private static final Path IP_FORWARD = Path.of("/proc/sys/net/ipv4/ip_forward");
+  private static final Path NETNS_DIR = Path.of("/run/netns");
+  private static final String NSENTER = "/usr/bin/nsenter";
 
   private final Cidr range;
   private final String nodeName;
@@ -104,6 +105,18 @@ public final class PodBridge {
   /** The command run inside the pod's network namespace. */
   public List<String> enter(String podUid, List<String> command) {
     List<String> argv = new ArrayList<>(List.of("ip", "netns", "exec", namespace(podUid)));
+    argv.addAll(command);
+    return argv;
+  }
+
+  /**
+   * The command run inside the pod's network namespace from {@code workDir} (an exec into a pod
+   * that has no mount namespace of its own, which starts from there as the container did).
+   */
+  public List<String> enter(String podUid, Path workDir, List<String> command) {
+    List<String> argv =
+        new ArrayList<>(
+            List.of(NSENTER, "--net=" + NETNS_DIR.resolve(namespace(podUid)), "--wd=" + workDir));
     argv.addAll(command);
     return argv;
   }

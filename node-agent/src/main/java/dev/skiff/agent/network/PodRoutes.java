@@ -9,10 +9,10 @@ import java.util.TreeMap;
 
 /**
  * The host-gateway model's routes, level-based: every other node's pod CIDR via that node's
- * InternalIP. {@link #desired} is what the Node objects ask for, {@link #current} what {@code ip
- * -4 route show proto 250} lists (routes this agent installs carry that protocol number, so no
- * other route on the machine is ever touched), and {@link #commands} the {@code ip} calls that
- * turn the one into the other. Pure.
+ * InternalIP. {@link #desired} is what the Node objects ask for, {@link #current} what {@code ip -4
+ * route show proto 250} lists (routes this agent installs carry that protocol number, so no other
+ * route on the machine is ever touched), and {@link #commands} the {@code ip} calls that turn the
+ * one into the other. Pure.
  */
 public final class PodRoutes {
   /** The routing protocol number Skiff's pod routes carry (a private number, as Calico's 80). */

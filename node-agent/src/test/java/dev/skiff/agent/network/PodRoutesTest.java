@@ -77,7 +77,8 @@ class PodRoutesTest {
 
     assertThat(PodRoutes.commands(desired, current))
         .containsExactlyInAnyOrder(
-            List.of("-4", "route", "replace", "10.244.3.0/24", "via", "10.250.0.40", "proto", "250"),
+            List.of(
+                "-4", "route", "replace", "10.244.3.0/24", "via", "10.250.0.40", "proto", "250"),
             List.of("-4", "route", "replace", "10.244.4.0/24", "via", "10.250.0.5", "proto", "250"),
             List.of("-4", "route", "del", "10.244.8.0/24", "via", "10.250.0.8", "proto", "250"));
     assertThat(PodRoutes.commands(desired, desired)).isEmpty();

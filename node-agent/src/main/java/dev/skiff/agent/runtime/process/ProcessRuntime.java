@@ -45,9 +45,9 @@ import org.slf4j.LoggerFactory;
  * range (loopback by default), passed as POD_IP: a server that binds it can share a port number
  * with other pods; one that binds 0.0.0.0 shares the port space of the whole machine. With a {@link
  * PodBridge} (root), each pod runs in its own network namespace on the node's bridge instead, with
- * an address other nodes reach. Processes
- * cannot outlive the agent that pipes their output, so {@link #close()} stops them and {@link
- * #start()} kills whatever a crashed predecessor left (from its pid files).
+ * an address other nodes reach. Processes cannot outlive the agent that pipes their output, so
+ * {@link #close()} stops them and {@link #start()} kills whatever a crashed predecessor left (from
+ * its pid files).
  */
 public final class ProcessRuntime implements ContainerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
@@ -242,8 +242,7 @@ public final class ProcessRuntime implements ContainerRuntime {
             UnaryOperator<List<String>> mounts = namespace;
             namespace =
                 command ->
-                    bridge.enter(
-                        spec.podUid(), mounts == null ? command : mounts.apply(command));
+                    bridge.enter(spec.podUid(), mounts == null ? command : mounts.apply(command));
           }
           Process process =
               ProcessLauncher.start(
@@ -387,7 +386,9 @@ public final class ProcessRuntime implements ContainerRuntime {
     UnaryOperator<List<String>> inMounts = mounts;
     String podUid = c.spec.podUid();
     return command ->
-        bridge.enter(podUid, inMounts == null ? command : inMounts.apply(command));
+        inMounts == null
+            ? bridge.enter(podUid, c.workDir, command)
+            : bridge.enter(podUid, inMounts.apply(command));
   }
 
   /** A container's environment: PATH, HOME, HOSTNAME, POD_IP, then the spec's env. */

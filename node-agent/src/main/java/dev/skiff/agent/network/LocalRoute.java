@@ -1,6 +1,5 @@
-package dev.skiff.agent.runtime.docker;
+package dev.skiff.agent.network;
 
-import dev.skiff.agent.network.Ip;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,7 +45,7 @@ public final class LocalRoute {
   }
 
   /** True if the local table has a local route for exactly this CIDR. */
-  static boolean exists(String cidr) {
+  public static boolean exists(String cidr) {
     return ip("route", "show", "table", "local", cidr).output().contains("local " + cidr);
   }
 
