@@ -350,11 +350,7 @@ class PodNetworkE2E {
   /** {@code skiff ARGS} in the machine's namespace, its output in {@code home/MACHINE.log}. */
   private Process start(String machine, String... args) throws IOException {
     List<String> command = new ArrayList<>(List.of("ip", "netns", "exec", TAG + "-" + machine));
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx384m");
-    command.add("-jar");
-    command.add(SkiffProcess.cliJar().toString());
-    command.addAll(List.of(args));
+    command.addAll(SkiffProcess.roleCommand(args));
     command.add("--data-dir");
     command.add(home.resolve(machine).toString());
     ProcessBuilder builder =
