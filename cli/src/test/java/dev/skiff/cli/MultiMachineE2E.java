@@ -395,12 +395,7 @@ class MultiMachineE2E {
   private Machine start(String name, String... args) throws IOException {
     Path dataDir = home.resolve(name);
     Path log = home.resolve(name + ".log");
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.add("-Xmx384m");
-    command.add("-jar");
-    command.add(SkiffProcess.cliJar().toString());
-    command.addAll(List.of(args));
+    List<String> command = SkiffProcess.roleCommand(args);
     command.add("--data-dir");
     command.add(dataDir.toString());
     ProcessBuilder builder =

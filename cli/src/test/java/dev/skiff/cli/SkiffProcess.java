@@ -21,6 +21,17 @@ final class SkiffProcess {
     this.home = home;
   }
 
+  /** The command that runs the built CLI as a long-lived role of its own: {@code skiff ARGS}. */
+  static List<String> roleCommand(String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx384m");
+    command.add("-jar");
+    command.add(cliJar().toString());
+    command.addAll(List.of(args));
+    return command;
+  }
+
   static Path cliJar() {
     Path jar =
         Path.of(System.getProperty("skiff.cli.jar", "target/skiff-cli.jar")).toAbsolutePath();

@@ -17,12 +17,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Runs one node agent in its own JVM: {@code NodeAgentMain --api-server URL [--index N] [--name
- * NAME] [--address IP] [--port P] [--runtime process|docker] [--pod-cidr CIDR] [--data-dir DIR]
- * [--token T | --token-file F | --kubeconfig FILE] [--service-cidr CIDR] [--cluster-dns IP]
- * [--components proxy,dns|none] [--dns-port P]}. Like a node of the embedded cluster it runs the
- * node's service proxy and cluster DNS server (on its address, port 10053 by default) unless {@code
- * --components} says otherwise; the LoadBalancer role runs elsewhere ({@code
- * dev.skiff.proxy.LoadBalancerMain}). Stops (reporting the node NotReady) on SIGTERM/SIGINT.
+ * NAME] [--address IP] [--port P] [--runtime process|docker] [--pod-cidr CIDR] [--pod-network
+ * loopback|bridge] [--data-dir DIR] [--token T | --token-file F | --kubeconfig FILE]
+ * [--service-cidr CIDR] [--cluster-dns IP] [--components proxy,dns|none] [--dns-port P]}. Like a
+ * node of the embedded cluster it runs the node's service proxy and cluster DNS server (on its
+ * address, port 10053 by default) unless {@code --components} says otherwise; the LoadBalancer role
+ * runs elsewhere ({@code dev.skiff.proxy.LoadBalancerMain}). Stops (reporting the node NotReady) on
+ * SIGTERM/SIGINT.
  */
 public final class NodeAgentMain {
   private NodeAgentMain() {}
@@ -78,6 +79,7 @@ public final class NodeAgentMain {
           new Flag("address", NodeAgentOptions::withAddress),
           new Flag("port", (o, v) -> o.withPort(Integer.parseInt(v))),
           new Flag("pod-cidr", NodeAgentOptions::withPodCidr),
+          new Flag("pod-network", NodeAgentOptions::withPodNetwork),
           new Flag("data-dir", (o, v) -> o.withDataDir(Path.of(v))),
           new Flag("token", NodeAgentOptions::withToken),
           new Flag("kubeconfig", (o, v) -> o.withKubeconfig(Path.of(v))),

@@ -16,6 +16,9 @@ import java.util.Map;
  *     settings), or null
  * @param runtime "process" (default) or "docker"
  * @param podCidr this node's pod range
+ * @param podNetwork how the process runtime gives pods their addresses: {@value #LOOPBACK}
+ *     (default: loopback addresses, reachable from this node only) or {@value #BRIDGE} (root: a
+ *     network namespace per pod on the node's bridge, routable from other nodes)
  * @param dataDir logs and runtime state
  * @param serviceCidr the Service range (the Docker runtime makes it local on the host), or null
  * @param clusterDns DNS servers for dnsPolicy ClusterFirst
@@ -39,6 +42,7 @@ public record NodeAgentOptions(
     Path kubeconfig,
     String runtime,
     String podCidr,
+    String podNetwork,
     Path dataDir,
     String serviceCidr,
     List<String> clusterDns,
@@ -59,6 +63,8 @@ public record NodeAgentOptions(
 
   public static final String PROCESS = "process";
   public static final String DOCKER = "docker";
+  public static final String LOOPBACK = "loopback";
+  public static final String BRIDGE = "bridge";
 
   /** Default pod workers: syncs are asynchronous, so a worker costs no thread while it waits. */
   public static final int POD_WORKERS = 128;
@@ -82,6 +88,7 @@ public record NodeAgentOptions(
         null,
         PROCESS,
         "127.1." + index + ".0/24",
+        LOOPBACK,
         Path.of(".skiff", "nodes", name),
         null,
         List.of(),
@@ -125,6 +132,15 @@ public record NodeAgentOptions(
           }
           b.name = value;
         });
+  }
+
+  /** {@value #LOOPBACK} or {@value #BRIDGE} (process runtime only). */
+  public NodeAgentOptions withPodNetwork(String value) {
+    if (!LOOPBACK.equals(value) && !BRIDGE.equals(value)) {
+      throw new IllegalArgumentException(
+          "pod network must be " + LOOPBACK + " or " + BRIDGE + ": " + value);
+    }
+    return copy(b -> b.podNetwork = value);
   }
 
   public NodeAgentOptions withAddress(String value) {
@@ -216,6 +232,7 @@ public record NodeAgentOptions(
     Path kubeconfig;
     String runtime;
     String podCidr;
+    String podNetwork;
     Path dataDir;
     String serviceCidr;
     List<String> clusterDns;
@@ -244,6 +261,7 @@ public record NodeAgentOptions(
       kubeconfig = o.kubeconfig;
       runtime = o.runtime;
       podCidr = o.podCidr;
+      podNetwork = o.podNetwork;
       dataDir = o.dataDir;
       serviceCidr = o.serviceCidr;
       clusterDns = o.clusterDns;
@@ -274,6 +292,7 @@ public record NodeAgentOptions(
           kubeconfig,
           runtime,
           podCidr,
+          podNetwork,
           dataDir,
           serviceCidr,
           clusterDns,

@@ -3,6 +3,7 @@ package dev.skiff.agent;
 import dev.skiff.agent.access.AgentAccess;
 import dev.skiff.agent.http.AgentHttpServer;
 import dev.skiff.agent.logs.LogStore;
+import dev.skiff.agent.network.PodRouteSync;
 import dev.skiff.agent.node.JvmMemory;
 import dev.skiff.agent.node.LeaseRenewer;
 import dev.skiff.agent.node.NodeIdentity;
@@ -230,6 +231,15 @@ public final class NodeAgentVerticle extends VerticleBase {
             runtime.type(),
             informers);
     Future<Void> chain = Future.succeededFuture();
+    if (NodeAgentOptions.BRIDGE.equals(options.podNetwork())
+        && NodeAgentOptions.PROCESS.equals(options.runtime())) {
+      chain =
+          vertx
+              .deployVerticle(
+                  new PodRouteSync(informers, blocking, options.name(), options.podCidr()))
+              .onSuccess(deployments::add)
+              .mapEmpty();
+    }
     for (NodeComponent component : options.components()) {
       chain =
           chain.compose(

@@ -1,6 +1,7 @@
 package dev.skiff.agent;
 
 import dev.skiff.agent.logs.LogStore;
+import dev.skiff.agent.network.PodBridge;
 import dev.skiff.agent.runtime.Cidr;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.docker.DockerRuntime;
@@ -21,7 +22,11 @@ final class Runtimes {
               blocking,
               logs,
               options.dataDir().resolve("runtime"),
-              Cidr.parse(options.podCidr()));
+              Cidr.parse(options.podCidr()),
+              NodeAgentOptions.BRIDGE.equals(options.podNetwork())
+                  ? new PodBridge(
+                      Cidr.parse(options.podCidr()), options.name(), options.serviceCidr())
+                  : null);
       case NodeAgentOptions.DOCKER ->
           new DockerRuntime(
               vertx, blocking, logs, options.name(), options.docker(), options.serviceCidr());

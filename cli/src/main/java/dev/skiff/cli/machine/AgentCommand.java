@@ -79,11 +79,31 @@ public final class AgentCommand implements Callable<Integer> {
   @Option(
       names = "--pod-cidr",
       description =
-          "The pods' range on this node (process runtime: loopback; default: 127.1.1.0/24).")
+          "The pods' range on this node (default 127.1.1.0/24, loopback; with --pod-network"
+              + " bridge a range of its own outside 127.0.0.0/8, e.g. 10.244.N.0/24).")
   String podCidr;
+
+  @Option(
+      names = "--pod-network",
+      defaultValue = NodeAgentOptions.LOOPBACK,
+      description =
+          "How pods get addresses: loopback (default: loopback addresses that only this node"
+              + " reaches) or bridge (root: each pod in its own network namespace on a bridge, its"
+              + " address from --pod-cidr, reachable from every node through routes this agent"
+              + " programs). See docs/multi-machine.md.")
+  String podNetwork;
 
   @Override
   public Integer call() throws Exception {
+    boolean bridge = NodeAgentOptions.BRIDGE.equals(podNetwork);
+    if (!bridge && !NodeAgentOptions.LOOPBACK.equals(podNetwork)) {
+      OUT.fail("--pod-network must be loopback or bridge: " + podNetwork);
+      return 2;
+    }
+    if (bridge && (podCidr == null || podCidr.startsWith("127."))) {
+      OUT.fail("--pod-network bridge needs --pod-cidr with a range outside 127.0.0.0/8");
+      return 2;
+    }
     Path dir = dataDir != null ? dataDir : OUT.defaultDir();
     PrivateFiles.createDirectories(dir);
     Path kubeconfig = dir.resolve("kubeconfig");
@@ -128,7 +148,9 @@ public final class AgentCommand implements Callable<Integer> {
     Settings settings = Json.parse(Files.readAllBytes(settingsFile), Settings.class);
     NodeAgentOptions node =
         EmbeddedNodes.node(
-            NodeAgentOptions.defaults(1, settings.server()).withName(settings.name()),
+            NodeAgentOptions.defaults(1, settings.server())
+                .withName(settings.name())
+                .withPodNetwork(podNetwork),
             address,
             port,
             podCidr != null ? podCidr : NodeAgentOptions.defaults(1, null).podCidr(),
@@ -152,6 +174,17 @@ public final class AgentCommand implements Callable<Integer> {
       OUT.fail(e.getMessage());
       vertx.close();
       return 1;
+    }
+    if (bridge) {
+      OUT.say(
+          "pod network: bridge "
+              + dev.skiff.agent.network.PodBridge.BRIDGE
+              + ", a network namespace per pod, routes to the other nodes' pod ranges via their"
+              + " addresses (IPv4 forwarding on)");
+    } else {
+      OUT.say(
+          "pod network: loopback: pods get loopback addresses that only this node reaches"
+              + " (--pod-network bridge, as root, gives them addresses every node reaches)");
     }
     OUT.say(
         "node "

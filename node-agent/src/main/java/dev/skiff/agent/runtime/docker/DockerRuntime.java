@@ -3,6 +3,7 @@ package dev.skiff.agent.runtime.docker;
 import dev.skiff.agent.DockerOptions;
 import dev.skiff.agent.logs.LogKey;
 import dev.skiff.agent.logs.LogStore;
+import dev.skiff.agent.network.LocalRoute;
 import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
 import dev.skiff.agent.runtime.ContainerSpec;

@@ -4,6 +4,7 @@ import dev.skiff.agent.FileTrees;
 import dev.skiff.agent.logs.LogKey;
 import dev.skiff.agent.logs.LogStore;
 import dev.skiff.agent.logs.LogWriter;
+import dev.skiff.agent.network.PodBridge;
 import dev.skiff.agent.runtime.Cidr;
 import dev.skiff.agent.runtime.ContainerInfo;
 import dev.skiff.agent.runtime.ContainerRuntime;
@@ -42,9 +43,11 @@ import org.slf4j.LoggerFactory;
  * The embedded runtime: a container is a child process of the agent running the container's command
  * and args; the image name is only recorded. Each pod gets its own address from the node's pod
  * range (loopback by default), passed as POD_IP: a server that binds it can share a port number
- * with other pods; one that binds 0.0.0.0 shares the port space of the whole machine. Processes
- * cannot outlive the agent that pipes their output, so {@link #close()} stops them and {@link
- * #start()} kills whatever a crashed predecessor left (from its pid files).
+ * with other pods; one that binds 0.0.0.0 shares the port space of the whole machine. With a {@link
+ * PodBridge} (root), each pod runs in its own network namespace on the node's bridge instead, with
+ * an address other nodes reach. Processes cannot outlive the agent that pipes their output, so
+ * {@link #close()} stops them and {@link #start()} kills whatever a crashed predecessor left (from
+ * its pid files).
  */
 public final class ProcessRuntime implements ContainerRuntime {
   private static final Logger LOG = LoggerFactory.getLogger(ProcessRuntime.class);
@@ -56,6 +59,7 @@ public final class ProcessRuntime implements ContainerRuntime {
   private final Path podsDir;
   private final PidFiles pidFiles;
   private final PodIpAllocator ips;
+  private final PodBridge bridge;
   private final PodInventory<ProcessContainer> inventory =
       new PodInventory<>(ProcessContainer::info);
   private final Map<String, ProcessContainer> containers = inventory.containers();
@@ -70,6 +74,19 @@ public final class ProcessRuntime implements ContainerRuntime {
    */
   public ProcessRuntime(
       Vertx vertx, WorkerExecutor blocking, LogStore logs, Path stateDir, Cidr podRange) {
+    this(vertx, blocking, logs, stateDir, podRange, null);
+  }
+
+  /**
+   * @param bridge each pod's own network namespace on this bridge, or null for loopback addresses
+   */
+  public ProcessRuntime(
+      Vertx vertx,
+      WorkerExecutor blocking,
+      LogStore logs,
+      Path stateDir,
+      Cidr podRange,
+      PodBridge bridge) {
     this.vertx = vertx;
     this.blocking = blocking;
     this.logs = logs;
@@ -77,6 +94,10 @@ public final class ProcessRuntime implements ContainerRuntime {
     this.probeDir = stateDir.resolve("mount-probe");
     this.pidFiles = new PidFiles(stateDir.resolve("processes"));
     this.ips = new PodIpAllocator(podRange);
+    this.bridge = bridge;
+    if (bridge != null) {
+      ips.allocate("", bridge.gateway());
+    }
     this.pumpStarter =
         Executors.newSingleThreadExecutor(
             r -> {
@@ -104,6 +125,9 @@ public final class ProcessRuntime implements ContainerRuntime {
           if (killed > 0) {
             LOG.info("killed {} container processes left by an earlier node agent", killed);
           }
+          if (bridge != null) {
+            bridge.setUp();
+          }
           namespaces = MountNamespace.probe(probeDir);
           if (!namespaces.available()) {
             LOG.warn(
@@ -127,13 +151,37 @@ public final class ProcessRuntime implements ContainerRuntime {
     if (existing != null) {
       return Future.succeededFuture(existing);
     }
+    String ip;
     try {
-      String ip = ips.allocate(spec.podUid(), spec.preferredIp());
-      return Future.succeededFuture(
-          sandboxes.computeIfAbsent(spec.podUid(), uid -> new Sandbox(uid, uid, ip)));
+      ip = ips.allocate(spec.podUid(), spec.preferredIp());
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    if (bridge == null) {
+      return Future.succeededFuture(
+          sandboxes.computeIfAbsent(spec.podUid(), uid -> new Sandbox(uid, uid, ip)));
+    }
+    return blocking.executeBlocking(
+        () -> {
+          synchronized (sandboxes) {
+            Sandbox made = sandboxes.get(spec.podUid());
+            if (made == null) {
+              try {
+                bridge.attach(spec.podUid(), ip);
+              } catch (RuntimeException e) {
+                ips.release(spec.podUid());
+                throw new RuntimeFailure(
+                    RuntimeFailure.CREATE_POD_SANDBOX_ERROR,
+                    "cannot set up the pod's network: " + e.getMessage(),
+                    e);
+              }
+              made = new Sandbox(spec.podUid(), spec.podUid(), ip);
+              sandboxes.put(spec.podUid(), made);
+            }
+            return made;
+          }
+        },
+        false);
   }
 
   @Override
@@ -150,6 +198,9 @@ public final class ProcessRuntime implements ContainerRuntime {
               ips.release(podUid);
               return blocking.executeBlocking(
                   () -> {
+                    if (bridge != null) {
+                      bridge.detach(podUid);
+                    }
                     FileTrees.delete(podsDir.resolve(podUid));
                     return null;
                   },
@@ -187,6 +238,12 @@ public final class ProcessRuntime implements ContainerRuntime {
             mountRoot = root;
             Files.deleteIfExists(MountNamespace.ready(root));
           }
+          if (bridge != null) {
+            UnaryOperator<List<String>> mounts = namespace;
+            namespace =
+                command ->
+                    bridge.enter(spec.podUid(), mounts == null ? command : mounts.apply(command));
+          }
           Process process =
               ProcessLauncher.start(
                   spec.argv(), environment(spec), workDir, spec.stdin(), spec.tty(), namespace);
@@ -217,7 +274,7 @@ public final class ProcessRuntime implements ContainerRuntime {
                   null,
                   null);
           ProcessContainer container =
-              new ProcessContainer(spec, workDir, process, info, namespace != null);
+              new ProcessContainer(spec, workDir, process, info, mountRoot != null);
           startPump("skiff-" + spec.podName() + "-" + spec.name(), container, writer);
           containers.put(id, container);
           pruneOlderThanPrevious(spec.podUid(), spec.name());
@@ -317,12 +374,21 @@ public final class ProcessRuntime implements ContainerRuntime {
 
   /** How a command enters the container's mount namespace, or null when it has none. */
   private UnaryOperator<List<String>> inside(ProcessContainer c) {
-    if (!c.namespaced) {
-      return null;
+    UnaryOperator<List<String>> mounts = null;
+    if (c.namespaced) {
+      long pid = c.process.pid();
+      MountNamespace ns = namespaces;
+      mounts = command -> ns.enter(pid, c.workDir, command);
     }
-    long pid = c.process.pid();
-    MountNamespace ns = namespaces;
-    return command -> ns.enter(pid, c.workDir, command);
+    if (bridge == null) {
+      return mounts;
+    }
+    UnaryOperator<List<String>> inMounts = mounts;
+    String podUid = c.spec.podUid();
+    return command ->
+        inMounts == null
+            ? bridge.enter(podUid, c.workDir, command)
+            : bridge.enter(podUid, inMounts.apply(command));
   }
 
   /** A container's environment: PATH, HOME, HOSTNAME, POD_IP, then the spec's env. */
@@ -345,7 +411,18 @@ public final class ProcessRuntime implements ContainerRuntime {
     for (String uid : podUids()) {
       removed.add(removePod(uid));
     }
-    return Future.join(removed).onComplete(ar -> pumpStarter.shutdown()).mapEmpty();
+    return Future.join(removed)
+        .onComplete(ar -> pumpStarter.shutdown())
+        .transform(
+            ar ->
+                bridge == null
+                    ? Future.<Void>succeededFuture()
+                    : blocking.executeBlocking(
+                        () -> {
+                          bridge.close();
+                          return null;
+                        },
+                        false));
   }
 
   /**

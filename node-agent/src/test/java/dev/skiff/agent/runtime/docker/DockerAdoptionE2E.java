@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.skiff.agent.NodeAgentOptions;
+import dev.skiff.agent.network.LocalRoute;
 import dev.skiff.agent.testing.Docker;
 import dev.skiff.agent.testing.PodChecks;
 import dev.skiff.agent.testing.Pods;
