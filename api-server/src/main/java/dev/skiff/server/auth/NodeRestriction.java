@@ -316,15 +316,8 @@ public final class NodeRestriction implements Handler<RoutingContext> {
   }
 
   private static boolean isKubeletLabel(String label, String namespace) {
-    if (KUBELET_LABELS.contains(label)) {
-      return true;
-    }
-    for (String allowed : KUBELET_LABEL_NAMESPACES) {
-      if (within(namespace, allowed)) {
-        return true;
-      }
-    }
-    return false;
+    return KUBELET_LABELS.contains(label)
+        || KUBELET_LABEL_NAMESPACES.stream().anyMatch(allowed -> within(namespace, allowed));
   }
 
   private static boolean within(String namespace, String domain) {
