@@ -51,8 +51,8 @@ public final class ApiServerVerticle extends VerticleBase {
   }
 
   /**
-   * @param nodeAccess the credential node agents accept (TLS, agent-access token), or null to reach
-   *     them over plain HTTP without one
+   * @param nodeAccess how to reach node agents (mutual TLS with the client certificate), or null to
+   *     reach them over plain HTTP without one
    */
   public ApiServerVerticle(
       Store store, ApiServerOptions options, Clock clock, NodeAccess nodeAccess) {

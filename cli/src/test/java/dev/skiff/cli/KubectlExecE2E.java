@@ -2,6 +2,7 @@ package dev.skiff.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.skiff.agent.access.AgentAccess;
 import dev.skiff.server.auth.ServingCertificate;
 import dev.skiff.testing.ProcessResult;
 import io.vertx.core.Vertx;
@@ -137,7 +138,23 @@ class KubectlExecE2E extends KubectlExecContract {
     assertThat(curlStatus("http://" + node + ":10255/healthz")).isEqualTo("200");
     assertThat(curlStatus("http://" + node + ":10255/exec/default/sleeper/sleeper"))
         .isEqualTo("404");
-    for (String secret : new String[] {"data/agent-token", "data/agent-ca.key"}) {
+    // mutual TLS: the API server's client certificate is served; the same name from another CA
+    // fails the handshake (curl's 000), so no request is made at all
+    String logs = agent + "/containerLogs/default/sleeper/sleeper";
+    Path cert = cluster.file("data/apiserver-kubelet-client.crt");
+    Path key = cluster.file("data/apiserver-kubelet-client.key");
+    assertThat(curlStatus(logs, "--cert", cert.toString(), "--key", key.toString()))
+        .isEqualTo("200");
+    ServingCertificate other =
+        ServingCertificate.authority("another-ca").issueClient(AgentAccess.API_SERVER_CLIENT);
+    Path otherCert = home.resolve("other-client.crt");
+    Path otherKey = home.resolve("other-client.key");
+    Files.writeString(otherCert, other.certificatePem());
+    Files.writeString(otherKey, other.privateKeyPem());
+    assertThat(curlStatus(logs, "--cert", otherCert.toString(), "--key", otherKey.toString()))
+        .isEqualTo("000");
+    for (String secret :
+        new String[] {"data/apiserver-kubelet-client.key", "data/agent-ca.key", "data/token"}) {
       Path file = cluster.file(secret);
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
           .as(secret)
@@ -147,7 +164,7 @@ class KubectlExecE2E extends KubectlExecContract {
 
   /**
    * A server on a Node's agent endpoint whose certificate the cluster's agent CA did not sign gets
-   * no request, so never the agent-access token: the API server refuses it during the handshake.
+   * no request: the API server refuses it during the handshake.
    */
   @Test
   void theApiServerTalksOnlyToAgentsItsCaSigned() throws Exception {

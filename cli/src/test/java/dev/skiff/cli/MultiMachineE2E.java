@@ -337,14 +337,20 @@ class MultiMachineE2E {
                 "ca.key",
                 "ca.crt",
                 "token",
-                "agent-token",
+                "apiserver-kubelet-client.key",
                 "join-token",
                 "cluster-name",
                 "kubeconfig"),
             serverB,
-            List.of("ca.key", "ca.crt", "token", "agent-token", "cluster-name", "kubeconfig"),
+            List.of(
+                "ca.key",
+                "ca.crt",
+                "token",
+                "apiserver-kubelet-client.key",
+                "cluster-name",
+                "kubeconfig"),
             agentC,
-            List.of("kubeconfig", "agent-token", "agent-serving.crt", "agent-serving.key"));
+            List.of("kubeconfig", "ca.crt", "agent-serving.crt", "agent-serving.key"));
     for (var entry : files.entrySet()) {
       Path dir = entry.getKey().dataDir();
       assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))

@@ -65,6 +65,19 @@ public record ServingCertificate(String certificatePem, String privateKeyPem) {
    * #authority}.
    */
   public ServingCertificate issue(String commonName, List<String> hosts) {
+    return sign(commonName, Der.sequence(subjectAltNames(hosts), keyUsage(), serverAuth()));
+  }
+
+  /**
+   * A TLS client certificate for {@code commonName} (extKeyUsage clientAuth only, no names) signed
+   * by this certificate, which must be an {@link #authority}: what API servers present to node
+   * agents.
+   */
+  public ServingCertificate issueClient(String commonName) {
+    return sign(commonName, Der.sequence(keyUsage(), clientAuth()));
+  }
+
+  private ServingCertificate sign(String commonName, byte[] extensions) {
     try {
       X509Certificate ca =
           (X509Certificate)
@@ -78,9 +91,9 @@ public record ServingCertificate(String certificatePem, String privateKeyPem) {
           newKeys(),
           ca.getSubjectX500Principal().getEncoded(),
           caKey,
-          Der.sequence(subjectAltNames(hosts), keyUsage(), serverAuth()));
+          extensions);
     } catch (GeneralSecurityException e) {
-      throw new IllegalStateException("cannot issue a serving certificate", e);
+      throw new IllegalStateException("cannot issue a certificate", e);
     }
   }
 
@@ -162,6 +175,12 @@ public record ServingCertificate(String certificatePem, String privateKeyPem) {
   private static byte[] serverAuth() {
     return Der.sequence(
         Der.oid("2.5.29.37"), Der.octets(Der.sequence(Der.oid("1.3.6.1.5.5.7.3.1"))));
+  }
+
+  /** extKeyUsage clientAuth. */
+  private static byte[] clientAuth() {
+    return Der.sequence(
+        Der.oid("2.5.29.37"), Der.octets(Der.sequence(Der.oid("1.3.6.1.5.5.7.3.2"))));
   }
 
   private static boolean isIpLiteral(String host) {

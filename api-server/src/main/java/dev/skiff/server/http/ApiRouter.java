@@ -5,6 +5,7 @@ import dev.skiff.server.auth.Authorizer;
 import dev.skiff.server.auth.BearerTokenAuth;
 import dev.skiff.server.auth.Impersonation;
 import dev.skiff.server.auth.NodeAuthorizer;
+import dev.skiff.server.auth.NodeRestriction;
 import dev.skiff.server.auth.NodeTokens;
 import dev.skiff.server.auth.ServiceAccountTokens;
 import dev.skiff.server.auth.TokenRequestHandler;
@@ -72,6 +73,7 @@ public final class ApiRouter {
     new MetricsRoutes(api).mount(router);
     new TokenRequestHandler(api.registry(), tokens, api.clock()).mount(router);
     rbac.mountGuard(router);
+    new NodeRestriction(api.registry()).mount(router);
     new ResourceRoutes(api).mount(router);
     router.route().handler(ctx -> ctx.fail(HttpErrors.pathNotFound()));
     router.route().failureHandler(new FailureHandler());

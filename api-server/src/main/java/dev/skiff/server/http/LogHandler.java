@@ -3,7 +3,6 @@ package dev.skiff.server.http;
 import dev.skiff.api.resource.Resources;
 import dev.skiff.api.status.StatusException;
 import dev.skiff.server.stream.AgentEndpoints;
-import dev.skiff.server.stream.NodeAccess;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -49,9 +48,7 @@ final class LogHandler {
             + container
             + (query == null || query.isEmpty() ? "" : "?" + query);
     RequestOptions options =
-        NodeAccess.authorize(
-            api.nodeAccess(),
-            new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port).setURI(uri));
+        new RequestOptions().setMethod(HttpMethod.GET).setHost(host).setPort(port).setURI(uri);
     return api.nodeClient()
         .request(options)
         .compose(request -> request.send())

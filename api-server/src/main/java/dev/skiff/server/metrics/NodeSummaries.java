@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.skiff.api.Json;
 import dev.skiff.server.http.ApiContext;
 import dev.skiff.server.stream.AgentEndpoints;
-import dev.skiff.server.stream.NodeAccess;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
@@ -58,14 +57,12 @@ final class NodeSummaries {
       return Future.failedFuture(e);
     }
     RequestOptions get =
-        NodeAccess.authorize(
-            api.nodeAccess(),
-            new RequestOptions()
-                .setMethod(HttpMethod.GET)
-                .setHost(agent.host())
-                .setPort(agent.port())
-                .setURI("/stats/summary")
-                .setTimeout(TIMEOUT_MILLIS));
+        new RequestOptions()
+            .setMethod(HttpMethod.GET)
+            .setHost(agent.host())
+            .setPort(agent.port())
+            .setURI("/stats/summary")
+            .setTimeout(TIMEOUT_MILLIS);
     return api.nodeClient()
         .request(get)
         .compose(request -> request.send())

@@ -2,33 +2,33 @@ package dev.skiff.server.stream;
 
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.core.net.NetClientOptions;
+import io.vertx.core.net.PemKeyCertOptions;
 import io.vertx.core.net.PemTrustOptions;
 
 /**
- * How API servers reach node agents: over TLS, verifying the agent's serving certificate against
- * the cluster's agent CA (and its name against the Node's address, as kube-apiserver does with
- * {@code --kubelet-certificate-authority}), and presenting the cluster's agent-access token (which
- * only API servers hold; never the admin token).
+ * How API servers reach node agents: over mutual TLS. The API server verifies the agent's serving
+ * certificate against the cluster's agent CA (and its name against the Node's address, as
+ * kube-apiserver does with {@code --kubelet-certificate-authority}) and presents its client
+ * certificate ({@code skiff-apiserver}, signed by that CA, as kube-apiserver's {@code
+ * --kubelet-client-certificate}); agents accept nothing else. The key exists on API servers only.
  *
- * @param token the agent-access token
+ * @param clientCertificatePem the API server's client certificate, PEM
+ * @param clientKeyPem its PKCS#8 key, PEM
  * @param authorityPem the agent CA's certificate, PEM
  */
-public record NodeAccess(String token, String authorityPem) {
+public record NodeAccess(String clientCertificatePem, String clientKeyPem, String authorityPem) {
 
   public NodeAccess {
-    if (token == null || token.isEmpty()) {
-      throw new IllegalArgumentException("an agent-access token is required");
+    if (clientCertificatePem == null
+        || clientCertificatePem.isEmpty()
+        || clientKeyPem == null
+        || clientKeyPem.isEmpty()) {
+      throw new IllegalArgumentException("the API server's client certificate is required");
     }
     if (authorityPem == null || authorityPem.isEmpty()) {
       throw new IllegalArgumentException("the agent CA is required");
     }
-  }
-
-  /** The value of the {@code Authorization} header for agents. */
-  public String authorization() {
-    return "Bearer " + token;
   }
 
   /** The client options for HTTP requests to agents, given whether there is an access at all. */
@@ -36,7 +36,11 @@ public record NodeAccess(String token, String authorityPem) {
     HttpClientOptions options = new HttpClientOptions().setKeepAlive(false);
     return access == null
         ? options
-        : options.setSsl(true).setTrustOptions(access.trust()).setVerifyHost(true);
+        : options
+            .setSsl(true)
+            .setTrustOptions(access.trust())
+            .setKeyCertOptions(access.keyCert())
+            .setVerifyHost(true);
   }
 
   /** The options for raw connections to agents (upgrades), given whether there is an access. */
@@ -47,6 +51,7 @@ public record NodeAccess(String token, String authorityPem) {
         : options
             .setSsl(true)
             .setTrustOptions(access.trust())
+            .setKeyCertOptions(access.keyCert())
             .setHostnameVerificationAlgorithm("HTTPS");
   }
 
@@ -54,13 +59,14 @@ public record NodeAccess(String token, String authorityPem) {
     return new PemTrustOptions().addCertValue(Buffer.buffer(authorityPem));
   }
 
-  /** Adds the credential to a request for an agent (nothing without an access). */
-  public static RequestOptions authorize(NodeAccess access, RequestOptions request) {
-    return access == null ? request : request.putHeader("Authorization", access.authorization());
+  private PemKeyCertOptions keyCert() {
+    return new PemKeyCertOptions()
+        .setCertValue(Buffer.buffer(clientCertificatePem))
+        .setKeyValue(Buffer.buffer(clientKeyPem));
   }
 
   @Override
   public String toString() {
-    return "NodeAccess[token=(hidden)]";
+    return "NodeAccess[key=(hidden)]";
   }
 }

@@ -120,9 +120,6 @@ public final class PodStreamRoutes {
       }
     }
     headers.put("Connection", List.of("Upgrade"));
-    if (api.nodeAccess() != null) {
-      headers.put("Authorization", List.of(api.nodeAccess().authorization()));
-    }
     return dialer
         .dial(agent.host(), agent.port(), ctx.request().method(), uri, headers)
         .recover(

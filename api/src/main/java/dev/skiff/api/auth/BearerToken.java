@@ -5,8 +5,7 @@ import java.security.MessageDigest;
 
 /**
  * One expected bearer token, and the one check of an {@code Authorization} header against it (the
- * API server's admin token, the node agent's agent-access token): scheme case-insensitive, token
- * compared in constant time.
+ * API server's admin token): scheme case-insensitive, token compared in constant time.
  */
 public final class BearerToken {
   private static final String PREFIX = "Bearer ";

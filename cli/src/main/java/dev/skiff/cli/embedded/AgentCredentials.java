@@ -12,35 +12,36 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * The cluster's credentials between API servers and node agents, made when the cluster is created
- * and kept in its data directory (mode 0600; never logged): the agent-access token, which only the
- * API server presents ({@code data/agent-token}; not the admin token), and the agent CA ({@code
+ * The cluster's credentials between API servers and node agents (mutual TLS), made when the cluster
+ * is created and kept in its data directory (mode 0600; never logged): the agent CA ({@code
  * data/agent-ca.crt}, {@code data/agent-ca.key}), which signs each agent's TLS serving certificate
- * and which the API server trusts alone when it dials an agent (as kube-apiserver's {@code
- * --kubelet-certificate-authority}). Blocking.
+ * and the API server's client certificate, and which both sides trust alone (as kube-apiserver's
+ * {@code --kubelet-certificate-authority} and a kubelet's {@code --client-ca-file}); and that
+ * client certificate ({@code data/apiserver-kubelet-client.crt}, {@code .key}; common name {@value
+ * AgentAccess#API_SERVER_CLIENT}), which only API servers hold. {@code skiff server} keeps the same
+ * pair with the cluster CA as the authority ({@link #apiServerClient}). Blocking.
  *
- * @param token the agent-access token
  * @param authority the agent CA
+ * @param apiServerClient the API server's client certificate, signed by the agent CA
  */
-public record AgentCredentials(String token, ServingCertificate authority) {
+public record AgentCredentials(ServingCertificate authority, ServingCertificate apiServerClient) {
+  static final String CLIENT_CERT = "apiserver-kubelet-client.crt";
+  static final String CLIENT_KEY = "apiserver-kubelet-client.key";
 
   /** The cluster's credentials, created on first use. */
   public static AgentCredentials load(Path dataDir) throws IOException {
     PrivateFiles.createDirectories(dataDir);
-    return new AgentCredentials(token(dataDir), authority(dataDir));
-  }
-
-  private static String token(Path dataDir) throws IOException {
-    return secretFile(dataDir.resolve("agent-token"), 32);
+    ServingCertificate authority = authority(dataDir);
+    return new AgentCredentials(authority, apiServerClient(dataDir, authority));
   }
 
   /**
    * The secret kept in {@code file} or, the first time, {@code bytes} random bytes as hex, written
-   * there mode 0600 (the admin token, the agent-access token).
+   * there mode 0600 (the admin token).
    */
   public static String secretFile(Path file, int bytes) throws IOException {
     if (Files.exists(file)) {
-      return AgentAccess.readToken(file);
+      return Files.readString(file).strip();
     }
     PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
     byte[] random = new byte[bytes];
@@ -62,16 +63,38 @@ public record AgentCredentials(String token, ServingCertificate authority) {
     return authority;
   }
 
-  /** What API servers present to agents and how they verify them. */
-  public NodeAccess nodeAccess() {
-    return new NodeAccess(token, authority.certificatePem());
+  /**
+   * The API server's client certificate for agents kept in {@code dir}, issued by {@code authority}
+   * (and saved, 0600) the first time.
+   */
+  public static ServingCertificate apiServerClient(Path dir, ServingCertificate authority)
+      throws IOException {
+    Path cert = dir.resolve(CLIENT_CERT);
+    Path key = dir.resolve(CLIENT_KEY);
+    if (Files.exists(cert) && Files.exists(key)) {
+      return new ServingCertificate(Files.readString(cert), Files.readString(key));
+    }
+    ServingCertificate client = authority.issueClient(AgentAccess.API_SERVER_CLIENT);
+    PrivateFiles.writeString(key, client.privateKeyPem());
+    PrivateFiles.writeString(cert, client.certificatePem());
+    return client;
   }
 
-  /** A node agent's access: the token and a serving certificate for its address, from the CA. */
+  /** What API servers present to agents and how they verify them. */
+  public NodeAccess nodeAccess() {
+    return nodeAccess(apiServerClient, authority.certificatePem());
+  }
+
+  /** API servers' access to agents: {@code client} presented, {@code authorityPem} trusted. */
+  public static NodeAccess nodeAccess(ServingCertificate client, String authorityPem) {
+    return new NodeAccess(client.certificatePem(), client.privateKeyPem(), authorityPem);
+  }
+
+  /** A node agent's access: a serving certificate for its address from the CA, which it trusts. */
   public AgentAccess forNode(String nodeName, String address) {
     ServingCertificate cert =
         authority.issue("skiff-node-agent " + nodeName, List.of(address, nodeName, "127.0.0.1"));
-    return new AgentAccess(token, cert.certificatePem(), cert.privateKeyPem());
+    return new AgentAccess(authority.certificatePem(), cert.certificatePem(), cert.privateKeyPem());
   }
 
   @Override

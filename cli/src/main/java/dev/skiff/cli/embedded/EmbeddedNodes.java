@@ -58,7 +58,7 @@ public final class EmbeddedNodes {
 
   /**
    * @param dockerHost the Docker runtime's host resources, or null for the process runtime
-   * @param agentCredentials the cluster's agent-access token and agent CA
+   * @param agentCredentials the agent CA and the API server's client certificate
    * @param informers the informers every component of the cluster shares
    */
   static EmbeddedNodes of(

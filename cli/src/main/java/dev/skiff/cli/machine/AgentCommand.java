@@ -6,6 +6,7 @@ import dev.skiff.api.Json;
 import dev.skiff.api.files.PrivateFiles;
 import dev.skiff.cli.embedded.EmbeddedNodes;
 import dev.skiff.cli.embedded.KubeDns;
+import dev.skiff.server.auth.ClusterCa;
 import dev.skiff.server.auth.KubeconfigFile;
 import dev.skiff.server.auth.NodeTokens;
 import dev.skiff.server.auth.ServingCertificate;
@@ -45,7 +46,7 @@ public final class AgentCommand implements Callable<Integer> {
   private static final String SERVING_CERT = "agent-serving.crt";
   private static final String SERVING_KEY = "agent-serving.key";
 
-  /** What a node keeps besides its kubeconfig and agent-access token. */
+  /** What a node keeps besides its kubeconfig, CA and serving certificate. */
   record Settings(String server, String name, String serviceCidr) {}
 
   @Option(names = "--server", description = "A server of the cluster, https://HOST:PORT.")
@@ -132,7 +133,7 @@ public final class AgentCommand implements Callable<Integer> {
       }
       KubeconfigFile.write(
           kubeconfig, server, grant.token(), new ServingCertificate(ca, null), "skiff");
-      PrivateFiles.writeString(dir.resolve("agent-token"), grant.agentToken());
+      PrivateFiles.writeString(dir.resolve(ClusterCa.CERT_FILE), ca);
       PrivateFiles.writeString(dir.resolve(SERVING_CERT), grant.servingCertificate());
       PrivateFiles.writeString(dir.resolve(SERVING_KEY), grant.servingKey());
       PrivateFiles.writeString(
@@ -165,7 +166,7 @@ public final class AgentCommand implements Callable<Integer> {
                   vertx,
                   node,
                   new AgentAccess(
-                      AgentAccess.readToken(dir.resolve("agent-token")),
+                      Files.readString(dir.resolve(ClusterCa.CERT_FILE)),
                       Files.readString(dir.resolve(SERVING_CERT)),
                       Files.readString(dir.resolve(SERVING_KEY))),
                   null)

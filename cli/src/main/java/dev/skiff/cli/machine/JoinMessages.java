@@ -19,17 +19,14 @@ public final class JoinMessages {
   public record Request(String role, String name, String address) {}
 
   /**
-   * What a node gets: its own credential (a node token, user {@code system:node:NAME}), the
-   * cluster's agent-access token (which its agent accepts from the API servers), the agent's TLS
-   * serving certificate and key, signed by the cluster CA (which the API servers trust when they
-   * dial agents), and the Service range (kube-dns is its 10th address).
+   * What a node gets: its own credential (a node token, user {@code system:node:NAME}), the agent's
+   * TLS serving certificate and key, signed by the cluster CA (which the API servers trust when
+   * they dial agents, and whose {@code skiff-apiserver} client certificates the agent accepts
+   * alone), and the Service range (kube-dns is its 10th address). Nothing in it lets a node act as
+   * an API server towards another node's agent.
    */
   public record AgentGrant(
-      String token,
-      String agentToken,
-      String servingCertificate,
-      String servingKey,
-      String serviceCidr) {
+      String token, String servingCertificate, String servingKey, String serviceCidr) {
     @Override
     public String toString() {
       return "AgentGrant[" + serviceCidr + ", tokens=(hidden)]";
@@ -38,7 +35,8 @@ public final class JoinMessages {
 
   /**
    * What a server replica gets: everything the replicas share (the store's cluster name and
-   * members, the CA with its key, the admin and agent-access tokens, the Service range).
+   * members, the CA with its key, the admin token, the Service range). A replica issues its own
+   * client certificate for agents from the CA.
    */
   public record ServerGrant(
       String clusterName,
@@ -46,7 +44,6 @@ public final class JoinMessages {
       String caCertificate,
       String caKey,
       String adminToken,
-      String agentToken,
       String serviceCidr) {
     @Override
     public String toString() {

@@ -126,7 +126,6 @@ public final class JoinRoutes {
             v ->
                 new JoinMessages.AgentGrant(
                     token,
-                    shared.agentToken(),
                     serving.certificatePem(),
                     serving.privateKeyPem(),
                     shared.serviceCidr()));

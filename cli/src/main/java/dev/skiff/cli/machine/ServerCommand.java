@@ -2,6 +2,7 @@ package dev.skiff.cli.machine;
 
 import com.hazelcast.config.Config;
 import dev.skiff.api.client.KubeClient;
+import dev.skiff.cli.embedded.AgentCredentials;
 import dev.skiff.cli.embedded.KubeDns;
 import dev.skiff.cli.embedded.ServerReplica;
 import dev.skiff.server.ApiServerOptions;
@@ -14,7 +15,6 @@ import dev.skiff.server.auth.ServingCertificate;
 import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
 import dev.skiff.server.controller.ControllerOptions;
-import dev.skiff.server.stream.NodeAccess;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -158,7 +158,7 @@ public final class ServerCommand implements Callable<Integer> {
     hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
     OUT.say("store member " + self + ", joining " + String.join(", ", known));
     String adminToken = state.adminToken();
-    String agentToken = state.agentToken();
+    ServingCertificate agentClient = state.agentClient();
     String kubernetesIp = Ipv4Range.parse(settings.serviceCidr()).valueAt(0);
     ServingCertificate serving =
         ca.serving(
@@ -183,7 +183,6 @@ public final class ServerCommand implements Callable<Integer> {
                     ca.certificatePem(),
                     ca.privateKeyPem(),
                     adminToken,
-                    agentToken,
                     settings.serviceCidr()));
     ApiServerOptions api =
         ApiServerOptions.defaults(adminToken, null)
@@ -201,7 +200,7 @@ public final class ServerCommand implements Callable<Integer> {
                                 replica.store(),
                                 applied,
                                 Clock.systemUTC(),
-                                new NodeAccess(agentToken, ca.certificatePem()))
+                                AgentCredentials.nodeAccess(agentClient, ca.certificatePem()))
                             .withRoutes("/skiff/", joins::router)))
             .await(60, TimeUnit.SECONDS);
     String url = "https://" + hostLiteral(address) + ":" + verticle.actualPort();

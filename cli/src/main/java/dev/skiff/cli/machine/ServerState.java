@@ -4,6 +4,7 @@ import dev.skiff.api.Json;
 import dev.skiff.api.files.PrivateFiles;
 import dev.skiff.cli.embedded.AgentCredentials;
 import dev.skiff.server.auth.ClusterCa;
+import dev.skiff.server.auth.ServingCertificate;
 import dev.skiff.server.cluster.ClusterSecret;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,9 @@ import java.util.List;
 /**
  * What a server replica keeps in its data directory (0700; every file 0600): the cluster CA ({@code
  * ca.crt}, {@code ca.key}), the store's cluster name ({@code cluster-name}), the admin token
- * ({@code token}), the agent-access token ({@code agent-token}), the join token ({@code
- * join-token}, on the first server), the admin kubeconfig ({@code kubeconfig}) and {@code
+ * ({@code token}), the client certificate it presents to node agents ({@code
+ * apiserver-kubelet-client.crt}, {@code .key}; issued by each replica from the CA), the join token
+ * ({@code join-token}, on the first server), the admin kubeconfig ({@code kubeconfig}) and {@code
  * server.json} (the Service range and the store members known when it joined). A replica that has
  * these restarts without joining again. Blocking.
  */
@@ -47,7 +49,6 @@ final class ServerState {
     ClusterCa ca = ClusterCa.loadOrCreate(dir);
     ClusterSecret.of(dir);
     AgentCredentials.secretFile(dir.resolve("token"), 24);
-    AgentCredentials.secretFile(dir.resolve("agent-token"), 32);
     PrivateFiles.writeString(
         dir.resolve(JOIN_TOKEN), JoinToken.create(ca.fingerprint()).text() + "\n");
     PrivateFiles.writeString(
@@ -60,7 +61,6 @@ final class ServerState {
     new ClusterCa(grant.caCertificate(), grant.caKey()).save(dir);
     PrivateFiles.writeString(dir.resolve("cluster-name"), grant.clusterName());
     PrivateFiles.writeString(dir.resolve("token"), grant.adminToken());
-    PrivateFiles.writeString(dir.resolve("agent-token"), grant.agentToken());
     PrivateFiles.writeString(
         dir.resolve(SETTINGS), Json.toString(new Settings(grant.serviceCidr(), grant.members())));
   }
@@ -81,8 +81,11 @@ final class ServerState {
     return AgentCredentials.secretFile(dir.resolve("token"), 24);
   }
 
-  String agentToken() throws IOException {
-    return AgentCredentials.secretFile(dir.resolve("agent-token"), 32);
+  /** The client certificate this replica presents to node agents, issued by the cluster CA. */
+  ServingCertificate agentClient() throws IOException {
+    ClusterCa ca = ca();
+    return AgentCredentials.apiServerClient(
+        dir, new ServingCertificate(ca.certificatePem(), ca.privateKeyPem()));
   }
 
   /** The join token, on the server that made the cluster (or after a rotation there). */
