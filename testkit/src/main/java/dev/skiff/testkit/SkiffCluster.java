@@ -82,6 +82,14 @@ public final class SkiffCluster implements AutoCloseable {
     return Path.of(info.kubeconfig());
   }
 
+  /**
+   * The start's phases with their durations ("store (Hazelcast) 412 ms", "api-server 80 ms", ...),
+   * as {@code skiff up} prints them.
+   */
+  public List<String> startSteps() {
+    return info.steps();
+  }
+
   /** The API server's URL. */
   public String server() {
     return info.server();
@@ -172,8 +180,9 @@ public final class SkiffCluster implements AutoCloseable {
   }
 
   /**
-   * Waits until the object exists and {@code condition} holds for it (read every 50 ms), for any
-   * kind the server serves; fails with the object's last state when the timeout passes.
+   * Waits until the object exists and {@code condition} holds for it (read after 5 ms, then less
+   * often, up to every 50 ms), for any kind the server serves; fails with the object's last state
+   * when the timeout passes.
    *
    * @param description what the condition means, for the failure message
    * @return the object as it was when the condition held

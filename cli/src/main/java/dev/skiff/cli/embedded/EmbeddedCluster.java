@@ -55,6 +55,7 @@ public final class EmbeddedCluster {
   private ClusteredVertx clustered;
   private HzStore store;
   private ClusterAddresses addresses;
+  private ClusterAddresses.SlotClaim slotClaim;
   private DockerHost dockerHost;
   private ControlPlane controlPlane;
   private ApiServerVerticle api;
@@ -103,7 +104,8 @@ public final class EmbeddedCluster {
               return c.vertx()
                   .executeBlocking(
                       () -> {
-                        addresses = ClusterAddresses.forCluster(options.dir(), docker());
+                        slotClaim = ClusterAddresses.forCluster(options.dir(), docker());
+                        addresses = slotClaim.addresses();
                         if (docker()) {
                           prepareDockerHost();
                         }
@@ -312,6 +314,12 @@ public final class EmbeddedCluster {
                 store.close();
               }
               return clustered.close();
+            })
+        .onComplete(
+            r -> {
+              if (slotClaim != null) {
+                slotClaim.close();
+              }
             });
   }
 
