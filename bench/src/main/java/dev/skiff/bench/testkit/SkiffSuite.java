@@ -32,7 +32,6 @@ public final class SkiffSuite {
     }
   }
 
-  // @formatter:off
   public static final class C01 extends OnSkiff {}
 
   public static final class C02 extends OnSkiff {}
@@ -93,7 +92,6 @@ public final class SkiffSuite {
 
   public static final class C30 extends OnSkiff {}
 
-  // @formatter:on
 
   public static final List<Class<?>> CLASSES =
       List.of(

@@ -24,7 +24,6 @@ public final class MockSuite {
     }
   }
 
-  // @formatter:off
   public static final class C01 extends OnMock {}
 
   public static final class C02 extends OnMock {}
@@ -85,7 +84,6 @@ public final class MockSuite {
 
   public static final class C30 extends OnMock {}
 
-  // @formatter:on
 
   public static final List<Class<?>> CLASSES =
       List.of(
