@@ -92,7 +92,6 @@ public final class SkiffSuite {
 
   public static final class C30 extends OnSkiff {}
 
-
   public static final List<Class<?>> CLASSES =
       List.of(
           C01.class, C02.class, C03.class, C04.class, C05.class, C06.class, C07.class, C08.class,
