@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.skiff.api.client.ListOptions;
 import dev.skiff.api.model.core.Node;
 import dev.skiff.testing.Await;
+import dev.skiff.testing.Processes;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -26,12 +26,7 @@ class ConcurrentClustersIT {
   @Test
   void clustersStartedAtOnceInTwoJvmsGetTheirOwnAddressesAndAllComeUp() throws Exception {
     Process other =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-cp",
-                System.getProperty("java.class.path"),
-                OtherJvm.class.getName())
+        Processes.javaMain(List.of("-Xmx384m"), OtherJvm.class)
             .redirectError(ProcessBuilder.Redirect.DISCARD)
             .start();
     List<CompletableFuture<SkiffCluster>> here = new ArrayList<>();

@@ -1,6 +1,7 @@
 package dev.skiff.bench.testkit;
 
 import dev.skiff.bench.suite.CrudRoundTrip;
+import dev.skiff.bench.suite.SuiteRunner;
 import dev.skiff.testkit.SkiffCluster;
 import dev.skiff.testkit.SkiffTest;
 import dev.skiff.testkit.TestNamespace;
@@ -93,9 +94,5 @@ public final class SkiffSuite {
   public static final class C30 extends OnSkiff {}
 
   public static final List<Class<?>> CLASSES =
-      List.of(
-          C01.class, C02.class, C03.class, C04.class, C05.class, C06.class, C07.class, C08.class,
-          C09.class, C10.class, C11.class, C12.class, C13.class, C14.class, C15.class, C16.class,
-          C17.class, C18.class, C19.class, C20.class, C21.class, C22.class, C23.class, C24.class,
-          C25.class, C26.class, C27.class, C28.class, C29.class, C30.class);
+      SuiteRunner.classesOf(SkiffSuite.class, OnSkiff.class);
 }

@@ -3,6 +3,7 @@ package dev.skiff.cli.embedded;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.skiff.testing.Processes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -68,12 +69,7 @@ class ClusterAddressesClaimTest {
   void aSlotHeldByAnotherProcessIsNeitherChosenNorReused() throws Exception {
     Path childDir = Files.createDirectories(tmp.resolve("child").resolve("test"));
     Process child =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                HoldSlot.class.getName(),
-                childDir.toString())
+        Processes.javaMain(List.of(), HoldSlot.class, childDir.toString())
             .redirectError(ProcessBuilder.Redirect.INHERIT)
             .start();
     try {

@@ -1,6 +1,7 @@
 package dev.skiff.bench.mock;
 
 import dev.skiff.bench.suite.CrudRoundTrip;
+import dev.skiff.bench.suite.SuiteRunner;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.EnableKubernetesMockClient;
 import java.util.List;
@@ -85,10 +86,5 @@ public final class MockSuite {
   public static final class C30 extends OnMock {}
 
 
-  public static final List<Class<?>> CLASSES =
-      List.of(
-          C01.class, C02.class, C03.class, C04.class, C05.class, C06.class, C07.class, C08.class,
-          C09.class, C10.class, C11.class, C12.class, C13.class, C14.class, C15.class, C16.class,
-          C17.class, C18.class, C19.class, C20.class, C21.class, C22.class, C23.class, C24.class,
-          C25.class, C26.class, C27.class, C28.class, C29.class, C30.class);
+  public static final List<Class<?>> CLASSES = SuiteRunner.classesOf(MockSuite.class, OnMock.class);
 }

@@ -46,6 +46,15 @@ public final class SuiteRunner {
     }
   }
 
+  /** The concrete subclasses of {@code base} declared in {@code suite}, by name. */
+  public static List<Class<?>> classesOf(Class<?> suite, Class<?> base) {
+    return java.util.Arrays.stream(suite.getDeclaredClasses())
+        .filter(c -> c != base && base.isAssignableFrom(c))
+        .sorted(java.util.Comparator.comparing(Class::getName))
+        .<Class<?>>map(c -> c)
+        .toList();
+  }
+
   public static Result run(List<Class<?>> classes) {
     LauncherDiscoveryRequestBuilder request = LauncherDiscoveryRequestBuilder.request();
     classes.forEach(c -> request.selectors(selectClass(c)));
