@@ -13,6 +13,22 @@ import java.util.concurrent.TimeUnit;
 public final class Processes {
   private Processes() {}
 
+  /**
+   * A second JVM of the test: {@code main} with the test JVM's class path, {@code jvmOptions}
+   * before the class name and {@code args} after it (not started: redirect its streams, then start
+   * it).
+   */
+  public static ProcessBuilder javaMain(List<String> jvmOptions, Class<?> main, String... args) {
+    List<String> command = new java.util.ArrayList<>();
+    command.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    command.add(System.getProperty("java.class.path"));
+    command.add(main.getName());
+    command.addAll(List.of(args));
+    return new ProcessBuilder(command);
+  }
+
   /** {@code command} with the test JVM's environment, no input. */
   public static ProcessResult run(Duration timeout, String... command) {
     return run(new ProcessBuilder(command), null, timeout);

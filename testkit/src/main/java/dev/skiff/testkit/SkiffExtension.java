@@ -19,7 +19,10 @@ import org.junit.platform.commons.support.AnnotationSupport;
  * The JUnit 5 extension behind {@link SkiffTest}: one {@link SkiffCluster} per test class, kept in
  * the class's extension store (which closes it after the class), with the class's manifests applied
  * before its first test; {@link SkiffCluster} and {@link TestNamespace} parameters (a namespace per
- * test method, in the method's store, which deletes it after the method).
+ * test method, in the method's store, which deletes it after the method). A shared class ({@link
+ * SkiffTest#shared()}) takes the run's cluster for its node count from the root store (closed when
+ * the run ends) and a {@link SharedClassScope} in its class store, which deletes after the class
+ * the namespaces created while it ran.
  */
 public final class SkiffExtension implements BeforeAllCallback, ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
@@ -52,6 +55,9 @@ public final class SkiffExtension implements BeforeAllCallback, ParameterResolve
             TestNamespace.class);
   }
 
+  /** The system property that makes every {@link SkiffTest} class use the shared cluster. */
+  public static final String SHARED_PROPERTY = "skiff.testkit.shared";
+
   private static SkiffCluster cluster(ExtensionContext context) {
     ExtensionContext classContext = context;
     while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
@@ -61,6 +67,15 @@ public final class SkiffExtension implements BeforeAllCallback, ParameterResolve
     SkiffTest settings = AnnotationSupport.findAnnotation(testClass, SkiffTest.class).orElse(null);
     int nodes = settings == null ? 1 : settings.nodes();
     String[] manifests = settings == null ? new String[0] : settings.manifests();
+    if ((settings != null && settings.shared()) || Boolean.getBoolean(SHARED_PROPERTY)) {
+      return classContext
+          .getStore(NAMESPACE)
+          .getOrComputeIfAbsent(
+              SharedClassScope.class,
+              k -> SharedClassScope.enter(sharedCluster(context, nodes), testClass, manifests),
+              SharedClassScope.class)
+          .cluster();
+    }
     return classContext
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
@@ -76,6 +91,15 @@ public final class SkiffExtension implements BeforeAllCallback, ParameterResolve
               return cluster;
             },
             SkiffCluster.class);
+  }
+
+  /** The run's shared cluster of {@code nodes} nodes, started on first use. */
+  private static SkiffCluster sharedCluster(ExtensionContext context, int nodes) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(
+            "shared-cluster-" + nodes, k -> SkiffCluster.start(nodes), SkiffCluster.class);
   }
 
   /** Applies each manifest; waits for the CustomResourceDefinitions among them to be served. */

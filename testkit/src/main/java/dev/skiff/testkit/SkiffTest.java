@@ -25,6 +25,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
+@java.lang.annotation.Inherited
 @ExtendWith(SkiffExtension.class)
 public @interface SkiffTest {
   /** The number of nodes. */
@@ -37,4 +38,17 @@ public @interface SkiffTest {
    * can create its custom resources at once.
    */
   String[] manifests() default {};
+
+  /**
+   * Whether the class runs on the test run's shared cluster instead of a cluster of its own: one
+   * cluster per JVM and node count, started when the first such class needs it and stopped when the
+   * run ends. The class's manifests are applied to it before the class's first test (kept after it:
+   * they are the environment, applied again by the next class that names them); every namespace
+   * created while the class runs ({@link TestNamespace}s and the class's own) is deleted, with
+   * everything in it, after the class. Objects a class writes to namespaces that existed before it
+   * ({@code default}, {@code kube-system}) or cluster-scoped objects it creates itself are not
+   * removed: a class on the shared cluster should work in {@link TestNamespace}s. The system
+   * property {@code skiff.testkit.shared=true} makes every {@code SkiffTest} class shared.
+   */
+  boolean shared() default false;
 }

@@ -100,12 +100,24 @@ public record ClusterAddresses(int slot, boolean docker) {
 
   /**
    * The slot recorded in {@code dir}, or the lowest slot no other cluster under {@code clustersDir}
-   * records, which is then recorded.
+   * records and no other cluster on this machine holds, which is then recorded. The returned claim
+   * holds the slot (see {@link SlotClaim}) until it is closed, when the cluster stops.
+   *
+   * @throws IOException when the recorded slot is held by another running cluster, or every slot is
    */
-  public static ClusterAddresses forCluster(Path dir, boolean docker) throws IOException {
+  public static SlotClaim forCluster(Path dir, boolean docker) throws IOException {
     Path file = dir.resolve("slot");
     if (Files.exists(file)) {
-      return new ClusterAddresses(Integer.parseInt(Files.readString(file).strip()), docker);
+      ClusterAddresses recorded =
+          new ClusterAddresses(Integer.parseInt(Files.readString(file).strip()), docker);
+      SlotClaim claim = SlotClaim.tryClaim(recorded);
+      if (claim == null) {
+        throw new IOException(
+            "the cluster's addresses ("
+                + recorded.summary()
+                + ") are in use by another cluster on this machine");
+      }
+      return claim;
     }
     Set<Integer> taken = new HashSet<>();
     Path clusters = dir.getParent();
@@ -121,14 +133,74 @@ public record ClusterAddresses(int slot, boolean docker) {
     }
     List<String> routes = docker ? HostRoutes.hostRoutes() : List.of();
     for (int s = 0; s < SLOTS; s++) {
-      if (!taken.contains(s) && new ClusterAddresses(s, docker).looksFree(routes)) {
-        PrivateFiles.writeString(file, Integer.toString(s));
-        return new ClusterAddresses(s, docker);
+      if (taken.contains(s)) {
+        continue;
       }
+      ClusterAddresses candidate = new ClusterAddresses(s, docker);
+      // claimed first, then probed: two clusters starting at once cannot both pass the probe
+      SlotClaim claim = SlotClaim.tryClaim(candidate);
+      if (claim == null) {
+        continue;
+      }
+      if (candidate.looksFree(routes)) {
+        PrivateFiles.writeString(file, Integer.toString(s));
+        return claim;
+      }
+      claim.close();
     }
     throw new IOException(
         "all "
             + SLOTS
             + " cluster address slots are taken; remove a cluster with skiff down --purge");
+  }
+
+  /**
+   * A running cluster's hold on its slot, across processes and within one: a UDP socket bound
+   * (without address reuse) to port 10250 of the slot's first loopback address {@code 127.a.0.0},
+   * which no node uses. The kernel lets one socket bind it, so of two clusters choosing addresses
+   * at the same moment exactly one gets the slot (the probe of {@link #looksFree} alone left a
+   * window between the probe and the node agents' bind: both clusters saw slot 0 free and one
+   * failed with "Address already in use" on 127.64.0.1:10250). The claim ends with the process, so
+   * a crashed cluster leaves nothing behind.
+   */
+  public static final class SlotClaim implements AutoCloseable {
+    private final ClusterAddresses addresses;
+    private final java.net.DatagramSocket socket;
+
+    private SlotClaim(ClusterAddresses addresses, java.net.DatagramSocket socket) {
+      this.addresses = addresses;
+      this.socket = socket;
+    }
+
+    /** The claim of the slot, or null when another cluster holds it. */
+    static SlotClaim tryClaim(ClusterAddresses addresses) throws java.net.SocketException {
+      java.net.DatagramSocket socket = new java.net.DatagramSocket(null);
+      try {
+        socket.setReuseAddress(false);
+        socket.bind(new java.net.InetSocketAddress(addresses.claimAddress(), CLAIM_PORT));
+        return new SlotClaim(addresses, socket);
+      } catch (java.net.SocketException e) {
+        socket.close();
+        return null;
+      }
+    }
+
+    public ClusterAddresses addresses() {
+      return addresses;
+    }
+
+    /** Gives the slot back (the cluster has stopped). */
+    @Override
+    public void close() {
+      socket.close();
+    }
+  }
+
+  /** The port of the slot claim's socket (UDP, on {@link #claimAddress()}). */
+  static final int CLAIM_PORT = 10250;
+
+  /** 127.a.0.0: in the slot's node range (on the loopback whatever the runtime), no node's. */
+  String claimAddress() {
+    return "127." + base() + ".0.0";
   }
 }

@@ -48,6 +48,7 @@ public final class EmbeddedCluster {
   private EmbeddedNodes nodes;
   private ServerReplica replica;
   private ClusterAddresses addresses;
+  private ClusterAddresses.SlotClaim slotClaim;
   private DockerHost dockerHost;
   private ApiServerVerticle api;
   private KubeClient client;
@@ -95,7 +96,8 @@ public final class EmbeddedCluster {
               // the member is up: what follows (off the event loop) loads the saved state
               t0.step("Vert.x and Hazelcast member");
               storeLoad.set(trace.mark());
-              addresses = ClusterAddresses.forCluster(options.dir(), docker());
+              slotClaim = ClusterAddresses.forCluster(options.dir(), docker());
+              addresses = slotClaim.addresses();
               if (docker()) {
                 prepareDockerHost();
               }
@@ -270,11 +272,22 @@ public final class EmbeddedCluster {
   /** Stops everything this cluster started: node agents (and their pods) first. */
   public Future<Void> stop() {
     if (replica == null) {
+      releaseSlot();
       return Future.succeededFuture();
     }
     Vertx vertx = replica.vertx();
     Future<Void> nodesStopped = nodes == null ? Future.succeededFuture() : nodes.stop();
-    return nodesStopped.transform(r -> removeDockerHost(vertx)).transform(r -> replica.stop());
+    return nodesStopped
+        .transform(r -> removeDockerHost(vertx))
+        .transform(r -> replica.stop())
+        .onComplete(r -> releaseSlot());
+  }
+
+  /** Gives the cluster's address slot back (held from the start, so no other cluster takes it). */
+  private void releaseSlot() {
+    if (slotClaim != null) {
+      slotClaim.close();
+    }
   }
 
   /** Docker runtime: the containers the node agents leave, the networks, the routes. */
