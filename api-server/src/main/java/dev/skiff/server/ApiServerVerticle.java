@@ -121,9 +121,13 @@ public final class ApiServerVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  /** http(s)://host:port of this replica. */
+  /** http(s)://host:port of this replica (a wildcard bind is reached on 127.0.0.1). */
   public String url() {
-    return options.scheme() + "://" + options.host() + ":" + actualPort();
+    return options.scheme()
+        + "://"
+        + ApiServer.advertiseAddress(options.host())
+        + ":"
+        + actualPort();
   }
 
   public ApiServerOptions options() {

@@ -14,6 +14,7 @@ import dev.skiff.server.ApiServerOptions;
 import dev.skiff.server.ApiServerVerticle;
 import dev.skiff.server.alloc.AllocationOptions;
 import dev.skiff.server.auth.KubeconfigFile;
+import dev.skiff.server.auth.ServingCertificate;
 import dev.skiff.server.cluster.ClusterSecret;
 import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.ClusteredVertx;
@@ -143,18 +144,22 @@ public final class EmbeddedCluster {
                 .withServiceCidr(addresses.serviceCidr())
                 .withLoadBalancerPool(addresses.loadBalancerPool()),
             Clock.systemUTC());
-    // the certificate also names the default/kubernetes Service's ClusterIP
-    ApiServerOptions apiOptions =
-        controlPlane.apply(
-            ApiServerOptions.defaults(
-                token,
-                ApiServerOptions.selfSigned(
-                    "127.0.0.1", List.of(kubernetesOptions(0).clusterIp()))));
+    // the certificate also names the default/kubernetes Service's ClusterIP, and the names clients
+    // reach a published port at (--tls-san)
+    List<String> extraHosts = new ArrayList<>(options.tlsSans());
+    extraHosts.add(kubernetesOptions(0).clusterIp());
+    ServingCertificate certificate =
+        ApiServerOptions.selfSigned(EmbeddedOptions.LOOPBACK, extraHosts);
+    ApiServerOptions defaults = ApiServerOptions.defaults(token, certificate);
+    if (!options.apiAddress().equals(defaults.host())) {
+      defaults = defaults.withHost(options.apiAddress()).withCertificate(certificate);
+    }
+    ApiServerOptions apiOptions = controlPlane.apply(defaults);
     return controlPlane
         .rebuild(clustered.vertx(), store)
         .compose(
             v ->
-                new StableApiPort(options.dir())
+                new StableApiPort(options.dir(), options.apiPort())
                     .deploy(
                         clustered.vertx(),
                         port ->
