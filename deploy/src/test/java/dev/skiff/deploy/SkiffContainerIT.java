@@ -32,11 +32,11 @@ import org.testcontainers.junit.jupiter.Testcontainers;
 
 /**
  * {@link SkiffContainer} as a user's test uses it (one container for the class, started by the
- * JUnit 5 extension) from the image the build made with Jib: fabric8 (the project's version) runs
- * a Deployment behind a Service in it, kubectl on the host works with its kubeconfig, which
- * verifies the API server's certificate, and the image's health check reports the container
- * healthy. Needs a Docker engine and the image (CI: {@code deploy/images/build.sh}, then the
- * build's profile {@code image}); fails without them.
+ * JUnit 5 extension) from the image the build made with Jib: fabric8 (the project's version) runs a
+ * Deployment behind a Service in it, kubectl on the host works with its kubeconfig, which verifies
+ * the API server's certificate, and the image's health check reports the container healthy. Needs a
+ * Docker engine and the image (CI: {@code deploy/images/build.sh}, then the build's profile {@code
+ * image}); fails without them.
  */
 @Testcontainers
 class SkiffContainerIT {
@@ -182,8 +182,7 @@ class SkiffContainerIT {
               assertThat(endpoints.getSubsets().get(0).getAddresses())
                   .extracting(EndpointAddress::getIp)
                   .containsExactlyInAnyOrderElementsOf(podIps);
-              assertThat(endpoints.getSubsets().get(0).getPorts().get(0).getPort())
-                  .isEqualTo(8080);
+              assertThat(endpoints.getSubsets().get(0).getPorts().get(0).getPort()).isEqualTo(8080);
             });
     for (Pod pod : pods) {
       String name = pod.getMetadata().getName();
@@ -200,8 +199,17 @@ class SkiffContainerIT {
     assertThat(nodes.stdout()).startsWith("node-1").contains(" Ready ");
     ProcessResult run =
         kubectl.run(
-            "run", "once", "--image", "busybox", "--restart", "Never", "--command", "--", "sh",
-            "-c", "echo from kubectl; cat /var/run/secrets/kubernetes.io/serviceaccount/namespace; echo");
+            "run",
+            "once",
+            "--image",
+            "busybox",
+            "--restart",
+            "Never",
+            "--command",
+            "--",
+            "sh",
+            "-c",
+            "echo from kubectl; cat /var/run/secrets/kubernetes.io/serviceaccount/namespace; echo");
     assertThat(run.exitCode()).as(run.all()).isZero();
     ProcessResult done =
         kubectl.run(
@@ -217,7 +225,13 @@ class SkiffContainerIT {
     // The container's own address on its network is not among the certificate's names (the host,
     // 127.0.0.1, localhost, the kubernetes Service's names): kubectl refuses it.
     String ip =
-        SKIFF.getContainerInfo().getNetworkSettings().getNetworks().values().iterator().next()
+        SKIFF
+            .getContainerInfo()
+            .getNetworkSettings()
+            .getNetworks()
+            .values()
+            .iterator()
+            .next()
             .getIpAddress();
     Path other = dir.resolve("kubeconfig-by-ip");
     Files.writeString(

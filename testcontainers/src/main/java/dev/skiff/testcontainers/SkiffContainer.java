@@ -103,8 +103,7 @@ public class SkiffContainer extends GenericContainer<SkiffContainer> {
   @Override
   protected void containerIsStarted(InspectContainerResponse containerInfo) {
     String inside = copyFileFromContainer(KUBECONFIG, SkiffContainer::utf8);
-    kubeConfigYaml =
-        withServer(inside, "https://" + getHost() + ":" + getMappedPort(API_PORT));
+    kubeConfigYaml = withServer(inside, "https://" + getHost() + ":" + getMappedPort(API_PORT));
   }
 
   /**

@@ -11,8 +11,8 @@ import java.util.List;
  * @param dir the cluster's directory (kubeconfig, pid, ready, data)
  * @param nodes number of node agents
  * @param runtime "process" or "docker"
- * @param apiAddress the address the API server listens on (127.0.0.1; 0.0.0.0 in a container,
- *     where clients come through a published port)
+ * @param apiAddress the address the API server listens on (127.0.0.1; 0.0.0.0 in a container, where
+ *     clients come through a published port)
  * @param apiPort the API server's port, or 0 for the one the cluster remembers (or a free one)
  * @param tlsSans further names and addresses the serving certificate is valid for (the host a
  *     client reaches a container's published port at)

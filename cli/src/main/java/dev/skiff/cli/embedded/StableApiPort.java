@@ -17,8 +17,8 @@ import java.util.function.IntFunction;
  * The API server's port of a named cluster, kept in its directory ({@code api-port}): the same port
  * after {@code skiff down} / {@code skiff up}, so that kubeconfigs, merged ones included, keep
  * working. The first start takes any free port; a start that finds the port taken by another
- * program takes a new one and says so. A port asked for ({@code skiff up --api-port}) is used as
- * it is: taken, the start fails.
+ * program takes a new one and says so. A port asked for ({@code skiff up --api-port}) is used as it
+ * is: taken, the start fails.
  */
 final class StableApiPort {
   static final String FILE = "api-port";
