@@ -67,8 +67,17 @@ public record ApiServerOptions(
 
   /** {@link #selfSigned(String)}, also valid for {@code extraHosts} (such as a ClusterIP). */
   public static ServingCertificate selfSigned(String host, List<String> extraHosts) {
+    return ServingCertificate.generate("skiff-api-server", servingHosts(host, extraHosts));
+  }
+
+  /**
+   * What an API server's certificate is valid for: {@code host} (unless a wildcard address),
+   * 127.0.0.1, localhost, the names of the {@code default/kubernetes} Service, and {@code
+   * extraHosts} (such as its ClusterIP and the replica's other addresses).
+   */
+  public static List<String> servingHosts(String host, List<String> extraHosts) {
     List<String> hosts = new java.util.ArrayList<>();
-    if (!host.equals("0.0.0.0")) {
+    if (!host.equals("0.0.0.0") && !host.equals("::")) {
       hosts.add(host);
     }
     for (String h :
@@ -83,8 +92,8 @@ public record ApiServerOptions(
         hosts.add(h);
       }
     }
-    extraHosts.stream().filter(h -> !hosts.contains(h)).forEach(hosts::add);
-    return ServingCertificate.generate("skiff-api-server", hosts);
+    extraHosts.stream().filter(h -> !hosts.contains(h)).distinct().forEach(hosts::add);
+    return hosts;
   }
 
   public String scheme() {

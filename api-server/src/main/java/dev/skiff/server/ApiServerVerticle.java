@@ -14,12 +14,16 @@ import dev.skiff.server.store.Store;
 import dev.skiff.server.stream.NodeAccess;
 import dev.skiff.server.stream.SpdyPostUpgrade;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.net.PemKeyCertOptions;
 import java.time.Clock;
+import java.util.function.Function;
 
 /**
  * One api-server replica's HTTP front: listens, seeds the standard namespaces (idempotent, any
@@ -35,6 +39,8 @@ public final class ApiServerVerticle extends VerticleBase {
   private final WatchCounts watches = new WatchCounts();
   private HttpServer server;
   private ObjectRegistry registry;
+  private String extraPrefix;
+  private Function<Vertx, Handler<HttpServerRequest>> extraRoutes;
 
   public ApiServerVerticle(Store store, ApiServerOptions options) {
     this(store, options, Clock.systemUTC());
@@ -55,6 +61,17 @@ public final class ApiServerVerticle extends VerticleBase {
     this.clock = clock;
     this.nodeAccess = nodeAccess;
     metrics.add(watches::scrape);
+  }
+
+  /**
+   * Serves paths under {@code prefix} with {@code routes} instead of the API (before
+   * authentication: such as the endpoints machines join a cluster through). Call before deploying.
+   */
+  public ApiServerVerticle withRoutes(
+      String prefix, Function<Vertx, Handler<HttpServerRequest>> routes) {
+    this.extraPrefix = prefix;
+    this.extraRoutes = routes;
+    return this;
   }
 
   @Override
@@ -88,18 +105,26 @@ public final class ApiServerVerticle extends VerticleBase {
     }
     return Rbac.start(vertx, registry)
         .compose(
-            rbac ->
-                vertx
-                    .createHttpServer(serverOptions)
-                    .connectionHandler(SpdyPostUpgrade::install)
-                    .requestHandler(
-                        ApiRouter.create(
-                            api,
-                            options.token(),
-                            () -> options.host() + ":" + actualPort(),
-                            metrics,
-                            rbac))
-                    .listen())
+            rbac -> {
+              Handler<HttpServerRequest> router =
+                  ApiRouter.create(
+                      api,
+                      options.token(),
+                      () -> options.host() + ":" + actualPort(),
+                      metrics,
+                      rbac);
+              if (extraRoutes != null) {
+                Handler<HttpServerRequest> extra = extraRoutes.apply(vertx);
+                Handler<HttpServerRequest> apiRouter = router;
+                router =
+                    req -> (req.path().startsWith(extraPrefix) ? extra : apiRouter).handle(req);
+              }
+              return vertx
+                  .createHttpServer(serverOptions)
+                  .connectionHandler(SpdyPostUpgrade::install)
+                  .requestHandler(router)
+                  .listen();
+            })
         .compose(
             listening -> {
               server = listening;
@@ -123,11 +148,10 @@ public final class ApiServerVerticle extends VerticleBase {
 
   /** http(s)://host:port of this replica (a wildcard bind is reached on 127.0.0.1). */
   public String url() {
-    return options.scheme()
-        + "://"
-        + ApiServer.advertiseAddress(options.host())
-        + ":"
-        + actualPort();
+    // a wildcard bind is reached on loopback; an IPv6 literal in brackets
+    String address = ApiServer.advertiseAddress(options.host());
+    String host = address.contains(":") ? "[" + address + "]" : address;
+    return options.scheme() + "://" + host + ":" + actualPort();
   }
 
   public ApiServerOptions options() {

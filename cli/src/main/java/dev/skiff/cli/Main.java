@@ -16,6 +16,8 @@ import picocli.CommandLine.Command;
       KubeconfigCommand.class,
       RegistryCommand.class,
       dev.skiff.cli.image.ImageCommand.class,
+      dev.skiff.cli.machine.ServerCommand.class,
+      dev.skiff.cli.machine.AgentCommand.class,
       dev.skiff.cli.resource.GetCommand.class,
       dev.skiff.cli.resource.DescribeCommand.class,
       dev.skiff.cli.resource.ApplyCommand.class,

@@ -11,13 +11,15 @@ import java.util.Set;
  * Requires {@code Authorization: Bearer <token>} on every request except the public health and
  * version endpoints (which the real server also serves anonymously). Fails 401 Unauthorized. The
  * token is the cluster's admin token or, when {@link ServiceAccountTokens} are given, a
- * ServiceAccount token; the request's {@link User} is put on its context.
+ * ServiceAccount token, or, when {@link NodeTokens} are given, a node's token; the request's {@link
+ * User} is put on its context.
  */
 public final class BearerTokenAuth implements Handler<RoutingContext> {
   private static final Set<String> PUBLIC = Set.of("/healthz", "/livez", "/readyz", "/version");
 
   private final BearerToken token;
   private final ServiceAccountTokens serviceAccounts;
+  private final NodeTokens nodeTokens;
 
   public BearerTokenAuth(String token) {
     this(token, null);
@@ -27,8 +29,17 @@ public final class BearerTokenAuth implements Handler<RoutingContext> {
    * @param serviceAccounts checks ServiceAccount tokens, or null to accept only the admin token
    */
   public BearerTokenAuth(String token, ServiceAccountTokens serviceAccounts) {
+    this(token, serviceAccounts, null);
+  }
+
+  /**
+   * @param nodeTokens checks node tokens ({@code skiff agent}), or null to accept none
+   */
+  public BearerTokenAuth(
+      String token, ServiceAccountTokens serviceAccounts, NodeTokens nodeTokens) {
     this.token = new BearerToken(token);
     this.serviceAccounts = serviceAccounts;
+    this.nodeTokens = nodeTokens;
   }
 
   @Override
@@ -39,11 +50,14 @@ public final class BearerTokenAuth implements Handler<RoutingContext> {
       ctx.next();
     } else if (PUBLIC.contains(ctx.request().path())) {
       ctx.next();
-    } else if (presented != null && serviceAccounts != null) {
+    } else if (presented != null
+        && (serviceAccounts != null
+            || nodeTokens != null && NodeTokens.looksLikeNodeToken(presented))) {
       // the check is asynchronous: hold the body until the BodyHandler after us reads it
       ctx.request().pause();
-      serviceAccounts
-          .authenticate(presented)
+      (nodeTokens != null && NodeTokens.looksLikeNodeToken(presented)
+              ? nodeTokens.authenticate(presented)
+              : serviceAccounts.authenticate(presented))
           .onSuccess(
               user -> {
                 user.attach(ctx);

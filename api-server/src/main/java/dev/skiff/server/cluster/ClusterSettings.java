@@ -19,6 +19,8 @@ import java.util.List;
  *     writes of large objects the capacity alone lets the log hold gigabytes
  * @param dataDir where a cluster of this one member keeps its store on disk (in {@code store/}), so
  *     it survives a restart; null = memory only (tests, clusters of several replicas)
+ * @param publicAddress the address other members reach this one at, when it is not {@code host}
+ *     (behind NAT, or bound to a wildcard address); null = {@code host}
  */
 public record ClusterSettings(
     String clusterName,
@@ -28,7 +30,8 @@ public record ClusterSettings(
     int partitionCount,
     int changeLogCapacity,
     Duration changeLogTtl,
-    Path dataDir) {
+    Path dataDir,
+    String publicAddress) {
 
   public static final int DEFAULT_PORT = 5701;
 
@@ -46,12 +49,21 @@ public record ClusterSettings(
         71,
         100_000,
         Duration.ZERO,
+        null,
         null);
   }
 
   public ClusterSettings withClusterName(String name) {
     return new ClusterSettings(
-        name, host, port, members, partitionCount, changeLogCapacity, changeLogTtl, dataDir);
+        name,
+        host,
+        port,
+        members,
+        partitionCount,
+        changeLogCapacity,
+        changeLogTtl,
+        dataDir,
+        publicAddress);
   }
 
   public ClusterSettings withHost(String address) {
@@ -63,7 +75,8 @@ public record ClusterSettings(
         partitionCount,
         changeLogCapacity,
         changeLogTtl,
-        dataDir);
+        dataDir,
+        publicAddress);
   }
 
   public ClusterSettings withPort(int memberPort) {
@@ -75,7 +88,8 @@ public record ClusterSettings(
         partitionCount,
         changeLogCapacity,
         changeLogTtl,
-        dataDir);
+        dataDir,
+        publicAddress);
   }
 
   public ClusterSettings withMembers(List<String> addresses) {
@@ -87,22 +101,61 @@ public record ClusterSettings(
         partitionCount,
         changeLogCapacity,
         changeLogTtl,
-        dataDir);
+        dataDir,
+        publicAddress);
   }
 
   public ClusterSettings withChangeLogCapacity(int capacity) {
     return new ClusterSettings(
-        clusterName, host, port, members, partitionCount, capacity, changeLogTtl, dataDir);
+        clusterName,
+        host,
+        port,
+        members,
+        partitionCount,
+        capacity,
+        changeLogTtl,
+        dataDir,
+        publicAddress);
   }
 
   public ClusterSettings withChangeLogTtl(Duration ttl) {
     return new ClusterSettings(
-        clusterName, host, port, members, partitionCount, changeLogCapacity, ttl, dataDir);
+        clusterName,
+        host,
+        port,
+        members,
+        partitionCount,
+        changeLogCapacity,
+        ttl,
+        dataDir,
+        publicAddress);
   }
 
   /** Persists the store in {@code dir} (a single-member cluster); null = memory only. */
   public ClusterSettings withDataDir(Path dir) {
     return new ClusterSettings(
-        clusterName, host, port, members, partitionCount, changeLogCapacity, changeLogTtl, dir);
+        clusterName,
+        host,
+        port,
+        members,
+        partitionCount,
+        changeLogCapacity,
+        changeLogTtl,
+        dir,
+        publicAddress);
+  }
+
+  /** The address other members reach this one at; null = the bind address. */
+  public ClusterSettings withPublicAddress(String address) {
+    return new ClusterSettings(
+        clusterName,
+        host,
+        port,
+        members,
+        partitionCount,
+        changeLogCapacity,
+        changeLogTtl,
+        dataDir,
+        address);
   }
 }

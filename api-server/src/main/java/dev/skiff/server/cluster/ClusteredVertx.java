@@ -25,6 +25,15 @@ public record ClusteredVertx(Vertx vertx, HazelcastInstance hazelcast) {
     if (memberHost != null && options.getEventBusOptions().getHost() == null) {
       options.getEventBusOptions().setHost(memberHost);
     }
+    var member =
+        config
+            .getAdvancedNetworkConfig()
+            .getEndpointConfigs()
+            .get(com.hazelcast.instance.EndpointQualifier.MEMBER);
+    if (member instanceof com.hazelcast.config.ServerSocketEndpointConfig endpoint
+        && endpoint.getPublicAddress() != null) {
+      options.getEventBusOptions().setClusterPublicHost(endpoint.getPublicAddress());
+    }
     HazelcastClusterManager manager = new HazelcastClusterManager(config);
     return Vertx.builder()
         .with(options)

@@ -37,6 +37,9 @@ public final class HazelcastConfigs {
     config.setProperty("hazelcast.max.no.heartbeat.seconds", "10");
     config.setProperty("hazelcast.socket.bind.any", "false");
     config.setProperty("hazelcast.local.localAddress", settings.host());
+    if (settings.host().contains(":")) {
+      config.setProperty("hazelcast.prefer.ipv4.stack", "false");
+    }
     config.setProperty("hazelcast.shutdownhook.policy", "GRACEFUL");
     config.getMetricsConfig().setEnabled(false);
     config.getJetConfig().setEnabled(false);
@@ -71,6 +74,9 @@ public final class HazelcastConfigs {
     ServerSocketEndpointConfig member = new ServerSocketEndpointConfig();
     member.setPort(settings.port()).setPortAutoIncrement(false);
     member.getInterfaces().setEnabled(true).addInterface(settings.host());
+    if (settings.publicAddress() != null) {
+      member.setPublicAddress(settings.publicAddress());
+    }
     network.setEnabled(true).setMemberEndpointConfig(member);
     JoinConfig join = network.getJoin();
     join.getMulticastConfig().setEnabled(false);

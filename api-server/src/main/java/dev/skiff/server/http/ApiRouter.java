@@ -4,6 +4,8 @@ import dev.skiff.server.auth.AuthorizationHandler;
 import dev.skiff.server.auth.Authorizer;
 import dev.skiff.server.auth.BearerTokenAuth;
 import dev.skiff.server.auth.Impersonation;
+import dev.skiff.server.auth.NodeAuthorizer;
+import dev.skiff.server.auth.NodeTokens;
 import dev.skiff.server.auth.ServiceAccountTokens;
 import dev.skiff.server.auth.TokenRequestHandler;
 import dev.skiff.server.auth.rbac.Rbac;
@@ -36,10 +38,10 @@ public final class ApiRouter {
       MetricsEndpoint metrics,
       Rbac rbac) {
     Router router = Router.router(api.vertx());
-    Authorizer authorizer = rbac.authorizer();
+    Authorizer authorizer = new NodeAuthorizer(rbac.authorizer());
     ServiceAccountTokens tokens =
         new ServiceAccountTokens(api.vertx(), api.registry(), api.clock());
-    router.route().handler(new BearerTokenAuth(token, tokens));
+    router.route().handler(new BearerTokenAuth(token, tokens, new NodeTokens(api.registry())));
     router.route().handler(new Impersonation(authorizer));
     router.route().handler(new AuthorizationHandler(authorizer));
     new PodStreamRoutes(api).mount(router);

@@ -22,22 +22,30 @@ import java.util.List;
  * @param token the agent-access token
  * @param authority the agent CA
  */
-record AgentCredentials(String token, ServingCertificate authority) {
+public record AgentCredentials(String token, ServingCertificate authority) {
 
   /** The cluster's credentials, created on first use. */
-  static AgentCredentials load(Path dataDir) throws IOException {
+  public static AgentCredentials load(Path dataDir) throws IOException {
     PrivateFiles.createDirectories(dataDir);
     return new AgentCredentials(token(dataDir), authority(dataDir));
   }
 
   private static String token(Path dataDir) throws IOException {
-    Path file = dataDir.resolve("agent-token");
+    return secretFile(dataDir.resolve("agent-token"), 32);
+  }
+
+  /**
+   * The secret kept in {@code file} or, the first time, {@code bytes} random bytes as hex, written
+   * there mode 0600 (the admin token, the agent-access token).
+   */
+  public static String secretFile(Path file, int bytes) throws IOException {
     if (Files.exists(file)) {
       return AgentAccess.readToken(file);
     }
-    byte[] bytes = new byte[32];
-    new SecureRandom().nextBytes(bytes);
-    String token = HexFormat.of().formatHex(bytes);
+    PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+    byte[] random = new byte[bytes];
+    new SecureRandom().nextBytes(random);
+    String token = HexFormat.of().formatHex(random);
     PrivateFiles.writeString(file, token);
     return token;
   }
@@ -55,12 +63,12 @@ record AgentCredentials(String token, ServingCertificate authority) {
   }
 
   /** What API servers present to agents and how they verify them. */
-  NodeAccess nodeAccess() {
+  public NodeAccess nodeAccess() {
     return new NodeAccess(token, authority.certificatePem());
   }
 
   /** A node agent's access: the token and a serving certificate for its address, from the CA. */
-  AgentAccess forNode(String nodeName, String address) {
+  public AgentAccess forNode(String nodeName, String address) {
     ServingCertificate cert =
         authority.issue("skiff-node-agent " + nodeName, List.of(address, nodeName, "127.0.0.1"));
     return new AgentAccess(token, cert.certificatePem(), cert.privateKeyPem());

@@ -1,11 +1,9 @@
 package dev.skiff.cli.embedded;
 
 import dev.skiff.agent.NodeAgentOptions;
-import dev.skiff.agent.node.JvmMemory;
 import dev.skiff.agent.runtime.docker.DockerClient;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.client.informer.InformerFactory;
-import dev.skiff.api.files.PrivateFiles;
 import dev.skiff.cli.ReadyInfo;
 import dev.skiff.cli.embedded.docker.DockerCleanup;
 import dev.skiff.cli.embedded.docker.DockerHost;
@@ -17,12 +15,9 @@ import dev.skiff.server.auth.KubeconfigFile;
 import dev.skiff.server.auth.ServingCertificate;
 import dev.skiff.server.cluster.ClusterSecret;
 import dev.skiff.server.cluster.ClusterSettings;
-import dev.skiff.server.cluster.ClusteredVertx;
 import dev.skiff.server.cluster.HazelcastConfigs;
-import dev.skiff.server.controller.ControlPlane;
 import dev.skiff.server.controller.ControllerOptions;
 import dev.skiff.server.controller.kubernetes.KubernetesServiceOptions;
-import dev.skiff.server.store.HzStore;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -30,13 +25,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -53,11 +45,9 @@ public final class EmbeddedCluster {
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
   private EmbeddedNodes nodes;
-  private ClusteredVertx clustered;
-  private HzStore store;
+  private ServerReplica replica;
   private ClusterAddresses addresses;
   private DockerHost dockerHost;
-  private ControlPlane controlPlane;
   private ApiServerVerticle api;
   private KubeClient client;
   private InformerFactory informers;
@@ -96,26 +86,17 @@ public final class EmbeddedCluster {
     com.hazelcast.config.Config hazelcast = HazelcastConfigs.replica(settings);
     hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
     // Native transport (epoll): the Docker runtime's unix socket, and SO_REUSEPORT for the proxies.
-    return ClusteredVertx.start(new VertxOptions().setPreferNativeTransport(true), hazelcast)
-        .compose(
-            c -> {
-              clustered = c;
-              // Off the event loop: the store loads the cluster's saved state as it is built.
-              return c.vertx()
-                  .executeBlocking(
-                      () -> {
-                        addresses = ClusterAddresses.forCluster(options.dir(), docker());
-                        if (docker()) {
-                          prepareDockerHost();
-                        }
-                        return new HzStore(c.vertx(), c.hazelcast());
-                      });
+    return ServerReplica.start(
+            new VertxOptions().setPreferNativeTransport(true),
+            hazelcast,
+            () -> {
+              addresses = ClusterAddresses.forCluster(options.dir(), docker());
+              if (docker()) {
+                prepareDockerHost();
+              }
+              return null;
             })
-        .compose(
-            s -> {
-              store = s;
-              return store.ready();
-            })
+        .onSuccess(r -> replica = r)
         .compose(v -> startApiServer(t0))
         .compose(url -> startControllers(url).map(url))
         .compose(url -> startNodes(url).map(url))
@@ -137,35 +118,30 @@ public final class EmbeddedCluster {
     long t1 = System.nanoTime();
     token = token();
     agentCredentials = agentCredentials();
-    controlPlane =
-        new ControlPlane(
-            clustered.hazelcast(),
-            AllocationOptions.defaults()
-                .withServiceCidr(addresses.serviceCidr())
-                .withLoadBalancerPool(addresses.loadBalancerPool()),
-            Clock.systemUTC());
     // the certificate also names the default/kubernetes Service's ClusterIP, and the names clients
     // reach a published port at (--tls-san)
     List<String> extraHosts = new ArrayList<>(options.tlsSans());
     extraHosts.add(kubernetesOptions(0).clusterIp());
     ServingCertificate certificate =
         ApiServerOptions.selfSigned(EmbeddedOptions.LOOPBACK, extraHosts);
-    ApiServerOptions defaults = ApiServerOptions.defaults(token, certificate);
-    if (!options.apiAddress().equals(defaults.host())) {
-      defaults = defaults.withHost(options.apiAddress()).withCertificate(certificate);
+    ApiServerOptions apiOptions = ApiServerOptions.defaults(token, certificate);
+    if (!options.apiAddress().equals(apiOptions.host())) {
+      apiOptions = apiOptions.withHost(options.apiAddress()).withCertificate(certificate);
     }
-    ApiServerOptions apiOptions = controlPlane.apply(defaults);
-    return controlPlane
-        .rebuild(clustered.vertx(), store)
-        .compose(
-            v ->
+    return replica
+        .serve(
+            AllocationOptions.defaults()
+                .withServiceCidr(addresses.serviceCidr())
+                .withLoadBalancerPool(addresses.loadBalancerPool()),
+            apiOptions,
+            applied ->
                 new StableApiPort(options.dir(), options.apiPort())
                     .deploy(
-                        clustered.vertx(),
+                        replica.vertx(),
                         port ->
                             new ApiServerVerticle(
-                                store,
-                                apiOptions.withPort(port),
+                                replica.store(),
+                                applied.withPort(port),
                                 Clock.systemUTC(),
                                 agentCredentials.nodeAccess()),
                         notices::add))
@@ -183,7 +159,7 @@ public final class EmbeddedCluster {
 
   /** The kubeconfig, named {@code skiff-NAME} (cluster, user, context) like kind's kind-NAME. */
   private Future<Void> writeKubeconfig(ApiServerVerticle api) {
-    return clustered
+    return replica
         .vertx()
         .executeBlocking(
             () -> {
@@ -227,34 +203,17 @@ public final class EmbeddedCluster {
 
   private Future<Void> startControllers(String url) {
     long t = System.nanoTime();
-    Vertx vertx = clustered.vertx();
-    return vertx
-        .executeBlocking(() -> ControlPlane.localClient(vertx, url, token))
-        .compose(
+    // A stable identity: after skiff down/up the controllers hold their own Lease at once
+    // instead of waiting for the previous process's Lease to expire.
+    return replica
+        .startControllers(
+            "127.0.0.1",
+            addresses.serviceCidr(),
+            ControllerOptions.defaults().withIdentity("embedded-" + options.name()))
+        .map(
             c -> {
               client = c;
-              // One watch and cache per kind for every component of this JVM (controllers, node
-              // agents, proxies, DNS servers), not one each: the cluster holds one copy of an
-              // object, not one per component and node.
-              informers = InformerFactory.shared(vertx, c);
-              // A stable identity: after skiff down/up the controllers hold their own Lease at once
-              // instead of waiting for the previous process's Lease to expire.
-              return controlPlane
-                  .startKubernetesService(
-                      vertx, c, kubernetesOptions(api.actualPort()), Clock.systemUTC())
-                  .compose(
-                      k ->
-                          controlPlane.startControllers(
-                              vertx,
-                              c,
-                              ControllerOptions.defaults()
-                                  .withIdentity("embedded-" + options.name())
-                                  .withInformers(informers)));
-            })
-        .map(
-            manager -> {
-              api.metrics().add(manager::scrape);
-              api.metrics().add(() -> Future.succeededFuture(JvmMemory.read().metrics()));
+              informers = replica.informers();
               step("controllers", t);
               return null;
             });
@@ -262,7 +221,7 @@ public final class EmbeddedCluster {
 
   private Future<Void> startNodes(String url) {
     long t = System.nanoTime();
-    Vertx vertx = clustered.vertx();
+    Vertx vertx = replica.vertx();
     nodes =
         EmbeddedNodes.of(
             options, addresses, dockerHost, url, kubeconfig(), agentCredentials, informers);
@@ -304,20 +263,12 @@ public final class EmbeddedCluster {
 
   /** Stops everything this cluster started: node agents (and their pods) first. */
   public Future<Void> stop() {
-    if (clustered == null) {
+    if (replica == null) {
       return Future.succeededFuture();
     }
-    Vertx vertx = clustered.vertx();
+    Vertx vertx = replica.vertx();
     Future<Void> nodesStopped = nodes == null ? Future.succeededFuture() : nodes.stop();
-    return nodesStopped
-        .transform(r -> removeDockerHost(vertx))
-        .transform(
-            r -> {
-              if (store != null) {
-                store.close();
-              }
-              return clustered.close();
-            });
+    return nodesStopped.transform(r -> removeDockerHost(vertx)).transform(r -> replica.stop());
   }
 
   /** Docker runtime: the containers the node agents leave, the networks, the routes. */
@@ -336,15 +287,7 @@ public final class EmbeddedCluster {
 
   private String token() {
     try {
-      Path file = options.dir().resolve("data").resolve("token");
-      if (Files.exists(file)) {
-        return Files.readString(file).strip();
-      }
-      byte[] bytes = new byte[24];
-      new SecureRandom().nextBytes(bytes);
-      String token = HexFormat.of().formatHex(bytes);
-      PrivateFiles.writeString(file, token);
-      return token;
+      return AgentCredentials.secretFile(options.dir().resolve("data").resolve("token"), 24);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

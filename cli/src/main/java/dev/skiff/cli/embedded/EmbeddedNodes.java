@@ -2,6 +2,7 @@ package dev.skiff.cli.embedded;
 
 import dev.skiff.agent.NodeAgentOptions;
 import dev.skiff.agent.NodeAgentVerticle;
+import dev.skiff.agent.access.AgentAccess;
 import dev.skiff.agent.component.DnsComponent;
 import dev.skiff.agent.component.ProxyComponent;
 import dev.skiff.agent.http.AgentHttpServer;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * goes down). They run on a Vert.x of their own: closing it stops every agent and its pod workers,
  * so the cluster knows when nothing creates containers any more.
  */
-final class EmbeddedNodes {
+public final class EmbeddedNodes {
   /** Node agents listen on their own address, so every node can use the kubelet's port. */
   static final int AGENT_PORT = 10250;
 
@@ -71,15 +72,14 @@ final class EmbeddedNodes {
     List<NodeAgentOptions> nodes = new ArrayList<>();
     for (int i = 1; i <= options.nodes(); i++) {
       NodeAgentOptions node =
-          NodeAgentOptions.defaults(i, apiServer)
-              .withKubeconfig(kubeconfig)
-              .withAddress(addresses.nodeAddress(i))
-              .withPort(AGENT_PORT)
-              .withPodCidr(addresses.podCidr(i))
-              .withServiceCidr(addresses.serviceCidr())
-              .withClusterDns(List.of(addresses.dnsServiceIp()))
-              .withDataDir(options.dir().resolve("nodes").resolve("node-" + i))
-              .withComponents(List.of(new ProxyComponent(), new DnsComponent(KubeDns.SERVER_PORT)));
+          node(
+              NodeAgentOptions.defaults(i, apiServer),
+              addresses.nodeAddress(i),
+              AGENT_PORT,
+              addresses.podCidr(i),
+              addresses.serviceCidr(),
+              options.dir().resolve("nodes").resolve("node-" + i),
+              kubeconfig);
       if (dockerHost != null) {
         // The cluster made its whole range local already: no node adds a route of its own.
         node =
@@ -92,30 +92,57 @@ final class EmbeddedNodes {
     return new EmbeddedNodes(nodes, kubeconfig, agentCredentials, informers);
   }
 
+  /**
+   * A node of any cluster, embedded or across machines: its agent at {@code address:port}, pods
+   * from {@code podCidr}, and the node's service proxy and cluster DNS server (on {@link
+   * KubeDns#SERVER_PORT}).
+   */
+  public static NodeAgentOptions node(
+      NodeAgentOptions base,
+      String address,
+      int port,
+      String podCidr,
+      String serviceCidr,
+      Path dataDir,
+      Path kubeconfig) {
+    return base.withKubeconfig(kubeconfig)
+        .withAddress(address)
+        .withPort(port)
+        .withPodCidr(podCidr)
+        .withServiceCidr(serviceCidr)
+        .withClusterDns(List.of(dev.skiff.dns.KubeDnsService.clusterIp(serviceCidr)))
+        .withDataDir(dataDir)
+        .withComponents(List.of(new ProxyComponent(), new DnsComponent(KubeDns.SERVER_PORT)));
+  }
+
+  /**
+   * Deploys one node's agent with its access (token, serving certificate) and the JVM's shared
+   * informers (null: its own); fails naming the node. Completes with the deployment id.
+   */
+  public static Future<String> deploy(
+      Vertx vertx, NodeAgentOptions node, AgentAccess access, InformerFactory informers) {
+    return vertx
+        .deployVerticle(new NodeAgentVerticle(node, Clock.systemUTC(), access, informers))
+        .recover(
+            e ->
+                Future.failedFuture(
+                    "node "
+                        + node.name()
+                        + " ("
+                        + node.address()
+                        + ":"
+                        + node.port()
+                        + "): "
+                        + e.getMessage()));
+  }
+
   /** Deploys every agent; fails naming the node that could not start. */
   Future<Void> start() {
     vertx = Vertx.vertx(new VertxOptions().setPreferNativeTransport(true));
     List<Future<String>> deployed = new ArrayList<>();
     for (NodeAgentOptions node : nodes) {
       deployed.add(
-          vertx
-              .deployVerticle(
-                  new NodeAgentVerticle(
-                      node,
-                      Clock.systemUTC(),
-                      agentCredentials.forNode(node.name(), node.address()),
-                      informers))
-              .recover(
-                  e ->
-                      Future.failedFuture(
-                          "node "
-                              + node.name()
-                              + " ("
-                              + node.address()
-                              + ":"
-                              + node.port()
-                              + "): "
-                              + e.getMessage()))
+          deploy(vertx, node, agentCredentials.forNode(node.name(), node.address()), informers)
               .onSuccess(deployments::add));
     }
     deployed.add(startLoadBalancer());

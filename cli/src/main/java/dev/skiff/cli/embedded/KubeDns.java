@@ -23,8 +23,8 @@ import org.xbill.DNS.Type;
  * port 53, UDP and TCP, without a selector. The node agents' DNS servers publish themselves as its
  * endpoints.
  */
-final class KubeDns {
-  static final int SERVER_PORT = DnsServerOptions.HIGH_PORT;
+public final class KubeDns {
+  public static final int SERVER_PORT = DnsServerOptions.HIGH_PORT;
 
   private KubeDns() {}
 
@@ -32,7 +32,7 @@ final class KubeDns {
    * Creates the Service ({@link KubeDnsService#service}) unless it exists (a restarted cluster
    * keeps it: creating it again would fail on its ClusterIP, which the kept one holds).
    */
-  static Future<Void> ensureService(KubeClient client, String serviceCidr) {
+  public static Future<Void> ensureService(KubeClient client, String serviceCidr) {
     return client
         .get(Service.class, KubeDnsService.NAMESPACE, KubeDnsService.NAME)
         .<Void>mapEmpty()
