@@ -146,9 +146,11 @@ public final class ApiServerVerticle extends VerticleBase {
     return server.actualPort();
   }
 
-  /** http(s)://host:port of this replica. */
+  /** http(s)://host:port of this replica (a wildcard bind is reached on 127.0.0.1). */
   public String url() {
-    String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
+    // a wildcard bind is reached on loopback; an IPv6 literal in brackets
+    String address = ApiServer.advertiseAddress(options.host());
+    String host = address.contains(":") ? "[" + address + "]" : address;
     return options.scheme() + "://" + host + ":" + actualPort();
   }
 

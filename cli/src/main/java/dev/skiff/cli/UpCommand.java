@@ -28,6 +28,8 @@ import picocli.CommandLine.Option;
       "  skiff up --runtime docker      pods as Docker containers (needs root and dockerd)",
       "  skiff up --runtime docker --registry   and an image registry at localhost:5000",
       "  skiff up --foreground          stay attached; Ctrl-C stops the cluster",
+      "  skiff up --foreground --api-address 0.0.0.0 --api-port 6443 --tls-san HOST",
+      "                                 in a container whose port 6443 is published",
       "  skiff up --repair              start on a damaged store with what is readable"
     })
 final class UpCommand implements Callable<Integer> {
@@ -51,6 +53,27 @@ final class UpCommand implements Callable<Integer> {
 
   @Option(names = "--foreground", description = "Run in this process; Ctrl-C stops the cluster.")
   boolean foreground;
+
+  @Option(
+      names = "--api-address",
+      defaultValue = "127.0.0.1",
+      description =
+          "Address the API server listens on (default: ${DEFAULT-VALUE}; 0.0.0.0 in a container"
+              + " whose port is published). The kubeconfig names 127.0.0.1.")
+  String apiAddress;
+
+  @Option(
+      names = "--api-port",
+      description = "The API server's port (default: the one this cluster had, or a free one).")
+  Integer apiPort;
+
+  @Option(
+      names = "--tls-san",
+      paramLabel = "NAME",
+      description =
+          "A further host name or IP address the API server's certificate is valid for (besides"
+              + " 127.0.0.1 and localhost): where clients reach a published port. Repeatable.")
+  List<String> tlsSans = new ArrayList<>();
 
   @Option(
       names = "--repair",
@@ -138,7 +161,11 @@ final class UpCommand implements Callable<Integer> {
     PrivateFiles.createDirectories(home.dir());
     PrivateFiles.restrictDirectory(home.dir());
     RuntimeChoice.record(home, runtime);
-    List<String> args = EmbeddedArgs.of(home, nodes, runtime);
+    if (apiPort != null && (apiPort < 1 || apiPort > 65535)) {
+      System.err.println("error: --api-port must be between 1 and 65535");
+      return 2;
+    }
+    List<String> args = EmbeddedArgs.of(home, nodes, runtime, apiAddress, apiPort, tlsSans);
     if (foreground) {
       if (heap != null) {
         System.err.println(

@@ -12,6 +12,7 @@ import dev.skiff.server.ApiServerOptions;
 import dev.skiff.server.ApiServerVerticle;
 import dev.skiff.server.alloc.AllocationOptions;
 import dev.skiff.server.auth.KubeconfigFile;
+import dev.skiff.server.auth.ServingCertificate;
 import dev.skiff.server.cluster.ClusterSecret;
 import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
@@ -129,11 +130,17 @@ public final class EmbeddedCluster {
     token = token();
     agentCredentials = agentCredentials();
     StartTrace.Mark keys = trace.mark();
-    // the certificate also names the default/kubernetes Service's ClusterIP
-    var certificate =
-        ApiServerOptions.selfSigned("127.0.0.1", List.of(kubernetesOptions(0).clusterIp()));
+    // the certificate also names the default/kubernetes Service's ClusterIP, and the names clients
+    // reach a published port at (--tls-san)
+    List<String> extraHosts = new ArrayList<>(options.tlsSans());
+    extraHosts.add(kubernetesOptions(0).clusterIp());
+    ServingCertificate certificate =
+        ApiServerOptions.selfSigned(EmbeddedOptions.LOOPBACK, extraHosts);
     keys.step("TLS key and certificate");
     ApiServerOptions apiOptions = ApiServerOptions.defaults(token, certificate);
+    if (!options.apiAddress().equals(apiOptions.host())) {
+      apiOptions = apiOptions.withHost(options.apiAddress()).withCertificate(certificate);
+    }
     return replica
         .serve(
             AllocationOptions.defaults()
@@ -141,7 +148,7 @@ public final class EmbeddedCluster {
                 .withLoadBalancerPool(addresses.loadBalancerPool()),
             apiOptions,
             applied ->
-                new StableApiPort(options.dir())
+                new StableApiPort(options.dir(), options.apiPort())
                     .deploy(
                         replica.vertx(),
                         port ->

@@ -17,15 +17,19 @@ import java.util.function.IntFunction;
  * The API server's port of a named cluster, kept in its directory ({@code api-port}): the same port
  * after {@code skiff down} / {@code skiff up}, so that kubeconfigs, merged ones included, keep
  * working. The first start takes any free port; a start that finds the port taken by another
- * program takes a new one and says so.
+ * program takes a new one and says so. A port asked for ({@code skiff up --api-port}) is used as it
+ * is: taken, the start fails.
  */
 final class StableApiPort {
   static final String FILE = "api-port";
 
   private final Path file;
+  private final int requested;
 
-  StableApiPort(Path clusterDir) {
+  /** {@code requested}: the port to listen on, or 0 for the remembered (or any free) one. */
+  StableApiPort(Path clusterDir, int requested) {
     this.file = clusterDir.resolve(FILE);
+    this.requested = requested;
   }
 
   /**
@@ -45,7 +49,7 @@ final class StableApiPort {
                   .map(id -> first)
                   .recover(
                       e ->
-                          port == 0
+                          port == 0 || requested != 0
                               ? Future.failedFuture(e)
                               : vertx
                                   .executeBlocking(() -> taken(port))
@@ -83,6 +87,9 @@ final class StableApiPort {
   }
 
   private int remembered() throws IOException {
+    if (requested != 0) {
+      return requested;
+    }
     if (!Files.exists(file)) {
       return 0;
     }
