@@ -8,6 +8,7 @@ import dev.skiff.api.client.EventRecorder;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.api.model.core.Container;
 import dev.skiff.api.model.core.Pod;
+import io.vertx.core.CompositeFuture;
 import io.vertx.core.Future;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,19 +62,8 @@ final class PodTerminator {
     }
     record.stopProbes();
     Duration grace = Grace.of(pod, pod.meta().deletionGracePeriodSeconds);
-    List<Future<Void>> stops = new ArrayList<>();
-    for (ContainerInfo c : runtime.containers(record.uid)) {
-      if (c.running()) {
-        events.normal(
-            pod,
-            EventRecorder.containerField(c.name()),
-            "Killing",
-            "Stopping container " + c.name());
-        stops.add(runtime.stopContainer(c.id(), grace));
-      }
-    }
     record.termination =
-        Future.join(stops)
+        stopRunning(pod, record, grace)
             .transform(ar -> writer.write(pod, record, finalStatus(pod, record)))
             .compose(
                 v ->
@@ -108,6 +98,11 @@ final class PodTerminator {
     record.evicted = message;
     record.stopProbes();
     events.warning(pod, "Evicted", message);
+    stopRunning(pod, record, EVICTION_GRACE).onComplete(ar -> requeue.now(record.key));
+  }
+
+  /** Stops every running container of the pod with {@code grace}, each with a Killing event. */
+  private CompositeFuture stopRunning(Pod pod, PodRecord record, Duration grace) {
     List<Future<Void>> stops = new ArrayList<>();
     for (ContainerInfo c : runtime.containers(record.uid)) {
       if (c.running()) {
@@ -116,10 +111,10 @@ final class PodTerminator {
             EventRecorder.containerField(c.name()),
             "Killing",
             "Stopping container " + c.name());
-        stops.add(runtime.stopContainer(c.id(), EVICTION_GRACE));
+        stops.add(runtime.stopContainer(c.id(), grace));
       }
     }
-    Future.join(stops).onComplete(ar -> requeue.now(record.key));
+    return Future.join(stops);
   }
 
   /** The status of an evicted pod: Failed, reason Evicted, its message, the containers' ends. */
