@@ -3,7 +3,6 @@ package dev.skiff.cli.image;
 import dev.skiff.agent.runtime.docker.DockerClient;
 import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
@@ -22,10 +21,8 @@ final class ImageTransfer {
     return to.upload(
             "/images/load",
             () ->
-                from.stream(
-                    HttpMethod.GET,
-                    "/images/get?names=" + URLEncoder.encode(image, StandardCharsets.UTF_8),
-                    null),
+                from.download(
+                    "/images/get?names=" + URLEncoder.encode(image, StandardCharsets.UTF_8)),
             "application/x-tar")
         .compose(ImageTransfer::outcome)
         .recover(

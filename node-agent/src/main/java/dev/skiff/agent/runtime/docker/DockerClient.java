@@ -7,6 +7,7 @@ import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.PoolOptions;
@@ -102,6 +103,25 @@ public final class DockerClient {
 
   public Future<Void> delete(String path) {
     return call(HttpMethod.DELETE, path, null, 30_000).mapEmpty();
+  }
+
+  /**
+   * A GET whose body is streamed to the caller (an image tarball): paused, on a kept-alive
+   * connection, so the engine does not close the connection at the end of the body while the caller
+   * has not yet read it (Vert.x 5.0.7 can end a paused response whose connection closed ahead of
+   * the bytes it still holds: {@code docker load} then read a truncated tarball).
+   */
+  public Future<HttpClientResponse> download(String path) {
+    return http.request(options(HttpMethod.GET, path, 0))
+        .compose(HttpClientRequest::send)
+        .compose(
+            resp -> {
+              if (resp.statusCode() / 100 == 2) {
+                resp.pause();
+                return Future.succeededFuture(resp);
+              }
+              return resp.body().compose(b -> Future.failedFuture(error(resp.statusCode(), b)));
+            });
   }
 
   /**
