@@ -6,6 +6,8 @@ import com.hazelcast.cluster.MembershipAdapter;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.core.LifecycleEvent;
+import com.hazelcast.core.LifecycleService;
 import com.hazelcast.map.IMap;
 import com.hazelcast.ringbuffer.Ringbuffer;
 import dev.skiff.api.status.StatusException;
@@ -60,6 +62,9 @@ public final class HzStore implements Store, AutoCloseable {
   private final Cluster cluster;
   private final UUID membership;
   private final UUID partitionLoss;
+  private final boolean copied;
+  private final LifecycleService lifecycle;
+  private final UUID merges;
 
   public HzStore(Vertx vertx, HazelcastInstance hazelcast) {
     this(vertx, hazelcast, HzStoreOptions.defaults());
@@ -67,13 +72,24 @@ public final class HzStore implements Store, AutoCloseable {
 
   /** Starts loading this replica's watch cache at once; {@link #ready()} tells when it is done. */
   public HzStore(Vertx vertx, HazelcastInstance hazelcast, HzStoreOptions options) {
+    this(vertx, hazelcast, options, null);
+  }
+
+  /**
+   * A store whose replica keeps a whole copy of it in {@code copy} (a server replica's disk; null
+   * for none): a write is acknowledged once this replica's copy holds it, besides the two
+   * synchronous backups in memory.
+   */
+  public HzStore(
+      Vertx vertx, HazelcastInstance hazelcast, HzStoreOptions options, StoreCopy copy) {
     this.vertx = vertx;
+    this.copied = copy != null;
     this.options = options;
     this.objects = hazelcast.getMap(OBJECTS_MAP);
     this.changes = hazelcast.getRingbuffer(CHANGE_LOG);
     this.cache = new WatchCache(options);
     this.writer = new ObjectWriter(objects, changes, cache, options);
-    this.tailer = new ChangeTailer(objects, changes, cache, options.startupReplay());
+    this.tailer = new ChangeTailer(objects, changes, cache, options.startupReplay(), copy);
     this.cluster = hazelcast.getCluster();
     this.membership =
         cluster.addMembershipListener(
@@ -93,6 +109,15 @@ public final class HzStore implements Store, AutoCloseable {
                   event.getPartitionId());
               tailer.reconcile();
             });
+    this.lifecycle = hazelcast.getLifecycleService();
+    this.merges =
+        lifecycle.addLifecycleListener(
+            event -> {
+              if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+                LOG.warn("this replica rejoined the store's majority after a split");
+                tailer.verify();
+              }
+            });
     tailer.start();
   }
 
@@ -105,7 +130,7 @@ public final class HzStore implements Store, AutoCloseable {
 
   @Override
   public Future<ObjectNode> create(StoreKey key, ObjectNode object) {
-    return vertx.executeBlocking(() -> writer.create(key, object), false);
+    return vertx.executeBlocking(() -> copied(writer.create(key, object)), false);
   }
 
   @Override
@@ -123,12 +148,12 @@ public final class HzStore implements Store, AutoCloseable {
 
   @Override
   public Future<ObjectNode> update(StoreKey key, UpdateFunction function) {
-    return vertx.executeBlocking(() -> writer.update(key, function), false);
+    return vertx.executeBlocking(() -> copied(writer.update(key, function)), false);
   }
 
   @Override
   public Future<ObjectNode> delete(StoreKey key, Consumer<ObjectNode> precondition) {
-    return vertx.executeBlocking(() -> writer.delete(key, precondition), false);
+    return vertx.executeBlocking(() -> copied(writer.delete(key, precondition)), false);
   }
 
   @Override
@@ -199,12 +224,21 @@ public final class HzStore implements Store, AutoCloseable {
     return cache.currentResourceVersion();
   }
 
+  /**
+   * Blocks until this replica's cache (and copy, if it keeps one) holds every change committed
+   * before the call: a replica stopping on purpose runs it first. Worker threads only.
+   */
+  public void flush() {
+    catchUp();
+  }
+
   /** Stops following the log and ends every local watch (their onClose runs). */
   @Override
   public void close() {
     try {
       cluster.removeMembershipListener(membership);
       objects.removePartitionLostListener(partitionLoss);
+      lifecycle.removeLifecycleListener(merges);
     } catch (HazelcastInstanceNotActiveException e) {
       // the member is gone already
     }
@@ -215,6 +249,21 @@ public final class HzStore implements Store, AutoCloseable {
   /** Checks that the change log still holds what this replica applied last (tests, failover). */
   void verifyChangeLog() {
     tailer.verify();
+  }
+
+  /**
+   * With a copy, waits until this replica's copy holds {@code written} (its tailer writes the copy
+   * before the cache); a copy that lags past the read timeout is logged, and the write still
+   * acknowledged (it is in memory on every replica).
+   */
+  private ObjectNode copied(ObjectNode written) {
+    if (copied) {
+      long rv = ObjectCodec.rvOf(written);
+      if (!cache.awaitVersion(rv, options.readTimeout().toMillis())) {
+        LOG.warn("this replica's copy of the store did not reach version {} in time", rv);
+      }
+    }
+    return written;
   }
 
   /** Blocks until the cache reflects every change committed before this call (worker only). */

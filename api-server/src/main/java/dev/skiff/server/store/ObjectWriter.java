@@ -1,7 +1,9 @@
 package dev.skiff.server.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.map.IMap;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import com.hazelcast.ringbuffer.Ringbuffer;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
@@ -115,7 +117,22 @@ final class ObjectWriter {
     return repaired;
   }
 
+  /**
+   * Runs {@code body} under the key's lock; a write the store's quorum refuses, or whose outcome
+   * Hazelcast cannot confirm, fails 503 (never acknowledged).
+   */
   private ObjectNode locked(StoreKey key, Supplier<ObjectNode> body) {
+    try {
+      return underLock(key, body);
+    } catch (SplitBrainProtectionException e) {
+      throw StoreErrors.noQuorum(key);
+    } catch (IndeterminateOperationStateException e) {
+      LOG.warn("{}: the store could not confirm a write: {}", key, e.toString());
+      throw StoreErrors.indeterminate(key);
+    }
+  }
+
+  private ObjectNode underLock(StoreKey key, Supplier<ObjectNode> body) {
     String k = key.toString();
     boolean locked;
     try {

@@ -13,11 +13,14 @@ import dev.skiff.server.auth.KubeconfigFile;
 import dev.skiff.server.auth.ServingCertificate;
 import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
+import dev.skiff.server.cluster.ReplicaQuorum;
 import dev.skiff.server.controller.ControllerOptions;
+import dev.skiff.server.store.persist.ReplicaDisk;
 import dev.skiff.server.stream.NodeAccess;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +51,12 @@ import picocli.CommandLine.Option;
     })
 public final class ServerCommand implements Callable<Integer> {
   private static final Foreground OUT = new Foreground("server");
+
+  /**
+   * How long the first replica of a cluster restarting from disk waits for all the replicas it had
+   * before it restores from the newest disk of a majority.
+   */
+  static final Duration RESTORE_WAIT = Duration.ofSeconds(60);
 
   @Option(
       names = "--data-dir",
@@ -154,7 +163,8 @@ public final class ServerCommand implements Callable<Integer> {
             .withPort(memberPort)
             .withMembers(List.copyOf(known))
             .withPublicAddress(advertise);
-    Config hazelcast = HazelcastConfigs.replica(cluster);
+    ReplicaQuorum quorum = ReplicaQuorum.keptIn(dir.resolve(ReplicaQuorum.FILE));
+    Config hazelcast = HazelcastConfigs.majorityWrites(HazelcastConfigs.replica(cluster), quorum);
     hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
     OUT.say("store member " + self + ", joining " + String.join(", ", known));
     String adminToken = state.adminToken();
@@ -164,10 +174,30 @@ public final class ServerCommand implements Callable<Integer> {
         ca.serving(
             "skiff-api-server " + address,
             ApiServerOptions.servingHosts(address, List.of(bind, kubernetesIp)));
+    ReplicaDisk disk;
+    try {
+      disk = ReplicaDisk.open(dir);
+    } catch (java.io.IOException | RuntimeException e) {
+      OUT.fail("cannot open the store in " + dir.resolve("store") + ": " + e.getMessage());
+      return 1;
+    }
+    OUT.say(
+        "store on disk: "
+            + dir.resolve("store")
+            + " (log sequence "
+            + disk.sequence()
+            + "); the cluster has had "
+            + quorum.replicas()
+            + " replica(s), writes need "
+            + quorum.majority());
     ServerReplica replica =
-        ServerReplica.start(
-                new VertxOptions().setPreferNativeTransport(true), hazelcast, () -> null)
-            .await(120, TimeUnit.SECONDS);
+        ServerReplica.startWithDisk(
+                new VertxOptions().setPreferNativeTransport(true),
+                hazelcast,
+                disk,
+                quorum::replicas,
+                RESTORE_WAIT)
+            .await(RESTORE_WAIT.plusSeconds(120).toSeconds(), TimeUnit.SECONDS);
     OUT.say(
         "store ready: "
             + replica.clustered().hazelcast().getCluster().getMembers().size()
