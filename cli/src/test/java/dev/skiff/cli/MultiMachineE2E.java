@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * own {@code skiff} process, as on separate hosts. Two {@code skiff server} replicas (the second
  * joins the first with the join token) and one {@code skiff agent} (joining through the second);
  * the real kubectl against either server; a pod on the joined node; a wrong token refused; private
- * files; one server killed while the other serves; SIGTERM stops the rest cleanly.
+ * files; one server killed while the other serves reads (and refuses writes: one of two is no
+ * majority); SIGTERM stops the rest cleanly.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -361,7 +362,7 @@ class MultiMachineE2E {
 
   @Test
   @Order(7)
-  void whenOneServerIsKilledTheOtherStillServes() throws Exception {
+  void whenOneServerIsKilledTheOtherStillServesReadsAndRefusesWrites() throws Exception {
     serverA.process().destroyForcibly();
     assertThat(serverA.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
     Path kubeconfigB = admin(serverB);
@@ -375,9 +376,15 @@ class MultiMachineE2E {
                       ok(kubeconfigB, "get", "pod", "sleeper", "-o", "jsonpath={.spec.nodeName}"))
                   .isEqualTo(NODE);
             });
-    ok(kubeconfigB, "create", "configmap", "after-a", "--from-literal=k=w");
-    assertThat(ok(kubeconfigB, "get", "configmap", "after-a", "-o", "jsonpath={.data.k}"))
-        .isEqualTo("w");
+    // one replica of two is no majority: B serves reads but refuses writes (like one etcd
+    // member of two), since it cannot tell a dead A from a partition
+    ProcessResult refused =
+        Kubectl.in(home.resolve("kubectl"), kubeconfigB)
+            .run("create", "configmap", "after-a", "--from-literal=k=w");
+    assertThat(refused.exitCode()).as(refused.all()).isNotZero();
+    assertThat(refused.stderr())
+        .contains("ServiceUnavailable")
+        .contains("cut off from the majority of the store's replicas");
     // the node reaches the cluster through B: it stays Ready
     assertThat(nodeReady(kubeconfigB)).isEqualTo("True");
   }

@@ -15,6 +15,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -226,10 +227,12 @@ public final class HzStore implements Store, AutoCloseable {
 
   /**
    * Blocks until this replica's cache (and copy, if it keeps one) holds every change committed
-   * before the call: a replica stopping on purpose runs it first. Worker threads only.
+   * before the call, for up to {@code wait} (then 503): a replica stopping on purpose runs it
+   * first. Worker threads only.
    */
-  public void flush() {
-    catchUp();
+  public void flush(Duration wait) {
+    awaitReady();
+    cache.awaitApplied(changes.tailSequence(), wait.toMillis());
   }
 
   /** Stops following the log and ends every local watch (their onClose runs). */

@@ -22,6 +22,7 @@ import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -37,6 +38,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class ServerReplica {
   private static final Logger LOG = LoggerFactory.getLogger(ServerReplica.class);
+
+  /** How long a stopping replica with a disk waits for its copy to reach the log's tail. */
+  private static final Duration FLUSH_WAIT = Duration.ofSeconds(10);
   private final ClusteredVertx clustered;
   private final HzStore store;
   private final ReplicaDisk disk;
@@ -214,9 +218,10 @@ public final class ServerReplica {
             : vertx()
                 .<Void>executeBlocking(
                     () -> {
-                      store.flush();
+                      store.flush(FLUSH_WAIT);
                       return null;
                     })
+                .timeout(FLUSH_WAIT.toMillis() + 5_000, TimeUnit.MILLISECONDS)
                 .recover(
                     e -> {
                       LOG.warn("could not copy the whole change log to disk: {}", e.toString());

@@ -257,7 +257,7 @@ public final class ServerCommand implements Callable<Integer> {
       OUT.say("add a node:    skiff agent --server " + url + " --token TOKEN");
       OUT.say("add a replica: skiff server --join " + url + " --token TOKEN --address ADDRESS");
     }
-    OUT.runUntilStopped("stopping", () -> replica.stop().await(30, TimeUnit.SECONDS));
+    OUT.runUntilStopped("stopping", () -> replica.stop().await(60, TimeUnit.SECONDS));
     return 0;
   }
 
