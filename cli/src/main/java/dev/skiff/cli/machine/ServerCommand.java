@@ -1,6 +1,7 @@
 package dev.skiff.cli.machine;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.cli.embedded.KubeDns;
 import dev.skiff.cli.embedded.ServerReplica;
@@ -57,6 +58,8 @@ public final class ServerCommand implements Callable<Integer> {
    * before it restores from the newest disk of a majority.
    */
   static final Duration RESTORE_WAIT = Duration.ofSeconds(60);
+
+  private static final int START_ATTEMPTS = 5;
 
   @Option(
       names = "--data-dir",
@@ -190,14 +193,30 @@ public final class ServerCommand implements Callable<Integer> {
             + quorum.replicas()
             + " replica(s), writes need "
             + quorum.majority());
-    ServerReplica replica =
-        ServerReplica.startWithDisk(
-                new VertxOptions().setPreferNativeTransport(true),
-                hazelcast,
-                disk,
-                quorum::replicas,
-                RESTORE_WAIT)
-            .await(RESTORE_WAIT.plusSeconds(120).toSeconds(), TimeUnit.SECONDS);
+    ServerReplica started = null;
+    for (int attempt = 1; started == null; attempt++) {
+      try {
+        started =
+            ServerReplica.startWithDisk(
+                    new VertxOptions().setPreferNativeTransport(true),
+                    hazelcast,
+                    disk,
+                    quorum::replicas,
+                    RESTORE_WAIT)
+                .await(RESTORE_WAIT.plusSeconds(120).toSeconds(), TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // a replica that fails while this one joins (kill -9, power) fails the join's first
+        // operations rather than leave them unconfirmed: leave, and join again
+        Hazelcast.shutdownAll();
+        if (attempt == START_ATTEMPTS) {
+          disk.close();
+          throw e;
+        }
+        OUT.say("joining the store failed (" + e + "); joining again");
+        Thread.sleep(1_000);
+      }
+    }
+    ServerReplica replica = started;
     OUT.say(
         "store ready: "
             + replica.clustered().hazelcast().getCluster().getMembers().size()
