@@ -51,9 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
  * Three {@code skiff server} replicas as processes on three loopback "machines", each with its own
  * data directory, and a writer creating ConfigMaps through all three with a real HTTPS client. The
  * faults are real: {@code kill -9} of a replica at random moments of every round (in odd rounds a
- * second one right after the restarted one's member joined, while partitions migrate), restarted
- * on its own disk; one replica cut off from the other two with iptables; a full stop and start of
- * all three. Every acknowledged object must be there, unchanged, listed identically (names and
+ * second one right after the restarted one's member joined, while partitions migrate), restarted on
+ * its own disk; one replica cut off from the other two with iptables; a full stop and start of all
+ * three. Every acknowledged object must be there, unchanged, listed identically (names and
  * resourceVersions) by every replica.
  *
  * <p>The full run (10,000 writes over 20 rounds, {@code bench/replicas/run.sh}) sets {@code
@@ -392,8 +392,7 @@ class ReplicaFaultsE2E {
                 Map<String, String> versions = new TreeMap<>();
                 listed.forEach(
                     (name, item) ->
-                        versions.put(
-                            name, item.path("metadata").path("resourceVersion").asText()));
+                        versions.put(name, item.path("metadata").path("resourceVersion").asText()));
                 List<String> missing = new ArrayList<>();
                 List<String> changed = new ArrayList<>();
                 acked.forEach(

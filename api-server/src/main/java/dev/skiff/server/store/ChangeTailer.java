@@ -180,8 +180,8 @@ final class ChangeTailer {
   }
 
   /**
-   * Whether a change is newer than the cache's object (a change replayed after loading may be
-   * older than the map's snapshot, which the cache keeps).
+   * Whether a change is newer than the cache's object (a change replayed after loading may be older
+   * than the map's snapshot, which the cache keeps).
    */
   private boolean newerThanCached(StoreEvent event) {
     StoredObject cached = cache.peek(event.key());

@@ -81,8 +81,7 @@ public final class HzStore implements Store, AutoCloseable {
    * for none): a write is acknowledged once this replica's copy holds it, besides the two
    * synchronous backups in memory.
    */
-  public HzStore(
-      Vertx vertx, HazelcastInstance hazelcast, HzStoreOptions options, StoreCopy copy) {
+  public HzStore(Vertx vertx, HazelcastInstance hazelcast, HzStoreOptions options, StoreCopy copy) {
     this.vertx = vertx;
     this.copied = copy != null;
     this.options = options;

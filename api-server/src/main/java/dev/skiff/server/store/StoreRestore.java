@@ -8,23 +8,22 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
-
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Brings a cluster of server replicas back from their disks ({@link ReplicaDisk}) when they all
- * stopped: run by every replica after its member joined and before its {@link HzStore} is built.
- * If the cluster already holds the store (a replica restarting while others run), there is nothing
- * to do: the replica's disk is rewritten from the cluster. Otherwise every replica offers its disk's
+ * stopped: run by every replica after its member joined and before its {@link HzStore} is built. If
+ * the cluster already holds the store (a replica restarting while others run), there is nothing to
+ * do: the replica's disk is rewritten from the cluster. Otherwise every replica offers its disk's
  * sequence; the oldest member waits for all the replicas the cluster had (or, after {@code wait},
  * for a majority of them), and the one with the newest disk loads it into the map; every replica
  * then starts the change log above that disk's sequence.
  *
  * <p>A write is acknowledged only while a majority of replicas run, and a replica stopping with
- * SIGTERM first copies the whole log to its disk, so any majority of disks holds every
- * acknowledged write. Blocking; the restore state lives in the map {@value #STATE}.
+ * SIGTERM first copies the whole log to its disk, so any majority of disks holds every acknowledged
+ * write. Blocking; the restore state lives in the map {@value #STATE}.
  */
 public final class StoreRestore {
   private static final Logger LOG = LoggerFactory.getLogger(StoreRestore.class);
@@ -130,5 +129,4 @@ public final class StoreRestore {
     LOG.info("restored {} objects from this replica's disk, log sequence {}", all.size(), sequence);
     return sequence;
   }
-
 }

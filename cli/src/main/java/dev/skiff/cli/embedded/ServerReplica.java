@@ -41,6 +41,7 @@ public final class ServerReplica {
 
   /** How long a stopping replica with a disk waits for its copy to reach the log's tail. */
   private static final Duration FLUSH_WAIT = Duration.ofSeconds(10);
+
   private final ClusteredVertx clustered;
   private final HzStore store;
   private final ReplicaDisk disk;
@@ -73,9 +74,9 @@ public final class ServerReplica {
 
   /**
    * Starts a replica that keeps its own copy of the store on {@code disk} ({@code skiff server}):
-   * once its member joined, the store is restored from the replicas' disks if the cluster has
-   * none (see {@link StoreRestore}; {@code replicas} is the most replicas the cluster had), and the
-   * copy follows the cluster's store from then on. The disk closes when the replica stops.
+   * once its member joined, the store is restored from the replicas' disks if the cluster has none
+   * (see {@link StoreRestore}; {@code replicas} is the most replicas the cluster had), and the copy
+   * follows the cluster's store from then on. The disk closes when the replica stops.
    */
   public static Future<ServerReplica> startWithDisk(
       VertxOptions vertxOptions,

@@ -14,10 +14,10 @@ import java.util.Set;
 /**
  * A server replica's own whole copy of the store, on its own disk ({@code DATA_DIR/store}, the
  * {@link DiskStore} format): every replica of a cluster keeps one, fed in log order by its watch
- * cache's tailer, so any one can restart from it, and a cluster whose replicas all stopped
- * restarts from the newest (see {@code StoreRestore}). Unlike {@link StorePersistence} (a single
- * member's write-through map store, which with several members would hold only the partitions
- * that member owned), the copy holds every object whichever member owns it.
+ * cache's tailer, so any one can restart from it, and a cluster whose replicas all stopped restarts
+ * from the newest (see {@code StoreRestore}). Unlike {@link StorePersistence} (a single member's
+ * write-through map store, which with several members would hold only the partitions that member
+ * owned), the copy holds every object whichever member owns it.
  *
  * <p>The change log's sequence after a full restart comes from the restoring replica: {@link
  * #attach} gives the ringbuffer a store that reports it, so versions keep increasing.
