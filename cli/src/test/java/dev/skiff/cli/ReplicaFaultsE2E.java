@@ -349,9 +349,7 @@ class ReplicaFaultsE2E {
     await().atMost(Duration.ofSeconds(60)).until(() -> writer.acknowledged.get() >= 50);
     writer.stop();
     for (Replica r : replicas) {
-      r.process.destroy(); // SIGTERM, all at once
-    }
-    for (Replica r : replicas) {
+      r.process.destroy(); // SIGTERM, one after the other
       assertThat(r.process.waitFor(90, TimeUnit.SECONDS)).isTrue();
       assertThat(r.output()).contains(": stopped");
       assertThat(Files.exists(r.dataDir.resolve("store").resolve("objects.log"))).isTrue();

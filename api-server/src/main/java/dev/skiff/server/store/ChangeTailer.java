@@ -251,6 +251,15 @@ final class ChangeTailer {
     execute(this::reconcileWithTheMap);
   }
 
+  /** {@link #reconcile()}, after {@code delay}. */
+  void reconcileLater(java.time.Duration delay) {
+    try {
+      thread.schedule(this::reconcileWithTheMap, delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("watch cache stopped, not reconciling");
+    }
+  }
+
   private void reconcileWithTheMap() {
     if (stopped || !ready.isDone()) {
       return;

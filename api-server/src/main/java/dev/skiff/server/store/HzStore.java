@@ -47,6 +47,9 @@ public final class HzStore implements Store, AutoCloseable {
   /** How long a read at a version this replica has not seen waits for it. */
   static final long FRESHNESS_WAIT_MILLIS = 3_000;
 
+  /** How long after a member left the caches are checked against the map. */
+  static final Duration RECONCILE_AFTER_LOSS = Duration.ofSeconds(20);
+
   /** The Hazelcast map holding the objects; see {@code HazelcastConfigs}. */
   public static final String OBJECTS_MAP = "skiff.objects";
 
@@ -97,6 +100,10 @@ public final class HzStore implements Store, AutoCloseable {
               @Override
               public void memberRemoved(MembershipEvent event) {
                 tailer.verify();
+                // a write cut short by the loss may have logged a change its object never
+                // reached the map with: once such writes have failed (their lock leases and
+                // backup waits are over), the map is the truth for every replica's cache
+                tailer.reconcileLater(RECONCILE_AFTER_LOSS);
               }
             });
     this.partitionLoss =

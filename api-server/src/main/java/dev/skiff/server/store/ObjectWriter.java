@@ -75,15 +75,42 @@ final class ObjectWriter {
           }
           byte[] json = Arrays.copyOfRange(value, Long.BYTES, value.length);
           long rv = ObjectCodec.rv(changes.add(ObjectCodec.change(ObjectCodec.DELETED, key, json)));
-          objects.delete(key.toString());
+          settled(() -> objects.delete(key.toString()));
           return ObjectCodec.stamp(last, rv);
         });
   }
 
   private ObjectNode commit(byte type, StoreKey key, ObjectNode object, byte[] json) {
     long rv = ObjectCodec.rv(changes.add(ObjectCodec.change(type, key, json)));
-    objects.set(key.toString(), ObjectCodec.value(rv, json));
+    settled(() -> objects.set(key.toString(), ObjectCodec.value(rv, json)));
     return ObjectCodec.stamp(object, rv);
+  }
+
+  /**
+   * Runs a map write that follows a logged change, again while Hazelcast cannot confirm it (a
+   * replica failed meanwhile): every watcher has seen the change, so the map must get it too, or a
+   * replica loading from the map would disagree with those that read the log. The writes are
+   * idempotent. Gives up after a few tries (the write then fails 503, and the replicas reconcile
+   * their caches with the map after the failure: see HzStore).
+   */
+  private static void settled(Runnable write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.run();
+        return;
+      } catch (IndeterminateOperationStateException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        LOG.debug("retrying an unconfirmed map write: {}", e.toString());
+        try {
+          Thread.sleep(500L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   private byte[] existing(StoreKey key) {
