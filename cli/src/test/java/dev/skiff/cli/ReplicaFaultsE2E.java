@@ -351,7 +351,7 @@ class ReplicaFaultsE2E {
     for (Replica r : replicas) {
       r.process.destroy(); // SIGTERM, one after the other
       assertThat(r.process.waitFor(90, TimeUnit.SECONDS)).isTrue();
-      assertThat(r.output()).contains(": stopped");
+      assertThat(r.output()).contains("skiff server: stopping");
       assertThat(Files.exists(r.dataDir.resolve("store").resolve("objects.log"))).isTrue();
     }
     long started = System.nanoTime();
