@@ -20,6 +20,8 @@ import org.slf4j.LoggerFactory;
 final class ObjectWriter {
   private static final Logger LOG = LoggerFactory.getLogger(ObjectWriter.class);
 
+  private static final long QUORUM_WAIT_NANOS = 3_000_000_000L;
+
   private final IMap<String, byte[]> objects;
   private final Ringbuffer<byte[]> changes;
   private final WatchCache cache;
@@ -149,13 +151,26 @@ final class ObjectWriter {
    * Hazelcast cannot confirm, fails 503 (never acknowledged).
    */
   private ObjectNode locked(StoreKey key, Supplier<ObjectNode> body) {
-    try {
-      return underLock(key, body);
-    } catch (SplitBrainProtectionException e) {
-      throw StoreErrors.noQuorum(key);
-    } catch (IndeterminateOperationStateException e) {
-      LOG.warn("{}: the store could not confirm a write: {}", key, e.toString());
-      throw StoreErrors.indeterminate(key);
+    // Hazelcast evaluates the quorum on membership events: a member that has just started may
+    // refuse its first writes for a moment, so the refusal must hold for a while to count
+    long deadline = System.nanoTime() + QUORUM_WAIT_NANOS;
+    while (true) {
+      try {
+        return underLock(key, body);
+      } catch (SplitBrainProtectionException e) {
+        if (System.nanoTime() > deadline) {
+          throw StoreErrors.noQuorum(key);
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw StoreErrors.noQuorum(key);
+        }
+      } catch (IndeterminateOperationStateException e) {
+        LOG.warn("{}: the store could not confirm a write: {}", key, e.toString());
+        throw StoreErrors.indeterminate(key);
+      }
     }
   }
 
