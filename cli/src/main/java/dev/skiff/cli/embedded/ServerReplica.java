@@ -22,6 +22,7 @@ import io.vertx.core.VertxOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.IntSupplier;
@@ -213,32 +214,24 @@ public final class ServerReplica {
    * then the member and its Vert.x, then the disk.
    */
   public Future<Void> stop() {
-    Future<Void> flushed =
-        disk == null
-            ? Future.succeededFuture()
-            : vertx()
-                .<Void>executeBlocking(
-                    () -> {
-                      store.flush(FLUSH_WAIT);
-                      return null;
-                    })
-                .timeout(FLUSH_WAIT.toMillis() + 5_000, TimeUnit.MILLISECONDS)
-                .recover(
-                    e -> {
-                      LOG.warn("could not copy the whole change log to disk: {}", e.toString());
-                      return Future.succeededFuture();
-                    });
-    return flushed.compose(
-        v -> {
-          store.close();
-          return clustered
-              .close()
-              .onComplete(
-                  done -> {
-                    if (disk != null) {
-                      disk.close();
-                    }
-                  });
-        });
+    if (disk != null) {
+      // blocking, on a thread of its own: stop() runs on the stopping thread (SIGTERM's hook),
+      // never on an event loop; closing Vert.x from one of its own contexts would wait on itself
+      try {
+        CompletableFuture.runAsync(() -> store.flush(FLUSH_WAIT))
+            .get(FLUSH_WAIT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        LOG.warn("could not copy the whole change log to disk: {}", e.toString());
+      }
+    }
+    store.close();
+    return clustered
+        .close()
+        .onComplete(
+            done -> {
+              if (disk != null) {
+                disk.close();
+              }
+            });
   }
 }
