@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
  * own {@code skiff} process, as on separate hosts. Two {@code skiff server} replicas (the second
  * joins the first with the join token) and one {@code skiff agent} (joining through the second);
  * the real kubectl against either server; a pod on the joined node; a wrong token refused; private
- * files; one server killed while the other serves; SIGTERM stops the rest cleanly.
+ * files; one server killed while the other serves reads (and refuses writes: one of two is no
+ * majority) until it restarts on its data directory; SIGTERM stops the rest cleanly.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -60,6 +61,8 @@ class MultiMachineE2E {
   String urlB;
   String joinToken;
   int agentPort;
+  int memberPortA;
+  int memberPortB;
 
   /** One role's process and its output (stdout and stderr in one file). */
   record Machine(String name, Process process, Path log, Path dataDir) {
@@ -86,6 +89,8 @@ class MultiMachineE2E {
   void startMachines() throws Exception {
     int apiA = FreePorts.on(SERVER_A);
     int apiB = FreePorts.on(SERVER_B);
+    memberPortA = FreePorts.on(SERVER_A);
+    memberPortB = FreePorts.on(SERVER_B);
     urlA = "https://" + SERVER_A + ":" + apiA;
     urlB = "https://" + SERVER_B + ":" + apiB;
     serverA =
@@ -97,7 +102,7 @@ class MultiMachineE2E {
             "--port",
             "" + apiA,
             "--member-port",
-            "" + FreePorts.on(SERVER_A),
+            "" + memberPortA,
             "--service-cidr",
             SERVICE_CIDR);
     serverA.awaitLine("skiff server: ready");
@@ -112,7 +117,7 @@ class MultiMachineE2E {
             "--port",
             "" + apiB,
             "--member-port",
-            "" + FreePorts.on(SERVER_B),
+            "" + memberPortB,
             "--join",
             urlA,
             "--token",
@@ -367,7 +372,7 @@ class MultiMachineE2E {
 
   @Test
   @Order(7)
-  void whenOneServerIsKilledTheOtherStillServes() throws Exception {
+  void whenOneServerIsKilledTheOtherServesReadsAndRefusesWritesUntilItRestarts() throws Exception {
     serverA.process().destroyForcibly();
     assertThat(serverA.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
     Path kubeconfigB = admin(serverB);
@@ -381,11 +386,41 @@ class MultiMachineE2E {
                       ok(kubeconfigB, "get", "pod", "sleeper", "-o", "jsonpath={.spec.nodeName}"))
                   .isEqualTo(NODE);
             });
-    ok(kubeconfigB, "create", "configmap", "after-a", "--from-literal=k=w");
-    assertThat(ok(kubeconfigB, "get", "configmap", "after-a", "-o", "jsonpath={.data.k}"))
-        .isEqualTo("w");
+    // one replica of two is no majority: B serves reads but refuses writes (like one etcd
+    // member of two), since it cannot tell a dead A from a partition
+    ProcessResult refused =
+        Kubectl.in(home.resolve("kubectl"), kubeconfigB)
+            .run("create", "configmap", "after-a", "--from-literal=k=w");
+    assertThat(refused.exitCode()).as(refused.all()).isNotZero();
+    assertThat(refused.stderr()).contains("cut off from the majority of the store's replicas");
     // the node reaches the cluster through B: it stays Ready
     assertThat(nodeReady(kubeconfigB)).isEqualTo("True");
+    // A restarts on its data directory, rejoins B, and writes work again
+    machines.remove(serverA);
+    serverA =
+        start(
+            "server-a",
+            "server",
+            "--address",
+            SERVER_A,
+            "--port",
+            urlA.substring(urlA.lastIndexOf(':') + 1),
+            "--member-port",
+            "" + memberPortA,
+            "--members",
+            SERVER_B + ":" + memberPortB);
+    serverA.awaitLine("skiff server: ready");
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(
+            () ->
+                assertThat(
+                        Kubectl.in(home.resolve("kubectl"), kubeconfigB)
+                            .run("create", "configmap", "after-a", "--from-literal=k=w")
+                            .exitCode())
+                    .isZero());
+    assertThat(ok(admin(serverA), "get", "configmap", "after-a", "-o", "jsonpath={.data.k}"))
+        .isEqualTo("w");
   }
 
   @Test

@@ -5,9 +5,13 @@ import com.hazelcast.config.Config;
 import com.hazelcast.config.InMemoryFormat;
 import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.MapConfig;
+import com.hazelcast.config.MergePolicyConfig;
 import com.hazelcast.config.MultiMapConfig;
 import com.hazelcast.config.RingbufferConfig;
 import com.hazelcast.config.ServerSocketEndpointConfig;
+import com.hazelcast.config.SplitBrainProtectionConfig;
+import com.hazelcast.spi.merge.DiscardMergePolicy;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionOn;
 import dev.skiff.server.store.HzStore;
 import dev.skiff.server.store.persist.StorePersistence;
 
@@ -82,6 +86,41 @@ public final class HazelcastConfigs {
     join.getMulticastConfig().setEnabled(false);
     join.getAutoDetectionConfig().setEnabled(false);
     join.getTcpIpConfig().setEnabled(true).setMembers(settings.members());
+  }
+
+  /**
+   * Makes a replica's store safe across machines ({@code skiff server}): two synchronous backups of
+   * the objects and the change log (with three replicas every one holds everything, so losing any
+   * one, also while partitions migrate after a member joined, loses nothing), a write whose backups
+   * did not confirm in time or whose partition owner left fails instead of being acknowledged
+   * (Hazelcast would otherwise complete it, or retry it and log a change twice), writes refused by
+   * a member that sees no majority ({@link ReplicaQuorum}), and after a split heals the smaller
+   * side's data discarded (never merged: its writes were refused, so none was acknowledged), the
+   * merge tried every few seconds instead of after minutes.
+   */
+  public static Config majorityWrites(Config config, ReplicaQuorum quorum) {
+    config.setProperty("hazelcast.operation.fail.on.indeterminate.state", "true");
+    config.setProperty("hazelcast.merge.first.run.delay.seconds", "5");
+    config.setProperty("hazelcast.merge.next.run.delay.seconds", "5");
+    config.addSplitBrainProtectionConfig(
+        new SplitBrainProtectionConfig(ReplicaQuorum.NAME, true)
+            .setProtectOn(SplitBrainProtectionOn.WRITE)
+            .setFunctionImplementation(quorum));
+    MergePolicyConfig discard =
+        new MergePolicyConfig().setPolicy(DiscardMergePolicy.class.getName());
+    config
+        .getMapConfig(HzStore.OBJECTS_MAP)
+        .setBackupCount(2)
+        .setSplitBrainProtectionName(ReplicaQuorum.NAME)
+        .setMergePolicyConfig(discard);
+    config
+        .getRingbufferConfig(HzStore.CHANGE_LOG)
+        .setBackupCount(2)
+        .setSplitBrainProtectionName(ReplicaQuorum.NAME)
+        .setMergePolicyConfig(discard);
+    // Service allocations (skiff.alloc.*): the smaller side's claims are dropped too
+    config.addMapConfig(synced(new MapConfig("skiff.alloc.*")).setMergePolicyConfig(discard));
+    return config;
   }
 
   private static MapConfig synced(MapConfig map) {

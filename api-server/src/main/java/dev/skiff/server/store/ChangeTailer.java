@@ -7,6 +7,7 @@ import com.hazelcast.ringbuffer.Ringbuffer;
 import com.hazelcast.ringbuffer.StaleSequenceException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +37,7 @@ final class ChangeTailer {
   private final Ringbuffer<byte[]> changes;
   private final WatchCache cache;
   private final int replay;
+  private final StoreCopy copy;
   private final CompletableFuture<Void> ready = new CompletableFuture<>();
   private final AppliedLog applied = new AppliedLog();
   private final ScheduledExecutorService thread;
@@ -45,8 +47,13 @@ final class ChangeTailer {
   private long reconcileAfter = -1;
 
   ChangeTailer(
-      IMap<String, byte[]> objects, Ringbuffer<byte[]> changes, WatchCache cache, int replay) {
+      IMap<String, byte[]> objects,
+      Ringbuffer<byte[]> changes,
+      WatchCache cache,
+      int replay,
+      StoreCopy copy) {
     this.objects = objects;
+    this.copy = copy;
     this.changes = changes;
     this.cache = cache;
     this.replay = replay;
@@ -82,9 +89,14 @@ final class ChangeTailer {
       long tail = changes.tailSequence();
       long from = Math.max(changes.headSequence(), tail + 1 - replay);
       Map<StoreKey, StoredObject> snapshot = new HashMap<>();
+      Map<String, byte[]> values = new HashMap<>();
       for (Map.Entry<String, byte[]> entry : objects.entrySet()) {
         snapshot.put(
             ObjectCodec.parseKey(entry.getKey()), ObjectCodec.valueStored(entry.getValue()));
+        values.put(entry.getKey(), entry.getValue());
+      }
+      if (copy != null) {
+        copy.replace(values, from - 1);
       }
       cache.reset(snapshot, from);
       next = from;
@@ -139,15 +151,26 @@ final class ChangeTailer {
       return;
     }
     List<StoreEvent> events = new ArrayList<>(result.readCount());
+    Map<String, byte[]> written = copy == null ? null : new LinkedHashMap<>();
     for (int i = 0; i < result.readCount(); i++) {
       applied.record(result.getSequence(i), result.get(i));
       try {
-        events.add(ObjectCodec.event(result.getSequence(i), result.get(i)));
+        StoreEvent event = ObjectCodec.event(result.getSequence(i), result.get(i));
+        events.add(event);
+        if (written != null && newerThanCached(event)) {
+          written.put(
+              event.key().toString(),
+              ObjectCodec.valueOfChange(result.getSequence(i), result.get(i)));
+        }
       } catch (RuntimeException e) {
         LOG.error("skipping undecodable change at sequence {}", result.getSequence(i), e);
       }
     }
-    next = result.getNextSequenceToReadFrom();
+    long last = result.getNextSequenceToReadFrom() - 1;
+    if (written != null && result.readCount() > 0) {
+      copy.apply(written, last);
+    }
+    next = last + 1;
     cache.apply(events, next - 1);
     if (reconcileAfter >= 0 && next > reconcileAfter) {
       reconcileAfter = -1;
@@ -157,8 +180,19 @@ final class ChangeTailer {
   }
 
   /**
+   * Whether a change is newer than the cache's object (a change replayed after loading may be older
+   * than the map's snapshot, which the cache keeps).
+   */
+  private boolean newerThanCached(StoreEvent event) {
+    StoredObject cached = cache.peek(event.key());
+    return cached == null || cached.resourceVersion() <= event.resourceVersion();
+  }
+
+  /**
    * Checks, on the tailer's thread, that the log still holds the changes this replica applied last;
-   * reloads if not. Run after a member leaves: the log's new owner may have lost a change.
+   * reloads if not. Run after a member leaves (the log's new owner may have lost a change) and
+   * after this member merged into the majority when a split healed (its log may hold changes the
+   * majority's never had): if the logs agree, local watches go on with no event lost or repeated.
    */
   void verify() {
     execute(this::checkApplied);
@@ -193,7 +227,16 @@ final class ChangeTailer {
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-    } catch (ExecutionException | TimeoutException | RuntimeException e) {
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof StaleSequenceException
+          || e.getCause() instanceof IllegalArgumentException) {
+        // the log is shorter than what this replica applied: it merged into a cluster whose log
+        // never had its last changes
+        resync("the change log no longer holds sequence " + applied.next());
+      } else {
+        retry(e, this::checkApplied);
+      }
+    } catch (TimeoutException | RuntimeException e) {
       retry(e, this::checkApplied);
     }
   }
@@ -206,6 +249,15 @@ final class ChangeTailer {
    */
   void reconcile() {
     execute(this::reconcileWithTheMap);
+  }
+
+  /** {@link #reconcile()}, after {@code delay}. */
+  void reconcileLater(java.time.Duration delay) {
+    try {
+      thread.schedule(this::reconcileWithTheMap, delay.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException e) {
+      LOG.debug("watch cache stopped, not reconciling");
+    }
   }
 
   private void reconcileWithTheMap() {
@@ -224,6 +276,9 @@ final class ChangeTailer {
                 }
               });
       List<StoreKey> dropped = cache.drop(gone);
+      if (copy != null && !dropped.isEmpty()) {
+        copy.drop(dropped.stream().map(StoreKey::toString).toList());
+      }
       if (!dropped.isEmpty()) {
         LOG.error(
             "the object store lost {} objects (more replicas failed at once than it keeps"

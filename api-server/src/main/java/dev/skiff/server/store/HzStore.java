@@ -6,6 +6,8 @@ import com.hazelcast.cluster.MembershipAdapter;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.HazelcastInstanceNotActiveException;
+import com.hazelcast.core.LifecycleEvent;
+import com.hazelcast.core.LifecycleService;
 import com.hazelcast.map.IMap;
 import com.hazelcast.ringbuffer.Ringbuffer;
 import dev.skiff.api.status.StatusException;
@@ -13,6 +15,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +47,9 @@ public final class HzStore implements Store, AutoCloseable {
   /** How long a read at a version this replica has not seen waits for it. */
   static final long FRESHNESS_WAIT_MILLIS = 3_000;
 
+  /** How long after a member left the caches are checked against the map. */
+  static final Duration RECONCILE_AFTER_LOSS = Duration.ofSeconds(20);
+
   /** The Hazelcast map holding the objects; see {@code HazelcastConfigs}. */
   public static final String OBJECTS_MAP = "skiff.objects";
 
@@ -60,6 +66,9 @@ public final class HzStore implements Store, AutoCloseable {
   private final Cluster cluster;
   private final UUID membership;
   private final UUID partitionLoss;
+  private final boolean copied;
+  private final LifecycleService lifecycle;
+  private final UUID merges;
 
   public HzStore(Vertx vertx, HazelcastInstance hazelcast) {
     this(vertx, hazelcast, HzStoreOptions.defaults());
@@ -67,13 +76,23 @@ public final class HzStore implements Store, AutoCloseable {
 
   /** Starts loading this replica's watch cache at once; {@link #ready()} tells when it is done. */
   public HzStore(Vertx vertx, HazelcastInstance hazelcast, HzStoreOptions options) {
+    this(vertx, hazelcast, options, null);
+  }
+
+  /**
+   * A store whose replica keeps a whole copy of it in {@code copy} (a server replica's disk; null
+   * for none): a write is acknowledged once this replica's copy holds it, besides the two
+   * synchronous backups in memory.
+   */
+  public HzStore(Vertx vertx, HazelcastInstance hazelcast, HzStoreOptions options, StoreCopy copy) {
     this.vertx = vertx;
+    this.copied = copy != null;
     this.options = options;
     this.objects = hazelcast.getMap(OBJECTS_MAP);
     this.changes = hazelcast.getRingbuffer(CHANGE_LOG);
     this.cache = new WatchCache(options);
     this.writer = new ObjectWriter(objects, changes, cache, options);
-    this.tailer = new ChangeTailer(objects, changes, cache, options.startupReplay());
+    this.tailer = new ChangeTailer(objects, changes, cache, options.startupReplay(), copy);
     this.cluster = hazelcast.getCluster();
     this.membership =
         cluster.addMembershipListener(
@@ -81,6 +100,10 @@ public final class HzStore implements Store, AutoCloseable {
               @Override
               public void memberRemoved(MembershipEvent event) {
                 tailer.verify();
+                // a write cut short by the loss may have logged a change its object never
+                // reached the map with: once such writes have failed (their lock leases and
+                // backup waits are over), the map is the truth for every replica's cache
+                tailer.reconcileLater(RECONCILE_AFTER_LOSS);
               }
             });
     this.partitionLoss =
@@ -92,6 +115,15 @@ public final class HzStore implements Store, AutoCloseable {
                       + " gone",
                   event.getPartitionId());
               tailer.reconcile();
+            });
+    this.lifecycle = hazelcast.getLifecycleService();
+    this.merges =
+        lifecycle.addLifecycleListener(
+            event -> {
+              if (event.getState() == LifecycleEvent.LifecycleState.MERGED) {
+                LOG.warn("this replica rejoined the store's majority after a split");
+                tailer.verify();
+              }
             });
     tailer.start();
   }
@@ -105,7 +137,7 @@ public final class HzStore implements Store, AutoCloseable {
 
   @Override
   public Future<ObjectNode> create(StoreKey key, ObjectNode object) {
-    return vertx.executeBlocking(() -> writer.create(key, object), false);
+    return vertx.executeBlocking(() -> copied(writer.create(key, object)), false);
   }
 
   @Override
@@ -123,12 +155,12 @@ public final class HzStore implements Store, AutoCloseable {
 
   @Override
   public Future<ObjectNode> update(StoreKey key, UpdateFunction function) {
-    return vertx.executeBlocking(() -> writer.update(key, function), false);
+    return vertx.executeBlocking(() -> copied(writer.update(key, function)), false);
   }
 
   @Override
   public Future<ObjectNode> delete(StoreKey key, Consumer<ObjectNode> precondition) {
-    return vertx.executeBlocking(() -> writer.delete(key, precondition), false);
+    return vertx.executeBlocking(() -> copied(writer.delete(key, precondition)), false);
   }
 
   @Override
@@ -199,12 +231,23 @@ public final class HzStore implements Store, AutoCloseable {
     return cache.currentResourceVersion();
   }
 
+  /**
+   * Blocks until this replica's cache (and copy, if it keeps one) holds every change committed
+   * before the call, for up to {@code wait} (then 503): a replica stopping on purpose runs it
+   * first. Worker threads only.
+   */
+  public void flush(Duration wait) {
+    awaitReady();
+    cache.awaitApplied(changes.tailSequence(), wait.toMillis());
+  }
+
   /** Stops following the log and ends every local watch (their onClose runs). */
   @Override
   public void close() {
     try {
       cluster.removeMembershipListener(membership);
       objects.removePartitionLostListener(partitionLoss);
+      lifecycle.removeLifecycleListener(merges);
     } catch (HazelcastInstanceNotActiveException e) {
       // the member is gone already
     }
@@ -215,6 +258,21 @@ public final class HzStore implements Store, AutoCloseable {
   /** Checks that the change log still holds what this replica applied last (tests, failover). */
   void verifyChangeLog() {
     tailer.verify();
+  }
+
+  /**
+   * With a copy, waits until this replica's copy holds {@code written} (its tailer writes the copy
+   * before the cache); a copy that lags past the read timeout is logged, and the write still
+   * acknowledged (it is in memory on every replica).
+   */
+  private ObjectNode copied(ObjectNode written) {
+    if (copied) {
+      long rv = ObjectCodec.rvOf(written);
+      if (!cache.awaitVersion(rv, options.readTimeout().toMillis())) {
+        LOG.warn("this replica's copy of the store did not reach version {} in time", rv);
+      }
+    }
+    return written;
   }
 
   /** Blocks until the cache reflects every change committed before this call (worker only). */

@@ -95,6 +95,21 @@ final class ObjectCodec {
         typeName(type), rv, parseKey(key), StoredObject.of(rv, change, 3 + keyLength));
   }
 
+  /**
+   * The objects map's value a logged change leaves (its JSON at the change's version), or null for
+   * a deletion.
+   */
+  static byte[] valueOfChange(long sequence, byte[] change) {
+    if (change[0] == DELETED) {
+      return null;
+    }
+    int start = 3 + (ByteBuffer.wrap(change, 1, 2).getShort() & 0xffff);
+    return ByteBuffer.allocate(Long.BYTES + change.length - start)
+        .putLong(rv(sequence))
+        .put(change, start, change.length - start)
+        .array();
+  }
+
   /** The object of a stored value as the watch cache keeps it. */
   static StoredObject valueStored(byte[] value) {
     return StoredObject.of(valueRv(value), value, Long.BYTES);

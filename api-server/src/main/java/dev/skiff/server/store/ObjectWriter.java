@@ -1,8 +1,10 @@
 package dev.skiff.server.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.hazelcast.core.IndeterminateOperationStateException;
 import com.hazelcast.map.IMap;
 import com.hazelcast.ringbuffer.Ringbuffer;
+import com.hazelcast.splitbrainprotection.SplitBrainProtectionException;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -17,6 +19,8 @@ import org.slf4j.LoggerFactory;
  */
 final class ObjectWriter {
   private static final Logger LOG = LoggerFactory.getLogger(ObjectWriter.class);
+
+  private static final long QUORUM_WAIT_NANOS = 3_000_000_000L;
 
   private final IMap<String, byte[]> objects;
   private final Ringbuffer<byte[]> changes;
@@ -73,15 +77,42 @@ final class ObjectWriter {
           }
           byte[] json = Arrays.copyOfRange(value, Long.BYTES, value.length);
           long rv = ObjectCodec.rv(changes.add(ObjectCodec.change(ObjectCodec.DELETED, key, json)));
-          objects.delete(key.toString());
+          settled(() -> objects.delete(key.toString()));
           return ObjectCodec.stamp(last, rv);
         });
   }
 
   private ObjectNode commit(byte type, StoreKey key, ObjectNode object, byte[] json) {
     long rv = ObjectCodec.rv(changes.add(ObjectCodec.change(type, key, json)));
-    objects.set(key.toString(), ObjectCodec.value(rv, json));
+    settled(() -> objects.set(key.toString(), ObjectCodec.value(rv, json)));
     return ObjectCodec.stamp(object, rv);
+  }
+
+  /**
+   * Runs a map write that follows a logged change, again while Hazelcast cannot confirm it (a
+   * replica failed meanwhile): every watcher has seen the change, so the map must get it too, or a
+   * replica loading from the map would disagree with those that read the log. The writes are
+   * idempotent. Gives up after a few tries (the write then fails 503, and the replicas reconcile
+   * their caches with the map after the failure: see HzStore).
+   */
+  private static void settled(Runnable write) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        write.run();
+        return;
+      } catch (IndeterminateOperationStateException e) {
+        if (attempt == 5) {
+          throw e;
+        }
+        LOG.debug("retrying an unconfirmed map write: {}", e.toString());
+        try {
+          Thread.sleep(500L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   private byte[] existing(StoreKey key) {
@@ -115,7 +146,35 @@ final class ObjectWriter {
     return repaired;
   }
 
+  /**
+   * Runs {@code body} under the key's lock; a write the store's quorum refuses, or whose outcome
+   * Hazelcast cannot confirm, fails 503 (never acknowledged).
+   */
   private ObjectNode locked(StoreKey key, Supplier<ObjectNode> body) {
+    // Hazelcast evaluates the quorum on membership events: a member that has just started may
+    // refuse its first writes for a moment, so the refusal must hold for a while to count
+    long deadline = System.nanoTime() + QUORUM_WAIT_NANOS;
+    while (true) {
+      try {
+        return underLock(key, body);
+      } catch (SplitBrainProtectionException e) {
+        if (System.nanoTime() > deadline) {
+          throw StoreErrors.noQuorum(key);
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw StoreErrors.noQuorum(key);
+        }
+      } catch (IndeterminateOperationStateException e) {
+        LOG.warn("{}: the store could not confirm a write: {}", key, e.toString());
+        throw StoreErrors.indeterminate(key);
+      }
+    }
+  }
+
+  private ObjectNode underLock(StoreKey key, Supplier<ObjectNode> body) {
     String k = key.toString();
     boolean locked;
     try {

@@ -47,6 +47,23 @@ final class StoreErrors {
     return StatusException.unavailable("timed out waiting to write " + key);
   }
 
+  /** A write on a replica that sees no majority of the replicas (see ReplicaQuorum). */
+  static StatusException noQuorum(StoreKey key) {
+    return StatusException.unavailable(
+        "cannot write "
+            + key
+            + ": this API server replica is cut off from the majority of the store's replicas;"
+            + " writes are refused until it rejoins them (retry, or use another replica)");
+  }
+
+  /** A write whose backups did not confirm, or whose partition owner left while it ran. */
+  static StatusException indeterminate(StoreKey key) {
+    return StatusException.unavailable(
+        "cannot confirm the write of "
+            + key
+            + ": a store replica failed while it ran; it may or may not have been applied (retry)");
+  }
+
   private static String plural(StoreKey key) {
     int dot = key.resource().indexOf('.');
     return dot < 0 ? key.resource() : key.resource().substring(0, dot);

@@ -13,12 +13,21 @@ import dev.skiff.server.controller.ControlPlane;
 import dev.skiff.server.controller.ControllerOptions;
 import dev.skiff.server.controller.kubernetes.KubernetesServiceOptions;
 import dev.skiff.server.store.HzStore;
+import dev.skiff.server.store.HzStoreOptions;
+import dev.skiff.server.store.StoreRestore;
+import dev.skiff.server.store.persist.ReplicaDisk;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One API server replica with its controllers, the piece both {@code skiff up} (one replica in the
@@ -29,16 +38,23 @@ import java.util.function.Function;
  * then {@link #stop}.
  */
 public final class ServerReplica {
+  private static final Logger LOG = LoggerFactory.getLogger(ServerReplica.class);
+
+  /** How long a stopping replica with a disk waits for its copy to reach the log's tail. */
+  private static final Duration FLUSH_WAIT = Duration.ofSeconds(10);
+
   private final ClusteredVertx clustered;
   private final HzStore store;
+  private final ReplicaDisk disk;
   private ControlPlane plane;
   private ApiServerVerticle api;
   private KubeClient client;
   private InformerFactory informers;
 
-  private ServerReplica(ClusteredVertx clustered, HzStore store) {
+  private ServerReplica(ClusteredVertx clustered, HzStore store, ReplicaDisk disk) {
     this.clustered = clustered;
     this.store = store;
+    this.disk = disk;
   }
 
   /**
@@ -47,16 +63,51 @@ public final class ServerReplica {
    */
   public static Future<ServerReplica> start(
       VertxOptions vertxOptions, Config hazelcast, Callable<Void> prepare) {
+    return start(
+        vertxOptions,
+        hazelcast,
+        c -> {
+          prepare.call();
+          return new HzStore(c.vertx(), c.hazelcast());
+        },
+        null);
+  }
+
+  /**
+   * Starts a replica that keeps its own copy of the store on {@code disk} ({@code skiff server}):
+   * once its member joined, the store is restored from the replicas' disks if the cluster has none
+   * (see {@link StoreRestore}; {@code replicas} is the most replicas the cluster had), and the copy
+   * follows the cluster's store from then on. The disk closes when the replica stops.
+   */
+  public static Future<ServerReplica> startWithDisk(
+      VertxOptions vertxOptions,
+      Config hazelcast,
+      ReplicaDisk disk,
+      IntSupplier replicas,
+      Duration restoreWait) {
+    return start(
+        vertxOptions,
+        disk.attach(hazelcast),
+        c -> {
+          disk.restoredSequence(
+              StoreRestore.run(c.hazelcast(), disk, replicas.getAsInt(), restoreWait));
+          return new HzStore(c.vertx(), c.hazelcast(), HzStoreOptions.defaults(), disk);
+        },
+        disk);
+  }
+
+  private interface StoreBuilder {
+    HzStore build(ClusteredVertx clustered) throws Exception;
+  }
+
+  private static Future<ServerReplica> start(
+      VertxOptions vertxOptions, Config hazelcast, StoreBuilder builder, ReplicaDisk disk) {
     return ClusteredVertx.start(vertxOptions, hazelcast)
         .compose(
             c ->
                 c.vertx()
-                    .executeBlocking(
-                        () -> {
-                          prepare.call();
-                          return new HzStore(c.vertx(), c.hazelcast());
-                        })
-                    .compose(store -> store.ready().map(v -> new ServerReplica(c, store)))
+                    .executeBlocking(() -> builder.build(c))
+                    .compose(store -> store.ready().map(v -> new ServerReplica(c, store, disk)))
                     .recover(e -> c.close().transform(ignored -> Future.failedFuture(e))));
   }
 
@@ -158,9 +209,29 @@ public final class ServerReplica {
     return api;
   }
 
-  /** Leaves the cluster: closes the store, then the member and its Vert.x. */
+  /**
+   * Leaves the cluster: closes the store (a replica with a disk copies the whole log to it first),
+   * then the member and its Vert.x, then the disk.
+   */
   public Future<Void> stop() {
+    if (disk != null) {
+      // blocking, on a thread of its own: stop() runs on the stopping thread (SIGTERM's hook),
+      // never on an event loop; closing Vert.x from one of its own contexts would wait on itself
+      try {
+        CompletableFuture.runAsync(() -> store.flush(FLUSH_WAIT))
+            .get(FLUSH_WAIT.toMillis() + 5_000, TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        LOG.warn("could not copy the whole change log to disk: {}", e.toString());
+      }
+    }
     store.close();
-    return clustered.close();
+    return clustered
+        .close()
+        .onComplete(
+            done -> {
+              if (disk != null) {
+                disk.close();
+              }
+            });
   }
 }

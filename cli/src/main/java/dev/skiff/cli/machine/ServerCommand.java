@@ -1,6 +1,7 @@
 package dev.skiff.cli.machine;
 
 import com.hazelcast.config.Config;
+import com.hazelcast.core.Hazelcast;
 import dev.skiff.api.client.KubeClient;
 import dev.skiff.cli.embedded.AgentCredentials;
 import dev.skiff.cli.embedded.KubeDns;
@@ -14,10 +15,13 @@ import dev.skiff.server.auth.KubeconfigFile;
 import dev.skiff.server.auth.ServingCertificate;
 import dev.skiff.server.cluster.ClusterSettings;
 import dev.skiff.server.cluster.HazelcastConfigs;
+import dev.skiff.server.cluster.ReplicaQuorum;
 import dev.skiff.server.controller.ControllerOptions;
+import dev.skiff.server.store.persist.ReplicaDisk;
 import io.vertx.core.VertxOptions;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -48,6 +52,14 @@ import picocli.CommandLine.Option;
     })
 public final class ServerCommand implements Callable<Integer> {
   private static final Foreground OUT = new Foreground("server");
+
+  /**
+   * How long the first replica of a cluster restarting from disk waits for all the replicas it had
+   * before it restores from the newest disk of a majority.
+   */
+  static final Duration RESTORE_WAIT = Duration.ofSeconds(60);
+
+  private static final int START_ATTEMPTS = 5;
 
   @Option(
       names = "--data-dir",
@@ -154,7 +166,8 @@ public final class ServerCommand implements Callable<Integer> {
             .withPort(memberPort)
             .withMembers(List.copyOf(known))
             .withPublicAddress(advertise);
-    Config hazelcast = HazelcastConfigs.replica(cluster);
+    ReplicaQuorum quorum = ReplicaQuorum.keptIn(dir.resolve(ReplicaQuorum.FILE));
+    Config hazelcast = HazelcastConfigs.majorityWrites(HazelcastConfigs.replica(cluster), quorum);
     hazelcast.setProperty("hazelcast.shutdownhook.enabled", "false");
     OUT.say("store member " + self + ", joining " + String.join(", ", known));
     String adminToken = state.adminToken();
@@ -164,10 +177,46 @@ public final class ServerCommand implements Callable<Integer> {
         ca.serving(
             "skiff-api-server " + address,
             ApiServerOptions.servingHosts(address, List.of(bind, kubernetesIp)));
-    ServerReplica replica =
-        ServerReplica.start(
-                new VertxOptions().setPreferNativeTransport(true), hazelcast, () -> null)
-            .await(120, TimeUnit.SECONDS);
+    ReplicaDisk disk;
+    try {
+      disk = ReplicaDisk.open(dir);
+    } catch (java.io.IOException | RuntimeException e) {
+      OUT.fail("cannot open the store in " + dir.resolve("store") + ": " + e.getMessage());
+      return 1;
+    }
+    OUT.say(
+        "store on disk: "
+            + dir.resolve("store")
+            + " (log sequence "
+            + disk.sequence()
+            + "); the cluster has had "
+            + quorum.replicas()
+            + " replica(s), writes need "
+            + quorum.majority());
+    ServerReplica started = null;
+    for (int attempt = 1; started == null; attempt++) {
+      try {
+        started =
+            ServerReplica.startWithDisk(
+                    new VertxOptions().setPreferNativeTransport(true),
+                    hazelcast,
+                    disk,
+                    quorum::replicas,
+                    RESTORE_WAIT)
+                .await(RESTORE_WAIT.plusSeconds(120).toSeconds(), TimeUnit.SECONDS);
+      } catch (Exception e) {
+        // a replica that fails while this one joins (kill -9, power) fails the join's first
+        // operations rather than leave them unconfirmed: leave, and join again
+        Hazelcast.shutdownAll();
+        if (attempt == START_ATTEMPTS) {
+          disk.close();
+          throw e;
+        }
+        OUT.say("joining the store failed (" + e + "); joining again");
+        Thread.sleep(1_000);
+      }
+    }
+    ServerReplica replica = started;
     OUT.say(
         "store ready: "
             + replica.clustered().hazelcast().getCluster().getMembers().size()
@@ -226,7 +275,7 @@ public final class ServerCommand implements Callable<Integer> {
       OUT.say("add a node:    skiff agent --server " + url + " --token TOKEN");
       OUT.say("add a replica: skiff server --join " + url + " --token TOKEN --address ADDRESS");
     }
-    OUT.runUntilStopped("stopping", () -> replica.stop().await(30, TimeUnit.SECONDS));
+    OUT.runUntilStopped("stopping", () -> replica.stop().await(60, TimeUnit.SECONDS));
     return 0;
   }
 
