@@ -353,11 +353,17 @@ class VolumesKubectlE2E {
         .containsPattern("Status:\\s+Failed")
         .containsPattern("Reason:\\s+Evicted")
         .contains(message.strip());
-    // The agent checks every pod's emptyDirs every 5 s: give it one more round.
-    Thread.sleep(6000);
-    assertThat(ok("get", "pod", "within", "-o", "jsonpath={.status.phase}"))
-        .as("a pod within its limit stays")
-        .isEqualTo("Running");
+    // The agent checks every pod's emptyDirs every 5 s: the pod within its limit stays Running
+    // through more than one round.
+    await()
+        .during(Duration.ofSeconds(6))
+        .atMost(Duration.ofSeconds(20))
+        .pollInterval(Duration.ofMillis(500))
+        .untilAsserted(
+            () ->
+                assertThat(ok("get", "pod", "within", "-o", "jsonpath={.status.phase}"))
+                    .as("a pod within its limit stays")
+                    .isEqualTo("Running"));
     ok("delete", "pod", "within", "outgrows", "--wait=true");
   }
 
