@@ -19,13 +19,23 @@ public final class FreePorts {
     }
   }
 
-  /** A free TCP port on {@code ip} (one of this machine's addresses, e.g. 127.0.2.9). */
+  /**
+   * A free TCP port on {@code ip} (one of this machine's addresses, e.g. 127.0.2.9), below the
+   * kernel's ephemeral range (32768 and up): a server in another process binds it a moment later,
+   * and in between an outgoing connection from {@code ip} could take an ephemeral port as its
+   * source port (MultiMachineE2E once lost its API port to a Hazelcast connection that way).
+   */
   public static int on(String ip) {
-    try (ServerSocket socket = new ServerSocket()) {
-      socket.bind(new InetSocketAddress(InetAddress.getByName(ip), 0));
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    IOException last = null;
+    for (int attempt = 0; attempt < 200; attempt++) {
+      int port = 10_000 + java.util.concurrent.ThreadLocalRandom.current().nextInt(22_000);
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.bind(new InetSocketAddress(InetAddress.getByName(ip), port));
+        return port;
+      } catch (IOException e) {
+        last = e;
+      }
     }
+    throw new UncheckedIOException("no free port below 32000 on " + ip, last);
   }
 }
